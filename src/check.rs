@@ -1,0 +1,45 @@
+//! Run every enabled check over a loaded tree and apply policy: severity
+//! overrides, per-file ignores, inline suppressions, deterministic order.
+
+use crate::config::{Config, Level};
+use crate::diag::{self, Diagnostic};
+use crate::load::Loaded;
+use crate::rules::{registry, Context};
+use crate::suppress::Suppressions;
+use rayon::prelude::*;
+
+/// Run all checks whose rules are not all off; return sorted diagnostics.
+pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
+    let cx = Context {
+        project: &loaded.project,
+        db: &loaded.db,
+        config,
+    };
+    let raw: Vec<Diagnostic> = registry::CHECKS
+        .par_iter()
+        .filter(|c| c.rules.iter().any(|r| config.level(r) != Level::Off))
+        .flat_map_iter(|c| {
+            let mut out = Vec::new();
+            (c.run)(&cx, &mut out);
+            out
+        })
+        .collect();
+    let suppressions = Suppressions::collect(&loaded.project, &loaded.db);
+    let mut diags: Vec<Diagnostic> = raw
+        .into_iter()
+        .filter_map(|mut d| {
+            match config.rules.get(d.rule.id) {
+                Some(Level::Off) => return None,
+                Some(Level::On(sev)) => d.severity = *sev,
+                None => {}
+            }
+            let path = loaded.db.path(d.file());
+            if config.is_ignored(d.rule, path) || suppressions.covers(&d, &loaded.db) {
+                return None;
+            }
+            Some(d)
+        })
+        .collect();
+    diag::sort(&mut diags, &loaded.db);
+    diags
+}

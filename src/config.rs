@@ -1,0 +1,243 @@
+//! `skillc.toml`: strict, span-aware configuration.
+//!
+//! Every key is known; an unknown key or rule id is an error that names it and
+//! suggests the nearest valid spelling.
+
+use crate::diag::Severity;
+use crate::rules::{registry, RuleMeta};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::HashMap;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
+
+pub const FILE_NAME: &str = "skillc.toml";
+
+/// What a rule is set to in config.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// The validated configuration.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// Per-rule severity overrides, keyed by rule id.
+    pub rules: HashMap<&'static str, Level>,
+    /// Paths that are not checked at all.
+    pub exclude: Option<GlobSet>,
+    /// Paths under which some rules are ignored.
+    pub per_file_ignores: Vec<(GlobSet, Vec<&'static str>)>,
+    /// The config file's text, for error reports.
+    pub source: Option<(String, String)>,
+}
+
+/// A configuration problem: exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub path: String,
+    pub source: String,
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Config {
+    /// The effective level of a rule: config override or default severity.
+    pub fn level(&self, rule: &RuleMeta) -> Level {
+        self.rules
+            .get(rule.id)
+            .copied()
+            .unwrap_or(Level::On(rule.severity))
+    }
+
+    pub fn is_excluded(&self, path: &str) -> bool {
+        self.exclude.as_ref().is_some_and(|g| g.is_match(path))
+    }
+
+    pub fn is_ignored(&self, rule: &RuleMeta, path: &str) -> bool {
+        self.per_file_ignores
+            .iter()
+            .any(|(g, ids)| ids.contains(&rule.id) && g.is_match(path))
+    }
+
+    /// Parse and validate `text`, read from `path`.
+    pub fn parse(path: &str, text: &str) -> Result<Config, ConfigError> {
+        let err = |span: Range<usize>, message: String, help: Option<String>| ConfigError {
+            path: path.to_string(),
+            source: text.to_string(),
+            span,
+            message,
+            help,
+        };
+        let table = DeTable::parse(text).map_err(|e| {
+            err(
+                e.span().unwrap_or(0..0),
+                format!("invalid TOML: {}", e.message().trim()),
+                None,
+            )
+        })?;
+        let mut config = Config {
+            source: Some((path.to_string(), text.to_string())),
+            ..Config::default()
+        };
+        for (key, value) in table.get_ref() {
+            let k = key.get_ref().as_ref();
+            match k {
+                "rules" => {
+                    let DeValue::Table(rules) = value.get_ref() else {
+                        return Err(err(value.span(), "`rules` must be a table".into(), None));
+                    };
+                    for (id, level) in rules {
+                        let rule = lookup_rule(id.get_ref().as_ref())
+                            .map_err(|help| err(id.span(), format!("unknown rule `{}`", id.get_ref()), help))?;
+                        let DeValue::String(s) = level.get_ref() else {
+                            return Err(err(level.span(), "a rule level is a string".into(), Some(LEVEL_HELP.into())));
+                        };
+                        let lv = match s.as_ref() {
+                            "off" => Level::Off,
+                            "info" => Level::On(Severity::Info),
+                            "warn" | "warning" => Level::On(Severity::Warning),
+                            "error" => Level::On(Severity::Error),
+                            other => {
+                                return Err(err(
+                                    level.span(),
+                                    format!("unknown level `{other}`"),
+                                    Some(LEVEL_HELP.into()),
+                                ));
+                            }
+                        };
+                        config.rules.insert(rule.id, lv);
+                    }
+                }
+                "exclude" => {
+                    config.exclude = Some(globs(value, &err)?);
+                }
+                "per-file-ignores" => {
+                    let DeValue::Table(t) = value.get_ref() else {
+                        return Err(err(value.span(), "`per-file-ignores` must be a table of glob = [rule, …]".into(), None));
+                    };
+                    for (glob, ids) in t {
+                        let set = build_globset(&[(glob.get_ref().as_ref(), glob.span())], &err)?;
+                        let mut rules = Vec::new();
+                        for (id, span) in strings(ids, &err)? {
+                            let rule = lookup_rule(&id)
+                                .map_err(|help| err(span, format!("unknown rule `{id}`"), help))?;
+                            rules.push(rule.id);
+                        }
+                        config.per_file_ignores.push((set, rules));
+                    }
+                }
+                other => {
+                    return Err(err(
+                        key.span(),
+                        format!("unknown key `{other}`"),
+                        suggest(other, TOP_KEYS.iter().copied()).map(|s| format!("did you mean `{s}`?")),
+                    ));
+                }
+            }
+        }
+        Ok(config)
+    }
+}
+
+const TOP_KEYS: &[&str] = &["rules", "exclude", "per-file-ignores"];
+const LEVEL_HELP: &str = "use one of \"off\", \"info\", \"warn\", \"error\"";
+
+/// Find a rule by id (any case) or kebab name; on failure, a "did you mean".
+pub fn lookup_rule(key: &str) -> Result<&'static RuleMeta, Option<String>> {
+    if let Some(r) = registry::find(key) {
+        return Ok(r);
+    }
+    let candidates = registry::rules()
+        .iter()
+        .flat_map(|r| [r.id, r.name]);
+    Err(suggest(key, candidates).map(|s| format!("did you mean `{s}`?")))
+}
+
+/// The nearest candidate by edit distance, if it is close enough.
+pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = if key.chars().count() <= 3 { 1 } else { 2 };
+    let lower = key.to_ascii_lowercase();
+    candidates
+        .map(|c| (strsim::levenshtein(&lower, &c.to_ascii_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
+
+fn strings(
+    value: &toml::Spanned<DeValue<'_>>,
+    err: &ErrFn<'_>,
+) -> Result<Vec<(String, Range<usize>)>, ConfigError> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(err(value.span(), "expected an array of strings".into(), None));
+    };
+    let mut out = Vec::new();
+    for item in items.iter() {
+        let DeValue::String(s) = item.get_ref() else {
+            return Err(err(item.span(), "expected a string".into(), None));
+        };
+        out.push((s.to_string(), item.span()));
+    }
+    Ok(out)
+}
+
+fn globs(value: &toml::Spanned<DeValue<'_>>, err: &ErrFn<'_>) -> Result<GlobSet, ConfigError> {
+    let items = strings(value, err)?;
+    let refs: Vec<(&str, Range<usize>)> = items.iter().map(|(s, r)| (s.as_str(), r.clone())).collect();
+    build_globset(&refs, err)
+}
+
+fn build_globset(items: &[(&str, Range<usize>)], err: &ErrFn<'_>) -> Result<GlobSet, ConfigError> {
+    let mut b = GlobSetBuilder::new();
+    for (pat, span) in items {
+        let g = Glob::new(pat).map_err(|e| err(span.clone(), format!("invalid glob: {e}"), None))?;
+        b.add(g);
+        // `dir` also matches everything below it.
+        if !pat.contains('*') {
+            if let Ok(g) = Glob::new(&format!("{}/**", pat.trim_end_matches('/'))) {
+                b.add(g);
+            }
+        }
+    }
+    b.build()
+        .map_err(|e| err(0..0, format!("invalid glob set: {e}"), None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_top_key_suggests() {
+        let e = Config::parse("skillc.toml", "[rulez]\n").unwrap_err();
+        assert_eq!(e.message, "unknown key `rulez`");
+        assert_eq!(e.help.as_deref(), Some("did you mean `rules`?"));
+        assert_eq!(e.span, 1..6);
+    }
+
+    #[test]
+    fn rule_by_id_or_name() {
+        let c = Config::parse("skillc.toml", "[rules]\nXREF004 = \"off\"\nbroken-link = \"warn\"\n").unwrap();
+        assert_eq!(c.rules.get("XREF004"), Some(&Level::Off));
+        assert_eq!(c.rules.get("XREF001"), Some(&Level::On(Severity::Warning)));
+    }
+
+    #[test]
+    fn unknown_rule_suggests() {
+        let e = Config::parse("skillc.toml", "[rules]\nXREF04 = \"off\"\n").unwrap_err();
+        assert_eq!(e.message, "unknown rule `XREF04`");
+        assert!(e.help.unwrap().contains("XREF00"));
+    }
+
+    #[test]
+    fn per_file_ignores_match_dirs() {
+        let c = Config::parse("skillc.toml", "[per-file-ignores]\n\"plugins/old\" = [\"XREF001\"]\n").unwrap();
+        let r = registry::find("XREF001").unwrap();
+        assert!(c.is_ignored(r, "plugins/old/skills/a/SKILL.md"));
+        assert!(!c.is_ignored(r, "plugins/new/skills/a/SKILL.md"));
+    }
+}

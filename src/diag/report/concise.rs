@@ -1,0 +1,41 @@
+//! `path:line:col: severity[ID] message`, one line per finding.
+
+use crate::diag::{Diagnostic, Summary};
+use crate::source::SourceDb;
+use std::fmt::Write;
+
+pub fn render(diags: &[Diagnostic], db: &SourceDb, summary: Summary) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let file = db.get(d.file());
+        let (line, col) = file.line_col(d.span().start as usize);
+        let message = d.message.replace('\n', " ");
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {}[{}] {message}",
+            file.path,
+            d.severity.as_str(),
+            d.rule.id
+        );
+    }
+    if !diags.is_empty() {
+        let _ = writeln!(out, "{}", summary_line(summary));
+    }
+    out
+}
+
+/// `Found 2 errors and 1 warning in 14 files.`
+pub fn summary_line(s: Summary) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let mut parts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
+    if s.infos > 0 {
+        parts.push(plural(s.infos, "note"));
+    }
+    format!("Found {} in {}.", parts.join(", "), plural(s.files, "file"))
+}

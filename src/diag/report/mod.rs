@@ -1,0 +1,43 @@
+//! Reporters: each turns the sorted diagnostics of a run into one output format.
+
+mod concise;
+mod human;
+mod json;
+
+pub use human::render_human;
+
+use super::{Diagnostic, Summary};
+use crate::source::SourceDb;
+
+/// Output formats of `skillc check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Graphical, with source excerpts (default on a terminal).
+    Human,
+    /// One line per finding: `path:line:col: severity[ID] message`.
+    Concise,
+    /// Machine-readable JSON (version 1).
+    Json,
+}
+
+/// Options that shape human output.
+#[derive(Clone, Copy, Debug)]
+pub struct HumanOptions {
+    pub color: bool,
+    pub width: usize,
+}
+
+/// Render all diagnostics in `format`.
+pub fn render(
+    format: Format,
+    diags: &[Diagnostic],
+    db: &SourceDb,
+    summary: Summary,
+    human: HumanOptions,
+) -> String {
+    match format {
+        Format::Human => render_human(diags, db, summary, human),
+        Format::Concise => concise::render(diags, db, summary),
+        Format::Json => json::render(diags, db, summary),
+    }
+}

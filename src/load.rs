@@ -1,0 +1,598 @@
+//! Load a tree: walk, read and parse every relevant file once (in parallel),
+//! then build the [`Project`] model and its indexes.
+
+use crate::config::Config;
+use crate::discover::{self, Read, WalkProblem, Walked};
+use crate::model::*;
+use crate::parse::frontmatter;
+use crate::parse::json::{self, JsonDoc, JsonError, JsonNode};
+use crate::parse::markdown;
+use crate::schema;
+use crate::source::{self, FileId, SourceDb, SourceFile};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Markdown larger than this is skipped by Claude Code's loader.
+pub const MAX_MARKDOWN: u64 = 1024 * 1024;
+
+/// An error that stops the run (exit 2).
+#[derive(Debug)]
+pub struct LoadError(pub String);
+
+/// The loaded tree.
+pub struct Loaded {
+    pub root: PathBuf,
+    pub project: Project,
+    pub db: SourceDb,
+}
+
+enum Parsed {
+    Markdown(Box<Doc>),
+    Json(Result<JsonDoc, JsonError>),
+    None,
+}
+
+/// What kind of JSON file a path is, if skillc reads it.
+fn json_kind(path: &str) -> bool {
+    path.ends_with(".claude-plugin/plugin.json")
+        || path.ends_with(".claude-plugin/marketplace.json")
+        || path == ".claude-plugin/plugin.json"
+        || path == ".claude-plugin/marketplace.json"
+        || path.ends_with("hooks/hooks.json")
+        || path.ends_with(".mcp.json")
+        || path.ends_with(".lsp.json")
+}
+
+fn is_markdown(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md")
+}
+
+/// Resolve what the user pointed at: (root for relative paths, where to walk, kind hint).
+fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadError> {
+    let meta = std::fs::metadata(target)
+        .map_err(|e| LoadError(format!("cannot read `{}`: {e}", target.display())))?;
+    let abs = std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf());
+    if meta.is_file() {
+        let name = abs.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
+        if name == "marketplace.json" || name == "plugin.json" {
+            let root = if dir.file_name().is_some_and(|n| n == ".claude-plugin") {
+                dir.parent().map(Path::to_path_buf).unwrap_or(dir)
+            } else {
+                dir
+            };
+            return Ok((root.clone(), root, None));
+        }
+        if name.eq_ignore_ascii_case("SKILL.md") {
+            let root = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
+            return Ok((root, dir, Some(RootKind::Skill)));
+        }
+        return Err(LoadError(format!(
+            "`{}` is not a marketplace, plugin, skills folder or SKILL.md",
+            target.display()
+        )));
+    }
+    if !abs.join(".claude-plugin").is_dir() && abs.join("SKILL.md").is_file() {
+        let root = abs.parent().map(Path::to_path_buf).unwrap_or_else(|| abs.clone());
+        return Ok((root, abs, Some(RootKind::Skill)));
+    }
+    Ok((abs.clone(), abs, None))
+}
+
+/// Load the tree at `target`.
+pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
+    let (root, start, hint) = resolve(target)?;
+    let (walked, walk_problems) = discover::walk(&root, &start, config);
+
+    let mut files = BTreeSet::new();
+    let mut dirs = BTreeSet::new();
+    for w in &walked {
+        if w.is_dir {
+            dirs.insert(w.path.clone());
+        } else {
+            files.insert(w.path.clone());
+        }
+    }
+    // Parents of the walk start count as directories too.
+    let start_rel = source::rel_path(&root, &start);
+    if !start_rel.is_empty() {
+        dirs.insert(start_rel);
+    }
+
+    let wanted: Vec<&Walked> = walked
+        .iter()
+        .filter(|w| !w.is_dir && (is_markdown(&w.path) || json_kind(&w.path)))
+        .collect();
+    let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> =
+        wanted.par_iter().map(|w| read_and_parse(w)).collect();
+
+    let mut db = SourceDb::default();
+    let mut docs = Vec::new();
+    let mut json_files = Vec::new();
+    let mut problems = Vec::new();
+    for (sf, parsed, problem) in results {
+        let path = sf.path.clone();
+        let id = db.add(sf);
+        if let Some(p) = problem {
+            problems.push(p.with(id));
+        }
+        match parsed {
+            Parsed::Markdown(mut d) => {
+                d.file = id;
+                docs.push(*d);
+            }
+            Parsed::Json(res) => json_files.push((path, JsonFile {
+                file: id,
+                parsed: res,
+                schema_errors: Vec::new(),
+            })),
+            Parsed::None => {}
+        }
+    }
+    for wp in walk_problems {
+        let (path, problem) = match wp {
+            WalkProblem::Escapes { path, target } => (path, ProblemKind::Escapes(target)),
+            WalkProblem::Broken { path, reason } => (path, ProblemKind::Broken(reason)),
+        };
+        let abs = root.join(&path);
+        let id = db.add(SourceFile::new(path, abs, String::new()));
+        problems.push(problem.with(id));
+    }
+
+    let doc_by_path: HashMap<String, usize> =
+        docs.iter().enumerate().map(|(i, d)| (d.path.clone(), i)).collect();
+    let mut builder = Builder {
+        files,
+        dirs,
+        json: Vec::new(),
+        json_by_path: HashMap::new(),
+        plugins: Vec::new(),
+        entries: Vec::new(),
+    };
+    for (path, jf) in json_files {
+        builder.json_by_path.insert(path, builder.json.len());
+        builder.json.push(jf);
+    }
+    let root_name = root
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "root".into());
+    let kind = builder.build(hint, &root_name, &docs, &db);
+
+    // Schema validation of manifests.
+    for (path, &i) in &builder.json_by_path {
+        let which = if path.ends_with(".claude-plugin/marketplace.json") {
+            schema::Which::Marketplace
+        } else if path.ends_with(".claude-plugin/plugin.json") {
+            schema::Which::Plugin
+        } else {
+            continue;
+        };
+        let jf = &mut builder.json[i];
+        if let Some(root) = jf.root() {
+            jf.schema_errors = schema::validate(which, root);
+        }
+    }
+
+    let mut docs = docs;
+    for p in &builder.plugins {
+        for s in &p.skills {
+            docs[s.doc].kind = DocKind::Skill;
+        }
+        for c in &p.commands {
+            docs[c.doc].kind = DocKind::Command;
+        }
+        for a in &p.agents {
+            docs[a.doc].kind = DocKind::Agent;
+        }
+    }
+    let mut plugins_by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, p) in builder.plugins.iter().enumerate() {
+        if !p.synthetic {
+            plugins_by_name.entry(p.name.clone()).or_default().push(i);
+        }
+    }
+    let marketplace = builder.json_by_path.get(".claude-plugin/marketplace.json").copied();
+    let project = Project {
+        kind,
+        marketplace,
+        entries: builder.entries,
+        plugins: builder.plugins,
+        json: builder.json,
+        docs,
+        files: builder.files,
+        dirs: builder.dirs,
+        doc_by_path,
+        plugins_by_name,
+        problems,
+    };
+    Ok(Loaded { root, project, db })
+}
+
+enum ProblemKind {
+    NotUtf8(usize),
+    TooLarge(u64, u64),
+    Unreadable(String),
+    Escapes(String),
+    Broken(String),
+}
+
+impl ProblemKind {
+    fn with(self, file: FileId) -> Problem {
+        match self {
+            ProblemKind::NotUtf8(offset) => Problem::NotUtf8 { file, offset },
+            ProblemKind::TooLarge(size, limit) => Problem::TooLarge { file, size, limit },
+            ProblemKind::Unreadable(reason) => Problem::Unreadable { file, reason },
+            ProblemKind::Escapes(target) => Problem::SymlinkEscapes { file, target },
+            ProblemKind::Broken(reason) => Problem::Broken { file, reason },
+        }
+    }
+}
+
+fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
+    let empty = |p| (SourceFile::new(w.path.clone(), w.abs.clone(), String::new()), Parsed::None, Some(p));
+    let text = match discover::read(&w.abs) {
+        Read::Text(t) => t,
+        Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
+        Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, discover::MAX_READ)),
+        Read::Failed(e) => return empty(ProblemKind::Unreadable(e)),
+    };
+    let bom = text.starts_with('\u{feff}');
+    let base = if bom { 3 } else { 0 };
+    if is_markdown(&w.path) {
+        if text.len() as u64 > MAX_MARKDOWN {
+            let size = text.len() as u64;
+            return empty(ProblemKind::TooLarge(size, MAX_MARKDOWN));
+        }
+        let (fm, body_start) = frontmatter::split(&text[base..], base);
+        let md = markdown::parse(&text, body_start);
+        let doc = Doc {
+            file: FileId(0),
+            kind: DocKind::Other,
+            path: w.path.clone(),
+            bom,
+            frontmatter: fm,
+            body_start,
+            md,
+        };
+        let sf = SourceFile::new(w.path.clone(), w.abs.clone(), text);
+        return (sf, Parsed::Markdown(Box::new(doc)), None);
+    }
+    let parsed = json::parse(&text[base..], base);
+    (SourceFile::new(w.path.clone(), w.abs.clone(), text), Parsed::Json(parsed), None)
+}
+
+struct Builder {
+    files: BTreeSet<String>,
+    dirs: BTreeSet<String>,
+    json: Vec<JsonFile>,
+    json_by_path: HashMap<String, usize>,
+    plugins: Vec<Plugin>,
+    entries: Vec<Entry>,
+}
+
+fn manifest_path(dir: &str) -> String {
+    if dir.is_empty() {
+        ".claude-plugin/plugin.json".into()
+    } else {
+        format!("{dir}/.claude-plugin/plugin.json")
+    }
+}
+
+fn sub(dir: &str, rel: &str) -> String {
+    if dir.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{dir}/{rel}")
+    }
+}
+
+/// String items of a component field (`"./x"` or `["./x", …]`).
+fn path_items(node: Option<&JsonNode>) -> Option<Vec<String>> {
+    let node = node?;
+    match node.as_str() {
+        Some(s) => Some(vec![s.to_string()]),
+        None if !node.items().is_empty() || matches!(node.kind, json::JsonKind::Array(_)) => Some(
+            node.items()
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect(),
+        ),
+        None => None,
+    }
+}
+
+impl Builder {
+    fn build(&mut self, hint: Option<RootKind>, root_name: &str, docs: &[Doc], db: &SourceDb) -> RootKind {
+        let doc_by_path: HashMap<&str, usize> =
+            docs.iter().enumerate().map(|(i, d)| (d.path.as_str(), i)).collect();
+        if hint == Some(RootKind::Skill) {
+            let mut p = self.new_plugin("", root_name.to_string(), None);
+            p.synthetic = true;
+            for (i, d) in docs.iter().enumerate() {
+                if d.path.ends_with("/SKILL.md") && !d.path[..d.path.len() - 9].contains('/') {
+                    let dir = source::parent(&d.path).to_string();
+                    p.skills.push(Skill { name: dir.clone(), dir, doc: i });
+                }
+            }
+            self.plugins.push(p);
+            return RootKind::Skill;
+        }
+
+        let mut kind = RootKind::Folder;
+        let mut claimed: BTreeSet<String> = BTreeSet::new();
+        if let Some(&mi) = self.json_by_path.get(".claude-plugin/marketplace.json") {
+            kind = RootKind::Marketplace;
+            let root = self.json[mi].root().cloned();
+            if let Some(root) = root {
+                let plugin_root = root
+                    .get("metadata")
+                    .and_then(|m| m.get("pluginRoot"))
+                    .and_then(JsonNode::as_str)
+                    .map(str::to_string);
+                for (index, e) in root.get("plugins").map(|p| p.items()).unwrap_or(&[]).iter().enumerate() {
+                    self.add_entry(index, e, plugin_root.as_deref(), &doc_by_path, db, &mut claimed);
+                }
+            }
+        } else if self.json_by_path.contains_key(".claude-plugin/plugin.json") {
+            kind = RootKind::Plugin;
+        }
+        // Every other directory with a plugin.json is a plugin too (an orphan
+        // when a marketplace exists and does not list it).
+        let manifests: Vec<String> = self
+            .json_by_path
+            .keys()
+            .filter(|p| p.ends_with(".claude-plugin/plugin.json"))
+            .map(|p| {
+                let d = source::parent(source::parent(p));
+                d.to_string()
+            })
+            .collect();
+        let mut manifests = manifests;
+        manifests.sort();
+        for dir in manifests {
+            if claimed.contains(&dir) {
+                continue;
+            }
+            claimed.insert(dir.clone());
+            let p = self.plugin_at(&dir, None, None, &doc_by_path, db);
+            self.plugins.push(p);
+        }
+        if self.plugins.is_empty() {
+            // A bare folder of skills: `skills/*/SKILL.md` or `*/SKILL.md`.
+            let mut p = self.new_plugin("", root_name.to_string(), None);
+            p.synthetic = true;
+            for (i, d) in docs.iter().enumerate() {
+                let dir = source::parent(&d.path);
+                let parent = source::parent(dir);
+                if d.path.ends_with("/SKILL.md") && (parent.is_empty() || parent == "skills") {
+                    p.skills.push(Skill {
+                        name: dir.rsplit('/').next().unwrap_or(dir).to_string(),
+                        dir: dir.to_string(),
+                        doc: i,
+                    });
+                }
+            }
+            if !p.skills.is_empty() {
+                self.plugins.push(p);
+            }
+        }
+        kind
+    }
+
+    fn new_plugin(&self, dir: &str, name: String, entry: Option<usize>) -> Plugin {
+        Plugin {
+            dir: dir.to_string(),
+            name,
+            manifest: self.json_by_path.get(&manifest_path(dir)).copied(),
+            entry,
+            skills: Vec::new(),
+            commands: Vec::new(),
+            agents: Vec::new(),
+            synthetic: false,
+        }
+    }
+
+    fn add_entry(
+        &mut self,
+        index: usize,
+        e: &JsonNode,
+        plugin_root: Option<&str>,
+        doc_by_path: &HashMap<&str, usize>,
+        db: &SourceDb,
+        claimed: &mut BTreeSet<String>,
+    ) {
+        let name = e.str_at("name").map(|(s, sp)| (s.to_string(), sp));
+        let (source, dir) = match e.get("source") {
+            Some(node) => match node.as_str() {
+                Some(s) => {
+                    let rel = if s.starts_with("./") || s == "." {
+                        Some(s.to_string())
+                    } else if let Some(pr) = plugin_root.filter(|_| !s.contains('/')) {
+                        Some(format!("{pr}/{s}"))
+                    } else {
+                        None
+                    };
+                    let dir = rel.as_deref().and_then(source::normalize);
+                    (
+                        EntrySource::Local {
+                            path: s.to_string(),
+                            span: node.span,
+                        },
+                        dir,
+                    )
+                }
+                None if node.is_object() => (EntrySource::Remote, None),
+                None => (EntrySource::Invalid, None),
+            },
+            None => (EntrySource::Invalid, None),
+        };
+        let entry_index = self.entries.len();
+        let mut plugin = None;
+        if let Some(d) = dir.as_ref().filter(|d| self.dirs.contains(*d) || d.is_empty()) {
+            let pname = name.as_ref().map(|(n, _)| n.clone());
+            let p = self.plugin_at(d, pname, Some((entry_index, e)), doc_by_path, db);
+            plugin = Some(self.plugins.len());
+            self.plugins.push(p);
+            claimed.insert(d.clone());
+        }
+        self.entries.push(Entry {
+            index,
+            name,
+            source,
+            dir,
+            span: e.span,
+            plugin,
+        });
+    }
+
+    /// Build the plugin rooted at `dir`, with its components.
+    fn plugin_at(
+        &self,
+        dir: &str,
+        entry_name: Option<String>,
+        entry: Option<(usize, &JsonNode)>,
+        doc_by_path: &HashMap<&str, usize>,
+        db: &SourceDb,
+    ) -> Plugin {
+        let _ = db;
+        let fallback = entry_name.unwrap_or_else(|| {
+            dir.rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("root").to_string()
+        });
+        let mut p = self.new_plugin(dir, fallback, entry.map(|(i, _)| i));
+        let manifest = p.manifest.and_then(|i| self.json[i].root());
+        if let Some(n) = manifest.and_then(|m| m.get("name")).and_then(JsonNode::as_str) {
+            if !n.is_empty() {
+                p.name = n.to_string();
+            }
+        }
+        let entry_node = entry.map(|(_, e)| e);
+        let field = |key: &str| -> Option<Vec<String>> {
+            let mut out: Option<Vec<String>> = None;
+            for src in [manifest, entry_node].into_iter().flatten() {
+                if let Some(items) = path_items(src.get(key)) {
+                    out.get_or_insert_with(Vec::new).extend(items);
+                }
+            }
+            out
+        };
+
+        // Skills: default dir (unless an entry at the marketplace root lists
+        // its own), plus every listed path.
+        let listed_skills = field("skills");
+        let entry_lists = entry_node.is_some_and(|e| e.get("skills").is_some());
+        let mut skill_dirs: Vec<String> = Vec::new();
+        if !(dir.is_empty() && entry_lists) {
+            let base = sub(dir, "skills");
+            skill_dirs.extend(self.children_with_skill(&base));
+        }
+        for rel in listed_skills.unwrap_or_default() {
+            if rel.contains("..") {
+                continue;
+            }
+            let Some(d) = source::join(dir, &rel) else { continue };
+            if self.files.contains(&sub(&d, "SKILL.md")) {
+                skill_dirs.push(d);
+            } else {
+                skill_dirs.extend(self.children_with_skill(&d));
+            }
+        }
+        skill_dirs.sort();
+        skill_dirs.dedup();
+        for d in skill_dirs {
+            if let Some(&doc) = doc_by_path.get(sub(&d, "SKILL.md").as_str()) {
+                p.skills.push(Skill {
+                    name: d.rsplit('/').next().unwrap_or(&d).to_string(),
+                    dir: d,
+                    doc,
+                });
+            }
+        }
+
+        // Commands: default dir unless the manifest replaces it.
+        let mut command_files: Vec<(String, String)> = Vec::new();
+        let cmd_field = manifest.and_then(|m| m.get("commands"));
+        match cmd_field {
+            Some(node) if node.is_object() => {
+                for m in node.members() {
+                    if let Some(src) = m.value.get("source").and_then(JsonNode::as_str) {
+                        if let Some(f) = source::join(dir, src) {
+                            command_files.push((m.key.clone(), f));
+                        }
+                    }
+                }
+            }
+            Some(node) => {
+                for rel in path_items(Some(node)).unwrap_or_default() {
+                    if rel.contains("..") {
+                        continue;
+                    }
+                    let Some(target) = source::join(dir, &rel) else { continue };
+                    if self.files.contains(&target) {
+                        let stem = target.rsplit('/').next().unwrap_or(&target).trim_end_matches(".md");
+                        command_files.push((stem.to_string(), target));
+                    } else {
+                        command_files.extend(self.md_under(&target));
+                    }
+                }
+            }
+            None => command_files.extend(self.md_under(&sub(dir, "commands"))),
+        }
+        for (name, f) in command_files {
+            if let Some(&doc) = doc_by_path.get(f.as_str()) {
+                p.commands.push(Component { name, doc });
+            }
+        }
+
+        // Agents: default dir unless the manifest replaces it.
+        let agent_files: Vec<(String, String)> = match manifest.and_then(|m| path_items(m.get("agents"))) {
+            Some(items) => items
+                .iter()
+                .filter(|r| !r.contains(".."))
+                .filter_map(|r| source::join(dir, r))
+                .map(|f| {
+                    let stem = f.rsplit('/').next().unwrap_or(&f).trim_end_matches(".md").to_string();
+                    (stem, f)
+                })
+                .collect(),
+            None => self.md_under(&sub(dir, "agents")),
+        };
+        for (name, f) in agent_files {
+            if let Some(&doc) = doc_by_path.get(f.as_str()) {
+                p.agents.push(Component { name, doc });
+            }
+        }
+        p
+    }
+
+    /// Child directories of `base` that hold a SKILL.md.
+    fn children_with_skill(&self, base: &str) -> Vec<String> {
+        let prefix = format!("{base}/");
+        self.files
+            .range(prefix.clone()..)
+            .take_while(|f| f.starts_with(&prefix))
+            .filter_map(|f| {
+                let rest = &f[prefix.len()..];
+                let (child, file) = rest.split_once('/')?;
+                (file == "SKILL.md").then(|| format!("{prefix}{child}"))
+            })
+            .collect()
+    }
+
+    /// Markdown files below `base`, named by their path (`a/b.md` → `a:b`).
+    fn md_under(&self, base: &str) -> Vec<(String, String)> {
+        let prefix = format!("{base}/");
+        self.files
+            .range(prefix.clone()..)
+            .take_while(|f| f.starts_with(&prefix))
+            .filter(|f| is_markdown(f))
+            .map(|f| {
+                let rel = &f[prefix.len()..];
+                let name = rel[..rel.len() - 3].replace('/', ":");
+                (name, f.clone())
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,211 @@
+//! The typed model of a checked tree: marketplace → plugins → skills,
+//! commands, agents; every markdown document parsed once; name indexes.
+
+use crate::parse::frontmatter::FrontmatterState;
+use crate::parse::json::{JsonDoc, JsonError, JsonNode};
+use crate::parse::markdown::MdDoc;
+use crate::source::{FileId, Span};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// What the checked path turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RootKind {
+    /// `.claude-plugin/marketplace.json` at the root.
+    Marketplace,
+    /// `.claude-plugin/plugin.json` at the root, no marketplace.
+    Plugin,
+    /// A folder of skills (or any other folder).
+    Folder,
+    /// A single SKILL.md (or the skill directory holding it).
+    Skill,
+}
+
+/// A JSON file: its parse, and schema violations found while loading.
+#[derive(Debug)]
+pub struct JsonFile {
+    pub file: FileId,
+    pub parsed: Result<JsonDoc, JsonError>,
+    pub schema_errors: Vec<SchemaError>,
+}
+
+impl JsonFile {
+    /// The root object, when the file parsed and its root is an object.
+    pub fn root(&self) -> Option<&JsonNode> {
+        self.parsed.as_ref().ok().map(|d| &d.root).filter(|r| r.is_object())
+    }
+}
+
+/// One JSON Schema violation, located in the file.
+#[derive(Debug, Clone)]
+pub struct SchemaError {
+    /// JSON pointer of the offending value.
+    pub pointer: String,
+    pub message: String,
+    pub span: Span,
+}
+
+/// What kind of markdown document a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    Skill,
+    Command,
+    Agent,
+    Other,
+}
+
+/// A parsed markdown file.
+#[derive(Debug)]
+pub struct Doc {
+    pub file: FileId,
+    pub kind: DocKind,
+    /// Relative path (`/`-separated).
+    pub path: String,
+    pub bom: bool,
+    pub frontmatter: FrontmatterState,
+    pub body_start: usize,
+    pub md: MdDoc,
+}
+
+/// How a marketplace entry names its plugin's location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntrySource {
+    /// A path inside the marketplace (`./plugins/x`, or a bare name under `metadata.pluginRoot`).
+    Local { path: String, span: Span },
+    /// github, url, npm, … (not on disk here).
+    Remote,
+    /// Missing or malformed (reported by the schema rules).
+    Invalid,
+}
+
+/// One `plugins[i]` entry of marketplace.json.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub index: usize,
+    pub name: Option<(String, Span)>,
+    pub source: EntrySource,
+    /// Resolved directory of a local source (relative to the root), if it is inside the tree.
+    pub dir: Option<String>,
+    pub span: Span,
+    /// The plugin this entry resolved to.
+    pub plugin: Option<usize>,
+}
+
+/// A plugin: a directory with its components (and maybe a manifest).
+#[derive(Debug, Clone)]
+pub struct Plugin {
+    /// Directory relative to the root (`""` for the root itself).
+    pub dir: String,
+    /// Name: plugin.json `name`, else the entry name, else the directory name.
+    pub name: String,
+    /// `.claude-plugin/plugin.json`, index into `Project::json`.
+    pub manifest: Option<usize>,
+    /// The marketplace entry that lists it.
+    pub entry: Option<usize>,
+    pub skills: Vec<Skill>,
+    pub commands: Vec<Component>,
+    pub agents: Vec<Component>,
+    /// A stand-in for a folder of skills with no plugin around it: manifest
+    /// and marketplace rules skip it, and its name is not a mention prefix.
+    pub synthetic: bool,
+}
+
+/// A skill: a directory holding SKILL.md.
+#[derive(Debug, Clone)]
+pub struct Skill {
+    /// Directory name (what the command is called unless `name` renames it).
+    pub name: String,
+    pub dir: String,
+    /// Index into `Project::docs`.
+    pub doc: usize,
+}
+
+/// A command or agent file.
+#[derive(Debug, Clone)]
+pub struct Component {
+    /// Namespaced name below the plugin (`deploy`, `ops:deploy`).
+    pub name: String,
+    pub doc: usize,
+}
+
+/// The whole checked tree.
+#[derive(Debug)]
+pub struct Project {
+    pub kind: RootKind,
+    pub marketplace: Option<usize>,
+    pub entries: Vec<Entry>,
+    pub plugins: Vec<Plugin>,
+    pub json: Vec<JsonFile>,
+    pub docs: Vec<Doc>,
+    /// Every file path under the root (relative, `/`-separated).
+    pub files: BTreeSet<String>,
+    /// Every directory under the root.
+    pub dirs: BTreeSet<String>,
+    /// Doc index by path.
+    pub doc_by_path: HashMap<String, usize>,
+    /// Plugin indexes by name (several when names collide).
+    pub plugins_by_name: BTreeMap<String, Vec<usize>>,
+    /// Problems with paths and reads, reported by the file rules.
+    pub problems: Vec<Problem>,
+}
+
+/// A file that could not be read or parsed as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotUtf8 { file: FileId, offset: usize },
+    TooLarge { file: FileId, size: u64, limit: u64 },
+    Unreadable { file: FileId, reason: String },
+    SymlinkEscapes { file: FileId, target: String },
+    Broken { file: FileId, reason: String },
+}
+
+impl Project {
+    pub fn marketplace(&self) -> Option<&JsonFile> {
+        self.marketplace.map(|i| &self.json[i])
+    }
+    pub fn manifest(&self, plugin: &Plugin) -> Option<&JsonFile> {
+        plugin.manifest.map(|i| &self.json[i])
+    }
+    pub fn doc(&self, i: usize) -> &Doc {
+        &self.docs[i]
+    }
+    pub fn exists(&self, path: &str) -> bool {
+        path.is_empty() || self.files.contains(path) || self.dirs.contains(path)
+    }
+    pub fn is_dir(&self, path: &str) -> bool {
+        path.is_empty() || self.dirs.contains(path)
+    }
+    pub fn plugin_named(&self, name: &str) -> Option<&Plugin> {
+        self.plugins_by_name
+            .get(name)
+            .and_then(|v| v.first())
+            .map(|i| &self.plugins[*i])
+    }
+    /// The plugin whose directory holds `path` (the deepest one).
+    pub fn plugin_of(&self, path: &str) -> Option<&Plugin> {
+        self.plugins
+            .iter()
+            .filter(|p| p.dir.is_empty() || path == p.dir || path.starts_with(&format!("{}/", p.dir)))
+            .max_by_key(|p| p.dir.len())
+    }
+    /// The skill whose directory holds `path`.
+    pub fn skill_of(&self, path: &str) -> Option<(&Plugin, &Skill)> {
+        self.plugins
+            .iter()
+            .flat_map(|p| p.skills.iter().map(move |s| (p, s)))
+            .filter(|(_, s)| path.starts_with(&format!("{}/", s.dir)))
+            .max_by_key(|(_, s)| s.dir.len())
+    }
+    /// Whether plugin `p` has a skill or command called `name`.
+    pub fn has_component(&self, p: &Plugin, name: &str) -> bool {
+        p.skills.iter().any(|s| s.name == name || self.skill_display_name(s) == Some(name))
+            || p.commands.iter().any(|c| c.name == name)
+            || p.agents.iter().any(|a| a.name == name)
+    }
+    /// The frontmatter `name` of a skill, when set.
+    pub fn skill_display_name(&self, s: &Skill) -> Option<&str> {
+        match &self.docs[s.doc].frontmatter {
+            FrontmatterState::Present(fm) => fm.root()?.get("name")?.as_str(),
+            _ => None,
+        }
+    }
+}

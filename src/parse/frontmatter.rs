@@ -1,0 +1,253 @@
+//! Split a markdown file into YAML frontmatter and body, and parse the YAML
+//! the way its consumers do: strictly, and with Claude Code's lenient retry.
+
+use super::yaml::{self, YamlDoc, YamlError};
+use crate::source::Span;
+
+/// Where a file's frontmatter stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FrontmatterState {
+    /// The file does not start with `---`.
+    Missing,
+    /// A `---` block exists but not at the first byte (leading blank lines):
+    /// Claude Code and skills-ref both see no frontmatter.
+    NotAtStart { span: Span },
+    /// An opening `---` with no closing line.
+    Unclosed { span: Span },
+    Present(Frontmatter),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frontmatter {
+    /// The whole block, delimiters included.
+    pub span: Span,
+    /// The YAML text between the delimiters.
+    pub yaml_span: Span,
+    pub parse: YamlParse,
+}
+
+/// The outcome of parsing the YAML.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlParse {
+    Strict(YamlDoc),
+    /// Strict YAML failed (`error`); Claude Code's retry, which quotes values
+    /// holding special characters and expands leading tabs, succeeded.
+    /// `fixed` lists the value spans the retry had to quote or re-indent.
+    Lenient {
+        doc: YamlDoc,
+        error: YamlError,
+        fixed: Vec<Span>,
+    },
+    /// Both the strict parse and the retry failed.
+    Invalid(YamlError),
+}
+
+impl Frontmatter {
+    /// The parsed document, when either parse succeeded.
+    pub fn doc(&self) -> Option<&YamlDoc> {
+        match &self.parse {
+            YamlParse::Strict(d) | YamlParse::Lenient { doc: d, .. } => Some(d),
+            YamlParse::Invalid(_) => None,
+        }
+    }
+    /// The root node, when it parsed.
+    pub fn root(&self) -> Option<&yaml::YamlNode> {
+        self.doc().and_then(|d| d.root.as_ref())
+    }
+}
+
+/// Split `text` (starting at byte `base` of its file; a BOM is already skipped).
+/// Returns the state and the byte offset where the markdown body starts.
+pub fn split(text: &str, base: usize) -> (FrontmatterState, usize) {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first = text[..first_line_end].trim_end_matches(['\n', '\r']);
+    if first.trim_end() != "---" {
+        // A block that starts after blank lines is a common silent failure.
+        let trimmed = text.trim_start_matches(['\n', '\r', ' ', '\t']);
+        let skipped = text.len() - trimmed.len();
+        if skipped > 0 && trimmed.starts_with("---") {
+            let line_end = trimmed.find('\n').map_or(trimmed.len(), |i| i);
+            return (
+                FrontmatterState::NotAtStart {
+                    span: Span::new(base + skipped, base + skipped + line_end),
+                },
+                base,
+            );
+        }
+        return (FrontmatterState::Missing, base);
+    }
+    let yaml_start = first_line_end;
+    let mut pos = yaml_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line = text[pos..end].trim_end_matches(['\n', '\r']);
+        if line.trim_end() == "---" {
+            let yaml_text = &text[yaml_start..pos];
+            let parse = parse_yaml(yaml_text, base + yaml_start);
+            let fm = Frontmatter {
+                span: Span::new(base, base + pos + line.len()),
+                yaml_span: Span::new(base + yaml_start, base + pos),
+                parse,
+            };
+            return (FrontmatterState::Present(fm), base + end);
+        }
+        pos = end;
+    }
+    (
+        FrontmatterState::Unclosed {
+            span: Span::new(base, base + first.len()),
+        },
+        base + text.len(),
+    )
+}
+
+/// Parse frontmatter YAML strictly; on failure, retry as Claude Code does.
+pub fn parse_yaml(text: &str, base: usize) -> YamlParse {
+    let error = match yaml::parse(text, base) {
+        Ok(doc) => return YamlParse::Strict(doc),
+        Err(e) => e,
+    };
+    let (retry, lines, fixed) = lenient_rewrite(text, base);
+    if fixed.is_empty() {
+        return YamlParse::Invalid(error);
+    }
+    match yaml::parse(&retry, 0) {
+        Ok(mut doc) => {
+            remap_doc(&mut doc, &lines, base);
+            YamlParse::Lenient { doc, error, fixed }
+        }
+        Err(_) => YamlParse::Invalid(error),
+    }
+}
+
+/// `(start in rewritten text, start in original, original length)` per line.
+type LineMap = Vec<(usize, usize, usize)>;
+
+
+/// Quote values holding YAML-special characters and expand leading tabs.
+fn lenient_rewrite(text: &str, base: usize) -> (String, LineMap, Vec<Span>) {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut map = Vec::new();
+    let mut fixed = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let nl = &raw[line.len()..];
+        map.push((out.len(), pos, line.len()));
+        let tabs = line.len() - line.trim_start_matches('\t').len();
+        let mut rewritten = None;
+        if tabs > 0 {
+            fixed.push(Span::new(base + pos, base + pos + tabs));
+            rewritten = Some(format!("{}{}", "  ".repeat(tabs), &line[tabs..]));
+        }
+        let current = rewritten.clone().unwrap_or_else(|| line.to_string());
+        if let Some(c) = crate::regex!(r"^(\s*(?:-\s+)?[A-Za-z0-9_][A-Za-z0-9_.-]*\s*:\s+)(.*?)\s*$").captures(&current) {
+            let (prefix, value) = (&c[1], &c[2]);
+            let quoted = value.starts_with(['"', '\'']);
+            let block = value.starts_with(['|', '>']) && value.len() <= 3;
+            let special = value.contains(": ")
+                || value.contains(['{', '}', '[', ']', '*', '&', '#', '!', '|', '>', '%', '@', '`']);
+            if !value.is_empty() && !quoted && !block && special {
+                let shift = current.len() - line.len();
+                let vstart = pos + c.get(2).map_or(0, |m| m.start()).saturating_sub(shift);
+                fixed.push(Span::new(base + vstart, base + pos + line.len()));
+                let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+                rewritten = Some(format!("{prefix}\"{escaped}\""));
+            }
+        }
+        out.push_str(rewritten.as_deref().unwrap_or(line));
+        out.push_str(nl);
+        pos += raw.len();
+    }
+    (out, map, fixed)
+}
+
+fn remap(offset: usize, lines: &LineMap, base: usize) -> usize {
+    let idx = match lines.binary_search_by(|(s, _, _)| s.cmp(&offset)) {
+        Ok(i) => i,
+        Err(0) => 0,
+        Err(i) => i - 1,
+    };
+    let Some(&(new_start, orig_start, orig_len)) = lines.get(idx) else {
+        return base;
+    };
+    base + orig_start + (offset - new_start).min(orig_len)
+}
+
+fn remap_doc(doc: &mut YamlDoc, lines: &LineMap, base: usize) {
+    fn walk(n: &mut yaml::YamlNode, lines: &LineMap, base: usize) {
+        n.span = Span::new(
+            remap(n.span.start as usize, lines, base),
+            remap(n.span.end as usize, lines, base),
+        );
+        match &mut n.kind {
+            yaml::YamlKind::Seq(items) => items.iter_mut().for_each(|i| walk(i, lines, base)),
+            yaml::YamlKind::Map(entries) => {
+                for (k, v) in entries {
+                    walk(k, lines, base);
+                    walk(v, lines, base);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(root) = &mut doc.root {
+        walk(root, lines, base);
+    }
+    for (a, b, _) in &mut doc.duplicate_keys {
+        *a = Span::new(remap(a.start as usize, lines, base), remap(a.end as usize, lines, base));
+        *b = Span::new(remap(b.start as usize, lines, base), remap(b.end as usize, lines, base));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn present(text: &str) -> Frontmatter {
+        match split(text, 0).0 {
+            FrontmatterState::Present(f) => f,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn splits_and_parses() {
+        let text = "---\nname: a\ndescription: b\n---\n# Body\n";
+        let (state, body) = split(text, 0);
+        assert_eq!(&text[body..], "# Body\n");
+        let FrontmatterState::Present(f) = state else { panic!() };
+        assert!(matches!(f.parse, YamlParse::Strict(_)));
+        assert_eq!(f.root().unwrap().get("name").unwrap().as_str(), Some("a"));
+    }
+
+    #[test]
+    fn crlf_works() {
+        let f = present("---\r\nname: a\r\n---\r\nbody");
+        assert_eq!(f.root().unwrap().get("name").unwrap().as_str(), Some("a"));
+    }
+
+    #[test]
+    fn unquoted_colon_is_lenient() {
+        let text = "---\nname: a\ndescription: Use when: deploying\n---\n";
+        let f = present(text);
+        let YamlParse::Lenient { doc, fixed, .. } = &f.parse else { panic!("{:?}", f.parse) };
+        let d = doc.root.as_ref().unwrap().get("description").unwrap();
+        assert_eq!(d.as_str(), Some("Use when: deploying"));
+        assert_eq!(&text[fixed[0].range()], "Use when: deploying");
+        assert_eq!(&text[d.span.start as usize..][..3], "Use");
+    }
+
+    #[test]
+    fn missing_unclosed_and_late() {
+        assert_eq!(split("# Title\n", 0).0, FrontmatterState::Missing);
+        assert!(matches!(split("---\nname: a\n", 0).0, FrontmatterState::Unclosed { .. }));
+        assert!(matches!(split("\n---\nname: a\n---\n", 0).0, FrontmatterState::NotAtStart { .. }));
+    }
+
+    #[test]
+    fn hopeless_yaml_is_invalid() {
+        let f = present("---\nname: \"unclosed\n---\n");
+        assert!(matches!(f.parse, YamlParse::Invalid(_)));
+    }
+}

@@ -1,0 +1,61 @@
+//! Phase structure inside skills: `Phase N` / `Phase N.M` headings, mentions
+//! of phases, and numbered STOP GATEs.
+
+pub mod gates;
+pub mod mentions;
+pub mod structure;
+
+use crate::model::{Doc, DocKind, Project};
+use crate::source::Span;
+
+/// A phase number: `9` is `(9, None)`, `9.1` is `(9, Some(1))`.
+pub type PhaseNo = (u32, Option<u32>);
+
+pub fn parse_no(s: &str) -> Option<PhaseNo> {
+    match s.split_once('.') {
+        Some((a, b)) => Some((a.parse().ok()?, Some(b.parse().ok()?))),
+        None => Some((s.parse().ok()?, None)),
+    }
+}
+
+pub fn show(n: PhaseNo) -> String {
+    match n {
+        (a, Some(b)) => format!("{a}.{b}"),
+        (a, None) => a.to_string(),
+    }
+}
+
+/// A phase heading: its number and the span of `Phase N` in it.
+pub struct PhaseHeading {
+    pub no: PhaseNo,
+    pub span: Span,
+}
+
+/// Phase headings of a doc, in order. A phase heading starts with
+/// `Phase N` (after optional markup).
+pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
+    let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?Phase\s+(\d+(?:\.\d+)?)\b");
+    doc.md
+        .headings
+        .iter()
+        .filter_map(|h| {
+            let src = text.get(h.span.range())?;
+            let c = re.captures(src)?;
+            let m = c.get(1)?;
+            let whole = c.get(0)?;
+            let start = h.span.start as usize + whole.start() + src[whole.start()..].find("Phase").unwrap_or(0);
+            Some(PhaseHeading {
+                no: parse_no(m.as_str())?,
+                span: Span::new(start, h.span.start as usize + m.end()),
+            })
+        })
+        .collect()
+}
+
+/// Docs that phase rules look at: components, and files inside a skill directory.
+pub fn phase_docs(project: &Project) -> impl Iterator<Item = &Doc> {
+    project
+        .docs
+        .iter()
+        .filter(|d| d.kind != DocKind::Other || project.skill_of(&d.path).is_some())
+}

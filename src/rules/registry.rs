@@ -1,0 +1,243 @@
+//! The registry: every check and the rules it emits, listed once.
+
+use super::{files, frontmatter, manifest, phase, xref};
+use super::{Check, RuleMeta};
+use std::sync::LazyLock;
+
+/// Every check, in a fixed order.
+pub static CHECKS: &[Check] = &[
+    Check { rules: &[&files::json::JSON_INVALID, &files::json::JSON_ROOT, &files::json::JSON_DUPLICATE_KEY], run: files::json::check },
+    Check { rules: &[&files::encoding::BOM, &files::encoding::TOO_LARGE, &files::encoding::NOT_UTF8], run: files::encoding::check },
+    Check { rules: &[&files::paths::SYMLINK_ESCAPES, &files::paths::UNREADABLE], run: files::paths::check },
+    Check { rules: manifest::schema::RULES, run: manifest::schema::check },
+    Check {
+        rules: &[
+            &manifest::plugin_name::MISSING,
+            &manifest::plugin_name::EMPTY,
+            &manifest::plugin_name::WHITESPACE,
+            &manifest::plugin_name::CONTROL,
+            &manifest::plugin_name::NOT_KEBAB,
+            &manifest::plugin_name::INVALID_ID,
+        ],
+        run: manifest::plugin_name::check,
+    },
+    Check {
+        rules: &[
+            &manifest::plugin_fields::VERSION_MISSING,
+            &manifest::plugin_fields::VERSION_SEMVER,
+            &manifest::plugin_fields::DESCRIPTION_MISSING,
+            &manifest::plugin_fields::AUTHOR_MISSING,
+            &manifest::plugin_fields::HOMEPAGE,
+            &manifest::plugin_fields::UNKNOWN_FIELD,
+            &manifest::plugin_fields::MARKETPLACE_ONLY,
+            &manifest::plugin_fields::CLAUDE_MD,
+            &manifest::plugin_fields::NESTED_COMPONENTS,
+        ],
+        run: manifest::plugin_fields::check,
+    },
+    Check {
+        rules: &[
+            &manifest::paths::NOT_DOT_SLASH,
+            &manifest::paths::TRAVERSAL,
+            &manifest::paths::MISSING,
+            &manifest::paths::SKILL_IS_FILE,
+            &manifest::paths::AGENT_NOT_MD,
+            &manifest::paths::EXTENSION,
+            &manifest::paths::SHADOWED,
+            &manifest::paths::HOOKS_LISTED,
+        ],
+        run: manifest::paths::check,
+    },
+    Check {
+        rules: &[
+            &manifest::marketplace_name::MISSING,
+            &manifest::marketplace_name::BAD_CHARS,
+            &manifest::marketplace_name::IMPERSONATES,
+            &manifest::marketplace_name::RESERVED,
+            &manifest::marketplace_name::INVALID_ID,
+        ],
+        run: manifest::marketplace_name::check,
+    },
+    Check {
+        rules: &[
+            &manifest::marketplace_fields::EMPTY,
+            &manifest::marketplace_fields::NO_DESCRIPTION,
+            &manifest::marketplace_fields::UNKNOWN,
+        ],
+        run: manifest::marketplace_fields::check,
+    },
+    Check {
+        rules: &[
+            &manifest::entries::DUPLICATE,
+            &manifest::entries::NOT_RELATIVE,
+            &manifest::entries::TRAVERSAL,
+            &manifest::entries::ARCHIVE_URL,
+            &manifest::entries::SOURCE_MISSING,
+            &manifest::entries::STRICT_CONFLICT,
+            &manifest::entries::VERSION_MISMATCH,
+            &manifest::entries::RENAMES,
+            &manifest::entries::HEADERS_HELPER,
+            &manifest::entries::ORPHAN,
+            &manifest::entries::NAME_MISMATCH,
+        ],
+        run: manifest::entries::check,
+    },
+    Check { rules: &[&frontmatter::presence::MISSING, &frontmatter::presence::UNCLOSED, &frontmatter::presence::NOT_AT_START], run: frontmatter::presence::check },
+    Check {
+        rules: &[&frontmatter::yaml::INVALID, &frontmatter::yaml::LENIENT, &frontmatter::yaml::NOT_MAPPING, &frontmatter::yaml::DUPLICATE_KEY],
+        run: frontmatter::yaml::check,
+    },
+    Check {
+        rules: &[&frontmatter::skill_name::MISSING, &frontmatter::skill_name::FORMAT, &frontmatter::skill_name::MISMATCH, &frontmatter::skill_name::RESERVED],
+        run: frontmatter::skill_name::check,
+    },
+    Check {
+        rules: &[
+            &frontmatter::description::MISSING,
+            &frontmatter::description::NOT_STRING,
+            &frontmatter::description::TOO_LONG,
+            &frontmatter::description::LISTING_CUT,
+            &frontmatter::description::ANGLE_BRACKETS,
+        ],
+        run: frontmatter::description::check,
+    },
+    Check {
+        rules: &[
+            &frontmatter::fields::LIST_TYPE,
+            &frontmatter::fields::ENUM,
+            &frontmatter::fields::FORK_ONLY,
+            &frontmatter::fields::MODEL,
+            &frontmatter::fields::UNKNOWN_KEY,
+            &frontmatter::fields::COMPATIBILITY,
+            &frontmatter::fields::COMMAND_HOOKS,
+        ],
+        run: frontmatter::fields::check,
+    },
+    Check {
+        rules: &[&frontmatter::agent::MISSING, &frontmatter::agent::NAME, &frontmatter::agent::VALUE, &frontmatter::agent::IGNORED, &frontmatter::agent::UNKNOWN_KEY],
+        run: frontmatter::agent::check,
+    },
+    Check {
+        rules: &[
+            &frontmatter::tools::MALFORMED,
+            &frontmatter::tools::LOWERCASE,
+            &frontmatter::tools::UNKNOWN,
+            &frontmatter::tools::LEGACY,
+            &frontmatter::tools::BASH_PREFIX,
+            &frontmatter::tools::SPECIFIER,
+            &frontmatter::tools::WILDCARD,
+        ],
+        run: frontmatter::tools::check,
+    },
+    Check { rules: &[&xref::links::BROKEN_LINK, &xref::links::BROKEN_ANCHOR, &xref::links::LEAVES], run: xref::links::check },
+    Check { rules: &[&xref::paths::MISSING], run: xref::paths::check },
+    Check { rules: &[&xref::mentions::UNKNOWN], run: xref::mentions::check },
+    Check { rules: &[&xref::descriptions::MISSES_SKILL], run: xref::descriptions::check },
+    Check { rules: &[&xref::counts::MISMATCH], run: xref::counts::check },
+    Check { rules: &[&xref::agent_skills::UNRESOLVED], run: xref::agent_skills::check },
+    Check { rules: &[&phase::structure::DUPLICATE, &phase::structure::ORDER], run: phase::structure::check },
+    Check { rules: &[&phase::mentions::UNKNOWN, &phase::mentions::HISTORICAL], run: phase::mentions::check },
+    Check { rules: &[&phase::gates::DUPLICATE, &phase::gates::UNKNOWN], run: phase::gates::check },
+];
+
+static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
+    let mut v: Vec<&'static RuleMeta> = CHECKS.iter().flat_map(|c| c.rules.iter().copied()).collect();
+    v.sort_by(|a, b| sort_key(a.id).cmp(&sort_key(b.id)));
+    v
+});
+
+/// `XREF004` → ("XREF", 4), so ids sort by family then number.
+fn sort_key(id: &str) -> (&str, u32) {
+    let split = id.find(|c: char| c.is_ascii_digit()).unwrap_or(id.len());
+    (&id[..split], id[split..].parse().unwrap_or(0))
+}
+
+/// Every rule, sorted by id.
+pub fn rules() -> &'static [&'static RuleMeta] {
+    &RULES
+}
+
+/// Find a rule by id (any case) or name.
+pub fn find(key: &str) -> Option<&'static RuleMeta> {
+    rules()
+        .iter()
+        .copied()
+        .find(|r| r.id.eq_ignore_ascii_case(key) || r.name == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{check_listing, of_rule, render};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn ids_and_names_are_unique() {
+        let mut ids = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        for r in rules() {
+            assert!(ids.insert(r.id), "duplicate id {}", r.id);
+            assert!(names.insert(r.name), "duplicate name {}", r.name);
+            assert!(crate::regex!(r"^[A-Z]+[0-9]{3}$").is_match(r.id), "bad id {}", r.id);
+            assert!(crate::regex!(r"^[a-z0-9]+(-[a-z0-9]+)*$").is_match(r.name), "bad name {}", r.name);
+        }
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for r in rules() {
+            let docs = r.docs();
+            assert!(!r.summary().is_empty(), "{} has no summary", r.id);
+            for section in ["## What it does", "## Why it matters", "## Example", "## Use instead"] {
+                assert!(docs.contains(section), "{} lacks `{section}`", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn rule_table_snapshot() {
+        let table: Vec<String> = rules()
+            .iter()
+            .map(|r| format!("{:<8} {:<36} {:<12} {}", r.id, r.name, r.family.as_str(), r.severity.as_str()))
+            .collect();
+        insta::assert_snapshot!("rule_table", table.join("\n"));
+    }
+
+    /// Each rule's documented Example fires it, its Use instead stays silent,
+    /// and the rendered diagnostics are pinned by a snapshot.
+    #[test]
+    fn doc_examples_fire_and_fixes_are_silent() {
+        let mut failures = Vec::new();
+        for r in rules() {
+            let (Some(example), Some(fixed)) = (r.doc_section_code("Example"), r.doc_section_code("Use instead")) else {
+                continue;
+            };
+            let (_d, loaded, diags) = check_listing(&example);
+            let hits = of_rule(&diags, r);
+            if hits.is_empty() {
+                failures.push(format!("{}: Example does not fire; got {:?}", r.id, diags.iter().map(|d| d.rule.id).collect::<Vec<_>>()));
+            } else {
+                let owned: Vec<_> = hits.into_iter().cloned().collect();
+                insta::assert_snapshot!(r.id, render(&loaded, &owned));
+            }
+            let (_d2, _l2, diags2) = check_listing(&fixed);
+            let hits2 = of_rule(&diags2, r);
+            if !hits2.is_empty() {
+                failures.push(format!("{}: Use instead fires: {:?}", r.id, hits2.iter().map(|d| &d.message).collect::<Vec<_>>()));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    /// Rules whose examples cannot be written as a tree (encodings, sizes,
+    /// symlinks) are tested in their own modules.
+    #[test]
+    fn rules_without_tree_examples_are_known() {
+        let untested: Vec<&str> = rules()
+            .iter()
+            .filter(|r| r.doc_section_code("Example").is_none())
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(untested, ["AS013", "GEN004", "GEN005", "GEN008", "GEN009", "SK007"]);
+    }
+}

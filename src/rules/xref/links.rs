@@ -1,0 +1,257 @@
+//! XREF001 broken-link, XREF002 broken-anchor, XREF003 link-leaves-plugin.
+
+use crate::declare_rule;
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Doc, Project};
+use crate::rules::Context;
+use crate::source;
+
+declare_rule! {
+    /// A relative link points to a file that does not exist.
+    ///
+    /// ## What it does
+    /// Resolves every relative link and image in every markdown file against
+    /// the file's directory.
+    ///
+    /// ## Why it matters
+    /// Claude follows these links to load references; a dead link silently
+    /// drops the knowledge the skill depends on.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// Read [the runbook](references/runbok.md) first.
+    /// ==> plugins/demo/skills/deploy/references/runbook.md <==
+    /// # Runbook
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// Read [the runbook](references/runbook.md) first.
+    /// ==> plugins/demo/skills/deploy/references/runbook.md <==
+    /// # Runbook
+    /// ```
+    pub static BROKEN_LINK = { id: "XREF001", name: "broken-link", family: Xref, severity: Error }
+}
+
+declare_rule! {
+    /// A link's `#anchor` matches no heading of its target.
+    ///
+    /// ## What it does
+    /// Computes GitHub's anchor for every heading (lowercase, punctuation
+    /// dropped, spaces to `-`, `-1` suffixes for repeats) and checks each
+    /// `#fragment` of a link to a markdown file, or to the same file.
+    ///
+    /// ## Why it matters
+    /// Renamed headings leave links that land at the top of the file, or
+    /// nowhere.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// See [rollback](references/runbook.md#roll-back).
+    /// ==> plugins/demo/skills/deploy/references/runbook.md <==
+    /// # Runbook
+    /// ## Rollback
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// See [rollback](references/runbook.md#rollback).
+    /// ==> plugins/demo/skills/deploy/references/runbook.md <==
+    /// # Runbook
+    /// ## Rollback
+    /// ```
+    pub static BROKEN_ANCHOR = { id: "XREF002", name: "broken-anchor", family: Xref, severity: Error }
+}
+
+declare_rule! {
+    /// A link leaves its plugin, or the repository.
+    ///
+    /// ## What it does
+    /// Reports relative links from a plugin's files to files outside that
+    /// plugin (a warning) and links that climb above the checked root (an error).
+    ///
+    /// ## Why it matters
+    /// Installed plugins are copied alone into Claude Code's cache: anything
+    /// outside the plugin directory is not there.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// See [the shared guide](../../../../docs/guide.md).
+    /// ==> docs/guide.md <==
+    /// # Guide
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// See [the guide](references/guide.md).
+    /// ==> plugins/demo/skills/deploy/references/guide.md <==
+    /// # Guide
+    /// ```
+    pub static LEAVES = { id: "XREF003", name: "link-leaves-plugin", family: Xref, severity: Warning }
+}
+
+/// Whether a link destination is a local path (not a URL, mail, or template).
+pub fn is_local(dest: &str) -> bool {
+    let d = dest.trim();
+    if d.is_empty() || d.starts_with("//") {
+        return false;
+    }
+    if crate::regex!(r"^[A-Za-z][A-Za-z0-9+.-]*:").is_match(d) {
+        return false;
+    }
+    !d.contains(['<', '>', '{', '}', '$', '*', '`']) && !d.contains("...")
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16)) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// HTML anchors (`id="x"`, `name="x"`) written in a document.
+fn html_anchors<'a>(doc: &Doc, text: &'a str) -> Vec<&'a str> {
+    let re = crate::regex!(r#"(?:id|name)\s*=\s*["']([^"']+)["']"#);
+    doc.md
+        .html
+        .iter()
+        .flat_map(|s| re.captures_iter(text.get(s.range()).unwrap_or("")).filter_map(|c| c.get(1).map(|m| m.as_str())))
+        .collect()
+}
+
+fn anchor_ok(project: &Project, cx: &Context<'_>, target: &Doc, anchor: &str) -> bool {
+    let _ = project;
+    let a = percent_decode(anchor).to_lowercase();
+    target.md.has_anchor(&a)
+        || html_anchors(target, cx.text(target.file)).iter().any(|h| h.eq_ignore_ascii_case(&a))
+        || crate::regex!(r"^l\d+(-l\d+)?$").is_match(&a)
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let project = cx.project;
+    for doc in &project.docs {
+        let dir = source::parent(&doc.path);
+        let home = project.plugin_of(&doc.path).filter(|p| !p.synthetic && !p.dir.is_empty());
+        for link in &doc.md.links {
+            if !is_local(&link.dest) {
+                continue;
+            }
+            let (path_part, anchor) = match link.dest.split_once('#') {
+                Some((p, a)) => (p, Some(a)),
+                None => (link.dest.as_str(), None),
+            };
+            let path_part = path_part.split('?').next().unwrap_or("");
+            let decoded = percent_decode(path_part);
+            let target = if decoded.is_empty() {
+                Some(doc.path.clone())
+            } else if let Some(abs) = decoded.strip_prefix('/') {
+                source::normalize(abs)
+            } else {
+                source::join(dir, &decoded)
+            };
+            let Some(target) = target else {
+                out.push(
+                    Diagnostic::new(&LEAVES, doc.file, link.dest_span, format!("link `{}` climbs above the checked root", link.dest))
+                        .severity(Severity::Error)
+                        .help("links must stay inside the repository; copy the target into the plugin"),
+                );
+                continue;
+            };
+            if !project.exists(&target) {
+                let near = nearest_file(project, &target);
+                let diag = Diagnostic::new(&BROKEN_LINK, doc.file, link.dest_span, format!("link target `{}` does not exist", path_part));
+                out.push(match near {
+                    Some(n) => diag.help(format!("did you mean `{}`?", relative_to(dir, &n))),
+                    None => diag.help("fix the path or restore the file"),
+                });
+                continue;
+            }
+            if let Some(p) = home {
+                let inside = target == p.dir || target.starts_with(&format!("{}/", p.dir));
+                if !inside {
+                    out.push(
+                        Diagnostic::new(&LEAVES, doc.file, link.dest_span, format!("link `{}` leaves plugin `{}`", link.dest, p.name))
+                            .help("installed plugins are copied alone; move or copy the target into the plugin"),
+                    );
+                }
+            }
+            let Some(anchor) = anchor.filter(|a| !a.is_empty()) else { continue };
+            let Some(&ti) = project.doc_by_path.get(&target) else { continue };
+            let tdoc = &project.docs[ti];
+            if !anchor_ok(project, cx, tdoc, anchor) {
+                let near = crate::config::suggest(&anchor.to_lowercase(), tdoc.md.headings.iter().map(|h| h.anchor.as_str()));
+                let diag = Diagnostic::new(&BROKEN_ANCHOR, doc.file, link.dest_span, format!("`#{anchor}` matches no heading in `{}`", tdoc.path));
+                out.push(match near {
+                    Some(n) => diag.help(format!("did you mean `#{n}`?")),
+                    None => diag.help("link to an existing heading; anchors are the heading text, lowercased, spaces as -"),
+                });
+            }
+        }
+    }
+}
+
+/// The closest existing file in the same directory.
+fn nearest_file(project: &Project, target: &str) -> Option<String> {
+    let dir = source::parent(target);
+    let name = target.rsplit('/').next().unwrap_or(target);
+    let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    let siblings: Vec<&String> = project
+        .files
+        .range(prefix.clone()..)
+        .take_while(|f| f.starts_with(&prefix))
+        .filter(|f| !f[prefix.len()..].contains('/'))
+        .collect();
+    let best = crate::config::suggest(name, siblings.iter().map(|f| &f[prefix.len()..]))?;
+    Some(format!("{prefix}{best}"))
+}
+
+/// `to` written relative to directory `from`.
+pub fn relative_to(from: &str, to: &str) -> String {
+    let f: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let t: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; f.len() - common];
+    parts.extend(&t[common..]);
+    parts.join("/")
+}

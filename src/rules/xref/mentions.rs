@@ -1,0 +1,99 @@
+//! XREF004 unknown-skill-mention: `plugin:skill` and `/plugin:skill` mentions
+//! resolve to a skill, command or agent of that plugin.
+
+use super::description_sites;
+use crate::config::suggest;
+use crate::declare_rule;
+use crate::diag::Diagnostic;
+use crate::model::Project;
+use crate::parse::mentions::{scan_mentions, Mention, RegionKind};
+use crate::rules::Context;
+use crate::source::FileId;
+
+declare_rule! {
+    /// A `plugin:skill` mention names a skill the plugin does not have.
+    ///
+    /// ## What it does
+    /// Finds `plugin:name` and `/plugin:name` in prose, inline code and code
+    /// blocks of every markdown file, and in manifest descriptions. When
+    /// `plugin` is a plugin of this tree, `name` must be one of its skills,
+    /// commands or agents. Plugin names come from the tree, never from a list.
+    ///
+    /// ## Why it matters
+    /// A renamed skill leaves mentions that resolve to nothing: Claude tells
+    /// the user to run a command that does not exist, and hand-offs between
+    /// skills silently never happen.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// When a step fails, hand over to `/demo:debugger`.
+    /// ==> plugins/demo/skills/debug/SKILL.md <==
+    /// ---
+    /// name: debug
+    /// description: Investigates failed deployments. Use when a deploy fails.
+    /// ---
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// When a step fails, hand over to `/demo:debug`.
+    /// ==> plugins/demo/skills/debug/SKILL.md <==
+    /// ---
+    /// name: debug
+    /// description: Investigates failed deployments. Use when a deploy fails.
+    /// ---
+    /// ```
+    pub static UNKNOWN = { id: "XREF004", name: "unknown-skill-mention", family: Xref, severity: Error }
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let project = cx.project;
+    if project.plugins_by_name.is_empty() {
+        return;
+    }
+    for doc in &project.docs {
+        for m in &doc.md.mentions {
+            report(project, doc.file, m, out);
+        }
+    }
+    for site in description_sites(project) {
+        let raw = cx.text(site.file).get(site.span.range()).unwrap_or("");
+        let mut found = Vec::new();
+        scan_mentions(raw, site.span.start as usize, RegionKind::Prose, &mut found);
+        for m in &found {
+            report(project, site.file, m, out);
+        }
+    }
+}
+
+fn report(project: &Project, file: FileId, m: &Mention, out: &mut Vec<Diagnostic>) {
+    let Some(p) = project.plugin_named(&m.plugin) else { return };
+    if project.has_component(p, &m.name) {
+        return;
+    }
+    let names: Vec<String> = p
+        .skills
+        .iter()
+        .map(|s| s.name.clone())
+        .chain(p.commands.iter().map(|c| c.name.clone()))
+        .chain(p.agents.iter().map(|a| a.name.clone()))
+        .collect();
+    let near = suggest(&m.name, names.iter().map(String::as_str))
+        .or_else(|| names.iter().find(|n| n.starts_with(&m.name) || m.name.starts_with(n.as_str())).map(String::as_str));
+    let diag = Diagnostic::new(&UNKNOWN, file, m.span, format!("`{}:{}` names no skill, command or agent of plugin `{}`", m.plugin, m.name, p.name));
+    out.push(match near {
+        Some(n) => diag.help(format!("did you mean `{}:{n}`?", m.plugin)),
+        None if names.is_empty() => diag.help(format!("plugin `{}` has no skills or commands", p.name)),
+        None => diag.help(format!("`{}` has: {}", p.name, names.join(", "))),
+    });
+}

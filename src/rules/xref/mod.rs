@@ -1,0 +1,54 @@
+//! Cross-references over the whole tree: links and anchors, mentioned paths,
+//! `plugin:skill` mentions, descriptions naming skills, skill-count claims,
+//! agents' preloaded skills.
+
+pub mod agent_skills;
+pub mod counts;
+pub mod descriptions;
+pub mod links;
+pub mod mentions;
+pub mod paths;
+
+use crate::model::Project;
+use crate::source::{FileId, Span};
+
+/// A description string in a manifest: where it is and whose it is.
+pub struct DescriptionSite<'a> {
+    pub file: FileId,
+    pub span: Span,
+    pub text: &'a str,
+    /// The plugin it describes (`None` for the marketplace's own description).
+    pub plugin: Option<usize>,
+}
+
+/// Every description in plugin.json files and in marketplace.json.
+pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, p) in project.plugins.iter().enumerate() {
+        if p.synthetic {
+            continue;
+        }
+        if let Some(jf) = project.manifest(p) {
+            if let Some((text, span)) = jf.root().and_then(|r| r.str_at("description")) {
+                if seen.insert((jf.file, span)) {
+                    out.push(DescriptionSite { file: jf.file, span, text, plugin: Some(i) });
+                }
+            }
+        }
+    }
+    if let Some(mk) = project.marketplace() {
+        if let Some(root) = mk.root() {
+            if let Some((text, span)) = root.str_at("description") {
+                out.push(DescriptionSite { file: mk.file, span, text, plugin: None });
+            }
+            let items = root.get("plugins").map(|p| p.items()).unwrap_or(&[]);
+            for e in &project.entries {
+                if let Some((text, span)) = items.get(e.index).and_then(|n| n.str_at("description")) {
+                    out.push(DescriptionSite { file: mk.file, span, text, plugin: e.plugin });
+                }
+            }
+        }
+    }
+    out
+}
