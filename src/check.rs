@@ -4,7 +4,7 @@
 use crate::config::{Config, Level};
 use crate::diag::{self, Diagnostic};
 use crate::load::Loaded;
-use crate::rules::{registry, Context};
+use crate::rules::{Context, registry};
 use crate::suppress::Suppressions;
 use rayon::prelude::*;
 

@@ -4,7 +4,7 @@
 //! suggests the nearest valid spelling.
 
 use crate::diag::Severity;
-use crate::rules::{registry, RuleMeta};
+use crate::rules::{RuleMeta, registry};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -89,10 +89,15 @@ impl Config {
                         return Err(err(value.span(), "`rules` must be a table".into(), None));
                     };
                     for (id, level) in rules {
-                        let rule = lookup_rule(id.get_ref().as_ref())
-                            .map_err(|help| err(id.span(), format!("unknown rule `{}`", id.get_ref()), help))?;
+                        let rule = lookup_rule(id.get_ref().as_ref()).map_err(|help| {
+                            err(id.span(), format!("unknown rule `{}`", id.get_ref()), help)
+                        })?;
                         let DeValue::String(s) = level.get_ref() else {
-                            return Err(err(level.span(), "a rule level is a string".into(), Some(LEVEL_HELP.into())));
+                            return Err(err(
+                                level.span(),
+                                "a rule level is a string".into(),
+                                Some(LEVEL_HELP.into()),
+                            ));
                         };
                         let lv = match s.as_ref() {
                             "off" => Level::Off,
@@ -115,7 +120,11 @@ impl Config {
                 }
                 "per-file-ignores" => {
                     let DeValue::Table(t) = value.get_ref() else {
-                        return Err(err(value.span(), "`per-file-ignores` must be a table of glob = [rule, …]".into(), None));
+                        return Err(err(
+                            value.span(),
+                            "`per-file-ignores` must be a table of glob = [rule, …]".into(),
+                            None,
+                        ));
                     };
                     for (glob, ids) in t {
                         let set = build_globset(&[(glob.get_ref().as_ref(), glob.span())], &err)?;
@@ -132,7 +141,8 @@ impl Config {
                     return Err(err(
                         key.span(),
                         format!("unknown key `{other}`"),
-                        suggest(other, TOP_KEYS.iter().copied()).map(|s| format!("did you mean `{s}`?")),
+                        suggest(other, TOP_KEYS.iter().copied())
+                            .map(|s| format!("did you mean `{s}`?")),
                     ));
                 }
             }
@@ -149,9 +159,7 @@ pub fn lookup_rule(key: &str) -> Result<&'static RuleMeta, Option<String>> {
     if let Some(r) = registry::find(key) {
         return Ok(r);
     }
-    let candidates = registry::rules()
-        .iter()
-        .flat_map(|r| [r.id, r.name]);
+    let candidates = registry::rules().iter().flat_map(|r| [r.id, r.name]);
     Err(suggest(key, candidates).map(|s| format!("did you mean `{s}`?")))
 }
 
@@ -173,7 +181,11 @@ fn strings(
     err: &ErrFn<'_>,
 ) -> Result<Vec<(String, Range<usize>)>, ConfigError> {
     let DeValue::Array(items) = value.get_ref() else {
-        return Err(err(value.span(), "expected an array of strings".into(), None));
+        return Err(err(
+            value.span(),
+            "expected an array of strings".into(),
+            None,
+        ));
     };
     let mut out = Vec::new();
     for item in items.iter() {
@@ -187,14 +199,16 @@ fn strings(
 
 fn globs(value: &toml::Spanned<DeValue<'_>>, err: &ErrFn<'_>) -> Result<GlobSet, ConfigError> {
     let items = strings(value, err)?;
-    let refs: Vec<(&str, Range<usize>)> = items.iter().map(|(s, r)| (s.as_str(), r.clone())).collect();
+    let refs: Vec<(&str, Range<usize>)> =
+        items.iter().map(|(s, r)| (s.as_str(), r.clone())).collect();
     build_globset(&refs, err)
 }
 
 fn build_globset(items: &[(&str, Range<usize>)], err: &ErrFn<'_>) -> Result<GlobSet, ConfigError> {
     let mut b = GlobSetBuilder::new();
     for (pat, span) in items {
-        let g = Glob::new(pat).map_err(|e| err(span.clone(), format!("invalid glob: {e}"), None))?;
+        let g =
+            Glob::new(pat).map_err(|e| err(span.clone(), format!("invalid glob: {e}"), None))?;
         b.add(g);
         // `dir` also matches everything below it.
         if !pat.contains('*') {
@@ -221,7 +235,11 @@ mod tests {
 
     #[test]
     fn rule_by_id_or_name() {
-        let c = Config::parse("skillc.toml", "[rules]\nXREF004 = \"off\"\nbroken-link = \"warn\"\n").unwrap();
+        let c = Config::parse(
+            "skillc.toml",
+            "[rules]\nXREF004 = \"off\"\nbroken-link = \"warn\"\n",
+        )
+        .unwrap();
         assert_eq!(c.rules.get("XREF004"), Some(&Level::Off));
         assert_eq!(c.rules.get("XREF001"), Some(&Level::On(Severity::Warning)));
     }
@@ -235,7 +253,11 @@ mod tests {
 
     #[test]
     fn per_file_ignores_match_dirs() {
-        let c = Config::parse("skillc.toml", "[per-file-ignores]\n\"plugins/old\" = [\"XREF001\"]\n").unwrap();
+        let c = Config::parse(
+            "skillc.toml",
+            "[per-file-ignores]\n\"plugins/old\" = [\"XREF001\"]\n",
+        )
+        .unwrap();
         let r = registry::find("XREF001").unwrap();
         assert!(c.is_ignored(r, "plugins/old/skills/a/SKILL.md"));
         assert!(!c.is_ignored(r, "plugins/new/skills/a/SKILL.md"));

@@ -105,7 +105,9 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
         _ => None,
     }
 }

@@ -55,7 +55,10 @@ fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadEr
         .map_err(|e| LoadError(format!("cannot read `{}`: {e}", target.display())))?;
     let abs = std::path::absolute(target).unwrap_or_else(|_| target.to_path_buf());
     if meta.is_file() {
-        let name = abs.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = abs
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
         if name == "marketplace.json" || name == "plugin.json" {
             let root = if dir.file_name().is_some_and(|n| n == ".claude-plugin") {
@@ -66,7 +69,10 @@ fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadEr
             return Ok((root.clone(), root, None));
         }
         if name.eq_ignore_ascii_case("SKILL.md") {
-            let root = dir.parent().map(Path::to_path_buf).unwrap_or_else(|| dir.clone());
+            let root = dir
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.clone());
             return Ok((root, dir, Some(RootKind::Skill)));
         }
         return Err(LoadError(format!(
@@ -75,7 +81,10 @@ fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadEr
         )));
     }
     if !abs.join(".claude-plugin").is_dir() && abs.join("SKILL.md").is_file() {
-        let root = abs.parent().map(Path::to_path_buf).unwrap_or_else(|| abs.clone());
+        let root = abs
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| abs.clone());
         return Ok((root, abs, Some(RootKind::Skill)));
     }
     Ok((abs.clone(), abs, None))
@@ -109,7 +118,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         wanted.par_iter().map(|w| read_and_parse(w)).collect();
 
     let mut db = SourceDb::default();
-    let mut docs = Vec::new();
+    let mut docs: Vec<Doc> = Vec::new();
     let mut json_files = Vec::new();
     let mut problems = Vec::new();
     for (sf, parsed, problem) in results {
@@ -123,11 +132,14 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                 d.file = id;
                 docs.push(*d);
             }
-            Parsed::Json(res) => json_files.push((path, JsonFile {
-                file: id,
-                parsed: res,
-                schema_errors: Vec::new(),
-            })),
+            Parsed::Json(res) => json_files.push((
+                path,
+                JsonFile {
+                    file: id,
+                    parsed: res,
+                    schema_errors: Vec::new(),
+                },
+            )),
             Parsed::None => {}
         }
     }
@@ -141,8 +153,11 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         problems.push(problem.with(id));
     }
 
-    let doc_by_path: HashMap<String, usize> =
-        docs.iter().enumerate().map(|(i, d)| (d.path.clone(), i)).collect();
+    let doc_by_path: HashMap<String, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.path.clone(), i))
+        .collect();
     let mut builder = Builder {
         files,
         dirs,
@@ -176,7 +191,6 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         }
     }
 
-    let mut docs = docs;
     for p in &builder.plugins {
         for s in &p.skills {
             docs[s.doc].kind = DocKind::Skill;
@@ -194,7 +208,10 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
             plugins_by_name.entry(p.name.clone()).or_default().push(i);
         }
     }
-    let marketplace = builder.json_by_path.get(".claude-plugin/marketplace.json").copied();
+    let marketplace = builder
+        .json_by_path
+        .get(".claude-plugin/marketplace.json")
+        .copied();
     let project = Project {
         kind,
         marketplace,
@@ -232,7 +249,13 @@ impl ProblemKind {
 }
 
 fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
-    let empty = |p| (SourceFile::new(w.path.clone(), w.abs.clone(), String::new()), Parsed::None, Some(p));
+    let empty = |p| {
+        (
+            SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
+            Parsed::None,
+            Some(p),
+        )
+    };
     let text = match discover::read(&w.abs) {
         Read::Text(t) => t,
         Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
@@ -261,7 +284,11 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
         return (sf, Parsed::Markdown(Box::new(doc)), None);
     }
     let parsed = json::parse(&text[base..], base);
-    (SourceFile::new(w.path.clone(), w.abs.clone(), text), Parsed::Json(parsed), None)
+    (
+        SourceFile::new(w.path.clone(), w.abs.clone(), text),
+        Parsed::Json(parsed),
+        None,
+    )
 }
 
 struct Builder {
@@ -305,16 +332,29 @@ fn path_items(node: Option<&JsonNode>) -> Option<Vec<String>> {
 }
 
 impl Builder {
-    fn build(&mut self, hint: Option<RootKind>, root_name: &str, docs: &[Doc], db: &SourceDb) -> RootKind {
-        let doc_by_path: HashMap<&str, usize> =
-            docs.iter().enumerate().map(|(i, d)| (d.path.as_str(), i)).collect();
+    fn build(
+        &mut self,
+        hint: Option<RootKind>,
+        root_name: &str,
+        docs: &[Doc],
+        db: &SourceDb,
+    ) -> RootKind {
+        let doc_by_path: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.path.as_str(), i))
+            .collect();
         if hint == Some(RootKind::Skill) {
             let mut p = self.new_plugin("", root_name.to_string(), None);
             p.synthetic = true;
             for (i, d) in docs.iter().enumerate() {
                 if d.path.ends_with("/SKILL.md") && !d.path[..d.path.len() - 9].contains('/') {
                     let dir = source::parent(&d.path).to_string();
-                    p.skills.push(Skill { name: dir.clone(), dir, doc: i });
+                    p.skills.push(Skill {
+                        name: dir.clone(),
+                        dir,
+                        doc: i,
+                    });
                 }
             }
             self.plugins.push(p);
@@ -332,8 +372,21 @@ impl Builder {
                     .and_then(|m| m.get("pluginRoot"))
                     .and_then(JsonNode::as_str)
                     .map(str::to_string);
-                for (index, e) in root.get("plugins").map(|p| p.items()).unwrap_or(&[]).iter().enumerate() {
-                    self.add_entry(index, e, plugin_root.as_deref(), &doc_by_path, db, &mut claimed);
+                for (index, e) in root
+                    .get("plugins")
+                    .map(|p| p.items())
+                    .unwrap_or(&[])
+                    .iter()
+                    .enumerate()
+                {
+                    self.add_entry(
+                        index,
+                        e,
+                        plugin_root.as_deref(),
+                        &doc_by_path,
+                        db,
+                        &mut claimed,
+                    );
                 }
             }
         } else if self.json_by_path.contains_key(".claude-plugin/plugin.json") {
@@ -361,13 +414,16 @@ impl Builder {
             self.plugins.push(p);
         }
         if self.plugins.is_empty() {
-            // A bare folder of skills: `skills/*/SKILL.md` or `*/SKILL.md`.
+            // A bare folder of skills or a project: `*/SKILL.md`, any
+            // `…/skills/*/SKILL.md` (`.claude/skills`, `.agents/skills`), and
+            // `.claude/commands`, `.claude/agents`.
             let mut p = self.new_plugin("", root_name.to_string(), None);
             p.synthetic = true;
             for (i, d) in docs.iter().enumerate() {
                 let dir = source::parent(&d.path);
                 let parent = source::parent(dir);
-                if d.path.ends_with("/SKILL.md") && (parent.is_empty() || parent == "skills") {
+                let parent_name = parent.rsplit('/').next().unwrap_or(parent);
+                if d.path.ends_with("/SKILL.md") && (parent.is_empty() || parent_name == "skills") {
                     p.skills.push(Skill {
                         name: dir.rsplit('/').next().unwrap_or(dir).to_string(),
                         dir: dir.to_string(),
@@ -375,7 +431,26 @@ impl Builder {
                     });
                 }
             }
-            if !p.skills.is_empty() {
+            p.commands
+                .extend(
+                    self.md_under(".claude/commands")
+                        .into_iter()
+                        .filter_map(|(name, f)| {
+                            doc_by_path
+                                .get(f.as_str())
+                                .map(|&doc| Component { name, doc })
+                        }),
+                );
+            p.agents.extend(
+                self.md_under(".claude/agents")
+                    .into_iter()
+                    .filter_map(|(name, f)| {
+                        doc_by_path
+                            .get(f.as_str())
+                            .map(|&doc| Component { name, doc })
+                    }),
+            );
+            if !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty() {
                 self.plugins.push(p);
             }
         }
@@ -391,6 +466,7 @@ impl Builder {
             skills: Vec::new(),
             commands: Vec::new(),
             agents: Vec::new(),
+            workflows: Vec::new(),
             synthetic: false,
         }
     }
@@ -410,10 +486,10 @@ impl Builder {
                 Some(s) => {
                     let rel = if s.starts_with("./") || s == "." {
                         Some(s.to_string())
-                    } else if let Some(pr) = plugin_root.filter(|_| !s.contains('/')) {
-                        Some(format!("{pr}/{s}"))
                     } else {
-                        None
+                        plugin_root
+                            .filter(|_| !s.contains('/'))
+                            .map(|pr| format!("{pr}/{s}"))
                     };
                     let dir = rel.as_deref().and_then(source::normalize);
                     (
@@ -431,7 +507,10 @@ impl Builder {
         };
         let entry_index = self.entries.len();
         let mut plugin = None;
-        if let Some(d) = dir.as_ref().filter(|d| self.dirs.contains(*d) || d.is_empty()) {
+        if let Some(d) = dir
+            .as_ref()
+            .filter(|d| self.dirs.contains(*d) || d.is_empty())
+        {
             let pname = name.as_ref().map(|(n, _)| n.clone());
             let p = self.plugin_at(d, pname, Some((entry_index, e)), doc_by_path, db);
             plugin = Some(self.plugins.len());
@@ -459,11 +538,18 @@ impl Builder {
     ) -> Plugin {
         let _ = db;
         let fallback = entry_name.unwrap_or_else(|| {
-            dir.rsplit('/').next().filter(|s| !s.is_empty()).unwrap_or("root").to_string()
+            dir.rsplit('/')
+                .next()
+                .filter(|s| !s.is_empty())
+                .unwrap_or("root")
+                .to_string()
         });
         let mut p = self.new_plugin(dir, fallback, entry.map(|(i, _)| i));
         let manifest = p.manifest.and_then(|i| self.json[i].root());
-        if let Some(n) = manifest.and_then(|m| m.get("name")).and_then(JsonNode::as_str) {
+        if let Some(n) = manifest
+            .and_then(|m| m.get("name"))
+            .and_then(JsonNode::as_str)
+        {
             if !n.is_empty() {
                 p.name = n.to_string();
             }
@@ -492,7 +578,9 @@ impl Builder {
             if rel.contains("..") {
                 continue;
             }
-            let Some(d) = source::join(dir, &rel) else { continue };
+            let Some(d) = source::join(dir, &rel) else {
+                continue;
+            };
             if self.files.contains(&sub(&d, "SKILL.md")) {
                 skill_dirs.push(d);
             } else {
@@ -529,9 +617,15 @@ impl Builder {
                     if rel.contains("..") {
                         continue;
                     }
-                    let Some(target) = source::join(dir, &rel) else { continue };
+                    let Some(target) = source::join(dir, &rel) else {
+                        continue;
+                    };
                     if self.files.contains(&target) {
-                        let stem = target.rsplit('/').next().unwrap_or(&target).trim_end_matches(".md");
+                        let stem = target
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(&target)
+                            .trim_end_matches(".md");
                         command_files.push((stem.to_string(), target));
                     } else {
                         command_files.extend(self.md_under(&target));
@@ -547,21 +641,51 @@ impl Builder {
         }
 
         // Agents: default dir unless the manifest replaces it.
-        let agent_files: Vec<(String, String)> = match manifest.and_then(|m| path_items(m.get("agents"))) {
-            Some(items) => items
-                .iter()
-                .filter(|r| !r.contains(".."))
-                .filter_map(|r| source::join(dir, r))
-                .map(|f| {
-                    let stem = f.rsplit('/').next().unwrap_or(&f).trim_end_matches(".md").to_string();
-                    (stem, f)
-                })
-                .collect(),
-            None => self.md_under(&sub(dir, "agents")),
-        };
+        let agent_files: Vec<(String, String)> =
+            match manifest.and_then(|m| path_items(m.get("agents"))) {
+                Some(items) => items
+                    .iter()
+                    .filter(|r| !r.contains(".."))
+                    .filter_map(|r| source::join(dir, r))
+                    .map(|f| {
+                        let stem = f
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(&f)
+                            .trim_end_matches(".md")
+                            .to_string();
+                        (stem, f)
+                    })
+                    .collect(),
+                None => self.md_under(&sub(dir, "agents")),
+            };
         for (name, f) in agent_files {
             if let Some(&doc) = doc_by_path.get(f.as_str()) {
                 p.agents.push(Component { name, doc });
+            }
+        }
+
+        // Workflows: `.js` files of the default dir or the listed paths.
+        let workflow_dirs = manifest
+            .and_then(|m| path_items(m.get("workflows")))
+            .unwrap_or_else(|| vec!["./workflows".into()]);
+        for rel in workflow_dirs {
+            let Some(target) = source::join(dir, &rel) else {
+                continue;
+            };
+            let prefix = format!("{target}/");
+            let files: Vec<&String> = if target.ends_with(".js") {
+                self.files.get(&target).into_iter().collect()
+            } else {
+                self.files
+                    .range(prefix.clone()..)
+                    .take_while(|f| f.starts_with(&prefix))
+                    .collect()
+            };
+            for f in files {
+                if let Some(stem) = f.rsplit('/').next().and_then(|n| n.strip_suffix(".js")) {
+                    p.workflows.push(stem.to_string());
+                }
             }
         }
         p

@@ -216,7 +216,10 @@ mod tests {
     fn normalize_folds_dots() {
         assert_eq!(normalize("./a/./b/../c").as_deref(), Some("a/c"));
         assert_eq!(normalize("../a"), None);
-        assert_eq!(join("p/s", "references/x.md").as_deref(), Some("p/s/references/x.md"));
+        assert_eq!(
+            join("p/s", "references/x.md").as_deref(),
+            Some("p/s/references/x.md")
+        );
         assert_eq!(join("p/s", "../../../x"), None);
     }
 }

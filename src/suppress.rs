@@ -17,7 +17,9 @@ pub struct Suppressions {
 impl Suppressions {
     pub fn collect(project: &Project, db: &SourceDb) -> Self {
         let mut s = Suppressions::default();
-        let re = crate::regex!(r"<!--\s*skillc-(disable-next-line|disable|enable)\s+([A-Za-z0-9_,\s-]+?)\s*-->");
+        let re = crate::regex!(
+            r"<!--\s*skillc-(disable-next-line|disable|enable)\s+([A-Za-z0-9_,\s-]+?)\s*-->"
+        );
         for doc in &project.docs {
             let file = db.get(doc.file);
             let mut open: Vec<(usize, Vec<String>)> = Vec::new();

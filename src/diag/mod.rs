@@ -46,7 +46,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of `rule` at `span` of `file`, with the rule's default severity.
-    pub fn new(rule: &'static RuleMeta, file: FileId, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        rule: &'static RuleMeta,
+        file: FileId,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             rule,
             severity: rule.severity,

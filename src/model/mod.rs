@@ -31,7 +31,11 @@ pub struct JsonFile {
 impl JsonFile {
     /// The root object, when the file parsed and its root is an object.
     pub fn root(&self) -> Option<&JsonNode> {
-        self.parsed.as_ref().ok().map(|d| &d.root).filter(|r| r.is_object())
+        self.parsed
+            .as_ref()
+            .ok()
+            .map(|d| &d.root)
+            .filter(|r| r.is_object())
     }
 }
 
@@ -104,6 +108,8 @@ pub struct Plugin {
     pub skills: Vec<Skill>,
     pub commands: Vec<Component>,
     pub agents: Vec<Component>,
+    /// Workflow names (`workflows/*.js`).
+    pub workflows: Vec<String>,
     /// A stand-in for a folder of skills with no plugin around it: manifest
     /// and marketplace rules skip it, and its name is not a mention prefix.
     pub synthetic: bool,
@@ -184,7 +190,9 @@ impl Project {
     pub fn plugin_of(&self, path: &str) -> Option<&Plugin> {
         self.plugins
             .iter()
-            .filter(|p| p.dir.is_empty() || path == p.dir || path.starts_with(&format!("{}/", p.dir)))
+            .filter(|p| {
+                p.dir.is_empty() || path == p.dir || path.starts_with(&format!("{}/", p.dir))
+            })
             .max_by_key(|p| p.dir.len())
     }
     /// The skill whose directory holds `path`.
@@ -197,9 +205,12 @@ impl Project {
     }
     /// Whether plugin `p` has a skill or command called `name`.
     pub fn has_component(&self, p: &Plugin, name: &str) -> bool {
-        p.skills.iter().any(|s| s.name == name || self.skill_display_name(s) == Some(name))
+        p.skills
+            .iter()
+            .any(|s| s.name == name || self.skill_display_name(s) == Some(name))
             || p.commands.iter().any(|c| c.name == name)
             || p.agents.iter().any(|a| a.name == name)
+            || p.workflows.iter().any(|w| w == name)
     }
     /// The frontmatter `name` of a skill, when set.
     pub fn skill_display_name(&self, s: &Skill) -> Option<&str> {

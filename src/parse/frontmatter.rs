@@ -11,9 +11,13 @@ pub enum FrontmatterState {
     Missing,
     /// A `---` block exists but not at the first byte (leading blank lines):
     /// Claude Code and skills-ref both see no frontmatter.
-    NotAtStart { span: Span },
+    NotAtStart {
+        span: Span,
+    },
     /// An opening `---` with no closing line.
-    Unclosed { span: Span },
+    Unclosed {
+        span: Span,
+    },
     Present(Frontmatter),
 }
 
@@ -123,7 +127,6 @@ pub fn parse_yaml(text: &str, base: usize) -> YamlParse {
 /// `(start in rewritten text, start in original, original length)` per line.
 type LineMap = Vec<(usize, usize, usize)>;
 
-
 /// Quote values holding YAML-special characters and expand leading tabs.
 fn lenient_rewrite(text: &str, base: usize) -> (String, LineMap, Vec<Span>) {
     let mut out = String::with_capacity(text.len() + 16);
@@ -141,13 +144,21 @@ fn lenient_rewrite(text: &str, base: usize) -> (String, LineMap, Vec<Span>) {
             rewritten = Some(format!("{}{}", "  ".repeat(tabs), &line[tabs..]));
         }
         let current = rewritten.clone().unwrap_or_else(|| line.to_string());
-        if let Some(c) = crate::regex!(r"^(\s*(?:-\s+)?[A-Za-z0-9_][A-Za-z0-9_.-]*\s*:\s+)(.*?)\s*$").captures(&current) {
+        if let Some(c) =
+            crate::regex!(r"^(\s*(?:-\s+)?[A-Za-z0-9_][A-Za-z0-9_.-]*\s*:\s+)(.*?)\s*$")
+                .captures(&current)
+        {
             let (prefix, value) = (&c[1], &c[2]);
             let quoted = value.starts_with(['"', '\'']);
             let block = value.starts_with(['|', '>']) && value.len() <= 3;
+            let flow = (value.starts_with('[') && value.ends_with(']'))
+                || (value.starts_with('{') && value.ends_with('}'));
+            let flow = flow && yaml::parse(value, 0).is_ok();
             let special = value.contains(": ")
-                || value.contains(['{', '}', '[', ']', '*', '&', '#', '!', '|', '>', '%', '@', '`']);
-            if !value.is_empty() && !quoted && !block && special {
+                || value.contains([
+                    '{', '}', '[', ']', '*', '&', '#', '!', '|', '>', '%', '@', '`',
+                ]);
+            if !value.is_empty() && !quoted && !block && !flow && special {
                 let shift = current.len() - line.len();
                 let vstart = pos + c.get(2).map_or(0, |m| m.start()).saturating_sub(shift);
                 fixed.push(Span::new(base + vstart, base + pos + line.len()));
@@ -195,8 +206,14 @@ fn remap_doc(doc: &mut YamlDoc, lines: &LineMap, base: usize) {
         walk(root, lines, base);
     }
     for (a, b, _) in &mut doc.duplicate_keys {
-        *a = Span::new(remap(a.start as usize, lines, base), remap(a.end as usize, lines, base));
-        *b = Span::new(remap(b.start as usize, lines, base), remap(b.end as usize, lines, base));
+        *a = Span::new(
+            remap(a.start as usize, lines, base),
+            remap(a.end as usize, lines, base),
+        );
+        *b = Span::new(
+            remap(b.start as usize, lines, base),
+            remap(b.end as usize, lines, base),
+        );
     }
 }
 
@@ -216,7 +233,9 @@ mod tests {
         let text = "---\nname: a\ndescription: b\n---\n# Body\n";
         let (state, body) = split(text, 0);
         assert_eq!(&text[body..], "# Body\n");
-        let FrontmatterState::Present(f) = state else { panic!() };
+        let FrontmatterState::Present(f) = state else {
+            panic!()
+        };
         assert!(matches!(f.parse, YamlParse::Strict(_)));
         assert_eq!(f.root().unwrap().get("name").unwrap().as_str(), Some("a"));
     }
@@ -231,7 +250,9 @@ mod tests {
     fn unquoted_colon_is_lenient() {
         let text = "---\nname: a\ndescription: Use when: deploying\n---\n";
         let f = present(text);
-        let YamlParse::Lenient { doc, fixed, .. } = &f.parse else { panic!("{:?}", f.parse) };
+        let YamlParse::Lenient { doc, fixed, .. } = &f.parse else {
+            panic!("{:?}", f.parse)
+        };
         let d = doc.root.as_ref().unwrap().get("description").unwrap();
         assert_eq!(d.as_str(), Some("Use when: deploying"));
         assert_eq!(&text[fixed[0].range()], "Use when: deploying");
@@ -241,8 +262,14 @@ mod tests {
     #[test]
     fn missing_unclosed_and_late() {
         assert_eq!(split("# Title\n", 0).0, FrontmatterState::Missing);
-        assert!(matches!(split("---\nname: a\n", 0).0, FrontmatterState::Unclosed { .. }));
-        assert!(matches!(split("\n---\nname: a\n---\n", 0).0, FrontmatterState::NotAtStart { .. }));
+        assert!(matches!(
+            split("---\nname: a\n", 0).0,
+            FrontmatterState::Unclosed { .. }
+        ));
+        assert!(matches!(
+            split("\n---\nname: a\n---\n", 0).0,
+            FrontmatterState::NotAtStart { .. }
+        ));
     }
 
     #[test]

@@ -298,7 +298,10 @@ mod tests {
     fn duplicate_keys_are_recorded() {
         let doc = parse("{\"a\": 1, \"a\": 2}", 0).unwrap();
         assert_eq!(doc.duplicate_keys.len(), 1);
-        assert_eq!(doc.root.get("a").unwrap().kind, JsonKind::Number("2".into()));
+        assert_eq!(
+            doc.root.get("a").unwrap().kind,
+            JsonKind::Number("2".into())
+        );
     }
 
     #[test]

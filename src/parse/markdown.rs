@@ -203,7 +203,10 @@ fn locate(text: &str, link: Span, dest: &str) -> Option<Span> {
     }
     let src = text.get(link.range())?;
     let i = src.rfind(dest)?;
-    Some(Span::new(link.start as usize + i, link.start as usize + i + dest.len()))
+    Some(Span::new(
+        link.start as usize + i,
+        link.start as usize + i + dest.len(),
+    ))
 }
 
 /// Strip the backtick fences (and one padding space) from an inline code span.
@@ -217,7 +220,11 @@ fn inline_code_content(text: &str, span: Span) -> Span {
     let mut start = span.start as usize + ticks;
     let mut end = span.end as usize - tail;
     let inner = &text[start..end];
-    if inner.len() >= 2 && inner.starts_with(' ') && inner.ends_with(' ') && !inner.trim().is_empty() {
+    if inner.len() >= 2
+        && inner.starts_with(' ')
+        && inner.ends_with(' ')
+        && !inner.trim().is_empty()
+    {
         start += 1;
         end -= 1;
     }

@@ -20,13 +20,22 @@ pub struct Region {
 
 impl Region {
     pub fn prose(span: Span) -> Self {
-        Region { span, kind: RegionKind::Prose }
+        Region {
+            span,
+            kind: RegionKind::Prose,
+        }
     }
     pub fn inline_code(span: Span) -> Self {
-        Region { span, kind: RegionKind::InlineCode }
+        Region {
+            span,
+            kind: RegionKind::InlineCode,
+        }
     }
     pub fn code_block(span: Span) -> Self {
-        Region { span, kind: RegionKind::CodeBlock }
+        Region {
+            span,
+            kind: RegionKind::CodeBlock,
+        }
     }
 }
 
@@ -78,7 +87,11 @@ pub fn scan(
     let base = region.span.start as usize;
     scan_mentions(src, base, region.kind, mentions);
     if region.kind != RegionKind::CodeBlock {
-        let inside_link = |s: usize| links.iter().any(|l| (l.start as usize..l.end as usize).contains(&s));
+        let inside_link = |s: usize| {
+            links
+                .iter()
+                .any(|l| (l.start as usize..l.end as usize).contains(&s))
+        };
         if !inside_link(base) {
             scan_paths(src, base, region.kind, paths);
         }
@@ -87,10 +100,14 @@ pub fn scan(
 
 /// `plugin:skill` candidates in `src` (which starts at `base`).
 pub fn scan_mentions(src: &str, base: usize, kind: RegionKind, out: &mut Vec<Mention>) {
-    let re = crate::regex!(r"(/?)([A-Za-z0-9][A-Za-z0-9_-]*):([a-z0-9][a-z0-9-]*(?::[a-z0-9][a-z0-9-]*)*)");
+    let re = crate::regex!(
+        r"(/?)([A-Za-z0-9][A-Za-z0-9_-]*):([a-z0-9][a-z0-9-]*(?::[a-z0-9][a-z0-9-]*)*)"
+    );
     let b = src.as_bytes();
     for c in re.captures_iter(src) {
-        let (Some(all), Some(slash), Some(plugin), Some(name)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+        let (Some(all), Some(slash), Some(plugin), Some(name)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
             continue;
         };
         let start = all.start();
@@ -102,7 +119,24 @@ pub fn scan_mentions(src: &str, base: usize, kind: RegionKind, out: &mut Vec<Men
                 continue;
             }
         }
-        if !slash.as_str().is_empty() && start > 0 && !matches!(b[start - 1], b' ' | b'\t' | b'\n' | b'(' | b'[' | b'`' | b'"' | b'\'' | b'*' | b'>' | b'|' | b',' | b';') {
+        if !slash.as_str().is_empty()
+            && start > 0
+            && !matches!(
+                b[start - 1],
+                b' ' | b'\t'
+                    | b'\n'
+                    | b'('
+                    | b'['
+                    | b'`'
+                    | b'"'
+                    | b'\''
+                    | b'*'
+                    | b'>'
+                    | b'|'
+                    | b','
+                    | b';'
+            )
+        {
             continue;
         }
         // Right boundary: a URL, a path, a port, a version or a key is not a mention.
@@ -125,13 +159,22 @@ pub fn scan_mentions(src: &str, base: usize, kind: RegionKind, out: &mut Vec<Men
 
 /// `references/…`, `scripts/…`, `assets/…` paths in `src`.
 pub fn scan_paths(src: &str, base: usize, kind: RegionKind, out: &mut Vec<PathMention>) {
-    let re = crate::regex!(r"(\$\{CLAUDE_SKILL_DIR\}/|\$\{CLAUDE_PLUGIN_ROOT\}/|\./)?\b(?:references|scripts|assets)/[A-Za-z0-9_][A-Za-z0-9._/-]*");
+    let re = crate::regex!(
+        r"(\$\{CLAUDE_SKILL_DIR\}/|\$\{CLAUDE_PLUGIN_ROOT\}/|\./)?\b(?:references|scripts|assets)/[A-Za-z0-9_][A-Za-z0-9._/-]*"
+    );
     let b = src.as_bytes();
     for c in re.captures_iter(src) {
         let Some(all) = c.get(0) else { continue };
         let prefix = c.get(1).map_or("", |m| m.as_str());
         let start = all.start();
-        if prefix.is_empty() && start > 0 && (is_word(b[start - 1]) || matches!(b[start - 1], b'/' | b'.' | b'$' | b'}' | b'~' | b'\\' | b':')) {
+        if prefix.is_empty()
+            && start > 0
+            && (is_word(b[start - 1])
+                || matches!(
+                    b[start - 1],
+                    b'/' | b'.' | b'$' | b'}' | b'~' | b'\\' | b':'
+                ))
+        {
             continue;
         }
         let mut end = all.end();
@@ -167,12 +210,17 @@ mod tests {
     fn mentions(src: &str) -> Vec<String> {
         let mut out = Vec::new();
         scan_mentions(src, 0, RegionKind::Prose, &mut out);
-        out.into_iter().map(|m| format!("{}:{}", m.plugin, m.name)).collect()
+        out.into_iter()
+            .map(|m| format!("{}:{}", m.plugin, m.name))
+            .collect()
     }
 
     #[test]
     fn finds_mentions_and_skips_lookalikes() {
-        assert_eq!(mentions("run /cozystack:wizard then cozystack:debug."), ["cozystack:wizard", "cozystack:debug"]);
+        assert_eq!(
+            mentions("run /cozystack:wizard then cozystack:debug."),
+            ["cozystack:wizard", "cozystack:debug"]
+        );
         assert!(mentions("https://example.com:8080/x").is_empty());
         assert!(mentions("ghcr.io/cozystack:v1.2.3").is_empty());
         assert!(mentions("image cozystack:v1.2.3").is_empty());
@@ -189,8 +237,14 @@ mod tests {
 
     #[test]
     fn finds_paths() {
-        assert_eq!(paths("read references/known-failures.md."), ["references/known-failures.md"]);
-        assert_eq!(paths("run ${CLAUDE_SKILL_DIR}/scripts/a.sh"), ["scripts/a.sh"]);
+        assert_eq!(
+            paths("read references/known-failures.md."),
+            ["references/known-failures.md"]
+        );
+        assert_eq!(
+            paths("run ${CLAUDE_SKILL_DIR}/scripts/a.sh"),
+            ["scripts/a.sh"]
+        );
         assert!(paths("upstream/scripts/x.sh").is_empty());
         assert!(paths("references/<name>.md").is_empty());
         assert!(paths("references/*.md").is_empty());

@@ -171,7 +171,10 @@ enum Frame {
 pub fn parse(text: &str, base: usize) -> Result<YamlDoc, YamlError> {
     let map = CharMap::new(text);
     let to_span = |s: saphyr_parser::Span| {
-        Span::new(base + map.byte(s.start.index()), base + map.byte(s.end.index()))
+        Span::new(
+            base + map.byte(s.start.index()),
+            base + map.byte(s.end.index()),
+        )
     };
     let scan_err = |e: ScanError| YamlError {
         message: e.info().to_string(),
@@ -259,7 +262,9 @@ pub fn parse(text: &str, base: usize) -> Result<YamlDoc, YamlError> {
                 None => *pending = Some(node),
                 Some(key) => {
                     if let Some(k) = key.as_str() {
-                        if let Some((first, _)) = entries.iter().find(|(e, _)| e.as_str() == Some(k)) {
+                        if let Some((first, _)) =
+                            entries.iter().find(|(e, _)| e.as_str() == Some(k))
+                        {
                             dups.push((key.span, first.span, k.to_string()));
                         }
                     }
@@ -300,7 +305,10 @@ mod tests {
     #[test]
     fn duplicates_are_found() {
         let doc = parse("a: 1\nb: 2\na: 3\n", 0).unwrap();
-        assert_eq!(doc.duplicate_keys, vec![(Span::new(10, 11), Span::new(0, 1), "a".into())]);
+        assert_eq!(
+            doc.duplicate_keys,
+            vec![(Span::new(10, 11), Span::new(0, 1), "a".into())]
+        );
     }
 
     #[test]

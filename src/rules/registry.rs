@@ -1,15 +1,35 @@
 //! The registry: every check and the rules it emits, listed once.
 
-use super::{files, frontmatter, manifest, phase, xref};
 use super::{Check, RuleMeta};
+use super::{files, frontmatter, manifest, phase, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
 pub static CHECKS: &[Check] = &[
-    Check { rules: &[&files::json::JSON_INVALID, &files::json::JSON_ROOT, &files::json::JSON_DUPLICATE_KEY], run: files::json::check },
-    Check { rules: &[&files::encoding::BOM, &files::encoding::TOO_LARGE, &files::encoding::NOT_UTF8], run: files::encoding::check },
-    Check { rules: &[&files::paths::SYMLINK_ESCAPES, &files::paths::UNREADABLE], run: files::paths::check },
-    Check { rules: manifest::schema::RULES, run: manifest::schema::check },
+    Check {
+        rules: &[
+            &files::json::JSON_INVALID,
+            &files::json::JSON_ROOT,
+            &files::json::JSON_DUPLICATE_KEY,
+        ],
+        run: files::json::check,
+    },
+    Check {
+        rules: &[
+            &files::encoding::BOM,
+            &files::encoding::TOO_LARGE,
+            &files::encoding::NOT_UTF8,
+        ],
+        run: files::encoding::check,
+    },
+    Check {
+        rules: &[&files::paths::SYMLINK_ESCAPES, &files::paths::UNREADABLE],
+        run: files::paths::check,
+    },
+    Check {
+        rules: manifest::schema::RULES,
+        run: manifest::schema::check,
+    },
     Check {
         rules: &[
             &manifest::plugin_name::MISSING,
@@ -82,13 +102,30 @@ pub static CHECKS: &[Check] = &[
         ],
         run: manifest::entries::check,
     },
-    Check { rules: &[&frontmatter::presence::MISSING, &frontmatter::presence::UNCLOSED, &frontmatter::presence::NOT_AT_START], run: frontmatter::presence::check },
     Check {
-        rules: &[&frontmatter::yaml::INVALID, &frontmatter::yaml::LENIENT, &frontmatter::yaml::NOT_MAPPING, &frontmatter::yaml::DUPLICATE_KEY],
+        rules: &[
+            &frontmatter::presence::MISSING,
+            &frontmatter::presence::UNCLOSED,
+            &frontmatter::presence::NOT_AT_START,
+        ],
+        run: frontmatter::presence::check,
+    },
+    Check {
+        rules: &[
+            &frontmatter::yaml::INVALID,
+            &frontmatter::yaml::LENIENT,
+            &frontmatter::yaml::NOT_MAPPING,
+            &frontmatter::yaml::DUPLICATE_KEY,
+        ],
         run: frontmatter::yaml::check,
     },
     Check {
-        rules: &[&frontmatter::skill_name::MISSING, &frontmatter::skill_name::FORMAT, &frontmatter::skill_name::MISMATCH, &frontmatter::skill_name::RESERVED],
+        rules: &[
+            &frontmatter::skill_name::MISSING,
+            &frontmatter::skill_name::FORMAT,
+            &frontmatter::skill_name::MISMATCH,
+            &frontmatter::skill_name::RESERVED,
+        ],
         run: frontmatter::skill_name::check,
     },
     Check {
@@ -114,7 +151,13 @@ pub static CHECKS: &[Check] = &[
         run: frontmatter::fields::check,
     },
     Check {
-        rules: &[&frontmatter::agent::MISSING, &frontmatter::agent::NAME, &frontmatter::agent::VALUE, &frontmatter::agent::IGNORED, &frontmatter::agent::UNKNOWN_KEY],
+        rules: &[
+            &frontmatter::agent::MISSING,
+            &frontmatter::agent::NAME,
+            &frontmatter::agent::VALUE,
+            &frontmatter::agent::IGNORED,
+            &frontmatter::agent::UNKNOWN_KEY,
+        ],
         run: frontmatter::agent::check,
     },
     Check {
@@ -129,19 +172,53 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::tools::check,
     },
-    Check { rules: &[&xref::links::BROKEN_LINK, &xref::links::BROKEN_ANCHOR, &xref::links::LEAVES], run: xref::links::check },
-    Check { rules: &[&xref::paths::MISSING], run: xref::paths::check },
-    Check { rules: &[&xref::mentions::UNKNOWN], run: xref::mentions::check },
-    Check { rules: &[&xref::descriptions::MISSES_SKILL], run: xref::descriptions::check },
-    Check { rules: &[&xref::counts::MISMATCH], run: xref::counts::check },
-    Check { rules: &[&xref::agent_skills::UNRESOLVED], run: xref::agent_skills::check },
-    Check { rules: &[&phase::structure::DUPLICATE, &phase::structure::ORDER], run: phase::structure::check },
-    Check { rules: &[&phase::mentions::UNKNOWN, &phase::mentions::HISTORICAL], run: phase::mentions::check },
-    Check { rules: &[&phase::gates::DUPLICATE, &phase::gates::UNKNOWN], run: phase::gates::check },
+    Check {
+        rules: &[
+            &xref::links::BROKEN_LINK,
+            &xref::links::BROKEN_ANCHOR,
+            &xref::links::LEAVES,
+        ],
+        run: xref::links::check,
+    },
+    Check {
+        rules: &[&xref::paths::MISSING],
+        run: xref::paths::check,
+    },
+    Check {
+        rules: &[&xref::mentions::UNKNOWN],
+        run: xref::mentions::check,
+    },
+    Check {
+        rules: &[&xref::descriptions::MISSES_SKILL],
+        run: xref::descriptions::check,
+    },
+    Check {
+        rules: &[&xref::counts::MISMATCH],
+        run: xref::counts::check,
+    },
+    Check {
+        rules: &[&xref::agent_skills::UNRESOLVED],
+        run: xref::agent_skills::check,
+    },
+    Check {
+        rules: &[&phase::structure::DUPLICATE, &phase::structure::ORDER],
+        run: phase::structure::check,
+    },
+    Check {
+        rules: &[&phase::mentions::UNKNOWN, &phase::mentions::HISTORICAL],
+        run: phase::mentions::check,
+    },
+    Check {
+        rules: &[&phase::gates::DUPLICATE, &phase::gates::UNKNOWN],
+        run: phase::gates::check,
+    },
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut v: Vec<&'static RuleMeta> = CHECKS.iter().flat_map(|c| c.rules.iter().copied()).collect();
+    let mut v: Vec<&'static RuleMeta> = CHECKS
+        .iter()
+        .flat_map(|c| c.rules.iter().copied())
+        .collect();
     v.sort_by(|a, b| sort_key(a.id).cmp(&sort_key(b.id)));
     v
 });
@@ -178,8 +255,16 @@ mod tests {
         for r in rules() {
             assert!(ids.insert(r.id), "duplicate id {}", r.id);
             assert!(names.insert(r.name), "duplicate name {}", r.name);
-            assert!(crate::regex!(r"^[A-Z]+[0-9]{3}$").is_match(r.id), "bad id {}", r.id);
-            assert!(crate::regex!(r"^[a-z0-9]+(-[a-z0-9]+)*$").is_match(r.name), "bad name {}", r.name);
+            assert!(
+                crate::regex!(r"^[A-Z]+[0-9]{3}$").is_match(r.id),
+                "bad id {}",
+                r.id
+            );
+            assert!(
+                crate::regex!(r"^[a-z0-9]+(-[a-z0-9]+)*$").is_match(r.name),
+                "bad name {}",
+                r.name
+            );
         }
     }
 
@@ -188,7 +273,12 @@ mod tests {
         for r in rules() {
             let docs = r.docs();
             assert!(!r.summary().is_empty(), "{} has no summary", r.id);
-            for section in ["## What it does", "## Why it matters", "## Example", "## Use instead"] {
+            for section in [
+                "## What it does",
+                "## Why it matters",
+                "## Example",
+                "## Use instead",
+            ] {
                 assert!(docs.contains(section), "{} lacks `{section}`", r.id);
             }
         }
@@ -198,7 +288,15 @@ mod tests {
     fn rule_table_snapshot() {
         let table: Vec<String> = rules()
             .iter()
-            .map(|r| format!("{:<8} {:<36} {:<12} {}", r.id, r.name, r.family.as_str(), r.severity.as_str()))
+            .map(|r| {
+                format!(
+                    "{:<8} {:<36} {:<12} {}",
+                    r.id,
+                    r.name,
+                    r.family.as_str(),
+                    r.severity.as_str()
+                )
+            })
             .collect();
         insta::assert_snapshot!("rule_table", table.join("\n"));
     }
@@ -209,13 +307,20 @@ mod tests {
     fn doc_examples_fire_and_fixes_are_silent() {
         let mut failures = Vec::new();
         for r in rules() {
-            let (Some(example), Some(fixed)) = (r.doc_section_code("Example"), r.doc_section_code("Use instead")) else {
+            let (Some(example), Some(fixed)) = (
+                r.doc_section_code("Example"),
+                r.doc_section_code("Use instead"),
+            ) else {
                 continue;
             };
             let (_d, loaded, diags) = check_listing(&example);
             let hits = of_rule(&diags, r);
             if hits.is_empty() {
-                failures.push(format!("{}: Example does not fire; got {:?}", r.id, diags.iter().map(|d| d.rule.id).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{}: Example does not fire; got {:?}",
+                    r.id,
+                    diags.iter().map(|d| d.rule.id).collect::<Vec<_>>()
+                ));
             } else {
                 let owned: Vec<_> = hits.into_iter().cloned().collect();
                 insta::assert_snapshot!(r.id, render(&loaded, &owned));
@@ -223,7 +328,11 @@ mod tests {
             let (_d2, _l2, diags2) = check_listing(&fixed);
             let hits2 = of_rule(&diags2, r);
             if !hits2.is_empty() {
-                failures.push(format!("{}: Use instead fires: {:?}", r.id, hits2.iter().map(|d| &d.message).collect::<Vec<_>>()));
+                failures.push(format!(
+                    "{}: Use instead fires: {:?}",
+                    r.id,
+                    hits2.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ));
             }
         }
         assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -238,6 +347,9 @@ mod tests {
             .filter(|r| r.doc_section_code("Example").is_none())
             .map(|r| r.id)
             .collect();
-        assert_eq!(untested, ["AS013", "GEN004", "GEN005", "GEN008", "GEN009", "SK007"]);
+        assert_eq!(
+            untested,
+            ["AS013", "GEN004", "GEN005", "GEN008", "GEN009", "SK007"]
+        );
     }
 }

@@ -45,7 +45,11 @@ pub fn scaffold(files: &mut Vec<(String, String)>) {
         let prefix = format!("plugins/{p}/skills/");
         let mut v: Vec<String> = files
             .iter()
-            .filter_map(|(f, _)| f.strip_prefix(&prefix)?.strip_suffix("/SKILL.md").map(str::to_string))
+            .filter_map(|(f, _)| {
+                f.strip_prefix(&prefix)?
+                    .strip_suffix("/SKILL.md")
+                    .map(str::to_string)
+            })
             .collect();
         v.sort();
         v
@@ -127,8 +131,20 @@ pub fn render(loaded: &Loaded, diags: &[Diagnostic]) -> String {
         &owned,
         &loaded.db,
         summary,
-        HumanOptions { color: false, width: 100 },
+        HumanOptions {
+            color: false,
+            width: 100,
+        },
     );
-    let concise = report::render(Format::Concise, &owned, &loaded.db, summary, HumanOptions { color: false, width: 100 });
+    let concise = report::render(
+        Format::Concise,
+        &owned,
+        &loaded.db,
+        summary,
+        HumanOptions {
+            color: false,
+            width: 100,
+        },
+    );
     format!("{human}\n{concise}")
 }

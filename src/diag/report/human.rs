@@ -60,7 +60,9 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
@@ -77,16 +79,18 @@ impl miette::Diagnostic for Report<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let len = self.source.text.len();
-        Some(Box::new(self.labels.iter().enumerate().map(move |(i, l)| {
-            let start = (l.span.start as usize).min(len);
-            let end = (l.span.end as usize).min(len);
-            let text = (!l.message.is_empty()).then(|| l.message.clone());
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(text, (start, end - start))
-            } else {
-                LabeledSpan::new_with_span(text, (start, end - start))
-            }
-        })))
+        Some(Box::new(self.labels.iter().enumerate().map(
+            move |(i, l)| {
+                let start = (l.span.start as usize).min(len);
+                let end = (l.span.end as usize).min(len);
+                let text = (!l.message.is_empty()).then(|| l.message.clone());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(text, (start, end - start))
+                } else {
+                    LabeledSpan::new_with_span(text, (start, end - start))
+                }
+            },
+        )))
     }
     fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn miette::Diagnostic> + 'b>> {
         if self.related.is_empty() {

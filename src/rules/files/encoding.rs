@@ -89,12 +89,24 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for p in &cx.project.problems {
         match p {
             Problem::NotUtf8 { file, offset } => out.push(
-                Diagnostic::new(&NOT_UTF8, *file, Span::empty(0), format!("the file is not valid UTF-8 (first bad byte at offset {offset})"))
-                    .help("re-save the file with UTF-8 encoding"),
+                Diagnostic::new(
+                    &NOT_UTF8,
+                    *file,
+                    Span::empty(0),
+                    format!("the file is not valid UTF-8 (first bad byte at offset {offset})"),
+                )
+                .help("re-save the file with UTF-8 encoding"),
             ),
             Problem::TooLarge { file, size, limit } => out.push(
-                Diagnostic::new(&TOO_LARGE, *file, Span::empty(0), format!("the file is {size} bytes, over the {limit}-byte limit; it was not checked"))
-                    .help("Claude Code skips markdown over 1 MiB: move detail into references/ files"),
+                Diagnostic::new(
+                    &TOO_LARGE,
+                    *file,
+                    Span::empty(0),
+                    format!(
+                        "the file is {size} bytes, over the {limit}-byte limit; it was not checked"
+                    ),
+                )
+                .help("Claude Code skips markdown over 1 MiB: move detail into references/ files"),
             ),
             _ => {}
         }
@@ -102,6 +114,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn bom(file: crate::source::FileId) -> Diagnostic {
-    Diagnostic::new(&BOM, file, Span::new(0, 3), "the file starts with a byte order mark")
-        .help("remove the BOM: Claude Code then sees no frontmatter, and JSON.parse rejects it")
+    Diagnostic::new(
+        &BOM,
+        file,
+        Span::new(0, 3),
+        "the file starts with a byte order mark",
+    )
+    .help("remove the BOM: Claude Code then sees no frontmatter, and JSON.parse rejects it")
 }

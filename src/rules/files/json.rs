@@ -91,7 +91,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for jf in &cx.project.json {
         match &jf.parsed {
             Err(e) => {
-                let span = if e.span.is_empty() && (e.span.start as usize) < cx.text(jf.file).len() {
+                let span = if e.span.is_empty() && (e.span.start as usize) < cx.text(jf.file).len()
+                {
                     Span::new(e.span.start as usize, e.span.start as usize + 1)
                 } else {
                     e.span
@@ -107,18 +108,29 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         Diagnostic::new(
                             &JSON_ROOT,
                             jf.file,
-                            Span::new(doc.root.span.start as usize, doc.root.span.start as usize + 1),
-                            format!("the top-level value is {}, not an object", a_type(doc.root.type_name())),
+                            Span::new(
+                                doc.root.span.start as usize,
+                                doc.root.span.start as usize + 1,
+                            ),
+                            format!(
+                                "the top-level value is {}, not an object",
+                                a_type(doc.root.type_name())
+                            ),
                         )
                         .help("wrap the content in a JSON object: { \"name\": … }"),
                     );
                 }
                 for (dup, first, key) in &doc.duplicate_keys {
                     out.push(
-                        Diagnostic::new(&JSON_DUPLICATE_KEY, jf.file, *dup, format!("key `{key}` appears twice in one object"))
-                            .primary_label("this value wins")
-                            .label(jf.file, *first, "this one is ignored")
-                            .help("delete one of the two"),
+                        Diagnostic::new(
+                            &JSON_DUPLICATE_KEY,
+                            jf.file,
+                            *dup,
+                            format!("key `{key}` appears twice in one object"),
+                        )
+                        .primary_label("this value wins")
+                        .label(jf.file, *first, "this one is ignored")
+                        .help("delete one of the two"),
                     );
                 }
             }

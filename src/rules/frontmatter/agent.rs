@@ -176,23 +176,54 @@ declare_rule! {
 }
 
 const AGENT_KEYS: &[&str] = &[
-    "name", "description", "tools", "disallowedTools", "model", "permissionMode", "mcpServers", "hooks", "maxTurns",
-    "skills", "memory", "background", "effort", "isolation", "color", "initialPrompt", "autoCompactWindow",
-    "omitClaudeMd", "observer", "observerMessage", "observeToolResults", "observeSubagents", "experimental",
-    "when_to_use", "when-to-use",
+    "name",
+    "description",
+    "tools",
+    "disallowedTools",
+    "model",
+    "permissionMode",
+    "mcpServers",
+    "hooks",
+    "maxTurns",
+    "skills",
+    "memory",
+    "background",
+    "effort",
+    "isolation",
+    "color",
+    "initialPrompt",
+    "autoCompactWindow",
+    "omitClaudeMd",
+    "observer",
+    "observerMessage",
+    "observeToolResults",
+    "observeSubagents",
+    "experimental",
+    "when_to_use",
+    "when-to-use",
 ];
-const COLORS: &[&str] = &["red", "blue", "green", "yellow", "purple", "orange", "pink", "cyan"];
+const COLORS: &[&str] = &[
+    "red", "blue", "green", "yellow", "purple", "orange", "pink", "cyan",
+];
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (d, root) in mappings(cx.project) {
         if d.kind != DocKind::Agent {
             continue;
         }
-        let first_key = root.entries().first().map_or(Span::empty(0), |(k, _)| k.span);
+        let first_key = root
+            .entries()
+            .first()
+            .map_or(Span::empty(0), |(k, _)| k.span);
         match root.get("name").and_then(YamlNode::as_str) {
             None => out.push(
-                Diagnostic::new(&MISSING, d.file, first_key, "agent has no `name`; the file name is used")
-                    .help("add `name:` in lowercase letters and hyphens"),
+                Diagnostic::new(
+                    &MISSING,
+                    d.file,
+                    first_key,
+                    "agent has no `name`; the file name is used",
+                )
+                .help("add `name:` in lowercase letters and hyphens"),
             ),
             Some(n) => {
                 if n.starts_with('-') || n.contains(':') {
@@ -204,7 +235,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        if root.get("description").is_none() && root.get("when_to_use").is_none() && root.get("when-to-use").is_none() {
+        if root.get("description").is_none()
+            && root.get("when_to_use").is_none()
+            && root.get("when-to-use").is_none()
+        {
             out.push(
                 Diagnostic::new(&MISSING, d.file, first_key, "agent has no `description`")
                     .help("say what the agent does and when Claude should delegate to it"),
@@ -214,23 +248,39 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(key) = k.as_str() else { continue };
             let bad = |allowed: &[&str]| v.as_str().is_none_or(|s| !allowed.contains(&s));
             let problem = match key {
-                "color" if bad(COLORS) => Some(format!("`color` must be one of {}", COLORS.join(", "))),
-                "memory" if bad(&["user", "project", "local"]) => Some("`memory` must be user, project or local".to_string()),
-                "isolation" if bad(&["worktree"]) => Some("`isolation` can only be `worktree`".to_string()),
+                "color" if bad(COLORS) => {
+                    Some(format!("`color` must be one of {}", COLORS.join(", ")))
+                }
+                "memory" if bad(&["user", "project", "local"]) => {
+                    Some("`memory` must be user, project or local".to_string())
+                }
+                "isolation" if bad(&["worktree"]) => {
+                    Some("`isolation` can only be `worktree`".to_string())
+                }
                 "maxTurns" => {
-                    let ok = v.as_str().and_then(|s| s.parse::<u64>().ok()).is_some_and(|n| n > 0);
+                    let ok = v
+                        .as_str()
+                        .and_then(|s| s.parse::<u64>().ok())
+                        .is_some_and(|n| n > 0);
                     (!ok).then(|| "`maxTurns` must be a positive integer".to_string())
                 }
-                "effort" if v.scalar_type() != Some(ScalarType::Int) && bad(&["low", "medium", "med", "high", "xhigh", "max"]) => {
+                "effort"
+                    if v.scalar_type() != Some(ScalarType::Int)
+                        && bad(&["low", "medium", "med", "high", "xhigh", "max"]) =>
+                {
                     Some("`effort` must be low, medium, high, xhigh, max or a number".to_string())
                 }
-                "background" if v.scalar_type() != Some(ScalarType::Bool) && bad(&["true", "false"]) => {
+                "background"
+                    if v.scalar_type() != Some(ScalarType::Bool) && bad(&["true", "false"]) =>
+                {
                     Some("`background` must be true or false".to_string())
                 }
                 _ => None,
             };
             if let Some(msg) = problem {
-                let near = v.as_str().and_then(|s| suggest(s, COLORS.iter().copied()).filter(|_| key == "color"));
+                let near = v
+                    .as_str()
+                    .and_then(|s| suggest(s, COLORS.iter().copied()).filter(|_| key == "color"));
                 let diag = Diagnostic::new(&VALUE, d.file, v.span, msg);
                 out.push(match near {
                     Some(n) => diag.help(format!("did you mean `{n}`?")),
@@ -251,7 +301,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
             if !AGENT_KEYS.contains(&key) {
-                let diag = Diagnostic::new(&UNKNOWN_KEY, d.file, k.span, format!("unknown agent frontmatter key `{key}`; Claude Code ignores it"));
+                let diag = Diagnostic::new(
+                    &UNKNOWN_KEY,
+                    d.file,
+                    k.span,
+                    format!("unknown agent frontmatter key `{key}`; Claude Code ignores it"),
+                );
                 out.push(match suggest(key, AGENT_KEYS.iter().copied()) {
                     Some(s) => diag.help(format!("did you mean `{s}`?")),
                     None => diag.help("remove it"),

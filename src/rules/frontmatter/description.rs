@@ -143,13 +143,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let what = kind_name(d.kind);
-        let sev = if d.kind == DocKind::Skill { Severity::Error } else { Severity::Warning };
+        let sev = if d.kind == DocKind::Skill {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         let Some(value) = root.get("description") else {
-            let key_span = root.entries().first().map_or(Span::empty(0), |(k, _)| k.span);
+            let key_span = root
+                .entries()
+                .first()
+                .map_or(Span::empty(0), |(k, _)| k.span);
             out.push(
-                Diagnostic::new(&MISSING, d.file, key_span, format!("this {what} has no description"))
-                    .severity(sev)
-                    .help("add `description:` saying what it does and when to use it"),
+                Diagnostic::new(
+                    &MISSING,
+                    d.file,
+                    key_span,
+                    format!("this {what} has no description"),
+                )
+                .severity(sev)
+                .help("add `description:` saying what it does and when to use it"),
             );
             continue;
         };
@@ -157,28 +169,46 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             YamlKind::Scalar { value: v, .. } => v.as_str(),
             _ => {
                 out.push(
-                    Diagnostic::new(&NOT_STRING, d.file, value.span, format!("description is a {}, not text", value.type_name()))
-                        .help("write the description as one string; Claude Code drops other types"),
+                    Diagnostic::new(
+                        &NOT_STRING,
+                        d.file,
+                        value.span,
+                        format!("description is a {}, not text", value.type_name()),
+                    )
+                    .help("write the description as one string; Claude Code drops other types"),
                 );
                 continue;
             }
         };
         if text.trim().is_empty() {
             out.push(
-                Diagnostic::new(&MISSING, d.file, value.span, format!("this {what}'s description is empty"))
-                    .severity(sev)
-                    .help("say what it does and when to use it"),
+                Diagnostic::new(
+                    &MISSING,
+                    d.file,
+                    value.span,
+                    format!("this {what}'s description is empty"),
+                )
+                .severity(sev)
+                .help("say what it does and when to use it"),
             );
             continue;
         }
         let n = text.chars().count();
         if d.kind == DocKind::Skill && n > 1024 {
             out.push(
-                Diagnostic::new(&TOO_LONG, d.file, value.span, format!("description is {n} characters; the Agent Skills limit is 1024"))
-                    .help("shorten it; move detail into the skill body"),
+                Diagnostic::new(
+                    &TOO_LONG,
+                    d.file,
+                    value.span,
+                    format!("description is {n} characters; the Agent Skills limit is 1024"),
+                )
+                .help("shorten it; move detail into the skill body"),
             );
         }
-        let when = root.get("when_to_use").and_then(|w| w.as_str()).map_or(0, |w| w.chars().count());
+        let when = root
+            .get("when_to_use")
+            .and_then(|w| w.as_str())
+            .map_or(0, |w| w.chars().count());
         if n + when > 1536 {
             out.push(
                 Diagnostic::new(&LISTING_CUT, d.file, value.span, format!("description and when_to_use are {} characters; the skill listing cuts at 1536", n + when))
@@ -187,8 +217,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         if d.kind == DocKind::Skill && (text.contains('<') || text.contains('>')) {
             out.push(
-                Diagnostic::new(&ANGLE_BRACKETS, d.file, value.span, "description contains `<` or `>`")
-                    .help("claude.ai and the Skills API reject angle brackets; write the words out"),
+                Diagnostic::new(
+                    &ANGLE_BRACKETS,
+                    d.file,
+                    value.span,
+                    "description contains `<` or `>`",
+                )
+                .help("claude.ai and the Skills API reject angle brackets; write the words out"),
             );
         }
     }
@@ -199,7 +234,9 @@ mod tests {
     use crate::rules::testing::{check_listing, of_rule};
 
     fn skill(desc: &str) -> String {
-        format!("==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: {desc}\n---\n")
+        format!(
+            "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: {desc}\n---\n"
+        )
     }
 
     #[test]

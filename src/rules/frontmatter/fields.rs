@@ -239,15 +239,48 @@ declare_rule! {
 }
 
 pub const SKILL_KEYS: &[&str] = &[
-    "name", "description", "when_to_use", "argument-hint", "arguments", "allowed-tools", "disallowed-tools",
-    "disallowedTools", "model", "effort", "disable-model-invocation", "user-invocable", "context", "agent",
-    "background", "hooks", "paths", "shell", "metadata", "license", "compatibility", "version",
+    "name",
+    "description",
+    "when_to_use",
+    "argument-hint",
+    "arguments",
+    "allowed-tools",
+    "disallowed-tools",
+    "disallowedTools",
+    "model",
+    "effort",
+    "disable-model-invocation",
+    "user-invocable",
+    "context",
+    "agent",
+    "background",
+    "hooks",
+    "paths",
+    "shell",
+    "metadata",
+    "license",
+    "compatibility",
+    "version",
     // Tolerated internal keys.
-    "fallback", "created_by", "improved_by", "hide-from-slash-command-tool", "type", "originSessionId",
+    "fallback",
+    "created_by",
+    "improved_by",
+    "hide-from-slash-command-tool",
+    "type",
+    "originSessionId",
 ];
 
 pub const MODEL_ALIASES: &[&str] = &[
-    "sonnet", "opus", "haiku", "fable", "best", "sonnet[1m]", "opus[1m]", "fable[1m]", "opusplan", "inherit",
+    "sonnet",
+    "opus",
+    "haiku",
+    "fable",
+    "best",
+    "sonnet[1m]",
+    "opus[1m]",
+    "fable[1m]",
+    "opusplan",
+    "inherit",
 ];
 
 pub fn model_ok(m: &str) -> bool {
@@ -268,43 +301,62 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (k, v) in root.entries() {
             let Some(key) = k.as_str() else { continue };
             match key {
-                "allowed-tools" | "disallowed-tools" | "disallowedTools" | "paths" | "arguments" => {
+                "allowed-tools" | "disallowed-tools" | "disallowedTools" | "paths"
+                | "arguments" => {
                     let ok = match &v.kind {
                         YamlKind::Scalar { .. } => true,
-                        YamlKind::Seq(items) => items.iter().all(|i| matches!(i.kind, YamlKind::Scalar { .. })),
+                        YamlKind::Seq(items) => items
+                            .iter()
+                            .all(|i| matches!(i.kind, YamlKind::Scalar { .. })),
                         _ => false,
                     };
                     if !ok {
                         out.push(
-                            Diagnostic::new(&LIST_TYPE, d.file, v.span, format!("`{key}` must be a string or a list of strings, not a {}", v.type_name()))
-                                .help(format!("write `{key}: Read Grep` or a YAML list of strings")),
+                            Diagnostic::new(
+                                &LIST_TYPE,
+                                d.file,
+                                v.span,
+                                format!(
+                                    "`{key}` must be a string or a list of strings, not a {}",
+                                    v.type_name()
+                                ),
+                            )
+                            .help(format!(
+                                "write `{key}: Read Grep` or a YAML list of strings"
+                            )),
                         );
                     }
                 }
                 "shell" => enum_value(out, d.file, key, v, &["bash", "powershell"], true),
                 "context" => enum_value(out, d.file, key, v, &["inline", "fork"], false),
-                "effort" => {
-                    if v.scalar_type() != Some(ScalarType::Int) {
-                        enum_value(out, d.file, key, v, &["low", "medium", "med", "high", "xhigh", "max"], false);
-                    }
+                "effort" if v.scalar_type() != Some(ScalarType::Int) => {
+                    enum_value(
+                        out,
+                        d.file,
+                        key,
+                        v,
+                        &["low", "medium", "med", "high", "xhigh", "max"],
+                        false,
+                    );
                 }
-                "disable-model-invocation" | "user-invocable" | "background" => {
-                    if !is_bool(v) {
-                        out.push(
-                            Diagnostic::new(&ENUM, d.file, v.span, format!("`{key}` must be true or false"))
-                                .severity(crate::diag::Severity::Warning)
-                                .help("yes/no/on/off work only in Claude Code 2.1.218 and later; write true or false"),
-                        );
-                    }
+                "disable-model-invocation" | "user-invocable" | "background" if !is_bool(v) => {
+                    out.push(
+                        Diagnostic::new(&ENUM, d.file, v.span, format!("`{key}` must be true or false"))
+                            .severity(crate::diag::Severity::Warning)
+                            .help("yes/no/on/off work only in Claude Code 2.1.218 and later; write true or false"),
+                    );
                 }
-                "metadata" => {
-                    if !v.is_map() && v.scalar_type() != Some(ScalarType::Null) {
-                        out.push(
-                            Diagnostic::new(&ENUM, d.file, v.span, format!("`metadata` must be a mapping, not a {}", v.type_name()))
-                                .severity(crate::diag::Severity::Warning)
-                                .help("write metadata as key: value pairs; Claude Code drops other types"),
-                        );
-                    }
+                "metadata" if !v.is_map() && v.scalar_type() != Some(ScalarType::Null) => {
+                    out.push(
+                        Diagnostic::new(
+                            &ENUM,
+                            d.file,
+                            v.span,
+                            format!("`metadata` must be a mapping, not a {}", v.type_name()),
+                        )
+                        .severity(crate::diag::Severity::Warning)
+                        .help("write metadata as key: value pairs; Claude Code drops other types"),
+                    );
                 }
                 "model" => {
                     if let Some(m) = v.as_str() {
@@ -320,23 +372,42 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     };
                     if bad {
                         out.push(
-                            Diagnostic::new(&COMPATIBILITY, d.file, v.span, "`compatibility` must be a string of 1–500 characters")
-                                .help("describe the environment the skill needs in one short sentence"),
+                            Diagnostic::new(
+                                &COMPATIBILITY,
+                                d.file,
+                                v.span,
+                                "`compatibility` must be a string of 1–500 characters",
+                            )
+                            .help("describe the environment the skill needs in one short sentence"),
                         );
                     }
                 }
                 "hooks" if d.kind == DocKind::Command => out.push(
-                    Diagnostic::new(&COMMAND_HOOKS, d.file, k.span, "`hooks` in a command file never run")
-                        .help("move the command into skills/<name>/SKILL.md to use frontmatter hooks"),
+                    Diagnostic::new(
+                        &COMMAND_HOOKS,
+                        d.file,
+                        k.span,
+                        "`hooks` in a command file never run",
+                    )
+                    .help("move the command into skills/<name>/SKILL.md to use frontmatter hooks"),
                 ),
                 _ => {}
             }
             if !SKILL_KEYS.contains(&key) {
-                let diag = Diagnostic::new(&UNKNOWN_KEY, d.file, k.span, format!("unknown {what} frontmatter key `{key}`; Claude Code ignores it"));
-                out.push(match suggest(key, SKILL_KEYS.iter().copied()).or_else(|| underscore_variant(key)) {
-                    Some(s) => diag.help(format!("did you mean `{s}`?")),
-                    None => diag.help("remove it, or put custom data under `metadata`"),
-                });
+                let diag = Diagnostic::new(
+                    &UNKNOWN_KEY,
+                    d.file,
+                    k.span,
+                    format!("unknown {what} frontmatter key `{key}`; Claude Code ignores it"),
+                );
+                out.push(
+                    match suggest(key, SKILL_KEYS.iter().copied())
+                        .or_else(|| underscore_variant(key))
+                    {
+                        Some(s) => diag.help(format!("did you mean `{s}`?")),
+                        None => diag.help("remove it, or put custom data under `metadata`"),
+                    },
+                );
             }
         }
         let fork = root.get("context").and_then(YamlNode::as_str) == Some("fork");
@@ -344,8 +415,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             for key in ["agent", "background"] {
                 if let Some((k, _)) = root.entry(key) {
                     out.push(
-                        Diagnostic::new(&FORK_ONLY, d.file, k.span, format!("`{key}` has no effect without `context: fork`"))
-                            .help("add `context: fork`, or remove the key"),
+                        Diagnostic::new(
+                            &FORK_ONLY,
+                            d.file,
+                            k.span,
+                            format!("`{key}` has no effect without `context: fork`"),
+                        )
+                        .help("add `context: fork`, or remove the key"),
                     );
                 }
             }
@@ -367,17 +443,41 @@ pub fn unknown_model(file: crate::source::FileId, v: &YamlNode, m: &str) -> Diag
         })
 }
 
-fn enum_value(out: &mut Vec<Diagnostic>, file: crate::source::FileId, key: &str, v: &YamlNode, allowed: &[&str], case_insensitive: bool) {
+fn enum_value(
+    out: &mut Vec<Diagnostic>,
+    file: crate::source::FileId,
+    key: &str,
+    v: &YamlNode,
+    allowed: &[&str],
+    case_insensitive: bool,
+) {
     let Some(s) = v.as_str() else {
-        out.push(Diagnostic::new(&ENUM, file, v.span, format!("`{key}` must be one of {}", allowed.join(", "))));
+        out.push(Diagnostic::new(
+            &ENUM,
+            file,
+            v.span,
+            format!("`{key}` must be one of {}", allowed.join(", ")),
+        ));
         return;
     };
-    let norm = if case_insensitive { s.trim().to_ascii_lowercase() } else { s.to_string() };
+    let norm = if case_insensitive {
+        s.trim().to_ascii_lowercase()
+    } else {
+        s.to_string()
+    };
     if !allowed.contains(&norm.as_str()) {
         let near = suggest(s, allowed.iter().copied());
         out.push(
-            Diagnostic::new(&ENUM, file, v.span, format!("`{key}: {s}` is not one of {}", allowed.join(", ")))
-                .help(near.map_or_else(|| format!("use one of {}", allowed.join(", ")), |n| format!("did you mean `{n}`?"))),
+            Diagnostic::new(
+                &ENUM,
+                file,
+                v.span,
+                format!("`{key}: {s}` is not one of {}", allowed.join(", ")),
+            )
+            .help(near.map_or_else(
+                || format!("use one of {}", allowed.join(", ")),
+                |n| format!("did you mean `{n}`?"),
+            )),
         );
     }
 }

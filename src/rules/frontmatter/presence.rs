@@ -112,17 +112,36 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             FrontmatterState::Missing => {
                 let text = cx.text(d.file);
                 let end = text.find('\n').unwrap_or(text.len()).min(text.len());
-                let diag = Diagnostic::new(&MISSING, d.file, Span::new(d.body_start, end.max(d.body_start)), format!("this {what} has no YAML frontmatter"))
-                    .help("start the file with ---, name: …, description: …, ---");
-                out.push(if d.kind == DocKind::Skill { diag } else { diag.severity(Severity::Warning) });
+                let diag = Diagnostic::new(
+                    &MISSING,
+                    d.file,
+                    Span::new(d.body_start, end.max(d.body_start)),
+                    format!("this {what} has no YAML frontmatter"),
+                )
+                .help("start the file with ---, name: …, description: …, ---");
+                out.push(if d.kind == DocKind::Skill {
+                    diag
+                } else {
+                    diag.severity(Severity::Warning)
+                });
             }
             FrontmatterState::Unclosed { span } => out.push(
-                Diagnostic::new(&UNCLOSED, d.file, *span, "frontmatter opened here is never closed")
-                    .help("add a line with --- after the last frontmatter key"),
+                Diagnostic::new(
+                    &UNCLOSED,
+                    d.file,
+                    *span,
+                    "frontmatter opened here is never closed",
+                )
+                .help("add a line with --- after the last frontmatter key"),
             ),
             FrontmatterState::NotAtStart { span } => out.push(
-                Diagnostic::new(&NOT_AT_START, d.file, *span, "frontmatter must start at the first line of the file")
-                    .help("delete the blank lines before ---; loaders see no frontmatter otherwise"),
+                Diagnostic::new(
+                    &NOT_AT_START,
+                    d.file,
+                    *span,
+                    "frontmatter must start at the first line of the file",
+                )
+                .help("delete the blank lines before ---; loaders see no frontmatter otherwise"),
             ),
             FrontmatterState::Present(_) => {}
         }

@@ -140,7 +140,10 @@ pub fn name_problem(name: &str) -> Option<String> {
     if name.chars().any(|c| c.is_uppercase()) {
         return Some("has uppercase letters".into());
     }
-    if let Some(c) = name.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
         return Some(format!("contains `{c}`; only a-z, 0-9 and - are allowed"));
     }
     if name.starts_with('-') || name.ends_with('-') {
@@ -163,32 +166,68 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if d.kind != DocKind::Skill {
                 continue;
             }
-            let FrontmatterState::Present(fm) = &d.frontmatter else { continue };
-            let Some(root) = fm.root().filter(|r| r.is_map()) else { continue };
+            let FrontmatterState::Present(fm) = &d.frontmatter else {
+                continue;
+            };
+            let Some(root) = fm.root().filter(|r| r.is_map()) else {
+                continue;
+            };
             let Some((key, value)) = root.entry("name") else {
                 out.push(
-                    Diagnostic::new(&MISSING, d.file, fm.span.offset(0).clamp_start(), "skill has no `name`")
-                        .help(format!("add `name: {}` (its directory name)", s.name)),
+                    Diagnostic::new(
+                        &MISSING,
+                        d.file,
+                        fm.span.offset(0).clamp_start(),
+                        "skill has no `name`",
+                    )
+                    .help(format!("add `name: {}` (its directory name)", s.name)),
                 );
                 continue;
             };
             let _ = key;
-            let Some(name) = value.as_str().filter(|_| value.scalar_type() == Some(crate::parse::yaml::ScalarType::Str) || value.scalar_type() == Some(crate::parse::yaml::ScalarType::Int)) else {
+            let Some(name) = value.as_str().filter(|_| {
+                value.scalar_type() == Some(crate::parse::yaml::ScalarType::Str)
+                    || value.scalar_type() == Some(crate::parse::yaml::ScalarType::Int)
+            }) else {
                 out.push(
-                    Diagnostic::new(&FORMAT, d.file, value.span, format!("skill `name` must be a string, not a {}", value.type_name()))
-                        .help(format!("write `name: {}`", s.name)),
+                    Diagnostic::new(
+                        &FORMAT,
+                        d.file,
+                        value.span,
+                        format!("skill `name` must be a string, not a {}", value.type_name()),
+                    )
+                    .help(format!("write `name: {}`", s.name)),
                 );
                 continue;
             };
             if let Some(why) = name_problem(name) {
                 out.push(
-                    Diagnostic::new(&FORMAT, d.file, value.span, format!("skill name `{name}` {why}"))
-                        .help(format!("use lowercase letters, digits and single hyphens, e.g. `{}`", suggestion(name))),
+                    Diagnostic::new(
+                        &FORMAT,
+                        d.file,
+                        value.span,
+                        format!("skill name `{name}` {why}"),
+                    )
+                    .help(format!(
+                        "use lowercase letters, digits and single hyphens, e.g. `{}`",
+                        suggestion(name)
+                    )),
                 );
             } else if name != s.name {
                 out.push(
-                    Diagnostic::new(&MISMATCH, d.file, value.span, format!("skill name `{name}` differs from its directory `{}`", s.name))
-                        .help(format!("rename the directory to `{name}` or set `name: {}`", s.name)),
+                    Diagnostic::new(
+                        &MISMATCH,
+                        d.file,
+                        value.span,
+                        format!(
+                            "skill name `{name}` differs from its directory `{}`",
+                            s.name
+                        ),
+                    )
+                    .help(format!(
+                        "rename the directory to `{name}` or set `name: {}`",
+                        s.name
+                    )),
                 );
             }
             let lower = name.to_lowercase();
@@ -208,6 +247,9 @@ trait ClampStart {
 impl ClampStart for Span {
     /// The first three bytes (the opening `---`).
     fn clamp_start(self) -> Span {
-        Span::new(self.start as usize, (self.start as usize + 3).min(self.end as usize))
+        Span::new(
+            self.start as usize,
+            (self.start as usize + 3).min(self.end as usize),
+        )
     }
 }

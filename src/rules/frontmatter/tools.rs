@@ -236,22 +236,91 @@ declare_rule! {
 }
 
 const BUILTIN: &[&str] = &[
-    "Agent", "Artifact", "AskUserQuestion", "Bash", "ClaudeDesign", "CronCreate", "CronDelete", "CronList", "Edit",
-    "EndConversation", "EnterPlanMode", "EnterWorktree", "ExitPlanMode", "ExitWorktree", "Glob", "Grep", "ListAgents",
-    "ListMcpResourcesTool", "LSP", "Monitor", "NotebookEdit", "OfferChromeSetup", "PowerShell", "Projects",
-    "propose_skills", "PushNotification", "Read", "ReadMcpResourceDirTool", "ReadMcpResourceTool", "ReadNotifications",
-    "RemoteTrigger", "ReportFindings", "ScheduleWakeup", "SendFeedback", "SendMessage", "SendUserFile",
-    "SendUserMessage", "SetGoal", "ShareOnboardingGuide", "ShowOnboardingRolePicker", "Skill", "SubagentHandback",
-    "TaskCreate", "TaskGet", "TaskList", "TaskStop", "TaskUpdate", "TaskOutput", "TodoWrite", "ToolSearch",
-    "WaitForMcpServers", "WebFetch", "WebSearch", "Workflow", "Write", "MultiEdit", "NotebookRead", "LS", "Cd",
+    "Agent",
+    "Artifact",
+    "AskUserQuestion",
+    "Bash",
+    "ClaudeDesign",
+    "CronCreate",
+    "CronDelete",
+    "CronList",
+    "Edit",
+    "EndConversation",
+    "EnterPlanMode",
+    "EnterWorktree",
+    "ExitPlanMode",
+    "ExitWorktree",
+    "Glob",
+    "Grep",
+    "ListAgents",
+    "ListMcpResourcesTool",
+    "LSP",
+    "Monitor",
+    "NotebookEdit",
+    "OfferChromeSetup",
+    "PowerShell",
+    "Projects",
+    "propose_skills",
+    "PushNotification",
+    "Read",
+    "ReadMcpResourceDirTool",
+    "ReadMcpResourceTool",
+    "ReadNotifications",
+    "RemoteTrigger",
+    "ReportFindings",
+    "ScheduleWakeup",
+    "SendFeedback",
+    "SendMessage",
+    "SendUserFile",
+    "SendUserMessage",
+    "SetGoal",
+    "ShareOnboardingGuide",
+    "ShowOnboardingRolePicker",
+    "Skill",
+    "SubagentHandback",
+    "TaskCreate",
+    "TaskGet",
+    "TaskList",
+    "TaskStop",
+    "TaskUpdate",
+    "TaskOutput",
+    "TodoWrite",
+    "ToolSearch",
+    "WaitForMcpServers",
+    "WebFetch",
+    "WebSearch",
+    "Workflow",
+    "Write",
+    "MultiEdit",
+    "NotebookRead",
+    "LS",
+    "Cd",
 ];
 const LEGACY_ALIASES: &[(&str, &str)] = &[
-    ("Task", "Agent"), ("KillShell", "TaskStop"), ("KillBash", "TaskStop"), ("BashOutput", "TaskOutput"),
-    ("AgentOutput", "TaskOutput"), ("AgentOutputTool", "TaskOutput"), ("BashOutputTool", "TaskOutput"),
-    ("ListPeers", "ListAgents"), ("Brief", "SendUserMessage"), ("ListMcpResources", "ListMcpResourcesTool"),
-    ("ReadMcpResource", "ReadMcpResourceTool"), ("ProposeGoal", "SetGoal"),
+    ("Task", "Agent"),
+    ("KillShell", "TaskStop"),
+    ("KillBash", "TaskStop"),
+    ("BashOutput", "TaskOutput"),
+    ("AgentOutput", "TaskOutput"),
+    ("AgentOutputTool", "TaskOutput"),
+    ("BashOutputTool", "TaskOutput"),
+    ("ListPeers", "ListAgents"),
+    ("Brief", "SendUserMessage"),
+    ("ListMcpResources", "ListMcpResourcesTool"),
+    ("ReadMcpResource", "ReadMcpResourceTool"),
+    ("ProposeGoal", "SetGoal"),
 ];
-const FILE_TOOLS: &[&str] = &["Read", "Edit", "Write", "Glob", "NotebookEdit", "MultiEdit", "Grep", "NotebookRead", "LS"];
+const FILE_TOOLS: &[&str] = &[
+    "Read",
+    "Edit",
+    "Write",
+    "Glob",
+    "NotebookEdit",
+    "MultiEdit",
+    "Grep",
+    "NotebookRead",
+    "LS",
+];
 
 /// Split a rule list on commas and whitespace outside `()` and `{}`.
 pub fn split_rules(s: &str) -> Vec<(usize, &str)> {
@@ -280,7 +349,10 @@ pub fn split_rules(s: &str) -> Vec<(usize, &str)> {
 }
 
 /// What is wrong with one rule, if anything.
-fn problem(rule: &str, allow: bool) -> Option<(&'static crate::rules::RuleMeta, String, Option<String>)> {
+fn problem(
+    rule: &str,
+    allow: bool,
+) -> Option<(&'static crate::rules::RuleMeta, String, Option<String>)> {
     let open = rule.find('(');
     let (name, spec) = match open {
         Some(i) => (&rule[..i], Some(&rule[i + 1..])),
@@ -289,59 +361,108 @@ fn problem(rule: &str, allow: bool) -> Option<(&'static crate::rules::RuleMeta, 
     let opens = rule.matches('(').count() - rule.matches("\\(").count();
     let closes = rule.matches(')').count() - rule.matches("\\)").count();
     if opens != closes || (spec.is_some() && !rule.ends_with(')')) {
-        return Some((&MALFORMED, format!("tool rule `{rule}` has mismatched parentheses"), Some("close the specifier: `Tool(specifier)`".into())));
+        return Some((
+            &MALFORMED,
+            format!("tool rule `{rule}` has mismatched parentheses"),
+            Some("close the specifier: `Tool(specifier)`".into()),
+        ));
     }
     let spec = spec.map(|s| &s[..s.len() - 1]);
     if spec == Some("") {
-        return Some((&MALFORMED, format!("tool rule `{rule}` has empty parentheses"), Some(format!("write `{name}` to allow every use"))));
+        return Some((
+            &MALFORMED,
+            format!("tool rule `{rule}` has empty parentheses"),
+            Some(format!("write `{name}` to allow every use")),
+        ));
     }
     let is_mcp = name.starts_with("mcp__");
     if name.contains('*') {
-        let after_server = name.strip_prefix("mcp__").and_then(|r| r.split_once("__")).is_some_and(|(srv, _)| !srv.is_empty() && !srv.contains('*'));
+        let after_server = name
+            .strip_prefix("mcp__")
+            .and_then(|r| r.split_once("__"))
+            .is_some_and(|(srv, _)| !srv.is_empty() && !srv.contains('*'));
         if allow && !after_server {
-            return Some((&WILDCARD, format!("wildcard tool name `{name}` is not allowed here"), Some("name the tools, or use `mcp__<server>__*` for one MCP server".into())));
+            return Some((
+                &WILDCARD,
+                format!("wildcard tool name `{name}` is not allowed here"),
+                Some("name the tools, or use `mcp__<server>__*` for one MCP server".into()),
+            ));
         }
         return None;
     }
     if is_mcp {
         if spec.is_some() {
-            return Some((&SPECIFIER, format!("MCP rule `{rule}` cannot take parentheses"), Some(format!("write `{name}`"))));
+            return Some((
+                &SPECIFIER,
+                format!("MCP rule `{rule}` cannot take parentheses"),
+                Some(format!("write `{name}`")),
+            ));
         }
         return None;
     }
     if name.chars().next().is_some_and(|c| c.is_lowercase()) && !name.contains('_') {
         let upper = BUILTIN.iter().find(|b| b.eq_ignore_ascii_case(name));
-        return Some((&LOWERCASE, format!("tool name `{name}` must start with an uppercase letter"), upper.map(|u| format!("write `{u}`"))));
+        return Some((
+            &LOWERCASE,
+            format!("tool name `{name}` must start with an uppercase letter"),
+            upper.map(|u| format!("write `{u}`")),
+        ));
     }
     if let Some((_, new)) = LEGACY_ALIASES.iter().find(|(old, _)| *old == name) {
-        return Some((&LEGACY, format!("`{name}` is a legacy name for `{new}`"), Some(format!("write `{new}`"))));
+        return Some((
+            &LEGACY,
+            format!("`{name}` is a legacy name for `{new}`"),
+            Some(format!("write `{new}`")),
+        ));
     }
     if !BUILTIN.contains(&name) && !name.contains('_') {
         let near = suggest(name, BUILTIN.iter().copied());
-        return Some((&UNKNOWN, format!("unknown tool `{name}`"), near.map(|n| format!("did you mean `{n}`?"))));
+        return Some((
+            &UNKNOWN,
+            format!("unknown tool `{name}`"),
+            near.map(|n| format!("did you mean `{n}`?")),
+        ));
     }
     let spec = spec?;
     match name {
         "Bash" | "PowerShell" => {
             if let Some(i) = spec.find(":*") {
                 if i + 2 != spec.len() {
-                    return Some((&BASH_PREFIX, format!("`:*` must end the rule in `{rule}`"), Some("write `Bash(prefix:*)`, or `Bash(prefix *)` for a glob".into())));
+                    return Some((
+                        &BASH_PREFIX,
+                        format!("`:*` must end the rule in `{rule}`"),
+                        Some("write `Bash(prefix:*)`, or `Bash(prefix *)` for a glob".into()),
+                    ));
                 }
                 if i == 0 {
-                    return Some((&BASH_PREFIX, format!("empty prefix before `:*` in `{rule}`"), Some("write `Bash` to allow every command".into())));
+                    return Some((
+                        &BASH_PREFIX,
+                        format!("empty prefix before `:*` in `{rule}`"),
+                        Some("write `Bash` to allow every command".into()),
+                    ));
                 }
             }
         }
-        "WebFetch" => {
-            if !spec.starts_with("domain:") || spec.contains("://") {
-                return Some((&SPECIFIER, format!("`{rule}` must use `domain:host`"), Some("write `WebFetch(domain:example.com)`".into())));
-            }
+        "WebFetch" if !spec.starts_with("domain:") || spec.contains("://") => {
+            return Some((
+                &SPECIFIER,
+                format!("`{rule}` must use `domain:host`"),
+                Some("write `WebFetch(domain:example.com)`".into()),
+            ));
         }
         "WebSearch" if spec.contains(['*', '?']) => {
-            return Some((&SPECIFIER, format!("`{rule}` uses a wildcard; WebSearch does not support them"), None));
+            return Some((
+                &SPECIFIER,
+                format!("`{rule}` uses a wildcard; WebSearch does not support them"),
+                None,
+            ));
         }
         n if FILE_TOOLS.contains(&n) && spec.contains(":*") => {
-            return Some((&SPECIFIER, format!("`:*` is only for Bash prefix rules, not `{n}`"), Some(format!("use a path glob: `{n}(src/**)`"))));
+            return Some((
+                &SPECIFIER,
+                format!("`:*` is only for Bash prefix rules, not `{n}`"),
+                Some(format!("use a path glob: `{n}(src/**)`")),
+            ));
         }
         _ => {}
     }
@@ -353,7 +474,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let fields: &[(&str, bool)] = if d.kind == DocKind::Agent {
             &[("tools", true), ("disallowedTools", false)]
         } else {
-            &[("allowed-tools", true), ("disallowed-tools", false), ("disallowedTools", false)]
+            &[
+                ("allowed-tools", true),
+                ("disallowed-tools", false),
+                ("disallowedTools", false),
+            ]
         };
         for (key, allow) in fields {
             let Some(v) = root.get(key) else { continue };
@@ -364,11 +489,27 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_value(cx: &Context<'_>, out: &mut Vec<Diagnostic>, file: FileId, s: &str, span: Span, allow: bool, _node: &YamlNode) {
+fn check_value(
+    cx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    s: &str,
+    span: Span,
+    allow: bool,
+    _node: &YamlNode,
+) {
     let raw = cx.text(file).get(span.range()).unwrap_or("");
     for (_, rule) in split_rules(s) {
-        let Some((meta, msg, help)) = expand_braces(rule).iter().find_map(|r| problem(r, allow)) else { continue };
-        let at = raw.find(rule).map_or(span, |i| Span::new(span.start as usize + i, span.start as usize + i + rule.len()));
+        let Some((meta, msg, help)) = expand_braces(rule).iter().find_map(|r| problem(r, allow))
+        else {
+            continue;
+        };
+        let at = raw.find(rule).map_or(span, |i| {
+            Span::new(
+                span.start as usize + i,
+                span.start as usize + i + rule.len(),
+            )
+        });
         let mut diag = Diagnostic::new(meta, file, at, msg);
         if let Some(h) = help {
             diag = diag.help(h);
@@ -385,7 +526,10 @@ pub fn expand_braces(rule: &str) -> Vec<String> {
     if let (Some(open), Some(close)) = (rule.find('{'), rule.find('}')) {
         if open < close && !rule[..open].contains('(') {
             let (pre, alts, post) = (&rule[..open], &rule[open + 1..close], &rule[close + 1..]);
-            return alts.split(',').map(|a| format!("{pre}{}{post}", a.trim())).collect();
+            return alts
+                .split(',')
+                .map(|a| format!("{pre}{}{post}", a.trim()))
+                .collect();
         }
     }
     vec![rule.to_string()]
@@ -397,20 +541,53 @@ mod tests {
 
     #[test]
     fn splits_outside_parens() {
-        let r: Vec<&str> = split_rules("Bash(git add:*), Bash(git status:*) Read,{Edit,Write}").into_iter().map(|(_, s)| s).collect();
-        assert_eq!(r, ["Bash(git add:*)", "Bash(git status:*)", "Read", "{Edit,Write}"]);
+        let r: Vec<&str> = split_rules("Bash(git add:*), Bash(git status:*) Read,{Edit,Write}")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(
+            r,
+            [
+                "Bash(git add:*)",
+                "Bash(git status:*)",
+                "Read",
+                "{Edit,Write}"
+            ]
+        );
     }
 
     #[test]
     fn accepts_documented_forms() {
-        for ok in ["Bash", "Bash(git add *)", "Bash(npm run test:*)", "Read(./src/**)", "WebFetch(domain:example.com)", "mcp__srv__tool", "mcp__srv", "mcp__srv__*", "Skill(deploy)", "Agent(Explore)"] {
+        for ok in [
+            "Bash",
+            "Bash(git add *)",
+            "Bash(npm run test:*)",
+            "Read(./src/**)",
+            "WebFetch(domain:example.com)",
+            "mcp__srv__tool",
+            "mcp__srv",
+            "mcp__srv__*",
+            "Skill(deploy)",
+            "Agent(Explore)",
+        ] {
             assert!(problem(ok, true).is_none(), "{ok}");
         }
     }
 
     #[test]
     fn rejects_broken_forms() {
-        for (bad, id) in [("Bash(", "TL002"), ("Read()", "TL002"), ("read", "TL004"), ("Reed", "TL005"), ("Task", "TL006"), ("Bash(:*)", "TL007"), ("Read(src:*)", "TL008"), ("mcp__s(x)", "TL008"), ("WebSearch(a*)", "TL008"), ("Bash*", "TL012")] {
+        for (bad, id) in [
+            ("Bash(", "TL002"),
+            ("Read()", "TL002"),
+            ("read", "TL004"),
+            ("Reed", "TL005"),
+            ("Task", "TL006"),
+            ("Bash(:*)", "TL007"),
+            ("Read(src:*)", "TL008"),
+            ("mcp__s(x)", "TL008"),
+            ("WebSearch(a*)", "TL008"),
+            ("Bash*", "TL012"),
+        ] {
             assert_eq!(problem(bad, true).map(|p| p.0.id), Some(id), "{bad}");
         }
     }

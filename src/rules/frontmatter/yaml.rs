@@ -135,7 +135,9 @@ declare_rule! {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for d in components(cx.project) {
-        let FrontmatterState::Present(fm) = &d.frontmatter else { continue };
+        let FrontmatterState::Present(fm) = &d.frontmatter else {
+            continue;
+        };
         let what = kind_name(d.kind);
         let point = |s: Span| {
             if s.is_empty() && (s.start as usize) < cx.text(d.file).len() {
@@ -146,8 +148,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         match &fm.parse {
             YamlParse::Invalid(e) => out.push(
-                Diagnostic::new(&INVALID, d.file, point(e.span), format!("frontmatter is not valid YAML: {}", e.message))
-                    .help(format!("fix the YAML; at runtime this {what} loads with empty metadata")),
+                Diagnostic::new(
+                    &INVALID,
+                    d.file,
+                    point(e.span),
+                    format!("frontmatter is not valid YAML: {}", e.message),
+                )
+                .help(format!(
+                    "fix the YAML; at runtime this {what} loads with empty metadata"
+                )),
             ),
             YamlParse::Lenient { error, fixed, .. } => {
                 let span = fixed.first().copied().unwrap_or(error.span);
@@ -165,8 +174,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match &doc.root {
             Some(r) if r.is_map() => {}
             Some(r) => out.push(
-                Diagnostic::new(&NOT_MAPPING, d.file, r.span, format!("frontmatter is a {}, not a mapping", r.type_name()))
-                    .help("write key: value pairs (name: …, description: …)"),
+                Diagnostic::new(
+                    &NOT_MAPPING,
+                    d.file,
+                    r.span,
+                    format!("frontmatter is a {}, not a mapping", r.type_name()),
+                )
+                .help("write key: value pairs (name: …, description: …)"),
             ),
             None => out.push(
                 Diagnostic::new(&NOT_MAPPING, d.file, fm.span, "frontmatter is empty")
@@ -175,9 +189,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         for (dup, first, key) in &doc.duplicate_keys {
             out.push(
-                Diagnostic::new(&DUPLICATE_KEY, d.file, *dup, format!("key `{key}` appears twice"))
-                    .label(d.file, *first, "first defined here")
-                    .help("keep one; strict YAML loaders reject duplicate keys"),
+                Diagnostic::new(
+                    &DUPLICATE_KEY,
+                    d.file,
+                    *dup,
+                    format!("key `{key}` appears twice"),
+                )
+                .label(d.file, *first, "first defined here")
+                .help("keep one; strict YAML loaders reject duplicate keys"),
             );
         }
     }

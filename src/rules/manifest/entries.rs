@@ -335,10 +335,20 @@ declare_rule! {
     pub static NAME_MISMATCH = { id: "MK033", name: "entry-name-mismatch", family: Manifest, severity: Warning }
 }
 
-const COMPONENT_KEYS: &[&str] = &["skills", "commands", "agents", "hooks", "mcpServers", "lspServers", "outputStyles"];
+const COMPONENT_KEYS: &[&str] = &[
+    "skills",
+    "commands",
+    "agents",
+    "hooks",
+    "mcpServers",
+    "lspServers",
+    "outputStyles",
+];
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, root)) = marketplace(cx.project) else { return };
+    let Some((mf, root)) = marketplace(cx.project) else {
+        return;
+    };
     let items = root.get("plugins").map(|p| p.items()).unwrap_or(&[]);
 
     // Duplicate names: every copy after the first.
@@ -347,9 +357,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some((name, span)) = &e.name {
             match first.get(name.as_str()) {
                 Some(prev) => out.push(
-                    Diagnostic::new(&DUPLICATE, mf.file, *span, format!("plugin name `{name}` is listed twice"))
-                        .label(mf.file, *prev, "first listed here")
-                        .help("give each entry a unique name"),
+                    Diagnostic::new(
+                        &DUPLICATE,
+                        mf.file,
+                        *span,
+                        format!("plugin name `{name}` is listed twice"),
+                    )
+                    .label(mf.file, *prev, "first listed here")
+                    .help("give each entry a unique name"),
                 ),
                 None => {
                     first.insert(name, *span);
@@ -359,7 +374,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 
     for e in &cx.project.entries {
-        let Some(node) = items.get(e.index) else { continue };
+        let Some(node) = items.get(e.index) else {
+            continue;
+        };
         if let EntrySource::Local { path, span } = &e.source {
             let parts: Vec<&str> = path.split(['/', '\\']).collect();
             if parts.contains(&"..") {
@@ -371,21 +388,39 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             if !(path.starts_with("./") || path == ".") && e.dir.is_none() {
                 out.push(
-                    Diagnostic::new(&NOT_RELATIVE, mf.file, *span, format!("source `{path}` must start with `./`"))
-                        .help(format!("write \"./{path}\" (bare names need metadata.pluginRoot)")),
+                    Diagnostic::new(
+                        &NOT_RELATIVE,
+                        mf.file,
+                        *span,
+                        format!("source `{path}` must start with `./`"),
+                    )
+                    .help(format!(
+                        "write \"./{path}\" (bare names need metadata.pluginRoot)"
+                    )),
                 );
                 continue;
             }
             match &e.dir {
                 Some(d) if !cx.project.is_dir(d) => out.push(
-                    Diagnostic::new(&SOURCE_MISSING, mf.file, *span, format!("source directory `{d}` does not exist"))
-                        .help("fix the path; it resolves from the marketplace root"),
+                    Diagnostic::new(
+                        &SOURCE_MISSING,
+                        mf.file,
+                        *span,
+                        format!("source directory `{d}` does not exist"),
+                    )
+                    .help("fix the path; it resolves from the marketplace root"),
                 ),
                 Some(_) => {
                     if let Some(pi) = e.plugin {
                         let p = &cx.project.plugins[pi];
-                        let has_components = !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty();
-                        if p.manifest.is_none() && !has_components && !has_hooks_or_mcp(cx, &p.dir) {
+                        let has_components =
+                            !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty();
+                        let entry_defines = COMPONENT_KEYS.iter().any(|k| node.get(k).is_some());
+                        if p.manifest.is_none()
+                            && !has_components
+                            && !entry_defines
+                            && !has_hooks_or_mcp(cx, &p.dir)
+                        {
                             out.push(
                                 Diagnostic::new(&SOURCE_MISSING, mf.file, *span, format!("source `{path}` holds no plugin: no .claude-plugin/plugin.json and no components"))
                                     .help("add .claude-plugin/plugin.json and the plugin's skills, or fix the path"),
@@ -399,15 +434,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(src) = node.get("source").filter(|s| s.is_object()) {
             if let Some(p) = src.get("path").and_then(JsonNode::as_str) {
                 if p.split('/').any(|s| s == "..") {
-                    out.push(Diagnostic::new(&TRAVERSAL, mf.file, src.get("path").map_or(src.span, |n| n.span), format!("source path `{p}` contains `..`")));
+                    out.push(Diagnostic::new(
+                        &TRAVERSAL,
+                        mf.file,
+                        src.get("path").map_or(src.span, |n| n.span),
+                        format!("source path `{p}` contains `..`"),
+                    ));
                 }
             }
             if src.get("source").and_then(JsonNode::as_str) == Some("archive") {
                 if let Some((url, span)) = src.str_at("url") {
                     if let Some(why) = bad_archive_url(url) {
                         out.push(
-                            Diagnostic::new(&ARCHIVE_URL, mf.file, span, format!("archive URL `{url}` {why}"))
-                                .help("serve the archive over https from a public host"),
+                            Diagnostic::new(
+                                &ARCHIVE_URL,
+                                mf.file,
+                                span,
+                                format!("archive URL `{url}` {why}"),
+                            )
+                            .help("serve the archive over https from a public host"),
                         );
                     }
                 }
@@ -415,14 +460,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let strict_false = node.get("strict").and_then(JsonNode::as_bool) == Some(false);
         if node.get("headersHelper").is_some() && !strict_false {
-            let span = node.member("headersHelper").map_or(node.span, |m| m.key_span);
+            let span = node
+                .member("headersHelper")
+                .map_or(node.span, |m| m.key_span);
             out.push(
-                Diagnostic::new(&HEADERS_HELPER, mf.file, span, "`headersHelper` needs `\"strict\": false` on the entry")
-                    .help("add \"strict\": false"),
+                Diagnostic::new(
+                    &HEADERS_HELPER,
+                    mf.file,
+                    span,
+                    "`headersHelper` needs `\"strict\": false` on the entry",
+                )
+                .help("add \"strict\": false"),
             );
         }
-        let Some(p) = e.plugin.map(|i| &cx.project.plugins[i]) else { continue };
-        let Some(pj) = cx.project.manifest(p) else { continue };
+        let Some(p) = e.plugin.map(|i| &cx.project.plugins[i]) else {
+            continue;
+        };
+        let Some(pj) = cx.project.manifest(p) else {
+            continue;
+        };
         let Some(pj_root) = pj.root() else { continue };
         if strict_false {
             let entry_has = COMPONENT_KEYS.iter().any(|k| node.get(k).is_some());
@@ -438,35 +494,57 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        if let (Some((ev, espan)), Some((pv, pspan))) = (node.str_at("version"), pj_root.str_at("version")) {
+        if let (Some((ev, espan)), Some((pv, pspan))) =
+            (node.str_at("version"), pj_root.str_at("version"))
+        {
             if ev != pv {
                 out.push(
-                    Diagnostic::new(&VERSION_MISMATCH, mf.file, espan, format!("entry says version `{ev}` but plugin.json says `{pv}`"))
-                        .primary_label("marketplace entry")
-                        .label(pj.file, pspan, "plugin.json wins at install time")
-                        .help("remove `version` from the entry, or keep the two equal"),
+                    Diagnostic::new(
+                        &VERSION_MISMATCH,
+                        mf.file,
+                        espan,
+                        format!("entry says version `{ev}` but plugin.json says `{pv}`"),
+                    )
+                    .primary_label("marketplace entry")
+                    .label(pj.file, pspan, "plugin.json wins at install time")
+                    .help("remove `version` from the entry, or keep the two equal"),
                 );
             }
         }
         if let (Some((en, espan)), Some((pn, pspan))) = (e.name.as_ref(), pj_root.str_at("name")) {
             if en != pn && !pn.is_empty() {
                 out.push(
-                    Diagnostic::new(&NAME_MISMATCH, mf.file, *espan, format!("entry `{en}` points at plugin.json named `{pn}`"))
-                        .primary_label("marketplace entry")
-                        .label(pj.file, pspan, "plugin.json name")
-                        .help("use the same name in both files"),
+                    Diagnostic::new(
+                        &NAME_MISMATCH,
+                        mf.file,
+                        *espan,
+                        format!("entry `{en}` points at plugin.json named `{pn}`"),
+                    )
+                    .primary_label("marketplace entry")
+                    .label(pj.file, pspan, "plugin.json name")
+                    .help("use the same name in both files"),
                 );
             }
         }
     }
 
     // Orphans: plugin.json directories no entry resolves to.
-    for p in cx.project.plugins.iter().filter(|p| p.entry.is_none() && !p.synthetic) {
-        let Some(pj) = cx.project.manifest(p) else { continue };
+    for p in cx
+        .project
+        .plugins
+        .iter()
+        .filter(|p| p.entry.is_none() && !p.synthetic)
+    {
+        let Some(pj) = cx.project.manifest(p) else {
+            continue;
+        };
         if p.dir.is_empty() {
             continue;
         }
-        let span = pj.root().and_then(|r| r.member("name")).map_or(Span::empty(0), |m| m.value.span);
+        let span = pj
+            .root()
+            .and_then(|r| r.member("name"))
+            .map_or(Span::empty(0), |m| m.value.span);
         out.push(
             Diagnostic::new(&ORPHAN, pj.file, span, format!("plugin `{}` in `{}/` is not listed in marketplace.json", p.name, p.dir))
                 .help(format!("add {{ \"name\": \"{}\", \"source\": \"./{}\" }} to .claude-plugin/marketplace.json, or delete the directory", p.name, p.dir)),
@@ -477,8 +555,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn has_hooks_or_mcp(cx: &Context<'_>, dir: &str) -> bool {
-    let at = |f: &str| if dir.is_empty() { f.to_string() } else { format!("{dir}/{f}") };
-    cx.project.files.contains(&at("hooks/hooks.json")) || cx.project.files.contains(&at(".mcp.json"))
+    let at = |f: &str| {
+        if dir.is_empty() {
+            f.to_string()
+        } else {
+            format!("{dir}/{f}")
+        }
+    };
+    cx.project.files.contains(&at("hooks/hooks.json"))
+        || cx.project.files.contains(&at(".mcp.json"))
 }
 
 fn bad_archive_url(url: &str) -> Option<&'static str> {
@@ -487,8 +572,16 @@ fn bad_archive_url(url: &str) -> Option<&'static str> {
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.trim_start_matches('[').split(']').next().unwrap_or(host);
-    let host_no_port = if host.contains(':') && !host.contains("::") { host.split(':').next().unwrap_or(host) } else { host };
+    let host = host
+        .trim_start_matches('[')
+        .split(']')
+        .next()
+        .unwrap_or(host);
+    let host_no_port = if host.contains(':') && !host.contains("::") {
+        host.split(':').next().unwrap_or(host)
+    } else {
+        host
+    };
     let h = host_no_port.to_ascii_lowercase();
     let local = h == "localhost"
         || h.ends_with(".localhost")
@@ -502,15 +595,31 @@ fn bad_archive_url(url: &str) -> Option<&'static str> {
     local.then_some("points at a loopback, link-local or metadata host")
 }
 
-fn renames(cx: &Context<'_>, out: &mut Vec<Diagnostic>, file: crate::source::FileId, root: &JsonNode) {
-    let Some(r) = root.get("renames").filter(|r| r.is_object()) else { return };
-    let listed: Vec<&str> = cx.project.entries.iter().filter_map(|e| e.name.as_ref().map(|(n, _)| n.as_str())).collect();
+fn renames(
+    cx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    file: crate::source::FileId,
+    root: &JsonNode,
+) {
+    let Some(r) = root.get("renames").filter(|r| r.is_object()) else {
+        return;
+    };
+    let listed: Vec<&str> = cx
+        .project
+        .entries
+        .iter()
+        .filter_map(|e| e.name.as_ref().map(|(n, _)| n.as_str()))
+        .collect();
     for m in r.members() {
         let mut cur = m.key.as_str();
         let mut seen = vec![cur];
         let problem = loop {
             let Some(next) = r.get(cur) else {
-                break if listed.contains(&cur) { None } else { Some(format!("ends at `{cur}`, which is not a listed plugin")) };
+                break if listed.contains(&cur) {
+                    None
+                } else {
+                    Some(format!("ends at `{cur}`, which is not a listed plugin"))
+                };
             };
             match &next.kind {
                 crate::parse::json::JsonKind::Null => break None,
@@ -529,9 +638,14 @@ fn renames(cx: &Context<'_>, out: &mut Vec<Diagnostic>, file: crate::source::Fil
         };
         if let Some(why) = problem {
             out.push(
-                Diagnostic::new(&RENAMES, file, m.key_span, format!("rename chain from `{}` {why}", m.key))
-                    .severity(Severity::Error)
-                    .help("end every chain at a name in plugins[] or at null"),
+                Diagnostic::new(
+                    &RENAMES,
+                    file,
+                    m.key_span,
+                    format!("rename chain from `{}` {why}", m.key),
+                )
+                .severity(Severity::Error)
+                .help("end every chain at a name in plugins[] or at null"),
             );
         }
     }

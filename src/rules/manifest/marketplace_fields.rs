@@ -83,30 +83,77 @@ declare_rule! {
 }
 
 const TOP: &[&str] = &[
-    "$schema", "name", "owner", "plugins", "description", "version", "metadata", "forceRemoveDeletedPlugins",
-    "allowCrossMarketplaceDependenciesOn", "renames",
+    "$schema",
+    "name",
+    "owner",
+    "plugins",
+    "description",
+    "version",
+    "metadata",
+    "forceRemoveDeletedPlugins",
+    "allowCrossMarketplaceDependenciesOn",
+    "renames",
 ];
 const METADATA: &[&str] = &["pluginRoot", "version", "description"];
-const ENTRY_ONLY: &[&str] = &["source", "category", "tags", "strict", "relevance", "headers", "headersHelper", "id"];
+const ENTRY_ONLY: &[&str] = &[
+    "source",
+    "category",
+    "tags",
+    "strict",
+    "relevance",
+    "headers",
+    "headersHelper",
+    "id",
+];
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((jf, root)) = marketplace(cx.project) else { return };
+    let Some((jf, root)) = marketplace(cx.project) else {
+        return;
+    };
     let brace = Span::new(root.span.start as usize, root.span.start as usize + 1);
     if let Some(p) = root.member("plugins") {
         if matches!(p.value.kind, crate::parse::json::JsonKind::Array(ref a) if a.is_empty()) {
-            out.push(Diagnostic::new(&EMPTY, jf.file, p.key_span, "the marketplace lists no plugins").help("add an entry for each plugin"));
+            out.push(
+                Diagnostic::new(
+                    &EMPTY,
+                    jf.file,
+                    p.key_span,
+                    "the marketplace lists no plugins",
+                )
+                .help("add an entry for each plugin"),
+            );
         }
     }
-    let has_desc = root.get("description").is_some() || root.get("metadata").and_then(|m| m.get("description")).is_some();
+    let has_desc = root.get("description").is_some()
+        || root
+            .get("metadata")
+            .and_then(|m| m.get("description"))
+            .is_some();
     if !has_desc {
-        out.push(Diagnostic::new(&NO_DESCRIPTION, jf.file, brace, "the marketplace has no description").help("add \"description\": \"…\""));
+        out.push(
+            Diagnostic::new(
+                &NO_DESCRIPTION,
+                jf.file,
+                brace,
+                "the marketplace has no description",
+            )
+            .help("add \"description\": \"…\""),
+        );
     }
     let mut unknown = |keys: &[&str], node: &crate::parse::json::JsonNode, where_: &str| {
         for m in node.members() {
             if keys.contains(&m.key.as_str()) {
                 continue;
             }
-            let d = Diagnostic::new(&UNKNOWN, jf.file, m.key_span, format!("unknown field `{}` in {where_}; Claude Code ignores it", m.key));
+            let d = Diagnostic::new(
+                &UNKNOWN,
+                jf.file,
+                m.key_span,
+                format!(
+                    "unknown field `{}` in {where_}; Claude Code ignores it",
+                    m.key
+                ),
+            );
             out.push(match suggest(&m.key, keys.iter().copied()) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None => d.help("remove it"),

@@ -126,13 +126,33 @@ declare_rule! {
     pub static INVALID_ID = { id: "MK007", name: "marketplace-name-invalid-id", family: Manifest, severity: Error }
 }
 
-const SESSION_RESERVED: &[&str] = &["inline", "builtin", "skills-dir", "synced", "claude-plugin-test"];
+const SESSION_RESERVED: &[&str] = &[
+    "inline",
+    "builtin",
+    "skills-dir",
+    "synced",
+    "claude-plugin-test",
+];
 const OFFICIAL: &[&str] = &[
-    "claude-code-marketplace", "claude-code-plugins", "claude-plugins-official", "claude-plugins-community",
-    "claude-community", "anthropic-marketplace", "anthropic-plugins", "agent-skills", "anthropic-agent-skills",
-    "knowledge-work-plugins", "life-sciences", "claude-for-legal", "claude-for-financial-services",
-    "financial-services-plugins", "first-party-plugins", "healthcare", "claude-tag-plugins",
-    "anthropic-plugin-directory", "claude-plugin-directory",
+    "claude-code-marketplace",
+    "claude-code-plugins",
+    "claude-plugins-official",
+    "claude-plugins-community",
+    "claude-community",
+    "anthropic-marketplace",
+    "anthropic-plugins",
+    "agent-skills",
+    "anthropic-agent-skills",
+    "knowledge-work-plugins",
+    "life-sciences",
+    "claude-for-legal",
+    "claude-for-financial-services",
+    "financial-services-plugins",
+    "first-party-plugins",
+    "healthcare",
+    "claude-tag-plugins",
+    "anthropic-plugin-directory",
+    "claude-plugin-directory",
 ];
 
 pub fn impersonates(name: &str) -> bool {
@@ -142,30 +162,54 @@ pub fn impersonates(name: &str) -> bool {
     if name.chars().any(|c| !(' '..='~').contains(&c)) {
         return true;
     }
-    let re = crate::regex!(r"(?i)official[^a-z0-9]*(anthropic|claude)|(anthropic|claude)[^a-z0-9]*official|^(anthropic|claude)[^a-z0-9]*(marketplace|plugins|official)");
+    let re = crate::regex!(
+        r"(?i)official[^a-z0-9]*(anthropic|claude)|(anthropic|claude)[^a-z0-9]*official|^(anthropic|claude)[^a-z0-9]*(marketplace|plugins|official)"
+    );
     re.is_match(name)
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((jf, root)) = marketplace(cx.project) else { return };
+    let Some((jf, root)) = marketplace(cx.project) else {
+        return;
+    };
     let brace = Span::new(root.span.start as usize, root.span.start as usize + 1);
     let Some(node) = root.get("name") else {
-        out.push(Diagnostic::new(&MISSING, jf.file, brace, "marketplace.json has no `name`").help("add \"name\": \"my-marketplace\""));
+        out.push(
+            Diagnostic::new(&MISSING, jf.file, brace, "marketplace.json has no `name`")
+                .help("add \"name\": \"my-marketplace\""),
+        );
         return;
     };
     let Some(name) = node.as_str() else {
-        out.push(Diagnostic::new(&MISSING, jf.file, node.span, format!("`name` must be a string, not {}", node.type_name())));
+        out.push(Diagnostic::new(
+            &MISSING,
+            jf.file,
+            node.span,
+            format!("`name` must be a string, not {}", node.type_name()),
+        ));
         return;
     };
     let span = node.span;
     if name.trim().is_empty() {
-        out.push(Diagnostic::new(&MISSING, jf.file, span, "marketplace name is empty").help("use a kebab-case name such as \"my-marketplace\""));
+        out.push(
+            Diagnostic::new(&MISSING, jf.file, span, "marketplace name is empty")
+                .help("use a kebab-case name such as \"my-marketplace\""),
+        );
         return;
     }
-    if name.contains(char::is_whitespace) || name.contains(['/', '\\']) || name.contains("..") || name == "." {
+    if name.contains(char::is_whitespace)
+        || name.contains(['/', '\\'])
+        || name.contains("..")
+        || name == "."
+    {
         out.push(
-            Diagnostic::new(&BAD_CHARS, jf.file, span, format!("marketplace name `{name}` contains a space, `/`, `\\` or `..`"))
-                .help(format!("use kebab-case: \"{}\"", kebab(name))),
+            Diagnostic::new(
+                &BAD_CHARS,
+                jf.file,
+                span,
+                format!("marketplace name `{name}` contains a space, `/`, `\\` or `..`"),
+            )
+            .help(format!("use kebab-case: \"{}\"", kebab(name))),
         );
         return;
     }
@@ -178,23 +222,38 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     if SESSION_RESERVED.contains(&name.to_ascii_lowercase().as_str()) {
         out.push(
-            Diagnostic::new(&RESERVED, jf.file, span, format!("marketplace name `{name}` is reserved by Claude Code"))
-                .help("choose another name"),
+            Diagnostic::new(
+                &RESERVED,
+                jf.file,
+                span,
+                format!("marketplace name `{name}` is reserved by Claude Code"),
+            )
+            .help("choose another name"),
         );
         return;
     }
     if OFFICIAL.contains(&name) {
         out.push(
-            Diagnostic::new(&RESERVED, jf.file, span, format!("marketplace name `{name}` is reserved for github.com/anthropics"))
-                .severity(crate::diag::Severity::Warning)
-                .help("it can be added only from an anthropics repository; choose another name"),
+            Diagnostic::new(
+                &RESERVED,
+                jf.file,
+                span,
+                format!("marketplace name `{name}` is reserved for github.com/anthropics"),
+            )
+            .severity(crate::diag::Severity::Warning)
+            .help("it can be added only from an anthropics repository; choose another name"),
         );
         return;
     }
     if !is_id_part(name) {
         out.push(
-            Diagnostic::new(&INVALID_ID, jf.file, span, format!("marketplace name `{name}` cannot be part of a plugin id"))
-                .help(format!("start with a letter or digit: \"{}\"", kebab(name))),
+            Diagnostic::new(
+                &INVALID_ID,
+                jf.file,
+                span,
+                format!("marketplace name `{name}` cannot be part of a plugin id"),
+            )
+            .help(format!("start with a letter or digit: \"{}\"", kebab(name))),
         );
     }
 }

@@ -14,10 +14,14 @@ use crate::parse::json::JsonNode;
 
 /// Plugins that have a parsed plugin.json object, with it.
 pub fn manifests(project: &Project) -> impl Iterator<Item = (&Plugin, &JsonFile, &JsonNode)> {
-    project.plugins.iter().filter(|p| !p.synthetic).filter_map(move |p| {
-        let jf = project.manifest(p)?;
-        Some((p, jf, jf.root()?))
-    })
+    project
+        .plugins
+        .iter()
+        .filter(|p| !p.synthetic)
+        .filter_map(move |p| {
+            let jf = project.manifest(p)?;
+            Some((p, jf, jf.root()?))
+        })
 }
 
 /// Every plugin.json in the tree (listed or not), deduplicated by file.

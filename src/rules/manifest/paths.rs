@@ -295,10 +295,17 @@ fn paths(node: &JsonNode, field: Field) -> Vec<(&str, Span)> {
         return node
             .members()
             .iter()
-            .filter_map(|m| m.value.get("source").and_then(|s| s.as_str().map(|t| (t, s.span))))
+            .filter_map(|m| {
+                m.value
+                    .get("source")
+                    .and_then(|s| s.as_str().map(|t| (t, s.span)))
+            })
             .collect();
     }
-    node.items().iter().filter_map(|i| i.as_str().map(|s| (s, i.span))).collect()
+    node.items()
+        .iter()
+        .filter_map(|i| i.as_str().map(|s| (s, i.span)))
+        .collect()
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -314,7 +321,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         if let (Some(ei), Some(mk)) = (p.entry, cx.project.marketplace()) {
             let entry = &cx.project.entries[ei];
-            if let Some(node) = mk.root().and_then(|r| r.get("plugins")).and_then(|ps| ps.items().get(entry.index)) {
+            if let Some(node) = mk
+                .root()
+                .and_then(|r| r.get("plugins"))
+                .and_then(|ps| ps.items().get(entry.index))
+            {
                 if seen.insert((mk.file, entry.index + 1)) {
                     holders.push((mk.file, node, false));
                 }
@@ -322,9 +333,21 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         for (file, holder, is_manifest) in holders {
             for (key, field) in FIELDS {
-                let Some(value) = holder.get(key) else { continue };
+                let Some(value) = holder.get(key) else {
+                    continue;
+                };
                 for (path, span) in paths(value, *field) {
-                    check_path(cx, out, &p.dir, file, key, *field, path, span, value.is_object());
+                    check_path(
+                        cx,
+                        out,
+                        &p.dir,
+                        file,
+                        key,
+                        *field,
+                        path,
+                        span,
+                        value.is_object(),
+                    );
                 }
             }
             if is_manifest {
@@ -363,16 +386,28 @@ fn check_path(
     let ok_form = path.starts_with("./") || (field == Field::Skills && path == ".");
     if !ok_form {
         out.push(
-            Diagnostic::new(&NOT_DOT_SLASH, file, span, format!("`{key}` path `{path}` must start with `./`"))
-                .help(format!("write \"./{}\"", path.trim_start_matches("./"))),
+            Diagnostic::new(
+                &NOT_DOT_SLASH,
+                file,
+                span,
+                format!("`{key}` path `{path}` must start with `./`"),
+            )
+            .help(format!("write \"./{}\"", path.trim_start_matches("./"))),
         );
     }
-    let Some(target) = source::join(dir, path) else { return };
+    let Some(target) = source::join(dir, path) else {
+        return;
+    };
     match field {
         Field::Agents if !path.ends_with(".md") => {
             out.push(
-                Diagnostic::new(&AGENT_NOT_MD, file, span, format!("`agents` entry `{path}` is not a .md file"))
-                    .help("list each agent file, for example \"./agents/reviewer.md\""),
+                Diagnostic::new(
+                    &AGENT_NOT_MD,
+                    file,
+                    span,
+                    format!("`agents` entry `{path}` is not a .md file"),
+                )
+                .help("list each agent file, for example \"./agents/reviewer.md\""),
             );
             return;
         }
@@ -384,8 +419,13 @@ fn check_path(
             };
             if !ok {
                 out.push(
-                    Diagnostic::new(&EXTENSION, file, span, format!("`{key}` file `{path}` must end in .json"))
-                        .help("rename the file to .json (MCP bundles may be .mcpb or .dxt)"),
+                    Diagnostic::new(
+                        &EXTENSION,
+                        file,
+                        span,
+                        format!("`{key}` file `{path}` must end in .json"),
+                    )
+                    .help("rename the file to .json (MCP bundles may be .mcpb or .dxt)"),
                 );
                 return;
             }
@@ -394,36 +434,78 @@ fn check_path(
     }
     if !cx.project.exists(&target) {
         out.push(
-            Diagnostic::new(&MISSING, file, span, format!("`{key}` path `{path}` does not exist"))
-                .help("fix the path or add the missing files; the runtime reports this as a load failure"),
+            Diagnostic::new(
+                &MISSING,
+                file,
+                span,
+                format!("`{key}` path `{path}` does not exist"),
+            )
+            .help(
+                "fix the path or add the missing files; the runtime reports this as a load failure",
+            ),
         );
         return;
     }
     if field == Field::Skills && !cx.project.is_dir(&target) {
         let parent = source::parent(path);
         out.push(
-            Diagnostic::new(&SKILL_IS_FILE, file, span, format!("`skills` entry `{path}` is a file; entries must be directories"))
-                .help(format!("point at the directory: \"{parent}\"")),
+            Diagnostic::new(
+                &SKILL_IS_FILE,
+                file,
+                span,
+                format!("`skills` entry `{path}` is a file; entries must be directories"),
+            )
+            .help(format!("point at the directory: \"{parent}\"")),
         );
     }
     if key == "hooks" && source::normalize(path).as_deref() == Some("hooks/hooks.json") {
         out.push(
-            Diagnostic::new(&HOOKS_LISTED, file, span, "`./hooks/hooks.json` is loaded automatically")
-                .help("remove it from `hooks`; list only additional hook files"),
+            Diagnostic::new(
+                &HOOKS_LISTED,
+                file,
+                span,
+                "`./hooks/hooks.json` is loaded automatically",
+            )
+            .help("remove it from `hooks`; list only additional hook files"),
         );
     }
 }
 
-fn shadowing(cx: &Context<'_>, out: &mut Vec<Diagnostic>, dir: &str, file: FileId, root: &JsonNode) {
-    for (key, default) in [("commands", "commands"), ("agents", "agents"), ("outputStyles", "output-styles"), ("workflows", "workflows")] {
-        let Some(member) = root.member(key) else { continue };
-        let default_dir = if dir.is_empty() { default.to_string() } else { format!("{dir}/{default}") };
+fn shadowing(
+    cx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    dir: &str,
+    file: FileId,
+    root: &JsonNode,
+) {
+    for (key, default) in [
+        ("commands", "commands"),
+        ("agents", "agents"),
+        ("outputStyles", "output-styles"),
+        ("workflows", "workflows"),
+    ] {
+        let Some(member) = root.member(key) else {
+            continue;
+        };
+        let default_dir = if dir.is_empty() {
+            default.to_string()
+        } else {
+            format!("{dir}/{default}")
+        };
         if !cx.project.is_dir(&default_dir) {
             continue;
         }
-        let listed = paths(&member.value, if key == "commands" { Field::Commands } else { Field::Other });
+        let listed = paths(
+            &member.value,
+            if key == "commands" {
+                Field::Commands
+            } else {
+                Field::Other
+            },
+        );
         let covered = listed.iter().any(|(p, _)| {
-            source::join(dir, p).is_some_and(|t| t == default_dir || t.starts_with(&format!("{default_dir}/")))
+            source::join(dir, p)
+                .is_some_and(|t| t == default_dir || t.starts_with(&format!("{default_dir}/")))
         });
         // Partially listed files still shadow the rest; report only when nothing under it is listed.
         if !covered {

@@ -227,12 +227,40 @@ declare_rule! {
 }
 
 pub const KNOWN_FIELDS: &[&str] = &[
-    "$schema", "name", "displayName", "version", "description", "author", "homepage", "repository", "license",
-    "keywords", "defaultEnabled", "dependencies", "metadata", "engines", "network", "privacyPolicyUrl", "icon",
-    "settings", "binaries", "types", "skills", "commands", "agents", "outputStyles", "workflows", "hooks",
-    "mcpServers", "lspServers", "userConfig", "channels", "experimental",
+    "$schema",
+    "name",
+    "displayName",
+    "version",
+    "description",
+    "author",
+    "homepage",
+    "repository",
+    "license",
+    "keywords",
+    "defaultEnabled",
+    "dependencies",
+    "metadata",
+    "engines",
+    "network",
+    "privacyPolicyUrl",
+    "icon",
+    "settings",
+    "binaries",
+    "types",
+    "skills",
+    "commands",
+    "agents",
+    "outputStyles",
+    "workflows",
+    "hooks",
+    "mcpServers",
+    "lspServers",
+    "userConfig",
+    "channels",
+    "experimental",
 ];
-const MARKETPLACE_ONLY_FIELDS: &[&str] = &["category", "tags", "strict", "source", "id", "relevance"];
+const MARKETPLACE_ONLY_FIELDS: &[&str] =
+    &["category", "tags", "strict", "source", "id", "relevance"];
 
 pub fn is_semver(v: &str) -> bool {
     crate::regex!(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$").is_match(v)
@@ -251,15 +279,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let brace = Span::new(root.span.start as usize, root.span.start as usize + 1);
         match root.get("version") {
             None => out.push(
-                Diagnostic::new(&VERSION_MISSING, jf.file, brace, format!("plugin `{}` has no version", p.name))
-                    .help("add \"version\": \"1.0.0\" and bump it on every change"),
+                Diagnostic::new(
+                    &VERSION_MISSING,
+                    jf.file,
+                    brace,
+                    format!("plugin `{}` has no version", p.name),
+                )
+                .help("add \"version\": \"1.0.0\" and bump it on every change"),
             ),
             Some(v) => {
                 if let Some(s) = v.as_str() {
                     if !is_semver(s) {
                         out.push(
-                            Diagnostic::new(&VERSION_SEMVER, jf.file, v.span, format!("version `{s}` is not semver"))
-                                .help("use MAJOR.MINOR.PATCH, for example \"1.2.0\""),
+                            Diagnostic::new(
+                                &VERSION_SEMVER,
+                                jf.file,
+                                v.span,
+                                format!("version `{s}` is not semver"),
+                            )
+                            .help("use MAJOR.MINOR.PATCH, for example \"1.2.0\""),
                         );
                     }
                 }
@@ -267,21 +305,36 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         if root.get("description").is_none() {
             out.push(
-                Diagnostic::new(&DESCRIPTION_MISSING, jf.file, brace, format!("plugin `{}` has no description", p.name))
-                    .help("add a one-paragraph description that names the plugin's skills"),
+                Diagnostic::new(
+                    &DESCRIPTION_MISSING,
+                    jf.file,
+                    brace,
+                    format!("plugin `{}` has no description", p.name),
+                )
+                .help("add a one-paragraph description that names the plugin's skills"),
             );
         }
         if root.get("author").is_none() {
             out.push(
-                Diagnostic::new(&AUTHOR_MISSING, jf.file, brace, format!("plugin `{}` has no author", p.name))
-                    .help("add \"author\": { \"name\": \"…\" }"),
+                Diagnostic::new(
+                    &AUTHOR_MISSING,
+                    jf.file,
+                    brace,
+                    format!("plugin `{}` has no author", p.name),
+                )
+                .help("add \"author\": { \"name\": \"…\" }"),
             );
         }
         if let Some((h, span)) = root.str_at("homepage") {
             if !is_url(h) {
                 out.push(
-                    Diagnostic::new(&HOMEPAGE, jf.file, span, format!("homepage `{h}` is not a URL"))
-                        .help(format!("write the scheme: \"https://{h}\"")),
+                    Diagnostic::new(
+                        &HOMEPAGE,
+                        jf.file,
+                        span,
+                        format!("homepage `{h}` is not a URL"),
+                    )
+                    .help(format!("write the scheme: \"https://{h}\"")),
                 );
             }
         }
@@ -292,8 +345,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             if MARKETPLACE_ONLY_FIELDS.contains(&k) {
                 out.push(
-                    Diagnostic::new(&MARKETPLACE_ONLY, jf.file, m.key_span, format!("`{k}` belongs in the marketplace entry, not plugin.json"))
-                        .help("move it to this plugin's entry in .claude-plugin/marketplace.json"),
+                    Diagnostic::new(
+                        &MARKETPLACE_ONLY,
+                        jf.file,
+                        m.key_span,
+                        format!("`{k}` belongs in the marketplace entry, not plugin.json"),
+                    )
+                    .help("move it to this plugin's entry in .claude-plugin/marketplace.json"),
                 );
                 continue;
             }
@@ -301,7 +359,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "user_config" => Some("userConfig".to_string()),
                 _ => suggest(k, KNOWN_FIELDS.iter().copied()).map(str::to_string),
             };
-            let d = Diagnostic::new(&UNKNOWN_FIELD, jf.file, m.key_span, format!("unknown field `{k}`; Claude Code ignores it"));
+            let d = Diagnostic::new(
+                &UNKNOWN_FIELD,
+                jf.file,
+                m.key_span,
+                format!("unknown field `{k}`; Claude Code ignores it"),
+            );
             out.push(match hint {
                 Some(h) => d.help(format!("did you mean `{h}`?")),
                 None => d.help("remove it, or move custom data under `metadata`"),
@@ -309,13 +372,24 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         // Files around the manifest.
         let dir = &p.dir;
-        let at = |f: &str| if dir.is_empty() { f.to_string() } else { format!("{dir}/{f}") };
+        let at = |f: &str| {
+            if dir.is_empty() {
+                f.to_string()
+            } else {
+                format!("{dir}/{f}")
+            }
+        };
         for f in ["CLAUDE.md", "CLAUDE.local.md"] {
             let path = at(f);
             if let Some(&d) = cx.project.doc_by_path.get(&path) {
                 out.push(
-                    Diagnostic::new(&CLAUDE_MD, cx.project.docs[d].file, Span::empty(0), format!("{f} in a plugin is not loaded"))
-                        .help("put the instructions into a skill, or into README.md for humans"),
+                    Diagnostic::new(
+                        &CLAUDE_MD,
+                        cx.project.docs[d].file,
+                        Span::empty(0),
+                        format!("{f} in a plugin is not loaded"),
+                    )
+                    .help("put the instructions into a skill, or into README.md for humans"),
                 );
             }
         }
@@ -323,8 +397,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let path = at(&format!(".claude-plugin/{comp}"));
             if cx.project.is_dir(&path) {
                 out.push(
-                    Diagnostic::new(&NESTED_COMPONENTS, jf.file, brace, format!("`{path}/` is inside .claude-plugin/ and is never loaded"))
-                        .help(format!("move it to `{}`", at(comp))),
+                    Diagnostic::new(
+                        &NESTED_COMPONENTS,
+                        jf.file,
+                        brace,
+                        format!("`{path}/` is inside .claude-plugin/ and is never loaded"),
+                    )
+                    .help(format!("move it to `{}`", at(comp))),
                 );
             }
         }

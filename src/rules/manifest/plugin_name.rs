@@ -147,7 +147,8 @@ declare_rule! {
 }
 
 pub fn is_control(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 pub fn is_kebab(s: &str) -> bool {
@@ -170,20 +171,41 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let Some(name) = node.as_str() else {
             out.push(
-                Diagnostic::new(&MISSING, jf.file, node.span, format!("`name` must be a string, not {}", node.type_name()))
-                    .help("use a kebab-case string such as \"my-plugin\""),
+                Diagnostic::new(
+                    &MISSING,
+                    jf.file,
+                    node.span,
+                    format!("`name` must be a string, not {}", node.type_name()),
+                )
+                .help("use a kebab-case string such as \"my-plugin\""),
             );
             continue;
         };
         let span = node.span;
         if name.is_empty() {
-            out.push(Diagnostic::new(&EMPTY, jf.file, span, "plugin name is empty").help("use a kebab-case name such as \"my-plugin\""));
+            out.push(
+                Diagnostic::new(&EMPTY, jf.file, span, "plugin name is empty")
+                    .help("use a kebab-case name such as \"my-plugin\""),
+            );
         } else if name.chars().any(is_control) {
-            out.push(Diagnostic::new(&CONTROL, jf.file, span, "plugin name contains control or bidirectional characters").help("remove the invisible characters"));
+            out.push(
+                Diagnostic::new(
+                    &CONTROL,
+                    jf.file,
+                    span,
+                    "plugin name contains control or bidirectional characters",
+                )
+                .help("remove the invisible characters"),
+            );
         } else if name.chars().any(char::is_whitespace) {
             out.push(
-                Diagnostic::new(&WHITESPACE, jf.file, span, format!("plugin name `{name}` contains whitespace"))
-                    .help(format!("use kebab-case: \"{}\"", kebab(name))),
+                Diagnostic::new(
+                    &WHITESPACE,
+                    jf.file,
+                    span,
+                    format!("plugin name `{name}` contains whitespace"),
+                )
+                .help(format!("use kebab-case: \"{}\"", kebab(name))),
             );
         } else if !is_id_part(name) {
             out.push(
@@ -192,8 +214,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         } else if !is_kebab(name) {
             out.push(
-                Diagnostic::new(&NOT_KEBAB, jf.file, span, format!("plugin name `{name}` is not kebab-case"))
-                    .help(format!("use \"{}\"; Claude.ai marketplace sync requires kebab-case", kebab(name))),
+                Diagnostic::new(
+                    &NOT_KEBAB,
+                    jf.file,
+                    span,
+                    format!("plugin name `{name}` is not kebab-case"),
+                )
+                .help(format!(
+                    "use \"{}\"; Claude.ai marketplace sync requires kebab-case",
+                    kebab(name)
+                )),
             );
         }
     }

@@ -476,5 +476,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn help_for(rule: &RuleMeta) -> String {
-    format!("see `skillc explain {}` and schemas/ for the expected shape", rule.id)
+    format!(
+        "see `skillc explain {}` and schemas/ for the expected shape",
+        rule.id
+    )
 }

@@ -79,19 +79,28 @@ declare_rule! {
 }
 
 fn scope(project: &Project, path: &str) -> String {
-    project.skill_of(path).map_or_else(|| path.to_string(), |(_, s)| s.dir.clone())
+    project
+        .skill_of(path)
+        .map_or_else(|| path.to_string(), |(_, s)| s.dir.clone())
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
-    let decl_re = crate::regex!(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)\b");
+    let decl_re = crate::regex!(
+        r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?|>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)\b"
+    );
     let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)\b");
     // Declarations per skill.
     let mut decls: HashMap<String, Vec<(u32, crate::source::FileId, Span)>> = HashMap::new();
     for doc in phase_docs(project) {
         let text = cx.text(doc.file);
         let body = &text[doc.body_start..];
-        let in_code = |pos: usize| doc.md.code_blocks.iter().any(|b| (b.span.start as usize..b.span.end as usize).contains(&pos));
+        let in_code = |pos: usize| {
+            doc.md
+                .code_blocks
+                .iter()
+                .any(|b| (b.span.start as usize..b.span.end as usize).contains(&pos))
+        };
         for c in decl_re.captures_iter(body) {
             let Some(n) = c.get(1) else { continue };
             let start = doc.body_start + n.start();
@@ -100,36 +109,63 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let all = c.get(0).map_or(n.start(), |a| a.start());
             let gate_at = doc.body_start + all + body[all..].find("STOP").unwrap_or(0);
-            let Ok(k) = n.as_str().parse::<u32>() else { continue };
-            decls.entry(scope(project, &doc.path)).or_default().push((k, doc.file, Span::new(gate_at, doc.body_start + n.end())));
+            let Ok(k) = n.as_str().parse::<u32>() else {
+                continue;
+            };
+            decls.entry(scope(project, &doc.path)).or_default().push((
+                k,
+                doc.file,
+                Span::new(gate_at, doc.body_start + n.end()),
+            ));
         }
     }
     for list in decls.values() {
         for (i, (k, file, span)) in list.iter().enumerate() {
             if let Some((_, f0, s0)) = list[..i].iter().find(|(k0, _, _)| k0 == k) {
                 out.push(
-                    Diagnostic::new(&DUPLICATE, *file, *span, format!("STOP GATE {k} is declared twice"))
-                        .label(*f0, *s0, "first declared here")
-                        .help("number the gates in order, each once"),
+                    Diagnostic::new(
+                        &DUPLICATE,
+                        *file,
+                        *span,
+                        format!("STOP GATE {k} is declared twice"),
+                    )
+                    .label(*f0, *s0, "first declared here")
+                    .help("number the gates in order, each once"),
                 );
             }
         }
     }
     for doc in phase_docs(project) {
-        let Some(list) = decls.get(&scope(project, &doc.path)) else { continue };
+        let Some(list) = decls.get(&scope(project, &doc.path)) else {
+            continue;
+        };
         let text = cx.text(doc.file);
         for run in &doc.md.text {
-            let Some(src) = text.get(run.range()) else { continue };
+            let Some(src) = text.get(run.range()) else {
+                continue;
+            };
             for c in any_re.captures_iter(src) {
-                let (Some(all), Some(n)) = (c.get(0), c.get(1)) else { continue };
-                let Ok(k) = n.as_str().parse::<u32>() else { continue };
+                let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
+                    continue;
+                };
+                let Ok(k) = n.as_str().parse::<u32>() else {
+                    continue;
+                };
                 if list.iter().any(|(d, _, _)| *d == k) {
                     continue;
                 }
                 let declared: Vec<String> = list.iter().map(|(d, _, _)| d.to_string()).collect();
                 out.push(
-                    Diagnostic::new(&UNKNOWN, doc.file, Span::new(run.start as usize + all.start(), run.start as usize + all.end()), format!("STOP GATE {k} is not declared in this skill"))
-                        .help(format!("declared gates: {}", declared.join(", "))),
+                    Diagnostic::new(
+                        &UNKNOWN,
+                        doc.file,
+                        Span::new(
+                            run.start as usize + all.start(),
+                            run.start as usize + all.end(),
+                        ),
+                        format!("STOP GATE {k} is not declared in this skill"),
+                    )
+                    .help(format!("declared gates: {}", declared.join(", "))),
                 );
             }
         }

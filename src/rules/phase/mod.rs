@@ -35,18 +35,63 @@ pub struct PhaseHeading {
 /// `Phase N` (after optional markup).
 pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
     let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?Phase\s+(\d+(?:\.\d+)?)\b");
+    // Headings under an "Example" section describe someone else's phases.
+    let mut stack: Vec<(u8, bool)> = Vec::new();
+    let in_example: Vec<bool> = doc
+        .md
+        .headings
+        .iter()
+        .map(|h| {
+            while stack.last().is_some_and(|(l, _)| *l >= h.level) {
+                stack.pop();
+            }
+            let inherited = stack.iter().any(|(_, e)| *e);
+            stack.push((h.level, h.text.to_lowercase().contains("example")));
+            inherited
+        })
+        .collect();
     doc.md
         .headings
         .iter()
+        .zip(in_example)
+        .filter(|(_, ex)| !ex)
+        .map(|(h, _)| h)
         .filter_map(|h| {
             let src = text.get(h.span.range())?;
             let c = re.captures(src)?;
             let m = c.get(1)?;
             let whole = c.get(0)?;
-            let start = h.span.start as usize + whole.start() + src[whole.start()..].find("Phase").unwrap_or(0);
+            let start = h.span.start as usize
+                + whole.start()
+                + src[whole.start()..].find("Phase").unwrap_or(0);
             Some(PhaseHeading {
                 no: parse_no(m.as_str())?,
                 span: Span::new(start, h.span.start as usize + m.end()),
+            })
+        })
+        .collect()
+}
+
+/// Phases declared by a bold paragraph opening (`**Phase 7 — Roadbook.**`).
+pub fn bold_phases(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
+    let re = crate::regex!(r"(?m)^[ \t]*(?:\*\*|__)Phase\s+(\d+(?:\.\d+)?)\s*[—–:.-]");
+    let body = &text[doc.body_start..];
+    re.captures_iter(body)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let all = c.get(0)?;
+            let start = doc.body_start + all.start() + all.as_str().find("Phase")?;
+            if doc
+                .md
+                .code_blocks
+                .iter()
+                .any(|b| (b.span.start as usize..b.span.end as usize).contains(&start))
+            {
+                return None;
+            }
+            Some(PhaseHeading {
+                no: parse_no(m.as_str())?,
+                span: Span::new(start, doc.body_start + m.end()),
             })
         })
         .collect()

@@ -85,18 +85,28 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (i, h) in heads.iter().enumerate() {
             if let Some(first) = heads[..i].iter().find(|e| e.no == h.no) {
                 out.push(
-                    Diagnostic::new(&DUPLICATE, doc.file, h.span, format!("Phase {} is declared twice", show(h.no)))
-                        .label(doc.file, first.span, "first declared here")
-                        .help("renumber the phases so each number is used once"),
+                    Diagnostic::new(
+                        &DUPLICATE,
+                        doc.file,
+                        h.span,
+                        format!("Phase {} is declared twice", show(h.no)),
+                    )
+                    .label(doc.file, first.span, "first declared here")
+                    .help("renumber the phases so each number is used once"),
                 );
                 continue;
             }
             if let Some(p) = prev {
                 if h.no < p.no {
                     out.push(
-                        Diagnostic::new(&ORDER, doc.file, h.span, format!("Phase {} comes after Phase {}", show(h.no), show(p.no)))
-                            .label(doc.file, p.span, "previous phase")
-                            .help("phases run top to bottom: reorder the sections or renumber them"),
+                        Diagnostic::new(
+                            &ORDER,
+                            doc.file,
+                            h.span,
+                            format!("Phase {} comes after Phase {}", show(h.no), show(p.no)),
+                        )
+                        .label(doc.file, p.span, "previous phase")
+                        .help("phases run top to bottom: reorder the sections or renumber them"),
                     );
                 }
             }

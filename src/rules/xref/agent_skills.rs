@@ -5,8 +5,8 @@ use crate::declare_rule;
 use crate::diag::Diagnostic;
 use crate::model::{DocKind, Plugin, Project};
 use crate::parse::frontmatter::FrontmatterState;
-use crate::rules::frontmatter::tools::split_rules;
 use crate::rules::Context;
+use crate::rules::frontmatter::tools::split_rules;
 use crate::source::Span;
 
 declare_rule! {
@@ -58,24 +58,47 @@ declare_rule! {
 fn resolves(project: &Project, home: &Plugin, name: &str) -> Option<bool> {
     let name = name.trim().trim_start_matches('/');
     match name.split_once(':') {
-        Some((plugin, skill)) => Some(project.plugin_named(plugin)?.skills.iter().any(|s| s.name == skill || project.skill_display_name(s) == Some(skill))),
-        None => Some(home.skills.iter().any(|s| s.name == name || project.skill_display_name(s) == Some(name))),
+        Some((plugin, skill)) => Some(
+            project
+                .plugin_named(plugin)?
+                .skills
+                .iter()
+                .any(|s| s.name == skill || project.skill_display_name(s) == Some(skill)),
+        ),
+        None => Some(
+            home.skills
+                .iter()
+                .any(|s| s.name == name || project.skill_display_name(s) == Some(name)),
+        ),
     }
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     for p in project.plugins.iter().filter(|p| !p.synthetic) {
-        let docs = p.agents.iter().map(|a| a.doc).chain(p.commands.iter().map(|c| c.doc)).chain(p.skills.iter().map(|s| s.doc));
+        let docs = p
+            .agents
+            .iter()
+            .map(|a| a.doc)
+            .chain(p.commands.iter().map(|c| c.doc))
+            .chain(p.skills.iter().map(|s| s.doc));
         for di in docs {
             let d = project.doc(di);
-            let FrontmatterState::Present(fm) = &d.frontmatter else { continue };
-            let Some(root) = fm.root().filter(|r| r.is_map()) else { continue };
+            let FrontmatterState::Present(fm) = &d.frontmatter else {
+                continue;
+            };
+            let Some(root) = fm.root().filter(|r| r.is_map()) else {
+                continue;
+            };
             if d.kind == DocKind::Agent {
                 if let Some(v) = root.get("skills") {
                     for (s, span) in v.string_items() {
                         for (off, name) in split_rules(s) {
-                            let at = if v.is_map() { span } else { locate(cx, d.file, span, name, off) };
+                            let at = if v.is_map() {
+                                span
+                            } else {
+                                locate(cx, d.file, span, name, off)
+                            };
                             if resolves(project, p, name) == Some(false) {
                                 out.push(unresolved(d.file, at, name, p));
                             }
@@ -83,16 +106,30 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                 }
             }
-            let key = if d.kind == DocKind::Agent { "tools" } else { "allowed-tools" };
+            let key = if d.kind == DocKind::Agent {
+                "tools"
+            } else {
+                "allowed-tools"
+            };
             if let Some(v) = root.get(key) {
                 for (s, span) in v.string_items() {
                     for (off, rule) in split_rules(s) {
-                        let Some(name) = rule.strip_prefix("Skill(").and_then(|r| r.strip_suffix(')')) else { continue };
+                        let Some(name) = rule
+                            .strip_prefix("Skill(")
+                            .and_then(|r| r.strip_suffix(')'))
+                        else {
+                            continue;
+                        };
                         if name.contains('*') {
                             continue;
                         }
                         if resolves(project, p, name) == Some(false) {
-                            out.push(unresolved(d.file, locate(cx, d.file, span, rule, off), name, p));
+                            out.push(unresolved(
+                                d.file,
+                                locate(cx, d.file, span, rule, off),
+                                name,
+                                p,
+                            ));
                         }
                     }
                 }
@@ -101,17 +138,41 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn locate(cx: &Context<'_>, file: crate::source::FileId, span: Span, needle: &str, _off: usize) -> Span {
+fn locate(
+    cx: &Context<'_>,
+    file: crate::source::FileId,
+    span: Span,
+    needle: &str,
+    _off: usize,
+) -> Span {
     let raw = cx.text(file).get(span.range()).unwrap_or("");
-    raw.find(needle).map_or(span, |i| Span::new(span.start as usize + i, span.start as usize + i + needle.len()))
+    raw.find(needle).map_or(span, |i| {
+        Span::new(
+            span.start as usize + i,
+            span.start as usize + i + needle.len(),
+        )
+    })
 }
 
 fn unresolved(file: crate::source::FileId, span: Span, name: &str, p: &Plugin) -> Diagnostic {
     let names: Vec<&str> = p.skills.iter().map(|s| s.name.as_str()).collect();
     let near = crate::config::suggest(name, names.iter().copied());
-    let diag = Diagnostic::new(&UNRESOLVED, file, span, format!("skill `{name}` does not exist"));
+    let diag = Diagnostic::new(
+        &UNRESOLVED,
+        file,
+        span,
+        format!("skill `{name}` does not exist"),
+    );
     match near {
         Some(n) => diag.help(format!("did you mean `{n}`?")),
-        None => diag.help(format!("plugin `{}` has: {}", p.name, if names.is_empty() { "no skills".to_string() } else { names.join(", ") })),
+        None => diag.help(format!(
+            "plugin `{}` has: {}",
+            p.name,
+            if names.is_empty() {
+                "no skills".to_string()
+            } else {
+                names.join(", ")
+            }
+        )),
     }
 }

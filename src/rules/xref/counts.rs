@@ -1,8 +1,8 @@
 //! XREF007 skill-count-mismatch: "nine skills", "10 skills", "(9 skills)" in
 //! READMEs, CLAUDE.md files and descriptions match what ships.
 
-use super::descriptions::names_word;
 use super::description_sites;
+use super::descriptions::names_word;
 use crate::declare_rule;
 use crate::diag::Diagnostic;
 use crate::model::Project;
@@ -63,21 +63,47 @@ declare_rule! {
 }
 
 const WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 fn number(s: &str) -> Option<usize> {
-    s.parse().ok().or_else(|| WORDS.iter().position(|w| w.eq_ignore_ascii_case(s)))
+    s.parse()
+        .ok()
+        .or_else(|| WORDS.iter().position(|w| w.eq_ignore_ascii_case(s)))
 }
 
 /// `(offset in text, claimed number)` for each "N skills" in `text`.
 fn claims(text: &str) -> Vec<(Span, usize)> {
-    let re = crate::regex!(r"(?i)\b(\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+skills?\b");
+    let re = crate::regex!(
+        r"(?i)\b(\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+skills?\b"
+    );
     re.captures_iter(text)
         .filter_map(|c| {
             let all = c.get(0)?;
-            Some((Span::new(all.start(), all.end()), number(c.get(1)?.as_str())?))
+            Some((
+                Span::new(all.start(), all.end()),
+                number(c.get(1)?.as_str())?,
+            ))
         })
         .collect()
 }
@@ -92,25 +118,54 @@ fn plugins_on(project: &Project, line: &str) -> Vec<usize> {
         .collect()
 }
 
-fn report(out: &mut Vec<Diagnostic>, file: FileId, span: Span, n: usize, expected: &[(String, usize)]) {
+fn report(
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    span: Span,
+    n: usize,
+    expected: &[(String, usize)],
+) {
     if expected.iter().any(|(_, c)| *c == n) {
         return;
     }
-    let Some((what, count)) = expected.first() else { return };
+    let Some((what, count)) = expected.first() else {
+        return;
+    };
     out.push(
-        Diagnostic::new(&MISMATCH, file, span, format!("claims {n} skill{}, but {what} ships {count}", if n == 1 { "" } else { "s" }))
-            .help(format!("update the count to {count}, or drop the number so it cannot go stale")),
+        Diagnostic::new(
+            &MISMATCH,
+            file,
+            span,
+            format!(
+                "claims {n} skill{}, but {what} ships {count}",
+                if n == 1 { "" } else { "s" }
+            ),
+        )
+        .help(format!(
+            "update the count to {count}, or drop the number so it cannot go stale"
+        )),
     );
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
-    let real: Vec<usize> = project.plugins.iter().enumerate().filter(|(_, p)| !p.synthetic).map(|(i, _)| i).collect();
+    let real: Vec<usize> = project
+        .plugins
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.synthetic)
+        .map(|(i, _)| i)
+        .collect();
     if real.is_empty() {
         return;
     }
     let total: usize = real.iter().map(|&i| project.plugins[i].skills.len()).sum();
-    let label = |i: usize| (format!("plugin `{}`", project.plugins[i].name), project.plugins[i].skills.len());
+    let label = |i: usize| {
+        (
+            format!("plugin `{}`", project.plugins[i].name),
+            project.plugins[i].skills.len(),
+        )
+    };
 
     for doc in &project.docs {
         let fname = doc.path.rsplit('/').next().unwrap_or(&doc.path);
@@ -127,7 +182,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let span = span.offset(doc.body_start);
             let (line_no, _) = file.line_col(span.start as usize);
             let line = file.slice(file.line_span(line_no));
-            let mut expected: Vec<(String, usize)> = plugins_on(project, line).into_iter().map(label).collect();
+            let mut expected: Vec<(String, usize)> =
+                plugins_on(project, line).into_iter().map(label).collect();
             if let Some(o) = owner {
                 expected.push(label(o));
             } else {
@@ -145,6 +201,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
     }
     for site in description_sites(project) {
+        if site.plugin.is_none() && !site.is_marketplace {
+            continue;
+        }
         let raw = cx.text(site.file).get(site.span.range()).unwrap_or("");
         for (span, n) in claims(raw) {
             let span = span.offset(site.span.start as usize);

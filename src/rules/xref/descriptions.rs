@@ -88,11 +88,27 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if missing.is_empty() {
             continue;
         }
-        let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
-        let noun = if missing.len() == 1 { "skill" } else { "skills" };
+        let list = missing
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let noun = if missing.len() == 1 {
+            "skill"
+        } else {
+            "skills"
+        };
         out.push(
-            Diagnostic::new(&MISSES_SKILL, site.file, site.span, format!("description of plugin `{}` does not name its {noun} {list}", p.name))
-                .help("name every skill the plugin ships, so users can find it before installing"),
+            Diagnostic::new(
+                &MISSES_SKILL,
+                site.file,
+                site.span,
+                format!(
+                    "description of plugin `{}` does not name its {noun} {list}",
+                    p.name
+                ),
+            )
+            .help("name every skill the plugin ships, so users can find it before installing"),
         );
     }
 }

@@ -11,7 +11,10 @@ declare_rule! {
     ///
     /// ## What it does
     /// Resolves every relative link and image in every markdown file against
-    /// the file's directory.
+    /// the file's directory. A link that resolves only from the skill
+    /// directory (how Claude reads it) is a warning. Extensionless targets
+    /// that are not well-known files (`thumbnail_url`) and files under a
+    /// `templates/` folder are treated as placeholders.
     ///
     /// ## Why it matters
     /// Claude follows these links to load references; a dead link silently
@@ -156,7 +159,10 @@ fn html_anchors<'a>(doc: &Doc, text: &'a str) -> Vec<&'a str> {
     doc.md
         .html
         .iter()
-        .flat_map(|s| re.captures_iter(text.get(s.range()).unwrap_or("")).filter_map(|c| c.get(1).map(|m| m.as_str())))
+        .flat_map(|s| {
+            re.captures_iter(text.get(s.range()).unwrap_or(""))
+                .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        })
         .collect()
 }
 
@@ -164,7 +170,9 @@ fn anchor_ok(project: &Project, cx: &Context<'_>, target: &Doc, anchor: &str) ->
     let _ = project;
     let a = percent_decode(anchor).to_lowercase();
     target.md.has_anchor(&a)
-        || html_anchors(target, cx.text(target.file)).iter().any(|h| h.eq_ignore_ascii_case(&a))
+        || html_anchors(target, cx.text(target.file))
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(&a))
         || crate::regex!(r"^l\d+(-l\d+)?$").is_match(&a)
 }
 
@@ -172,7 +180,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     for doc in &project.docs {
         let dir = source::parent(&doc.path);
-        let home = project.plugin_of(&doc.path).filter(|p| !p.synthetic && !p.dir.is_empty());
+        let home = project
+            .plugin_of(&doc.path)
+            .filter(|p| !p.synthetic && !p.dir.is_empty());
         for link in &doc.md.links {
             if !is_local(&link.dest) {
                 continue;
@@ -192,15 +202,41 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             let Some(target) = target else {
                 out.push(
-                    Diagnostic::new(&LEAVES, doc.file, link.dest_span, format!("link `{}` climbs above the checked root", link.dest))
-                        .severity(Severity::Error)
-                        .help("links must stay inside the repository; copy the target into the plugin"),
+                    Diagnostic::new(
+                        &LEAVES,
+                        doc.file,
+                        link.dest_span,
+                        format!("link `{}` climbs above the checked root", link.dest),
+                    )
+                    .severity(Severity::Error)
+                    .help("links must stay inside the repository; copy the target into the plugin"),
                 );
                 continue;
             };
             if !project.exists(&target) {
+                if looks_like_placeholder(path_part) || in_template_dir(&doc.path) {
+                    continue;
+                }
+                // Claude resolves paths from the skill directory; GitHub from the file.
+                if let Some((_, skill)) = project.skill_of(&doc.path) {
+                    if let Some(alt) =
+                        source::join(&skill.dir, &decoded).filter(|t| project.exists(t))
+                    {
+                        out.push(
+                            Diagnostic::new(&BROKEN_LINK, doc.file, link.dest_span, format!("link `{path_part}` resolves only from the skill directory, not from this file"))
+                                .severity(Severity::Warning)
+                                .help(format!("write `{}` so the link works when rendered too", relative_to(dir, &alt))),
+                        );
+                        continue;
+                    }
+                }
                 let near = nearest_file(project, &target);
-                let diag = Diagnostic::new(&BROKEN_LINK, doc.file, link.dest_span, format!("link target `{}` does not exist", path_part));
+                let diag = Diagnostic::new(
+                    &BROKEN_LINK,
+                    doc.file,
+                    link.dest_span,
+                    format!("link target `{}` does not exist", path_part),
+                );
                 out.push(match near {
                     Some(n) => diag.help(format!("did you mean `{}`?", relative_to(dir, &n))),
                     None => diag.help("fix the path or restore the file"),
@@ -216,12 +252,24 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            let Some(anchor) = anchor.filter(|a| !a.is_empty()) else { continue };
-            let Some(&ti) = project.doc_by_path.get(&target) else { continue };
+            let Some(anchor) = anchor.filter(|a| !a.is_empty()) else {
+                continue;
+            };
+            let Some(&ti) = project.doc_by_path.get(&target) else {
+                continue;
+            };
             let tdoc = &project.docs[ti];
             if !anchor_ok(project, cx, tdoc, anchor) {
-                let near = crate::config::suggest(&anchor.to_lowercase(), tdoc.md.headings.iter().map(|h| h.anchor.as_str()));
-                let diag = Diagnostic::new(&BROKEN_ANCHOR, doc.file, link.dest_span, format!("`#{anchor}` matches no heading in `{}`", tdoc.path));
+                let near = crate::config::suggest(
+                    &anchor.to_lowercase(),
+                    tdoc.md.headings.iter().map(|h| h.anchor.as_str()),
+                );
+                let diag = Diagnostic::new(
+                    &BROKEN_ANCHOR,
+                    doc.file,
+                    link.dest_span,
+                    format!("`#{anchor}` matches no heading in `{}`", tdoc.path),
+                );
                 out.push(match near {
                     Some(n) => diag.help(format!("did you mean `#{n}`?")),
                     None => diag.help("link to an existing heading; anchors are the heading text, lowercased, spaces as -"),
@@ -231,11 +279,45 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Extensionless names that are not well-known files (`thumbnail_url`,
+/// `internal-wiki/page`) are template placeholders more often than paths.
+fn looks_like_placeholder(path: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "LICENSE",
+        "LICENCE",
+        "COPYING",
+        "NOTICE",
+        "README",
+        "CHANGELOG",
+        "AUTHORS",
+        "CODEOWNERS",
+        "Makefile",
+        "Dockerfile",
+        "CONTRIBUTING",
+    ];
+    if path.ends_with('/') || path.starts_with("./") || path.starts_with("../") {
+        return false;
+    }
+    let last = path.rsplit('/').next().unwrap_or(path);
+    !last.contains('.') && !KNOWN.iter().any(|k| last.eq_ignore_ascii_case(k))
+}
+
+/// Files under a `templates/` folder are instantiated elsewhere; their links
+/// point at files that exist only after that.
+fn in_template_dir(path: &str) -> bool {
+    path.split('/')
+        .any(|seg| seg == "templates" || seg == "template")
+}
+
 /// The closest existing file in the same directory.
 fn nearest_file(project: &Project, target: &str) -> Option<String> {
     let dir = source::parent(target);
     let name = target.rsplit('/').next().unwrap_or(target);
-    let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
+    let prefix = if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    };
     let siblings: Vec<&String> = project
         .files
         .range(prefix.clone()..)

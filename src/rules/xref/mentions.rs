@@ -6,7 +6,7 @@ use crate::config::suggest;
 use crate::declare_rule;
 use crate::diag::Diagnostic;
 use crate::model::Project;
-use crate::parse::mentions::{scan_mentions, Mention, RegionKind};
+use crate::parse::mentions::{Mention, RegionKind, scan_mentions};
 use crate::rules::Context;
 use crate::source::FileId;
 
@@ -77,7 +77,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn report(project: &Project, file: FileId, m: &Mention, out: &mut Vec<Diagnostic>) {
-    let Some(p) = project.plugin_named(&m.plugin) else { return };
+    let Some(p) = project.plugin_named(&m.plugin) else {
+        return;
+    };
     if project.has_component(p, &m.name) {
         return;
     }
@@ -88,12 +90,26 @@ fn report(project: &Project, file: FileId, m: &Mention, out: &mut Vec<Diagnostic
         .chain(p.commands.iter().map(|c| c.name.clone()))
         .chain(p.agents.iter().map(|a| a.name.clone()))
         .collect();
-    let near = suggest(&m.name, names.iter().map(String::as_str))
-        .or_else(|| names.iter().find(|n| n.starts_with(&m.name) || m.name.starts_with(n.as_str())).map(String::as_str));
-    let diag = Diagnostic::new(&UNKNOWN, file, m.span, format!("`{}:{}` names no skill, command or agent of plugin `{}`", m.plugin, m.name, p.name));
+    let near = suggest(&m.name, names.iter().map(String::as_str)).or_else(|| {
+        names
+            .iter()
+            .find(|n| n.starts_with(&m.name) || m.name.starts_with(n.as_str()))
+            .map(String::as_str)
+    });
+    let diag = Diagnostic::new(
+        &UNKNOWN,
+        file,
+        m.span,
+        format!(
+            "`{}:{}` names no skill, command or agent of plugin `{}`",
+            m.plugin, m.name, p.name
+        ),
+    );
     out.push(match near {
         Some(n) => diag.help(format!("did you mean `{}:{n}`?", m.plugin)),
-        None if names.is_empty() => diag.help(format!("plugin `{}` has no skills or commands", p.name)),
+        None if names.is_empty() => {
+            diag.help(format!("plugin `{}` has no skills or commands", p.name))
+        }
         None => diag.help(format!("`{}` has: {}", p.name, names.join(", "))),
     });
 }

@@ -17,8 +17,11 @@ pub struct DescriptionSite<'a> {
     pub file: FileId,
     pub span: Span,
     pub text: &'a str,
-    /// The plugin it describes (`None` for the marketplace's own description).
+    /// The plugin it describes (`None` for the marketplace's own description
+    /// and for entries whose plugin is not in this tree).
     pub plugin: Option<usize>,
+    /// The marketplace's own description.
+    pub is_marketplace: bool,
 }
 
 /// Every description in plugin.json files and in marketplace.json.
@@ -32,7 +35,13 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
         if let Some(jf) = project.manifest(p) {
             if let Some((text, span)) = jf.root().and_then(|r| r.str_at("description")) {
                 if seen.insert((jf.file, span)) {
-                    out.push(DescriptionSite { file: jf.file, span, text, plugin: Some(i) });
+                    out.push(DescriptionSite {
+                        file: jf.file,
+                        span,
+                        text,
+                        plugin: Some(i),
+                        is_marketplace: false,
+                    });
                 }
             }
         }
@@ -40,12 +49,25 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
     if let Some(mk) = project.marketplace() {
         if let Some(root) = mk.root() {
             if let Some((text, span)) = root.str_at("description") {
-                out.push(DescriptionSite { file: mk.file, span, text, plugin: None });
+                out.push(DescriptionSite {
+                    file: mk.file,
+                    span,
+                    text,
+                    plugin: None,
+                    is_marketplace: true,
+                });
             }
             let items = root.get("plugins").map(|p| p.items()).unwrap_or(&[]);
             for e in &project.entries {
-                if let Some((text, span)) = items.get(e.index).and_then(|n| n.str_at("description")) {
-                    out.push(DescriptionSite { file: mk.file, span, text, plugin: e.plugin });
+                if let Some((text, span)) = items.get(e.index).and_then(|n| n.str_at("description"))
+                {
+                    out.push(DescriptionSite {
+                        file: mk.file,
+                        span,
+                        text,
+                        plugin: e.plugin,
+                        is_marketplace: false,
+                    });
                 }
             }
         }

@@ -1,0 +1,165 @@
+//! `skillc check [PATH]`.
+
+use super::{Color, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::config::{self, Config, ConfigError};
+use crate::diag::report::{self, Format, HumanOptions};
+use crate::diag::{Severity, Summary};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Marketplace root, plugin directory, skills folder or SKILL.md.
+    #[arg(default_value_os_t = super::default_path())]
+    pub path: PathBuf,
+    /// Output format (default: human on a terminal, concise otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Config file (default: skillc.toml at the checked root, if present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Colour human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Print nothing when there are no findings.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// The root a config file is looked up in.
+fn config_root(path: &Path) -> PathBuf {
+    if path.is_file() {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        if dir.file_name().is_some_and(|n| n == ".claude-plugin") {
+            return dir.parent().unwrap_or(dir).to_path_buf();
+        }
+        return dir.to_path_buf();
+    }
+    path.to_path_buf()
+}
+
+pub fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config, u8> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = root.join(config::FILE_NAME);
+            if !p.is_file() {
+                return Ok(Config::default());
+            }
+            p
+        }
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(fail(format!(
+                "cannot read config `{}`: {e}",
+                path.display()
+            )));
+        }
+    };
+    Config::parse(&path.display().to_string(), &text).map_err(|e| {
+        eprint!("{}", render_config_error(&e));
+        EXIT_ERROR
+    })
+}
+
+/// Render a config error with its source excerpt.
+pub fn render_config_error(e: &ConfigError) -> String {
+    use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
+    #[derive(Debug)]
+    struct Report {
+        message: String,
+        help: Option<String>,
+        src: NamedSource<String>,
+        span: (usize, usize),
+    }
+    impl std::fmt::Display for Report {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.message)
+        }
+    }
+    impl std::error::Error for Report {}
+    impl miette::Diagnostic for Report {
+        fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+            self.help
+                .as_ref()
+                .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+        }
+        fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+            Some(&self.src)
+        }
+        fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+            Some(Box::new(std::iter::once(
+                miette::LabeledSpan::new_with_span(None, self.span),
+            )))
+        }
+    }
+    let r = Report {
+        message: format!("invalid configuration: {}", e.message),
+        help: e.help.clone(),
+        src: NamedSource::new(&e.path, e.source.clone()),
+        span: (e.span.start, e.span.end.saturating_sub(e.span.start)),
+    };
+    let mut out = String::new();
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(super::width());
+    if handler.render_report(&mut out, &r).is_err() {
+        out = format!("error: {}\n", r.message);
+    }
+    out
+}
+
+pub fn run(args: Args) -> u8 {
+    if !args.path.exists() {
+        return fail(format!("`{}` does not exist", args.path.display()));
+    }
+    let config = match load_config(args.config.as_deref(), &config_root(&args.path)) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let loaded = match crate::load::load(&args.path, &config) {
+        Ok(l) => l,
+        Err(e) => return fail(e.0),
+    };
+    let diags = crate::check::run(&loaded, &config);
+    let summary = Summary::of(&diags, loaded.db.len());
+    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Human
+    } else {
+        Format::Concise
+    });
+    let text = report::render(
+        format,
+        &diags,
+        &loaded.db,
+        summary,
+        HumanOptions {
+            color: super::use_color(args.color),
+            width: super::width(),
+        },
+    );
+    let quiet_clean = args.quiet && diags.is_empty();
+    if !quiet_clean {
+        let mut out = std::io::stdout().lock();
+        let body = if text.is_empty() && format != Format::Json {
+            format!("No problems found in {} files.\n", summary.files)
+        } else {
+            text
+        };
+        if out
+            .write_all(body.as_bytes())
+            .and_then(|_| out.flush())
+            .is_err()
+        {
+            return EXIT_ERROR;
+        }
+    }
+    let failing = diags.iter().any(|d| {
+        d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)
+    });
+    if failing { EXIT_FINDINGS } else { EXIT_CLEAN }
+}
