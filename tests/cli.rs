@@ -1,0 +1,239 @@
+//! End-to-end tests of the `skillc` binary: subcommands, formats, exit codes,
+//! fixture trees and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn skillc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skillc"))
+        .args(args)
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("skillc runs")
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/{name}")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+#[test]
+fn clean_tree_is_silent() {
+    for format in ["concise", "human", "json"] {
+        let o = skillc(&["check", &fixture("clean"), "--format", format]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stdout(&o));
+        if format == "json" {
+            let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+            assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+            assert_eq!(v["summary"]["errors"], 0);
+        } else {
+            assert!(stdout(&o).starts_with("No problems found"), "{}", stdout(&o));
+        }
+    }
+}
+
+#[test]
+fn defective_tree_concise() {
+    let o = skillc(&["check", &fixture("defective"), "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("defective_concise", stdout(&o));
+}
+
+#[test]
+fn defective_tree_human() {
+    let o = skillc(&["check", &fixture("defective"), "--format", "human", "--color", "never"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("defective_human", stdout(&o));
+}
+
+#[test]
+fn defective_tree_json() {
+    let o = skillc(&["check", &fixture("defective"), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["version"], 1);
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty());
+    for d in diags {
+        for key in ["rule", "name", "severity", "message", "help", "path", "line", "column", "end_line", "end_column", "offset", "length", "labels"] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+        assert!(!d["path"].as_str().unwrap().starts_with('/'), "paths are relative");
+    }
+    // The version mismatch labels both files.
+    let mk025 = diags.iter().find(|d| d["rule"] == "MK025").unwrap();
+    assert_eq!(mk025["labels"][0]["path"], "plugins/ops/.claude-plugin/plugin.json");
+    insta::assert_snapshot!("defective_json", stdout(&o));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = skillc(&["check", &fixture("defective"), "--format", "json"]);
+    let b = skillc(&["check", &fixture("defective"), "--format", "json"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let o = skillc(&["check", &fixture("warnings-only"), "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("warning[XREF005]"));
+    let o = skillc(&["check", &fixture("warnings-only"), "--format", "concise", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn quiet_prints_nothing_when_clean() {
+    let o = skillc(&["check", &fixture("clean"), "--quiet"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn bad_config_is_exit_2_with_suggestion() {
+    let o = skillc(&["check", &fixture("bad-config")]);
+    assert_eq!(o.status.code(), Some(2));
+    insta::assert_snapshot!("bad_config", stderr(&o).replace('\\', "/"));
+}
+
+#[test]
+fn config_turns_rules_off() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(&fixture("warnings-only")), dir.path());
+    std::fs::write(dir.path().join("skillc.toml"), "[rules]\ndescription-misses-skill = \"off\"\n").unwrap();
+    let o = skillc(&["check", dir.path().to_str().unwrap(), "--format", "concise", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn missing_path_and_bad_flags_are_exit_2() {
+    let o = skillc(&["check", "no/such/path"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("does not exist"));
+    let o = skillc(&["check", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = skillc(&["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn version_and_help() {
+    let o = skillc(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("skillc "));
+    let o = skillc(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("help", stdout(&o));
+}
+
+#[test]
+fn rules_table_and_json() {
+    let o = skillc(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let table = stdout(&o);
+    for id in ["GEN001", "MK022", "SK003", "AS009", "XREF004", "PH003"] {
+        assert!(table.contains(id), "{id}");
+    }
+    let o = skillc(&["rules", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(ids.len() > 100);
+    // Every rule is in the README's table.
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for id in &ids {
+        assert!(readme.contains(&format!("| {id} |")), "README lacks {id}");
+    }
+}
+
+#[test]
+fn explain_by_id_and_name() {
+    let by_id = skillc(&["explain", "XREF004"]);
+    let by_name = skillc(&["explain", "unknown-skill-mention"]);
+    assert_eq!(by_id.status.code(), Some(0));
+    assert_eq!(by_id.stdout, by_name.stdout);
+    insta::assert_snapshot!("explain_xref004", stdout(&by_id));
+    let json = skillc(&["explain", "xref004", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(v["name"], "unknown-skill-mention");
+    let bad = skillc(&["explain", "XREF04"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("did you mean `XREF004`"));
+}
+
+#[test]
+fn single_skill_and_single_plugin() {
+    let o = skillc(&["check", &format!("{}/plugins/ops/skills/Debug/SKILL.md", fixture("defective")), "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("Debug/SKILL.md:2:7: error[AS005]"), "{}", stdout(&o));
+    let o = skillc(&["check", &format!("{}/plugins/ops", fixture("clean")), "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn this_repository_is_clean() {
+    let o = skillc(&["check", ".", "--format", "concise", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+/// Bad input becomes diagnostics, never a crash.
+#[test]
+fn bad_input_is_reported_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let skill = root.join("skills/deploy");
+    std::fs::create_dir_all(&skill).unwrap();
+    // BOM + CRLF.
+    std::fs::write(skill.join("SKILL.md"), "\u{feff}---\r\nname: deploy\r\ndescription: Deploys. Use when shipping.\r\n---\r\n").unwrap();
+    // Invalid UTF-8.
+    let other = root.join("skills/latin");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("SKILL.md"), b"---\nname: latin\ndescription: caf\xe9\n---\n").unwrap();
+    // Empty file.
+    let empty = root.join("skills/empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("SKILL.md"), "").unwrap();
+    // A symlink loop and a link out of the tree.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(".", root.join("skills/loop")).unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", root.join("skills/deploy/outside.md")).unwrap();
+    }
+    // Malformed JSON.
+    std::fs::create_dir_all(root.join(".claude-plugin")).unwrap();
+    std::fs::write(root.join(".claude-plugin/plugin.json"), "{\"name\": \"p\",,}").unwrap();
+
+    let o = skillc(&["check", root.to_str().unwrap(), "--format", "concise"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}\n{}", stderr(&o));
+    for expected in ["warning[GEN003]", "error[GEN008]", "error[SK001]", "error[GEN001]"] {
+        assert!(out.contains(expected), "missing {expected} in\n{out}");
+    }
+    #[cfg(unix)]
+    {
+        assert!(out.contains("[GEN009]") || out.contains("[GEN005]"), "{out}");
+        assert!(out.contains("outside.md:1:1: warning[GEN005]"), "{out}");
+    }
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target: PathBuf = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
