@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! End-to-end tests of the `skillc` binary: subcommands, formats, exit codes,
 //! fixture trees and bad input.
 
@@ -36,7 +37,11 @@ fn clean_tree_is_silent() {
             assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
             assert_eq!(v["summary"]["errors"], 0);
         } else {
-            assert!(stdout(&o).starts_with("No problems found"), "{}", stdout(&o));
+            assert!(
+                stdout(&o).starts_with("No problems found"),
+                "{}",
+                stdout(&o)
+            );
         }
     }
 }
@@ -50,7 +55,14 @@ fn defective_tree_concise() {
 
 #[test]
 fn defective_tree_human() {
-    let o = skillc(&["check", &fixture("defective"), "--format", "human", "--color", "never"]);
+    let o = skillc(&[
+        "check",
+        &fixture("defective"),
+        "--format",
+        "human",
+        "--color",
+        "never",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!("defective_human", stdout(&o));
 }
@@ -64,14 +76,34 @@ fn defective_tree_json() {
     let diags = v["diagnostics"].as_array().unwrap();
     assert!(!diags.is_empty());
     for d in diags {
-        for key in ["rule", "name", "severity", "message", "help", "path", "line", "column", "end_line", "end_column", "offset", "length", "labels"] {
+        for key in [
+            "rule",
+            "name",
+            "severity",
+            "message",
+            "help",
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "offset",
+            "length",
+            "labels",
+        ] {
             assert!(d.get(key).is_some(), "missing {key} in {d}");
         }
-        assert!(!d["path"].as_str().unwrap().starts_with('/'), "paths are relative");
+        assert!(
+            !d["path"].as_str().unwrap().starts_with('/'),
+            "paths are relative"
+        );
     }
     // The version mismatch labels both files.
     let mk025 = diags.iter().find(|d| d["rule"] == "MK025").unwrap();
-    assert_eq!(mk025["labels"][0]["path"], "plugins/ops/.claude-plugin/plugin.json");
+    assert_eq!(
+        mk025["labels"][0]["path"],
+        "plugins/ops/.claude-plugin/plugin.json"
+    );
     insta::assert_snapshot!("defective_json", stdout(&o));
 }
 
@@ -87,7 +119,13 @@ fn warnings_pass_unless_denied() {
     let o = skillc(&["check", &fixture("warnings-only"), "--format", "concise"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("warning[XREF005]"));
-    let o = skillc(&["check", &fixture("warnings-only"), "--format", "concise", "--deny-warnings"]);
+    let o = skillc(&[
+        "check",
+        &fixture("warnings-only"),
+        "--format",
+        "concise",
+        "--deny-warnings",
+    ]);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -109,8 +147,18 @@ fn bad_config_is_exit_2_with_suggestion() {
 fn config_turns_rules_off() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new(&fixture("warnings-only")), dir.path());
-    std::fs::write(dir.path().join("skillc.toml"), "[rules]\ndescription-misses-skill = \"off\"\n").unwrap();
-    let o = skillc(&["check", dir.path().to_str().unwrap(), "--format", "concise", "--deny-warnings"]);
+    std::fs::write(
+        dir.path().join("skillc.toml"),
+        "[rules]\ndescription-misses-skill = \"off\"\n",
+    )
+    .unwrap();
+    let o = skillc(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "concise",
+        "--deny-warnings",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
@@ -145,10 +193,21 @@ fn rules_table_and_json() {
     }
     let o = skillc(&["rules", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     assert!(ids.len() > 100);
-    // Every rule is in the README's table.
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    // The README's rules section is exactly `skillc rules --format markdown`.
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let md = stdout(&skillc(&["rules", "--format", "markdown"]));
+    assert!(
+        readme.contains(&md),
+        "README's rules table is stale: run `cargo run -- rules --format markdown`"
+    );
     for id in &ids {
         assert!(readme.contains(&format!("| {id} |")), "README lacks {id}");
     }
@@ -171,10 +230,24 @@ fn explain_by_id_and_name() {
 
 #[test]
 fn single_skill_and_single_plugin() {
-    let o = skillc(&["check", &format!("{}/plugins/ops/skills/Debug/SKILL.md", fixture("defective")), "--format", "concise"]);
+    let o = skillc(&[
+        "check",
+        &format!("{}/plugins/ops/skills/Debug/SKILL.md", fixture("defective")),
+        "--format",
+        "concise",
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("Debug/SKILL.md:2:7: error[AS005]"), "{}", stdout(&o));
-    let o = skillc(&["check", &format!("{}/plugins/ops", fixture("clean")), "--format", "concise"]);
+    assert!(
+        stdout(&o).contains("Debug/SKILL.md:2:7: error[AS005]"),
+        "{}",
+        stdout(&o)
+    );
+    let o = skillc(&[
+        "check",
+        &format!("{}/plugins/ops", fixture("clean")),
+        "--format",
+        "concise",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
@@ -192,11 +265,19 @@ fn bad_input_is_reported_not_fatal() {
     let skill = root.join("skills/deploy");
     std::fs::create_dir_all(&skill).unwrap();
     // BOM + CRLF.
-    std::fs::write(skill.join("SKILL.md"), "\u{feff}---\r\nname: deploy\r\ndescription: Deploys. Use when shipping.\r\n---\r\n").unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "\u{feff}---\r\nname: deploy\r\ndescription: Deploys. Use when shipping.\r\n---\r\n",
+    )
+    .unwrap();
     // Invalid UTF-8.
     let other = root.join("skills/latin");
     std::fs::create_dir_all(&other).unwrap();
-    std::fs::write(other.join("SKILL.md"), b"---\nname: latin\ndescription: caf\xe9\n---\n").unwrap();
+    std::fs::write(
+        other.join("SKILL.md"),
+        b"---\nname: latin\ndescription: caf\xe9\n---\n",
+    )
+    .unwrap();
     // Empty file.
     let empty = root.join("skills/empty");
     std::fs::create_dir_all(&empty).unwrap();
@@ -209,17 +290,29 @@ fn bad_input_is_reported_not_fatal() {
     }
     // Malformed JSON.
     std::fs::create_dir_all(root.join(".claude-plugin")).unwrap();
-    std::fs::write(root.join(".claude-plugin/plugin.json"), "{\"name\": \"p\",,}").unwrap();
+    std::fs::write(
+        root.join(".claude-plugin/plugin.json"),
+        "{\"name\": \"p\",,}",
+    )
+    .unwrap();
 
     let o = skillc(&["check", root.to_str().unwrap(), "--format", "concise"]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(1), "{out}\n{}", stderr(&o));
-    for expected in ["warning[GEN003]", "error[GEN008]", "error[SK001]", "error[GEN001]"] {
+    for expected in [
+        "error[GEN003]",
+        "error[GEN008]",
+        "error[SK001]",
+        "error[GEN001]",
+    ] {
         assert!(out.contains(expected), "missing {expected} in\n{out}");
     }
     #[cfg(unix)]
     {
-        assert!(out.contains("[GEN009]") || out.contains("[GEN005]"), "{out}");
+        assert!(
+            out.contains("[GEN009]") || out.contains("[GEN005]"),
+            "{out}"
+        );
         assert!(out.contains("outside.md:1:1: warning[GEN005]"), "{out}");
     }
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));

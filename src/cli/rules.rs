@@ -8,6 +8,8 @@ use serde::Serialize;
 pub enum RulesFormat {
     Table,
     Json,
+    /// Markdown tables by family (the README's rules section).
+    Markdown,
 }
 
 #[derive(Debug, clap::Args)]
@@ -39,6 +41,34 @@ pub fn infos() -> Vec<RuleInfo> {
         .collect()
 }
 
+/// The rules as markdown tables, one per family.
+pub fn markdown() -> String {
+    let mut out = String::new();
+    let infos = infos();
+    let mut families: Vec<&str> = Vec::new();
+    for r in &infos {
+        if !families.contains(&r.family) {
+            families.push(r.family);
+        }
+    }
+    for f in families {
+        out.push_str(&format!(
+            "### {f}\n\n| ID | Name | Default | What it checks |\n| --- | --- | --- | --- |\n"
+        ));
+        for r in infos.iter().filter(|r| r.family == f) {
+            out.push_str(&format!(
+                "| {} | `{}` | {} | {} |\n",
+                r.id,
+                r.name,
+                r.severity,
+                r.summary.replace('|', "\\|")
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 pub fn run(args: Args) -> u8 {
     match args.format {
         RulesFormat::Json => {
@@ -47,6 +77,7 @@ pub fn run(args: Args) -> u8 {
                 serde_json::to_string_pretty(&infos()).unwrap_or_default()
             );
         }
+        RulesFormat::Markdown => print!("{}", markdown()),
         RulesFormat::Table => {
             println!(
                 "{:<8} {:<36} {:<12} {:<8} SUMMARY",

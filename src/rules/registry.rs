@@ -147,6 +147,8 @@ pub static CHECKS: &[Check] = &[
             &frontmatter::fields::UNKNOWN_KEY,
             &frontmatter::fields::COMPATIBILITY,
             &frontmatter::fields::COMMAND_HOOKS,
+            &frontmatter::fields::HOOKS_SHAPE,
+            &frontmatter::fields::METADATA_VALUES,
         ],
         run: frontmatter::fields::check,
     },

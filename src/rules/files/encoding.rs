@@ -10,7 +10,8 @@ declare_rule! {
     /// A file starts with a UTF-8 byte order mark.
     ///
     /// ## What it does
-    /// Reports a markdown or JSON file whose first bytes are `EF BB BF`.
+    /// Reports a markdown or JSON file whose first bytes are `EF BB BF`; an
+    /// error when it hides a skill's, command's or agent's frontmatter.
     ///
     /// ## Why it matters
     /// Claude Code looks for `---` at the first byte: with a BOM the skill's
@@ -78,7 +79,15 @@ declare_rule! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in &cx.project.docs {
         if doc.bom {
-            out.push(bom(doc.file));
+            let hides_frontmatter = cx.text(doc.file)[3..].starts_with("---")
+                && doc.kind != crate::model::DocKind::Other;
+            let d = bom(doc.file);
+            out.push(if hides_frontmatter {
+                d.severity(crate::diag::Severity::Error)
+                    .help("remove the BOM: Claude Code looks for --- at the first byte and sees no frontmatter, so the name, description and tools are lost")
+            } else {
+                d
+            });
         }
     }
     for jf in &cx.project.json {

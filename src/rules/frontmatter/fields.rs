@@ -12,7 +12,8 @@ declare_rule! {
     /// A list-valued field is neither a string nor a list of strings.
     ///
     /// ## What it does
-    /// Checks `allowed-tools`, `disallowed-tools`, `paths` and `arguments`.
+    /// Checks `allowed-tools`, `disallowed-tools`, `paths` and `arguments` of
+    /// skills and commands, and `tools`, `disallowedTools` and `skills` of agents.
     ///
     /// ## Why it matters
     /// Claude Code rejects other types; the tools are not pre-approved.
@@ -238,6 +239,171 @@ declare_rule! {
     pub static COMMAND_HOOKS = { id: "CM002", name: "command-hooks-ignored", family: Frontmatter, severity: Warning }
 }
 
+declare_rule! {
+    /// Frontmatter `hooks` do not have the shape of a hook event map.
+    ///
+    /// ## What it does
+    /// Checks `hooks` in a skill: a mapping of event names (`PreToolUse`,
+    /// `Stop`, …) to lists of `{ matcher?, hooks: [ { type, … } ] }`. Unknown
+    /// event names are a warning (newer Claude Code versions add events).
+    ///
+    /// ## Why it matters
+    /// Claude Code drops invalid frontmatter hooks with only a runtime warning;
+    /// the guard the skill relies on never runs.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// hooks:
+    ///   PreToolUse:
+    ///     command: ./check.sh
+    /// ---
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// hooks:
+    ///   PreToolUse:
+    ///     - matcher: Bash
+    ///       hooks:
+    ///         - type: command
+    ///           command: ./check.sh
+    /// ---
+    /// ```
+    pub static HOOKS_SHAPE = { id: "SK017", name: "frontmatter-hooks-invalid", family: Frontmatter, severity: Error }
+}
+
+declare_rule! {
+    /// `metadata` values are not strings.
+    ///
+    /// ## What it does
+    /// The Agent Skills spec defines `metadata` as a map of string keys to
+    /// string values; reports nested maps, lists and non-string scalars.
+    ///
+    /// ## Why it matters
+    /// Other Agent Skills consumers coerce or reject them; Claude Code keeps
+    /// them as they are.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// metadata:
+    ///   owners:
+    ///     - ops
+    /// ---
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// metadata:
+    ///   owners: ops
+    /// ---
+    /// ```
+    pub static METADATA_VALUES = { id: "AS015", name: "metadata-not-strings", family: Frontmatter, severity: Warning }
+}
+
+pub const HOOK_EVENTS: &[&str] = &[
+    "PreToolUse",
+    "PostToolUse",
+    "PostToolUseFailure",
+    "PostToolBatch",
+    "Notification",
+    "UserPromptSubmit",
+    "UserPromptExpansion",
+    "SessionStart",
+    "SessionEnd",
+    "Stop",
+    "StopFailure",
+    "SubagentStart",
+    "SubagentStop",
+    "PreCompact",
+    "PostCompact",
+    "PermissionRequest",
+    "PermissionDenied",
+    "Setup",
+    "TeammateIdle",
+    "TaskCreated",
+    "TaskCompleted",
+    "Elicitation",
+    "ElicitationResult",
+    "ConfigChange",
+    "WorktreeCreate",
+    "WorktreeRemove",
+    "InstructionsLoaded",
+    "CwdChanged",
+    "FileChanged",
+    "MessageDisplay",
+    "DirectoryAdded",
+    "PreModelSwitch",
+    "PostModelSwitch",
+];
+
+/// Problems with a frontmatter hooks map: `(span, message, is_error)`.
+fn hook_problems(v: &YamlNode) -> Vec<(crate::source::Span, String, bool)> {
+    let mut out = Vec::new();
+    if !v.is_map() {
+        out.push((
+            v.span,
+            format!(
+                "`hooks` must be a mapping of events, not a {}",
+                v.type_name()
+            ),
+            true,
+        ));
+        return out;
+    }
+    for (event, groups) in v.entries() {
+        let name = event.as_str().unwrap_or("");
+        if !HOOK_EVENTS.contains(&name) {
+            let near = suggest(name, HOOK_EVENTS.iter().copied())
+                .map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default();
+            out.push((
+                event.span,
+                format!("unknown hook event `{name}`{near}"),
+                false,
+            ));
+        }
+        let YamlKind::Seq(items) = &groups.kind else {
+            out.push((
+                groups.span,
+                format!("`{name}` must be a list of {{ matcher, hooks }} groups"),
+                true,
+            ));
+            continue;
+        };
+        for g in items {
+            match g.get("hooks") {
+                Some(h) if matches!(h.kind, YamlKind::Seq(_)) => {
+                    if let YamlKind::Seq(handlers) = &h.kind {
+                        for handler in handlers {
+                            if handler.get("type").and_then(YamlNode::as_str).is_none() {
+                                out.push((handler.span, "each hook needs a `type` (command, http, mcp_tool, prompt, agent)".into(), true));
+                            }
+                        }
+                    }
+                }
+                _ => out.push((g.span, "each group needs a `hooks:` list".into(), true)),
+            }
+        }
+    }
+    out
+}
+
 pub const SKILL_KEYS: &[&str] = &[
     "name",
     "description",
@@ -357,6 +523,35 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .severity(crate::diag::Severity::Warning)
                         .help("write metadata as key: value pairs; Claude Code drops other types"),
                     );
+                }
+                "hooks" if d.kind == DocKind::Skill => {
+                    for (span, msg, error) in hook_problems(v) {
+                        let diag = Diagnostic::new(&HOOKS_SHAPE, d.file, span, msg).help("write hooks as Event: [ { matcher: …, hooks: [ { type: command, command: … } ] } ]");
+                        out.push(if error {
+                            diag
+                        } else {
+                            diag.severity(crate::diag::Severity::Warning)
+                        });
+                    }
+                }
+                "metadata" if v.is_map() && d.kind == DocKind::Skill => {
+                    for (mk, mv) in v.entries() {
+                        if !matches!(mv.kind, YamlKind::Scalar { .. }) {
+                            out.push(
+                                Diagnostic::new(
+                                    &METADATA_VALUES,
+                                    d.file,
+                                    mv.span,
+                                    format!(
+                                        "metadata `{}` is a {}, not a string",
+                                        mk.as_str().unwrap_or("?"),
+                                        mv.type_name()
+                                    ),
+                                )
+                                .help("flatten it into a string value"),
+                            );
+                        }
+                    }
                 }
                 "model" => {
                     if let Some(m) = v.as_str() {

@@ -442,6 +442,21 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     ));
                 }
             }
+            if src.get("source").and_then(JsonNode::as_str) == Some("command") {
+                if let Some((cmd, span)) = src.str_at("command") {
+                    if cmd.contains("    ") {
+                        out.push(
+                            Diagnostic::new(
+                                &super::schema::COMMAND_SOURCE,
+                                mf.file,
+                                span,
+                                "command source contains a run of four or more spaces",
+                            )
+                            .help("Claude Code rejects such commands; collapse the spaces"),
+                        );
+                    }
+                }
+            }
             if src.get("source").and_then(JsonNode::as_str) == Some("archive") {
                 if let Some((url, span)) = src.str_at("url") {
                     if let Some(why) = bad_archive_url(url) {

@@ -8,6 +8,7 @@ pub mod paths;
 pub mod plugin_fields;
 pub mod plugin_name;
 pub mod schema;
+pub mod user_config;
 
 use crate::model::{JsonFile, Plugin, Project};
 use crate::parse::json::JsonNode;
