@@ -21,4 +21,6 @@ for tree in "$corpora"/*/; do
     status=1
   fi
 done
+# The opt-in tests: every tree runs, and the cozystack validator's checks are covered.
+cargo test --quiet --test corpora -- --ignored || status=1
 exit "$status"

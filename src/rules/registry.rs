@@ -340,6 +340,36 @@ mod tests {
         assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     }
 
+    /// Every rule has a rendered snapshot somewhere under `src/`.
+    #[test]
+    fn every_rule_has_a_snapshot() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if let Some(n) = p.file_name().and_then(|n| n.to_str()) {
+                    out.push(n.to_string());
+                }
+            }
+        }
+        let mut names = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut names,
+        );
+        let missing: Vec<&str> = rules()
+            .iter()
+            .filter(|r| {
+                !names
+                    .iter()
+                    .any(|n| n.ends_with(&format!("__{}.snap", r.id)))
+            })
+            .map(|r| r.id)
+            .collect();
+        assert!(missing.is_empty(), "rules without a snapshot: {missing:?}");
+    }
+
     /// Rules whose examples cannot be written as a tree (encodings, sizes,
     /// symlinks) are tested in their own modules.
     #[test]

@@ -3,3 +3,116 @@
 pub mod encoding;
 pub mod json;
 pub mod paths;
+
+#[cfg(test)]
+mod tests {
+    //! Encoding, size and symlink rules need trees that cannot be written as
+    //! doc examples; they are built here.
+    use crate::rules::RuleMeta;
+    use crate::rules::testing::{check_files, of_rule, render};
+
+    fn skill(name: &str, body: &str) -> (String, String) {
+        (
+            format!("plugins/demo/skills/{name}/SKILL.md"),
+            format!(
+                "---\nname: {name}\ndescription: Deploys the demo app. Use when shipping a release.\n---\n{body}"
+            ),
+        )
+    }
+
+    fn base() -> Vec<(String, String)> {
+        let mut files = vec![skill("deploy", "# Deploy\n")];
+        crate::rules::testing::scaffold(&mut files);
+        files
+    }
+
+    fn snapshot_one(rule: &RuleMeta, dir: &std::path::Path) {
+        let config = crate::config::Config::default();
+        let loaded = crate::load::load(dir, &config).unwrap();
+        let diags = crate::check::run(&loaded, &config);
+        let hits: Vec<_> = of_rule(&diags, rule).into_iter().cloned().collect();
+        assert_eq!(
+            hits.len(),
+            1,
+            "{}: {:?}",
+            rule.id,
+            diags
+                .iter()
+                .map(|d| (&d.rule.id, &d.message))
+                .collect::<Vec<_>>()
+        );
+        let rendered = render(&loaded, &hits);
+        let rendered = crate::regex!(r"/[^\s`]*\.tmp[A-Za-z0-9]+").replace_all(&rendered, "<tmp>");
+        insta::assert_snapshot!(rule.id, rendered);
+    }
+
+    #[test]
+    fn clean_base_is_silent() {
+        let (_d, _l, diags) = check_files(&base());
+        assert!(
+            diags.is_empty(),
+            "{:?}",
+            diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn gen008_not_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::rules::testing::write_tree(dir.path(), &base());
+        std::fs::write(
+            dir.path().join("plugins/demo/skills/deploy/notes.md"),
+            b"caf\xe9\n",
+        )
+        .unwrap();
+        snapshot_one(&super::encoding::NOT_UTF8, dir.path());
+    }
+
+    #[test]
+    fn gen004_too_large() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::rules::testing::write_tree(dir.path(), &base());
+        let big = "x".repeat(1024 * 1024 + 10);
+        std::fs::write(
+            dir.path().join("plugins/demo/skills/deploy/references.md"),
+            big,
+        )
+        .unwrap();
+        snapshot_one(&super::encoding::TOO_LARGE, dir.path());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn gen005_symlink_escapes_and_gen009_loop() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("notes.md"), "# Notes\n").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        crate::rules::testing::write_tree(dir.path(), &base());
+        std::os::unix::fs::symlink(
+            outside.path().join("notes.md"),
+            dir.path().join("plugins/demo/skills/deploy/notes.md"),
+        )
+        .unwrap();
+        snapshot_one(&super::paths::SYMLINK_ESCAPES, dir.path());
+
+        let dir = tempfile::tempdir().unwrap();
+        crate::rules::testing::write_tree(dir.path(), &base());
+        std::os::unix::fs::symlink("..", dir.path().join("plugins/demo/skills/deploy/loop"))
+            .unwrap();
+        snapshot_one(&super::paths::UNREADABLE, dir.path());
+    }
+
+    #[test]
+    fn bom_on_json_is_a_warning_and_on_a_skill_an_error() {
+        let mut files = base();
+        let skill = files
+            .iter_mut()
+            .find(|(p, _)| p.ends_with("SKILL.md"))
+            .unwrap();
+        skill.1.insert(0, '\u{feff}');
+        let (_d, _l, diags) = check_files(&files);
+        let hits = of_rule(&diags, &super::encoding::BOM);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].severity, crate::diag::Severity::Error);
+    }
+}

@@ -240,6 +240,16 @@ mod tests {
     }
 
     #[test]
+    fn length_limit_snapshots() {
+        for (rule, len) in [(&super::TOO_LONG, 1100), (&super::LISTING_CUT, 1600)] {
+            let (_d, loaded, diags) = check_listing(&skill(&"a".repeat(len)));
+            let hits: Vec<_> = of_rule(&diags, rule).into_iter().cloned().collect();
+            assert_eq!(hits.len(), 1);
+            insta::assert_snapshot!(rule.id, crate::rules::testing::render(&loaded, &hits));
+        }
+    }
+
+    #[test]
     fn length_limits() {
         let (_d, _l, diags) = check_listing(&skill(&"a".repeat(1100)));
         assert_eq!(of_rule(&diags, &super::TOO_LONG).len(), 1);
