@@ -126,25 +126,11 @@ pub fn of_rule<'a>(diags: &'a [Diagnostic], rule: &RuleMeta) -> Vec<&'a Diagnost
 pub fn render(loaded: &Loaded, diags: &[Diagnostic]) -> String {
     let owned: Vec<Diagnostic> = diags.to_vec();
     let summary = Summary::of(&owned, loaded.db.len());
-    let human = report::render(
-        Format::Human,
-        &owned,
-        &loaded.db,
-        summary,
-        HumanOptions {
-            color: false,
-            width: 100,
-        },
-    );
-    let concise = report::render(
-        Format::Concise,
-        &owned,
-        &loaded.db,
-        summary,
-        HumanOptions {
-            color: false,
-            width: 100,
-        },
-    );
+    let opts = HumanOptions {
+        color: false,
+        width: 100,
+    };
+    let human = report::render(Format::Human, &owned, &loaded.db, summary, opts);
+    let concise = report::render(Format::Concise, &owned, &loaded.db, summary, opts);
     format!("{human}\n{concise}")
 }

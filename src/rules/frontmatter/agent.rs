@@ -247,29 +247,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for (k, v) in root.entries() {
             let Some(key) = k.as_str() else { continue };
             if matches!(key, "tools" | "disallowedTools" | "skills") {
-                let ok = match &v.kind {
-                    crate::parse::yaml::YamlKind::Scalar { .. } => true,
-                    crate::parse::yaml::YamlKind::Seq(items) => items
-                        .iter()
-                        .all(|i| matches!(i.kind, crate::parse::yaml::YamlKind::Scalar { .. })),
-                    _ => false,
-                };
-                if !ok {
-                    out.push(
-                        Diagnostic::new(
-                            &super::fields::LIST_TYPE,
-                            d.file,
-                            v.span,
-                            format!(
-                                "`{key}` must be a string or a list of strings, not a {}",
-                                v.type_name()
-                            ),
-                        )
-                        .help(format!(
-                            "write `{key}: Read, Grep` or a YAML list of strings"
-                        )),
-                    );
-                }
+                super::fields::check_string_list(out, d.file, key, v);
             }
             let bad = |allowed: &[&str]| v.as_str().is_none_or(|s| !allowed.contains(&s));
             let problem = match key {

@@ -404,6 +404,38 @@ fn hook_problems(v: &YamlNode) -> Vec<(crate::source::Span, String, bool)> {
     out
 }
 
+/// SK009: `key` must be a string or a list of strings.
+pub fn check_string_list(
+    out: &mut Vec<Diagnostic>,
+    file: crate::source::FileId,
+    key: &str,
+    v: &YamlNode,
+) {
+    let ok = match &v.kind {
+        YamlKind::Scalar { .. } => true,
+        YamlKind::Seq(items) => items
+            .iter()
+            .all(|i| matches!(i.kind, YamlKind::Scalar { .. })),
+        _ => false,
+    };
+    if !ok {
+        out.push(
+            Diagnostic::new(
+                &LIST_TYPE,
+                file,
+                v.span,
+                format!(
+                    "`{key}` must be a string or a list of strings, not a {}",
+                    v.type_name()
+                ),
+            )
+            .help(format!(
+                "write `{key}: Read Grep` or a YAML list of strings"
+            )),
+        );
+    }
+}
+
 pub const SKILL_KEYS: &[&str] = &[
     "name",
     "description",
@@ -468,31 +500,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(key) = k.as_str() else { continue };
             match key {
                 "allowed-tools" | "disallowed-tools" | "disallowedTools" | "paths"
-                | "arguments" => {
-                    let ok = match &v.kind {
-                        YamlKind::Scalar { .. } => true,
-                        YamlKind::Seq(items) => items
-                            .iter()
-                            .all(|i| matches!(i.kind, YamlKind::Scalar { .. })),
-                        _ => false,
-                    };
-                    if !ok {
-                        out.push(
-                            Diagnostic::new(
-                                &LIST_TYPE,
-                                d.file,
-                                v.span,
-                                format!(
-                                    "`{key}` must be a string or a list of strings, not a {}",
-                                    v.type_name()
-                                ),
-                            )
-                            .help(format!(
-                                "write `{key}: Read Grep` or a YAML list of strings"
-                            )),
-                        );
-                    }
-                }
+                | "arguments" => check_string_list(out, d.file, key, v),
                 "shell" => enum_value(out, d.file, key, v, &["bash", "powershell"], true),
                 "context" => enum_value(out, d.file, key, v, &["inline", "fork"], false),
                 "effort" if v.scalar_type() != Some(ScalarType::Int) => {
