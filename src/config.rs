@@ -4,6 +4,7 @@
 //! suggests the nearest valid spelling.
 
 use crate::diag::Severity;
+use crate::rules::shell::policy::{ShellPolicy, ToolPolicy};
 use crate::rules::{RuleMeta, registry};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::HashMap;
@@ -30,6 +31,10 @@ pub struct Config {
     pub per_file_ignores: Vec<(GlobSet, Vec<&'static str>)>,
     /// The config file's text, for error reports.
     pub source: Option<(String, String)>,
+    /// Shell rules: context policy and bash target.
+    pub shell: ShellPolicy,
+    /// Run shellcheck on shell sites (`--shellcheck`; not a file setting).
+    pub run_shellcheck: bool,
 }
 
 /// A configuration problem: exit code 2.
@@ -137,6 +142,12 @@ impl Config {
                         config.per_file_ignores.push((set, rules));
                     }
                 }
+                "shell" => {
+                    let DeValue::Table(t) = value.get_ref() else {
+                        return Err(err(value.span(), "`shell` must be a table".into(), None));
+                    };
+                    parse_shell(t, &mut config.shell, &err)?;
+                }
                 other => {
                     return Err(err(
                         key.span(),
@@ -151,7 +162,118 @@ impl Config {
     }
 }
 
-const TOP_KEYS: &[&str] = &["rules", "exclude", "per-file-ignores"];
+const TOP_KEYS: &[&str] = &["rules", "exclude", "per-file-ignores", "shell"];
+const SHELL_KEYS: &[&str] = &["bash-version", "context"];
+const TOOL_KEYS: &[&str] = &["flags", "env", "value-flags", "local", "cluster", "enabled"];
+
+fn parse_shell(
+    t: &DeTable<'_>,
+    policy: &mut ShellPolicy,
+    err: &ErrFn<'_>,
+) -> Result<(), ConfigError> {
+    for (key, value) in t {
+        match key.get_ref().as_ref() {
+            "bash-version" => {
+                let DeValue::String(s) = value.get_ref() else {
+                    return Err(err(
+                        value.span(),
+                        "`bash-version` is a string such as \"3.2\"".into(),
+                        None,
+                    ));
+                };
+                let parsed = s
+                    .split_once('.')
+                    .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)));
+                policy.bash_target = parsed.ok_or_else(|| {
+                    err(
+                        value.span(),
+                        format!("invalid bash version `{s}`"),
+                        Some("write MAJOR.MINOR, for example \"3.2\" or \"5.1\"".into()),
+                    )
+                })?;
+            }
+            "context" => {
+                let DeValue::Table(tools) = value.get_ref() else {
+                    return Err(err(
+                        value.span(),
+                        "`shell.context` must be a table of tools".into(),
+                        None,
+                    ));
+                };
+                for (tool, spec) in tools {
+                    let name = tool.get_ref().to_string();
+                    let DeValue::Table(spec) = spec.get_ref() else {
+                        return Err(err(
+                            spec.span(),
+                            format!("`shell.context.{name}` must be a table"),
+                            None,
+                        ));
+                    };
+                    let mut p = policy.tool(&name).cloned().unwrap_or(ToolPolicy {
+                        tool: name.clone(),
+                        flags: Vec::new(),
+                        env: Vec::new(),
+                        value_flags: Vec::new(),
+                        local: Vec::new(),
+                        cluster: None,
+                    });
+                    let mut enabled = true;
+                    for (k, v) in spec {
+                        let list = || {
+                            strings(v, err)
+                                .map(|l| l.into_iter().map(|(s, _)| s).collect::<Vec<_>>())
+                        };
+                        match k.get_ref().as_ref() {
+                            "flags" => p.flags = list()?,
+                            "env" => p.env = list()?,
+                            "value-flags" => p.value_flags = list()?,
+                            "local" => p.local = list()?,
+                            "cluster" => p.cluster = Some(list()?),
+                            "enabled" => {
+                                let DeValue::Boolean(b) = v.get_ref() else {
+                                    return Err(err(
+                                        v.span(),
+                                        "`enabled` is true or false".into(),
+                                        None,
+                                    ));
+                                };
+                                enabled = *b;
+                            }
+                            other => {
+                                return Err(err(
+                                    k.span(),
+                                    format!("unknown key `{other}` in shell.context.{name}"),
+                                    suggest(other, TOOL_KEYS.iter().copied())
+                                        .map(|s| format!("did you mean `{s}`?")),
+                                ));
+                            }
+                        }
+                    }
+                    policy.tools.retain(|t| t.tool != name);
+                    if enabled {
+                        if p.flags.is_empty() {
+                            return Err(err(
+                                tool.span(),
+                                format!("`shell.context.{name}` needs `flags`"),
+                                Some("list the flags that name the target, e.g. flags = [\"--context\"]".into()),
+                            ));
+                        }
+                        policy.tools.push(p);
+                    }
+                }
+            }
+            other => {
+                return Err(err(
+                    key.span(),
+                    format!("unknown key `{other}` in [shell]"),
+                    suggest(other, SHELL_KEYS.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?")),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
 const LEVEL_HELP: &str = "use one of \"off\", \"info\", \"warn\", \"error\"";
 
 /// Find a rule by id (any case) or kebab name; on failure, a "did you mean".
@@ -211,10 +333,10 @@ fn build_globset(items: &[(&str, Range<usize>)], err: &ErrFn<'_>) -> Result<Glob
             Glob::new(pat).map_err(|e| err(span.clone(), format!("invalid glob: {e}"), None))?;
         b.add(g);
         // `dir` also matches everything below it.
-        if !pat.contains('*') {
-            if let Ok(g) = Glob::new(&format!("{}/**", pat.trim_end_matches('/'))) {
-                b.add(g);
-            }
+        if !pat.contains('*')
+            && let Ok(g) = Glob::new(&format!("{}/**", pat.trim_end_matches('/')))
+        {
+            b.add(g);
         }
     }
     b.build()
@@ -249,6 +371,25 @@ mod tests {
         let e = Config::parse("skillc.toml", "[rules]\nXREF04 = \"off\"\n").unwrap_err();
         assert_eq!(e.message, "unknown rule `XREF04`");
         assert!(e.help.unwrap().contains("XREF00"));
+    }
+
+    #[test]
+    fn shell_policy_is_configurable() {
+        let c = Config::parse(
+            "skillc.toml",
+            "[shell]\nbash-version = \"4.4\"\n[shell.context.talosctl]\nflags = [\"--talosconfig\"]\nlocal = [\"gen\"]\n[shell.context.flux]\nenabled = false\n",
+        )
+        .unwrap();
+        assert_eq!(c.shell.bash_target, (4, 4));
+        assert!(c.shell.tool("talosctl").is_some());
+        assert!(c.shell.tool("flux").is_none());
+        assert!(c.shell.tool("kubectl").is_some());
+        let e = Config::parse(
+            "skillc.toml",
+            "[shell.context.talosctl]\nflag = [\"--talosconfig\"]\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `flags`?"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::model::*;
 use crate::parse::frontmatter;
 use crate::parse::json::{self, JsonDoc, JsonError, JsonNode};
 use crate::parse::markdown;
+use crate::parse::shell::{self, Dialect, Origin, ShellBlock};
 use crate::schema;
 use crate::source::{self, FileId, SourceDb, SourceFile};
 use rayon::prelude::*;
@@ -29,7 +30,8 @@ pub struct Loaded {
 
 enum Parsed {
     Markdown(Box<Doc>),
-    Json(Result<JsonDoc, JsonError>),
+    Json(Result<JsonDoc, JsonError>, Vec<ShellBlock>),
+    Script(Box<ShellBlock>),
     None,
 }
 
@@ -112,7 +114,9 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
 
     let wanted: Vec<&Walked> = walked
         .iter()
-        .filter(|w| !w.is_dir && (is_markdown(&w.path) || json_kind(&w.path)))
+        .filter(|w| {
+            !w.is_dir && (is_markdown(&w.path) || json_kind(&w.path) || w.path.ends_with(".sh"))
+        })
         .collect();
     let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> =
         wanted.par_iter().map(|w| read_and_parse(w)).collect();
@@ -121,6 +125,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let mut docs: Vec<Doc> = Vec::new();
     let mut json_files = Vec::new();
     let mut problems = Vec::new();
+    let mut scripts = Vec::new();
     for (sf, parsed, problem) in results {
         let path = sf.path.clone();
         let id = db.add(sf);
@@ -132,14 +137,20 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                 d.file = id;
                 docs.push(*d);
             }
-            Parsed::Json(res) => json_files.push((
+            Parsed::Json(res, hooks) => json_files.push((
                 path,
                 JsonFile {
                     file: id,
                     parsed: res,
                     schema_errors: Vec::new(),
+                    shell: hooks,
                 },
             )),
+            Parsed::Script(block) => scripts.push(Script {
+                file: id,
+                path,
+                shell: *block,
+            }),
             Parsed::None => {}
         }
     }
@@ -224,6 +235,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         doc_by_path,
         plugins_by_name,
         problems,
+        scripts,
     };
     Ok(Loaded { root, project, db })
 }
@@ -271,6 +283,21 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
         }
         let (fm, body_start) = frontmatter::split(&text[base..], base);
         let md = markdown::parse(&text, body_start);
+        let shell = md
+            .code_blocks
+            .iter()
+            .filter_map(|b| {
+                let dialect = Dialect::from_lang(&b.lang)?;
+                let (t, pieces) = shell::assemble(&text, &b.content, dialect);
+                Some(shell::parse_block(
+                    Origin::CodeBlock,
+                    dialect,
+                    t,
+                    pieces,
+                    b.span,
+                ))
+            })
+            .collect();
         let doc = Doc {
             file: FileId(0),
             kind: DocKind::Other,
@@ -279,16 +306,69 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
             frontmatter: fm,
             body_start,
             md,
+            shell,
         };
         let sf = SourceFile::new(w.path.clone(), w.abs.clone(), text);
         return (sf, Parsed::Markdown(Box::new(doc)), None);
     }
+    if w.path.ends_with(".sh") {
+        let block = shell::parse_script(&text[base..], base);
+        return (
+            SourceFile::new(w.path.clone(), w.abs.clone(), text),
+            Parsed::Script(Box::new(block)),
+            None,
+        );
+    }
     let parsed = json::parse(&text[base..], base);
+    let hooks = match &parsed {
+        Ok(doc) if w.path.ends_with("hooks/hooks.json") => hook_commands(&text, &doc.root),
+        _ => Vec::new(),
+    };
     (
         SourceFile::new(w.path.clone(), w.abs.clone(), text),
-        Parsed::Json(parsed),
+        Parsed::Json(parsed, hooks),
         None,
     )
+}
+
+/// Shell-form hook commands of a hooks.json (`command` without `args`).
+fn hook_commands(text: &str, root: &JsonNode) -> Vec<ShellBlock> {
+    let Some(events) = root.get("hooks") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in events.members() {
+        for group in m.value.items() {
+            for h in group.get("hooks").map(|h| h.items()).unwrap_or(&[]) {
+                if h.get("args").is_some() {
+                    continue;
+                }
+                let Some(node) = h.get("command") else {
+                    continue;
+                };
+                let Some(cmd) = node.as_str() else { continue };
+                // The string's bytes between the quotes map 1:1 when it has no escapes.
+                let inner = crate::source::Span::new(
+                    node.span.start as usize + 1,
+                    (node.span.end as usize).saturating_sub(1),
+                );
+                let exact = text.get(inner.range()) == Some(cmd);
+                let pieces = vec![shell::Piece {
+                    shell: 0,
+                    file: inner.start,
+                    len: if exact { cmd.len() as u32 } else { 0 },
+                }];
+                out.push(shell::parse_block(
+                    Origin::Hook,
+                    Dialect::Bash,
+                    shell::mask_placeholders(cmd),
+                    pieces,
+                    node.span,
+                ));
+            }
+        }
+    }
+    out
 }
 
 struct Builder {
@@ -549,10 +629,9 @@ impl Builder {
         if let Some(n) = manifest
             .and_then(|m| m.get("name"))
             .and_then(JsonNode::as_str)
+            && !n.is_empty()
         {
-            if !n.is_empty() {
-                p.name = n.to_string();
-            }
+            p.name = n.to_string();
         }
         let entry_node = entry.map(|(_, e)| e);
         let field = |key: &str| -> Option<Vec<String>> {
@@ -605,10 +684,10 @@ impl Builder {
         match cmd_field {
             Some(node) if node.is_object() => {
                 for m in node.members() {
-                    if let Some(src) = m.value.get("source").and_then(JsonNode::as_str) {
-                        if let Some(f) = source::join(dir, src) {
-                            command_files.push((m.key.clone(), f));
-                        }
+                    if let Some(src) = m.value.get("source").and_then(JsonNode::as_str)
+                        && let Some(f) = source::join(dir, src)
+                    {
+                        command_files.push((m.key.clone(), f));
                     }
                 }
             }

@@ -1,6 +1,10 @@
-//! Inline suppressions in markdown:
-//! `<!-- skillc-disable-next-line ID[, ID…] -->` silences the next line;
+//! Inline suppressions.
+//!
+//! In markdown: `<!-- skillc-disable-next-line ID[, ID…] -->` silences the
+//! next line (or, right before a fenced block, the whole block);
 //! `<!-- skillc-disable ID -->` … `<!-- skillc-enable ID -->` a range.
+//! In shell (blocks, scripts, hooks): `# skillc: disable=ID[,ID…]` on the
+//! line itself or on the line before.
 //! Ids may be rule ids or names; `all` silences every rule.
 
 use crate::diag::Diagnostic;
@@ -35,7 +39,17 @@ impl Suppressions {
                     let at = span.start as usize + c.get(0).map_or(0, |m| m.end());
                     let (line, _) = file.line_col(at);
                     match &c[1] {
-                        "disable-next-line" => ranges.push((line + 1, line + 1, ids)),
+                        "disable-next-line" => {
+                            // Right before a fenced block: the whole block.
+                            let block = doc
+                                .md
+                                .code_blocks
+                                .iter()
+                                .find(|b| file.line_col(b.span.start as usize).0 == line + 1);
+                            let end =
+                                block.map_or(line + 1, |b| file.line_col(b.span.end as usize).0);
+                            ranges.push((line + 1, end, ids))
+                        }
                         "disable" => open.push((line, ids)),
                         _ => {
                             open.retain(|(start, open_ids)| {
@@ -54,7 +68,37 @@ impl Suppressions {
                 ranges.push((start, usize::MAX, ids));
             }
             if !ranges.is_empty() {
-                s.by_file.insert(doc.file, ranges);
+                s.by_file.entry(doc.file).or_default().extend(ranges);
+            }
+        }
+        // Shell comments.
+        let shell_re = crate::regex!(r"skillc:\s*disable=([A-Za-z0-9_,-]+)");
+        let blocks = project
+            .docs
+            .iter()
+            .flat_map(|d| d.shell.iter().map(move |b| (d.file, b)))
+            .chain(project.scripts.iter().map(|s| (s.file, &s.shell)))
+            .chain(
+                project
+                    .json
+                    .iter()
+                    .flat_map(|j| j.shell.iter().map(move |b| (j.file, b))),
+            );
+        for (fid, block) in blocks {
+            let file = db.get(fid);
+            for (span, text) in &block.comments {
+                if let Some(c) = shell_re.captures(text) {
+                    let ids: Vec<String> = c[1]
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    let (line, _) = file.line_col(span.start as usize);
+                    s.by_file
+                        .entry(fid)
+                        .or_default()
+                        .push((line, line + 1, ids));
+                }
             }
         }
         s

@@ -318,6 +318,68 @@ fn bad_input_is_reported_not_fatal() {
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
 
+/// `--shellcheck` maps shellcheck's block positions into the markdown file.
+#[cfg(unix)]
+#[test]
+fn shellcheck_findings_map_to_markdown() {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().unwrap();
+    // A stand-in for shellcheck: one SC2086 at line 2, columns 6-10 of its input.
+    let fake = bin.path().join("shellcheck");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'version: 0.10.0'; exit 0; fi\ncat >/dev/null\necho '{\"comments\":[{\"file\":\"-\",\"line\":2,\"endLine\":2,\"column\":6,\"endColumn\":10,\"level\":\"info\",\"code\":2086,\"message\":\"Double quote to prevent globbing and word splitting.\"}]}'\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    let skill = tree.path().join("skills/deploy");
+    std::fs::create_dir_all(&skill).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: deploy\ndescription: Deploys the app. Use when shipping.\n---\n\n- Step:\n\n  ```bash\n  set -e\n  echo $DIR\n  ```\n",
+    )
+    .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
+        .args([
+            "check",
+            tree.path().to_str().unwrap(),
+            "--format",
+            "concise",
+            "--shellcheck",
+        ])
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    // Line 10 of the markdown, after the list item's two-space indent.
+    assert!(
+        out.contains("skills/deploy/SKILL.md:10:8: info[SH010] SC2086: Double quote"),
+        "{out}"
+    );
+    insta::assert_snapshot!("SH010", out);
+
+    // Without shellcheck on PATH: a notice, no failure.
+    let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
+        .args([
+            "check",
+            tree.path().to_str().unwrap(),
+            "--format",
+            "concise",
+            "--shellcheck",
+        ])
+        .env("PATH", "/nonexistent")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("shellcheck is not installed"));
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

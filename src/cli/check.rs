@@ -27,6 +27,9 @@ pub struct Args {
     /// Print nothing when there are no findings.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also run shellcheck (when installed) on every shell block, script and hook.
+    #[arg(long)]
+    pub shellcheck: bool,
 }
 
 /// The root a config file is looked up in.
@@ -117,10 +120,19 @@ pub fn run(args: Args) -> u8 {
     if !args.path.exists() {
         return fail(format!("`{}` does not exist", args.path.display()));
     }
-    let config = match load_config(args.config.as_deref(), &config_root(&args.path)) {
+    let mut config = match load_config(args.config.as_deref(), &config_root(&args.path)) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    if args.shellcheck {
+        if crate::rules::shell::shellcheck::available() {
+            config.run_shellcheck = true;
+        } else {
+            eprintln!(
+                "note: shellcheck is not installed; --shellcheck was skipped (install it from your package manager)"
+            );
+        }
+    }
     let loaded = match crate::load::load(&args.path, &config) {
         Ok(l) => l,
         Err(e) => return fail(e.0),

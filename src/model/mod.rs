@@ -4,6 +4,7 @@
 use crate::parse::frontmatter::FrontmatterState;
 use crate::parse::json::{JsonDoc, JsonError, JsonNode};
 use crate::parse::markdown::MdDoc;
+use crate::parse::shell::ShellBlock;
 use crate::source::{FileId, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -26,6 +27,8 @@ pub struct JsonFile {
     pub file: FileId,
     pub parsed: Result<JsonDoc, JsonError>,
     pub schema_errors: Vec<SchemaError>,
+    /// Shell-form hook commands (hooks.json only).
+    pub shell: Vec<ShellBlock>,
 }
 
 impl JsonFile {
@@ -68,6 +71,16 @@ pub struct Doc {
     pub frontmatter: FrontmatterState,
     pub body_start: usize,
     pub md: MdDoc,
+    /// Fenced shell blocks (bash, sh, shell, zsh, console), parsed.
+    pub shell: Vec<ShellBlock>,
+}
+
+/// A shell script file (`*.sh`).
+#[derive(Debug)]
+pub struct Script {
+    pub file: FileId,
+    pub path: String,
+    pub shell: ShellBlock,
 }
 
 /// How a marketplace entry names its plugin's location.
@@ -152,6 +165,8 @@ pub struct Project {
     pub plugins_by_name: BTreeMap<String, Vec<usize>>,
     /// Problems with paths and reads, reported by the file rules.
     pub problems: Vec<Problem>,
+    /// Every `*.sh` file.
+    pub scripts: Vec<Script>,
 }
 
 /// A file that could not be read or parsed as text.

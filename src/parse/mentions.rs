@@ -100,6 +100,9 @@ pub fn scan(
 
 /// `plugin:skill` candidates in `src` (which starts at `base`).
 pub fn scan_mentions(src: &str, base: usize, kind: RegionKind, out: &mut Vec<Mention>) {
+    if !src.contains(':') {
+        return;
+    }
     let re = crate::regex!(
         r"(/?)([A-Za-z0-9][A-Za-z0-9_-]*):([a-z0-9][a-z0-9-]*(?::[a-z0-9][a-z0-9-]*)*)"
     );
@@ -159,6 +162,9 @@ pub fn scan_mentions(src: &str, base: usize, kind: RegionKind, out: &mut Vec<Men
 
 /// `references/…`, `scripts/…`, `assets/…` paths in `src`.
 pub fn scan_paths(src: &str, base: usize, kind: RegionKind, out: &mut Vec<PathMention>) {
+    if !(src.contains("references/") || src.contains("scripts/") || src.contains("assets/")) {
+        return;
+    }
     let re = crate::regex!(
         r"(\$\{CLAUDE_SKILL_DIR\}/|\$\{CLAUDE_PLUGIN_ROOT\}/|\./)?\b(?:references|scripts|assets)/[A-Za-z0-9_][A-Za-z0-9._/-]*"
     );

@@ -4,4 +4,5 @@ pub mod frontmatter;
 pub mod json;
 pub mod markdown;
 pub mod mentions;
+pub mod shell;
 pub mod yaml;

@@ -121,15 +121,17 @@ fn resolve_plain(v: &str) -> ScalarType {
     if !body.is_empty() && body.bytes().all(|b| b.is_ascii_digit()) {
         return ScalarType::Int;
     }
-    if let Some(hex) = v.strip_prefix("0x") {
-        if !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return ScalarType::Int;
-        }
+    if let Some(hex) = v.strip_prefix("0x")
+        && !hex.is_empty()
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return ScalarType::Int;
     }
-    if let Some(oct) = v.strip_prefix("0o") {
-        if !oct.is_empty() && oct.bytes().all(|b| (b'0'..=b'7').contains(&b)) {
-            return ScalarType::Int;
-        }
+    if let Some(oct) = v.strip_prefix("0o")
+        && !oct.is_empty()
+        && oct.bytes().all(|b| (b'0'..=b'7').contains(&b))
+    {
+        return ScalarType::Int;
     }
     let looks_float = body.bytes().any(|b| b.is_ascii_digit())
         && body
@@ -261,12 +263,11 @@ pub fn parse(text: &str, base: usize) -> Result<YamlDoc, YamlError> {
             Some(Frame::Map(entries, pending, _)) => match pending.take() {
                 None => *pending = Some(node),
                 Some(key) => {
-                    if let Some(k) = key.as_str() {
-                        if let Some((first, _)) =
+                    if let Some(k) = key.as_str()
+                        && let Some((first, _)) =
                             entries.iter().find(|(e, _)| e.as_str() == Some(k))
-                        {
-                            dups.push((key.span, first.span, k.to_string()));
-                        }
+                    {
+                        dups.push((key.span, first.span, k.to_string()));
                     }
                     entries.push((key, node));
                 }

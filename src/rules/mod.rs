@@ -7,6 +7,7 @@ pub mod files;
 pub mod frontmatter;
 pub mod manifest;
 pub mod phase;
+pub mod shell;
 pub mod xref;
 
 #[cfg(test)]
@@ -30,6 +31,8 @@ pub enum Family {
     Xref,
     /// Phase structure inside a skill (PH).
     Phase,
+    /// Shell in blocks, scripts and hooks (SH).
+    Shell,
 }
 
 impl Family {
@@ -40,6 +43,7 @@ impl Family {
             Family::Frontmatter => "frontmatter",
             Family::Xref => "xref",
             Family::Phase => "phase",
+            Family::Shell => "shell",
         }
     }
 }

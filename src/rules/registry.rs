@@ -1,7 +1,7 @@
 //! The registry: every check and the rules it emits, listed once.
 
 use super::{Check, RuleMeta};
-use super::{files, frontmatter, manifest, phase, xref};
+use super::{files, frontmatter, manifest, phase, shell, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
@@ -214,6 +214,33 @@ pub static CHECKS: &[Check] = &[
         rules: &[&phase::gates::DUPLICATE, &phase::gates::UNKNOWN],
         run: phase::gates::check,
     },
+    Check {
+        rules: &[&shell::context::MISSING],
+        run: shell::context::check,
+    },
+    Check {
+        rules: &[&shell::syntax::SYNTAX],
+        run: shell::syntax::check,
+    },
+    Check {
+        rules: &[&shell::portability::NEWER_BASH],
+        run: shell::portability::check,
+    },
+    Check {
+        rules: &[
+            &shell::safety::SPLIT_LOOP,
+            &shell::safety::UNQUOTED_LIST,
+            &shell::safety::SECRET_PRINTED,
+            &shell::safety::VERBOSE_SECRET,
+            &shell::safety::SECRET_ECHOED,
+            &shell::safety::PIPE_TO_SHELL,
+        ],
+        run: shell::safety::check,
+    },
+    Check {
+        rules: &[&shell::shellcheck::SHELLCHECK],
+        run: shell::shellcheck::check,
+    },
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
@@ -354,10 +381,9 @@ mod tests {
             }
         }
         let mut names = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-            &mut names,
-        );
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        walk(&root.join("src"), &mut names);
+        walk(&root.join("tests/snapshots"), &mut names);
         let missing: Vec<&str> = rules()
             .iter()
             .filter(|r| {
@@ -381,7 +407,9 @@ mod tests {
             .collect();
         assert_eq!(
             untested,
-            ["AS013", "GEN004", "GEN005", "GEN008", "GEN009", "SK007"]
+            [
+                "AS013", "GEN004", "GEN005", "GEN008", "GEN009", "SH010", "SK007"
+            ]
         );
     }
 }

@@ -35,10 +35,10 @@ pub fn scaffold(files: &mut Vec<(String, String)>) {
     let has = |files: &Vec<(String, String)>, p: &str| files.iter().any(|(f, _)| f == p);
     let mut plugins: BTreeSet<String> = BTreeSet::new();
     for (f, _) in files.iter() {
-        if let Some(rest) = f.strip_prefix("plugins/") {
-            if let Some((name, _)) = rest.split_once('/') {
-                plugins.insert(name.to_string());
-            }
+        if let Some(rest) = f.strip_prefix("plugins/")
+            && let Some((name, _)) = rest.split_once('/')
+        {
+            plugins.insert(name.to_string());
         }
     }
     let skills_of = |files: &Vec<(String, String)>, p: &str| -> Vec<String> {

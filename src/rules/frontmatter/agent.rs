@@ -290,12 +290,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     None => diag.help("the runtime drops invalid values with only a warning"),
                 });
             }
-            if key == "model" {
-                if let Some(m) = v.as_str() {
-                    if !model_ok(m) {
-                        out.push(unknown_model(d.file, v, m));
-                    }
-                }
+            if key == "model"
+                && let Some(m) = v.as_str()
+                && !model_ok(m)
+            {
+                out.push(unknown_model(d.file, v, m));
             }
             if matches!(key, "permissionMode" | "hooks" | "mcpServers") {
                 out.push(

@@ -562,10 +562,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                 }
                 "model" => {
-                    if let Some(m) = v.as_str() {
-                        if !model_ok(m) {
-                            out.push(unknown_model(d.file, v, m));
-                        }
+                    if let Some(m) = v.as_str()
+                        && !model_ok(m)
+                    {
+                        out.push(unknown_model(d.file, v, m));
                     }
                 }
                 "compatibility" if d.kind == DocKind::Skill => {

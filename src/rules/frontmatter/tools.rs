@@ -523,14 +523,15 @@ fn check_value(
 
 /// Expand the first `{a,b}` group: `{Edit,Write}` → `Edit`, `Write`.
 pub fn expand_braces(rule: &str) -> Vec<String> {
-    if let (Some(open), Some(close)) = (rule.find('{'), rule.find('}')) {
-        if open < close && !rule[..open].contains('(') {
-            let (pre, alts, post) = (&rule[..open], &rule[open + 1..close], &rule[close + 1..]);
-            return alts
-                .split(',')
-                .map(|a| format!("{pre}{}{post}", a.trim()))
-                .collect();
-        }
+    if let (Some(open), Some(close)) = (rule.find('{'), rule.find('}'))
+        && open < close
+        && !rule[..open].contains('(')
+    {
+        let (pre, alts, post) = (&rule[..open], &rule[open + 1..close], &rule[close + 1..]);
+        return alts
+            .split(',')
+            .map(|a| format!("{pre}{}{post}", a.trim()))
+            .collect();
     }
     vec![rule.to_string()]
 }

@@ -432,45 +432,43 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(src) = node.get("source").filter(|s| s.is_object()) {
-            if let Some(p) = src.get("path").and_then(JsonNode::as_str) {
-                if p.split('/').any(|s| s == "..") {
-                    out.push(Diagnostic::new(
-                        &TRAVERSAL,
+            if let Some(p) = src.get("path").and_then(JsonNode::as_str)
+                && p.split('/').any(|s| s == "..")
+            {
+                out.push(Diagnostic::new(
+                    &TRAVERSAL,
+                    mf.file,
+                    src.get("path").map_or(src.span, |n| n.span),
+                    format!("source path `{p}` contains `..`"),
+                ));
+            }
+            if src.get("source").and_then(JsonNode::as_str) == Some("command")
+                && let Some((cmd, span)) = src.str_at("command")
+                && cmd.contains("    ")
+            {
+                out.push(
+                    Diagnostic::new(
+                        &super::schema::COMMAND_SOURCE,
                         mf.file,
-                        src.get("path").map_or(src.span, |n| n.span),
-                        format!("source path `{p}` contains `..`"),
-                    ));
-                }
+                        span,
+                        "command source contains a run of four or more spaces",
+                    )
+                    .help("Claude Code rejects such commands; collapse the spaces"),
+                );
             }
-            if src.get("source").and_then(JsonNode::as_str) == Some("command") {
-                if let Some((cmd, span)) = src.str_at("command") {
-                    if cmd.contains("    ") {
-                        out.push(
-                            Diagnostic::new(
-                                &super::schema::COMMAND_SOURCE,
-                                mf.file,
-                                span,
-                                "command source contains a run of four or more spaces",
-                            )
-                            .help("Claude Code rejects such commands; collapse the spaces"),
-                        );
-                    }
-                }
-            }
-            if src.get("source").and_then(JsonNode::as_str) == Some("archive") {
-                if let Some((url, span)) = src.str_at("url") {
-                    if let Some(why) = bad_archive_url(url) {
-                        out.push(
-                            Diagnostic::new(
-                                &ARCHIVE_URL,
-                                mf.file,
-                                span,
-                                format!("archive URL `{url}` {why}"),
-                            )
-                            .help("serve the archive over https from a public host"),
-                        );
-                    }
-                }
+            if src.get("source").and_then(JsonNode::as_str) == Some("archive")
+                && let Some((url, span)) = src.str_at("url")
+                && let Some(why) = bad_archive_url(url)
+            {
+                out.push(
+                    Diagnostic::new(
+                        &ARCHIVE_URL,
+                        mf.file,
+                        span,
+                        format!("archive URL `{url}` {why}"),
+                    )
+                    .help("serve the archive over https from a public host"),
+                );
             }
         }
         let strict_false = node.get("strict").and_then(JsonNode::as_bool) == Some(false);
@@ -497,49 +495,49 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(pj_root) = pj.root() else { continue };
         if strict_false {
             let entry_has = COMPONENT_KEYS.iter().any(|k| node.get(k).is_some());
-            if let Some(k) = COMPONENT_KEYS.iter().find(|k| pj_root.get(k).is_some()) {
-                if entry_has {
-                    let key_span = pj_root.member(k).map_or(pj_root.span, |m| m.key_span);
-                    let strict_span = node.member("strict").map_or(node.span, |m| m.key_span);
-                    out.push(
+            if let Some(k) = COMPONENT_KEYS.iter().find(|k| pj_root.get(k).is_some())
+                && entry_has
+            {
+                let key_span = pj_root.member(k).map_or(pj_root.span, |m| m.key_span);
+                let strict_span = node.member("strict").map_or(node.span, |m| m.key_span);
+                out.push(
                         Diagnostic::new(&STRICT_CONFLICT, mf.file, strict_span, format!("`strict: false` entry `{}` and its plugin.json both declare components", p.name))
                             .label(pj.file, key_span, "plugin.json declares components here")
                             .help("set strict: true on the entry, or remove the component fields from one of the two files"),
                     );
-                }
             }
         }
         if let (Some((ev, espan)), Some((pv, pspan))) =
             (node.str_at("version"), pj_root.str_at("version"))
+            && ev != pv
         {
-            if ev != pv {
-                out.push(
-                    Diagnostic::new(
-                        &VERSION_MISMATCH,
-                        mf.file,
-                        espan,
-                        format!("entry says version `{ev}` but plugin.json says `{pv}`"),
-                    )
-                    .primary_label("marketplace entry")
-                    .label(pj.file, pspan, "plugin.json wins at install time")
-                    .help("remove `version` from the entry, or keep the two equal"),
-                );
-            }
+            out.push(
+                Diagnostic::new(
+                    &VERSION_MISMATCH,
+                    mf.file,
+                    espan,
+                    format!("entry says version `{ev}` but plugin.json says `{pv}`"),
+                )
+                .primary_label("marketplace entry")
+                .label(pj.file, pspan, "plugin.json wins at install time")
+                .help("remove `version` from the entry, or keep the two equal"),
+            );
         }
-        if let (Some((en, espan)), Some((pn, pspan))) = (e.name.as_ref(), pj_root.str_at("name")) {
-            if en != pn && !pn.is_empty() {
-                out.push(
-                    Diagnostic::new(
-                        &NAME_MISMATCH,
-                        mf.file,
-                        *espan,
-                        format!("entry `{en}` points at plugin.json named `{pn}`"),
-                    )
-                    .primary_label("marketplace entry")
-                    .label(pj.file, pspan, "plugin.json name")
-                    .help("use the same name in both files"),
-                );
-            }
+        if let (Some((en, espan)), Some((pn, pspan))) = (e.name.as_ref(), pj_root.str_at("name"))
+            && en != pn
+            && !pn.is_empty()
+        {
+            out.push(
+                Diagnostic::new(
+                    &NAME_MISMATCH,
+                    mf.file,
+                    *espan,
+                    format!("entry `{en}` points at plugin.json named `{pn}`"),
+                )
+                .primary_label("marketplace entry")
+                .label(pj.file, pspan, "plugin.json name")
+                .help("use the same name in both files"),
+            );
         }
     }
 

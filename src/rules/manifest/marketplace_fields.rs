@@ -111,18 +111,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let brace = Span::new(root.span.start as usize, root.span.start as usize + 1);
-    if let Some(p) = root.member("plugins") {
-        if matches!(p.value.kind, crate::parse::json::JsonKind::Array(ref a) if a.is_empty()) {
-            out.push(
-                Diagnostic::new(
-                    &EMPTY,
-                    jf.file,
-                    p.key_span,
-                    "the marketplace lists no plugins",
-                )
-                .help("add an entry for each plugin"),
-            );
-        }
+    if let Some(p) = root.member("plugins")
+        && matches!(p.value.kind, crate::parse::json::JsonKind::Array(ref a) if a.is_empty())
+    {
+        out.push(
+            Diagnostic::new(
+                &EMPTY,
+                jf.file,
+                p.key_span,
+                "the marketplace lists no plugins",
+            )
+            .help("add an entry for each plugin"),
+        );
     }
     let has_desc = root.get("description").is_some()
         || root

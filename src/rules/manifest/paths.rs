@@ -312,12 +312,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::BTreeSet::new();
     for p in cx.project.plugins.iter().filter(|p| !p.synthetic) {
         let mut holders: Vec<(FileId, &JsonNode, bool)> = Vec::new();
-        if let Some(jf) = cx.project.manifest(p) {
-            if let Some(root) = jf.root() {
-                if seen.insert((jf.file, 0usize)) {
-                    holders.push((jf.file, root, true));
-                }
-            }
+        if let Some(jf) = cx.project.manifest(p)
+            && let Some(root) = jf.root()
+            && seen.insert((jf.file, 0usize))
+        {
+            holders.push((jf.file, root, true));
         }
         if let (Some(ei), Some(mk)) = (p.entry, cx.project.marketplace()) {
             let entry = &cx.project.entries[ei];
@@ -325,10 +324,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .root()
                 .and_then(|r| r.get("plugins"))
                 .and_then(|ps| ps.items().get(entry.index))
+                && seen.insert((mk.file, entry.index + 1))
             {
-                if seen.insert((mk.file, entry.index + 1)) {
-                    holders.push((mk.file, node, false));
-                }
+                holders.push((mk.file, node, false));
             }
         }
         for (file, holder, is_manifest) in holders {

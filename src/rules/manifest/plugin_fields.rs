@@ -288,18 +288,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("add \"version\": \"1.0.0\" and bump it on every change"),
             ),
             Some(v) => {
-                if let Some(s) = v.as_str() {
-                    if !is_semver(s) {
-                        out.push(
-                            Diagnostic::new(
-                                &VERSION_SEMVER,
-                                jf.file,
-                                v.span,
-                                format!("version `{s}` is not semver"),
-                            )
-                            .help("use MAJOR.MINOR.PATCH, for example \"1.2.0\""),
-                        );
-                    }
+                if let Some(s) = v.as_str()
+                    && !is_semver(s)
+                {
+                    out.push(
+                        Diagnostic::new(
+                            &VERSION_SEMVER,
+                            jf.file,
+                            v.span,
+                            format!("version `{s}` is not semver"),
+                        )
+                        .help("use MAJOR.MINOR.PATCH, for example \"1.2.0\""),
+                    );
                 }
             }
         }
@@ -325,18 +325,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("add \"author\": { \"name\": \"…\" }"),
             );
         }
-        if let Some((h, span)) = root.str_at("homepage") {
-            if !is_url(h) {
-                out.push(
-                    Diagnostic::new(
-                        &HOMEPAGE,
-                        jf.file,
-                        span,
-                        format!("homepage `{h}` is not a URL"),
-                    )
-                    .help(format!("write the scheme: \"https://{h}\"")),
-                );
-            }
+        if let Some((h, span)) = root.str_at("homepage")
+            && !is_url(h)
+        {
+            out.push(
+                Diagnostic::new(
+                    &HOMEPAGE,
+                    jf.file,
+                    span,
+                    format!("homepage `{h}` is not a URL"),
+                )
+                .help(format!("write the scheme: \"https://{h}\"")),
+            );
         }
         for m in root.members() {
             let k = m.key.as_str();

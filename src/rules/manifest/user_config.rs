@@ -175,23 +175,24 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             if known {
                 for c in channels.items() {
-                    if let Some((server, span)) = c.str_at("server") {
-                        if !server.is_empty() && !servers.contains(server) {
-                            let near =
-                                crate::config::suggest(server, servers.iter().map(String::as_str));
-                            let d = Diagnostic::new(
-                                &CHANNEL_SERVER,
-                                jf.file,
-                                span,
-                                format!(
-                                    "channel server `{server}` is not an MCP server of this plugin"
-                                ),
-                            );
-                            out.push(match near {
-                                Some(n) => d.help(format!("did you mean `{n}`?")),
-                                None => d.help("define the server in .mcp.json or mcpServers"),
-                            });
-                        }
+                    if let Some((server, span)) = c.str_at("server")
+                        && !server.is_empty()
+                        && !servers.contains(server)
+                    {
+                        let near =
+                            crate::config::suggest(server, servers.iter().map(String::as_str));
+                        let d = Diagnostic::new(
+                            &CHANNEL_SERVER,
+                            jf.file,
+                            span,
+                            format!(
+                                "channel server `{server}` is not an MCP server of this plugin"
+                            ),
+                        );
+                        out.push(match near {
+                            Some(n) => d.help(format!("did you mean `{n}`?")),
+                            None => d.help("define the server in .mcp.json or mcpServers"),
+                        });
                     }
                 }
             }
@@ -208,10 +209,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .json
             .iter()
             .find(|j| cx.db.path(j.file) == hooks_path)
+            && let Some(events) = h.root().and_then(|r| r.get("hooks"))
         {
-            if let Some(events) = h.root().and_then(|r| r.get("hooks")) {
-                maps.push((h.file, events));
-            }
+            maps.push((h.file, events));
         }
         if let Some(h) = root.get("hooks").filter(|h| h.is_object()) {
             maps.push((jf.file, h));

@@ -96,19 +96,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            if let Some(p) = prev {
-                if h.no < p.no {
-                    out.push(
-                        Diagnostic::new(
-                            &ORDER,
-                            doc.file,
-                            h.span,
-                            format!("Phase {} comes after Phase {}", show(h.no), show(p.no)),
-                        )
-                        .label(doc.file, p.span, "previous phase")
-                        .help("phases run top to bottom: reorder the sections or renumber them"),
-                    );
-                }
+            if let Some(p) = prev
+                && h.no < p.no
+            {
+                out.push(
+                    Diagnostic::new(
+                        &ORDER,
+                        doc.file,
+                        h.span,
+                        format!("Phase {} comes after Phase {}", show(h.no), show(p.no)),
+                    )
+                    .label(doc.file, p.span, "previous phase")
+                    .help("phases run top to bottom: reorder the sections or renumber them"),
+                );
             }
             prev = Some(h);
         }

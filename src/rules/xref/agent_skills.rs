@@ -90,18 +90,18 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(root) = fm.root().filter(|r| r.is_map()) else {
                 continue;
             };
-            if d.kind == DocKind::Agent {
-                if let Some(v) = root.get("skills") {
-                    for (s, span) in v.string_items() {
-                        for (off, name) in split_rules(s) {
-                            let at = if v.is_map() {
-                                span
-                            } else {
-                                locate(cx, d.file, span, name, off)
-                            };
-                            if resolves(project, p, name) == Some(false) {
-                                out.push(unresolved(d.file, at, name, p));
-                            }
+            if d.kind == DocKind::Agent
+                && let Some(v) = root.get("skills")
+            {
+                for (s, span) in v.string_items() {
+                    for (off, name) in split_rules(s) {
+                        let at = if v.is_map() {
+                            span
+                        } else {
+                            locate(cx, d.file, span, name, off)
+                        };
+                        if resolves(project, p, name) == Some(false) {
+                            out.push(unresolved(d.file, at, name, p));
                         }
                     }
                 }

@@ -140,12 +140,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16)) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(Ok(v)) = s.get(i + 1..i + 3).map(|h| u8::from_str_radix(h, 16))
+        {
+            out.push(v);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
@@ -218,17 +219,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 // Claude resolves paths from the skill directory; GitHub from the file.
-                if let Some((_, skill)) = project.skill_of(&doc.path) {
-                    if let Some(alt) =
+                if let Some((_, skill)) = project.skill_of(&doc.path)
+                    && let Some(alt) =
                         source::join(&skill.dir, &decoded).filter(|t| project.exists(t))
-                    {
-                        out.push(
+                {
+                    out.push(
                             Diagnostic::new(&BROKEN_LINK, doc.file, link.dest_span, format!("link `{path_part}` resolves only from the skill directory, not from this file"))
                                 .severity(Severity::Warning)
                                 .help(format!("write `{}` so the link works when rendered too", relative_to(dir, &alt))),
                         );
-                        continue;
-                    }
+                    continue;
                 }
                 let near = nearest_file(project, &target);
                 let diag = Diagnostic::new(

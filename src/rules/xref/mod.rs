@@ -32,43 +32,41 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
         if p.synthetic {
             continue;
         }
-        if let Some(jf) = project.manifest(p) {
-            if let Some((text, span)) = jf.root().and_then(|r| r.str_at("description")) {
-                if seen.insert((jf.file, span)) {
-                    out.push(DescriptionSite {
-                        file: jf.file,
-                        span,
-                        text,
-                        plugin: Some(i),
-                        is_marketplace: false,
-                    });
-                }
-            }
+        if let Some(jf) = project.manifest(p)
+            && let Some((text, span)) = jf.root().and_then(|r| r.str_at("description"))
+            && seen.insert((jf.file, span))
+        {
+            out.push(DescriptionSite {
+                file: jf.file,
+                span,
+                text,
+                plugin: Some(i),
+                is_marketplace: false,
+            });
         }
     }
-    if let Some(mk) = project.marketplace() {
-        if let Some(root) = mk.root() {
-            if let Some((text, span)) = root.str_at("description") {
+    if let Some(mk) = project.marketplace()
+        && let Some(root) = mk.root()
+    {
+        if let Some((text, span)) = root.str_at("description") {
+            out.push(DescriptionSite {
+                file: mk.file,
+                span,
+                text,
+                plugin: None,
+                is_marketplace: true,
+            });
+        }
+        let items = root.get("plugins").map(|p| p.items()).unwrap_or(&[]);
+        for e in &project.entries {
+            if let Some((text, span)) = items.get(e.index).and_then(|n| n.str_at("description")) {
                 out.push(DescriptionSite {
                     file: mk.file,
                     span,
                     text,
-                    plugin: None,
-                    is_marketplace: true,
+                    plugin: e.plugin,
+                    is_marketplace: false,
                 });
-            }
-            let items = root.get("plugins").map(|p| p.items()).unwrap_or(&[]);
-            for e in &project.entries {
-                if let Some((text, span)) = items.get(e.index).and_then(|n| n.str_at("description"))
-                {
-                    out.push(DescriptionSite {
-                        file: mk.file,
-                        span,
-                        text,
-                        plugin: e.plugin,
-                        is_marketplace: false,
-                    });
-                }
             }
         }
     }

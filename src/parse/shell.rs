@@ -1,0 +1,1158 @@
+//! Shell code: extraction from fenced blocks (with a byte map back into the
+//! markdown file), placeholder masking, parsing with tree-sitter-bash, and
+//! the facts rules need — commands (after `sudo`, `env`, `timeout`, …,
+//! inside pipelines, substitutions, bodies and `bash -c` strings),
+//! pipelines, bash-4 constructs, word-splitting loops, comments and the
+//! first syntax error. All spans are file-absolute.
+
+use crate::source::Span;
+use std::cell::RefCell;
+use tree_sitter::{Node, Parser};
+
+/// Nesting deeper than this is not walked (the block is still checked above it).
+const MAX_DEPTH: usize = 256;
+
+/// Which shell a block is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Bash,
+    Sh,
+    Zsh,
+    /// A terminal transcript: `$ ` prompts mark commands, other lines are output.
+    Console,
+}
+
+impl Dialect {
+    /// The dialect of a fenced block's language tag, if it is shell.
+    pub fn from_lang(lang: &str) -> Option<Dialect> {
+        match lang.to_ascii_lowercase().as_str() {
+            "bash" | "shell" | "sh-session" | "bash-session" if lang.ends_with("session") => {
+                Some(Dialect::Console)
+            }
+            "bash" | "shell" => Some(Dialect::Bash),
+            "sh" | "posix" => Some(Dialect::Sh),
+            "zsh" => Some(Dialect::Zsh),
+            "console" | "shell-session" | "shellsession" | "terminal" => Some(Dialect::Console),
+            _ => None,
+        }
+    }
+}
+
+/// Where a block of shell comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    CodeBlock,
+    Script,
+    Hook,
+}
+
+/// A stretch of shell text that maps 1:1 onto file bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub shell: u32,
+    pub file: u32,
+    pub len: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    /// Literal text (`apply`, `--context=prod`).
+    Literal,
+    /// Quoted (`"…"`, `'…'`, `$'…'`), possibly with expansions inside.
+    Quoted,
+    /// A bare expansion (`$X`, `${X}`, `$(cmd)`) that is subject to word splitting.
+    Unquoted,
+    /// A concatenation (`--flag=$X`, `a"b"`).
+    Mixed,
+}
+
+/// One word of a command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The word as written (masked placeholders included).
+    pub raw: String,
+    pub span: Span,
+    pub kind: WordKind,
+    /// Names of variables expanded unquoted in this word.
+    pub unquoted_vars: Vec<String>,
+    /// Names of variables expanded anywhere in this word.
+    pub vars: Vec<String>,
+}
+
+/// A simple command, after wrappers (`sudo`, `env`, `timeout 5`, …) are peeled off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    pub name: String,
+    pub name_span: Span,
+    pub args: Vec<Word>,
+    /// `VAR=value` prefixes and `env VAR=value` assignments.
+    pub assignments: Vec<String>,
+    /// Wrappers that ran it (`sudo`, `watch`, …).
+    pub wrappers: Vec<String>,
+    pub span: Span,
+    /// Inside `$(…)`, backticks or `<(…)`: its output is captured.
+    pub captured: bool,
+    /// Its stdout goes to a file.
+    pub redirected: bool,
+    /// Its stdout feeds another command.
+    pub piped: bool,
+}
+
+/// A construct newer than bash 3.2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Construct {
+    AssocArray,
+    Nameref,
+    CaseAttribute,
+    Mapfile,
+    CaseModification,
+    Transformation,
+    Globstar,
+    AppendBoth,
+    PipeBoth,
+    Coproc,
+    NegativeSubscript,
+    WaitN,
+    TestV,
+    CaseFallthrough,
+}
+
+impl Construct {
+    /// `(major, minor)` of the bash release that introduced it.
+    pub fn since(self) -> (u8, u8) {
+        match self {
+            Construct::AssocArray
+            | Construct::CaseAttribute
+            | Construct::Mapfile
+            | Construct::CaseModification
+            | Construct::Globstar
+            | Construct::AppendBoth
+            | Construct::PipeBoth
+            | Construct::Coproc
+            | Construct::CaseFallthrough => (4, 0),
+            Construct::NegativeSubscript | Construct::TestV => (4, 2),
+            Construct::Nameref | Construct::WaitN => (4, 3),
+            Construct::Transformation => (4, 4),
+        }
+    }
+    pub fn describe(self) -> &'static str {
+        match self {
+            Construct::AssocArray => "associative arrays (`declare -A`)",
+            Construct::Nameref => "namerefs (`declare -n`)",
+            Construct::CaseAttribute => "case attributes (`declare -l`/`-u`)",
+            Construct::Mapfile => "`mapfile`/`readarray`",
+            Construct::CaseModification => "case modification (`${v,,}`, `${v^^}`, `${v~}`)",
+            Construct::Transformation => "parameter transformation (`${v@Q}` and friends)",
+            Construct::Globstar => "`shopt -s globstar`",
+            Construct::AppendBoth => "`&>>` redirection",
+            Construct::PipeBoth => "`|&` pipes",
+            Construct::Coproc => "`coproc`",
+            Construct::NegativeSubscript => "negative array subscripts (`${a[-1]}`)",
+            Construct::WaitN => "`wait -n`",
+            Construct::TestV => "`[[ -v name ]]`",
+            Construct::CaseFallthrough => "`;&` / `;;&` in case",
+        }
+    }
+    pub fn instead(self) -> &'static str {
+        match self {
+            Construct::AssocArray => {
+                "use two indexed arrays, or `key=value` lines read with `while read`"
+            }
+            Construct::Nameref => "pass values instead of names, or use `eval` carefully",
+            Construct::CaseAttribute | Construct::CaseModification => {
+                "use `tr '[:upper:]' '[:lower:]'`"
+            }
+            Construct::Mapfile => "use `while IFS= read -r line; do arr+=(\"$line\"); done`",
+            Construct::Transformation => "use `printf '%q'`",
+            Construct::Globstar => "use `find`",
+            Construct::AppendBoth => "use `>>file 2>&1`",
+            Construct::PipeBoth => "use `2>&1 |`",
+            Construct::Coproc => "use a named pipe (`mkfifo`)",
+            Construct::NegativeSubscript => "use `${a[${#a[@]}-1]}`",
+            Construct::WaitN => "wait for each PID in turn",
+            Construct::TestV => "use `[ -n \"${name+x}\" ]`",
+            Construct::CaseFallthrough => "repeat the commands in each branch",
+        }
+    }
+}
+
+/// A `for x in …` loop whose list is split on whitespace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitLoop {
+    pub span: Span,
+    /// The unquoted expansion (`$(…)` or `$VAR`).
+    pub what: String,
+}
+
+/// One parsed block of shell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellBlock {
+    pub origin: Origin,
+    pub dialect: Dialect,
+    /// The shell text as parsed (console output dropped, placeholders masked).
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    /// The block's extent in the file.
+    pub span: Span,
+    pub commands: Vec<Command>,
+    /// Indices into `commands`, one list per pipeline of two or more.
+    pub pipelines: Vec<Vec<usize>>,
+    pub constructs: Vec<(Construct, Span)>,
+    pub split_loops: Vec<SplitLoop>,
+    /// `set -x` / `set -o xtrace` lines.
+    pub xtrace: Vec<Span>,
+    pub comments: Vec<(Span, String)>,
+    pub syntax_error: Option<(Span, String)>,
+}
+
+/// The offset map of a block, detached from it.
+struct Mapper {
+    pieces: Vec<Piece>,
+    fallback: usize,
+}
+
+impl Mapper {
+    fn file_span(&self, start: usize, end: usize) -> Span {
+        let s = map_offset(&self.pieces, self.fallback, start);
+        let e = map_offset(&self.pieces, self.fallback, end.max(start));
+        Span::new(s, e.max(s))
+    }
+}
+
+fn map_offset(pieces: &[Piece], fallback: usize, off: usize) -> usize {
+    let off = off as u32;
+    let i = match pieces.binary_search_by(|p| p.shell.cmp(&off)) {
+        Ok(i) => i,
+        Err(0) => 0,
+        Err(i) => i - 1,
+    };
+    match pieces.get(i) {
+        Some(p) => (p.file + (off - p.shell).min(p.len)) as usize,
+        None => fallback,
+    }
+}
+
+impl ShellBlock {
+    fn clone_map(&self) -> Mapper {
+        Mapper {
+            pieces: self.pieces.clone(),
+            fallback: self.span.start as usize,
+        }
+    }
+
+    /// File offset of a shell-text offset.
+    pub fn to_file(&self, off: usize) -> usize {
+        map_offset(&self.pieces, self.span.start as usize, off)
+    }
+    pub fn file_span(&self, start: usize, end: usize) -> Span {
+        let s = self.to_file(start);
+        let e = self.to_file(end.max(start));
+        Span::new(s, e.max(s))
+    }
+}
+
+/// Replace `<placeholder>` templates with same-length words so that they do
+/// not parse as redirections (`kubectl get <name>` → `kubectl get _name_`).
+pub fn mask_placeholders(text: &str) -> String {
+    let re = crate::regex!(r"<([A-Za-z_][^<>\n`]{0,80})>|\{\{[^{}\n]{1,80}\}\}");
+    let mut out = text.to_string();
+    let bytes = text.as_bytes();
+    for m in re.find_iter(text) {
+        let s = m.start();
+        // `<<EOF` heredocs, `<(…)`, `2<file` and `cmd <in >out` stay as they are.
+        if s > 0 && matches!(bytes[s - 1], b'<' | b'0'..=b'9') {
+            continue;
+        }
+        let inner = &text[s + 1..m.end() - 1];
+        if inner.starts_with(' ')
+            || inner.ends_with(' ')
+            || (inner.contains(' ') && inner.contains(['<', '>', '|', ';', '&']))
+        {
+            continue;
+        }
+        let masked: String = std::iter::once('_')
+            .chain(inner.chars().map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.' || c == '/' {
+                    c
+                } else {
+                    '_'
+                }
+            }))
+            .chain(std::iter::once('_'))
+            .collect();
+        if masked.len() == m.len() {
+            out.replace_range(m.range(), &masked);
+        }
+    }
+    out
+}
+
+/// Build shell text from file text pieces `(file_start, text)`; console
+/// dialect keeps prompt lines (without the prompt) and their continuations.
+pub fn assemble(file_text: &str, content: &[Span], dialect: Dialect) -> (String, Vec<Piece>) {
+    // A bash block that starts with a `$ ` prompt is a transcript.
+    let first_line = content
+        .iter()
+        .filter_map(|s| file_text.get(s.range()))
+        .flat_map(str::lines)
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    let dialect = if dialect != Dialect::Zsh
+        && first_line.is_some_and(|l| l.trim_start().starts_with("$ "))
+    {
+        Dialect::Console
+    } else {
+        dialect
+    };
+    let mut text = String::new();
+    let mut pieces = Vec::new();
+    let root_prompt_only = dialect == Dialect::Console
+        && !content.iter().any(|s| {
+            file_text.get(s.range()).is_some_and(|t| {
+                t.lines()
+                    .any(|l| l.trim_start().starts_with("$ ") || l.trim_start() == "$")
+            })
+        });
+    let mut continuing = false;
+    for span in content {
+        let Some(src) = file_text.get(span.range()) else {
+            continue;
+        };
+        let mut off = span.start as usize;
+        for line in src.split_inclusive('\n') {
+            let mut keep: Option<(usize, &str)> = Some((0, line));
+            if dialect == Dialect::Console {
+                let trimmed = line.trim_start();
+                let indent = line.len() - trimmed.len();
+                keep = if continuing {
+                    Some((0, line))
+                } else if let Some(rest) = trimmed
+                    .strip_prefix("$ ")
+                    .or_else(|| trimmed.strip_prefix("% "))
+                {
+                    Some((line.len() - rest.len(), rest))
+                } else if root_prompt_only && trimmed.starts_with("# ") {
+                    Some((indent + 2, &trimmed[2..]))
+                } else {
+                    None
+                };
+                continuing = keep.is_some() && line.trim_end().ends_with('\\');
+            }
+            if let Some((skip, kept)) = keep {
+                pieces.push(Piece {
+                    shell: text.len() as u32,
+                    file: (off + skip) as u32,
+                    len: kept.len() as u32,
+                });
+                text.push_str(kept);
+            }
+            off += line.len();
+        }
+    }
+    (mask_placeholders(&text), pieces)
+}
+
+thread_local! {
+    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
+}
+
+fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> Option<R> {
+    PARSER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            let mut p = Parser::new();
+            p.set_language(&tree_sitter_bash::LANGUAGE.into()).ok()?;
+            *slot = Some(p);
+        }
+        slot.as_mut().map(f)
+    })
+}
+
+/// Parse assembled shell text into a block.
+/// Ask `bash -n` about text tree-sitter could not parse: `Some((line, message))`
+/// when bash also rejects it, `None` when bash accepts it. Without bash on the
+/// machine, tree-sitter's verdict stands (`Err`).
+fn bash_n(text: &str) -> Result<Option<(usize, String)>, ()> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("bash")
+        .arg("-n")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|_| ())?;
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    let out = child.wait_with_output().map_err(|_| ())?;
+    if out.status.success() {
+        return Ok(None);
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    let first = err.lines().next().unwrap_or("syntax error");
+    // `bash: line 3: syntax error near unexpected token `('`
+    let re = crate::regex!(r"line (\d+): (.*)$");
+    Ok(match re.captures(first) {
+        Some(c) => Some((c[1].parse().unwrap_or(1), c[2].to_string())),
+        None => Some((1, first.to_string())),
+    })
+}
+
+pub fn parse_block(
+    origin: Origin,
+    dialect: Dialect,
+    text: String,
+    pieces: Vec<Piece>,
+    span: Span,
+) -> ShellBlock {
+    let mut block = ShellBlock {
+        origin,
+        dialect,
+        text,
+        pieces,
+        span,
+        commands: Vec::new(),
+        pipelines: Vec::new(),
+        constructs: Vec::new(),
+        split_loops: Vec::new(),
+        xtrace: Vec::new(),
+        comments: Vec::new(),
+        syntax_error: None,
+    };
+    let text = block.text.clone();
+    let mut facts = Facts::default();
+    if let Some(tree) = with_parser(|p| p.parse(&text, None)).flatten() {
+        let root = tree.root_node();
+        facts.syntax_error = first_error(root, &text);
+        if let Some((range, _)) = facts.syntax_error.clone() {
+            // tree-sitter is stricter than bash in places (`{"a":1}` words,
+            // `${var.x}`); report what `bash -n` reports.
+            match bash_n(&text) {
+                Ok(None) => facts.syntax_error = None,
+                Ok(Some((line, message))) => {
+                    let line_start: usize = text
+                        .split_inclusive('\n')
+                        .take(line.saturating_sub(1))
+                        .map(str::len)
+                        .sum();
+                    let line_end = text[line_start.min(text.len())..]
+                        .find('\n')
+                        .map_or(text.len(), |i| line_start + i);
+                    let at = if (line_start..=line_end).contains(&range.0) {
+                        range
+                    } else {
+                        (line_start, line_start)
+                    };
+                    facts.syntax_error = Some((at, message));
+                }
+                Err(()) => {}
+            }
+        }
+        let mut w = Walker {
+            text: &text,
+            base: 0,
+            facts: &mut facts,
+        };
+        w.walk(root, 0, false);
+    }
+    let mapper = block.clone_map();
+    let to_span = |(s, e): (usize, usize)| mapper.file_span(s, e);
+    block.syntax_error = facts.syntax_error.map(|(r, m)| (to_span(r), m));
+    block.commands = facts
+        .commands
+        .into_iter()
+        .map(|c| Command {
+            name: c.name,
+            name_span: to_span(c.name_range),
+            args: c
+                .args
+                .into_iter()
+                .map(|a| Word {
+                    raw: a.raw,
+                    span: to_span(a.range),
+                    kind: a.kind,
+                    unquoted_vars: a.unquoted_vars,
+                    vars: a.vars,
+                })
+                .collect(),
+            assignments: c.assignments,
+            wrappers: c.wrappers,
+            span: to_span(c.range),
+            captured: c.captured,
+            redirected: c.redirected,
+            piped: c.piped,
+        })
+        .collect();
+    block.pipelines = facts.pipelines;
+    block.constructs = facts
+        .constructs
+        .into_iter()
+        .map(|(c, r)| (c, to_span(r)))
+        .collect();
+    block.split_loops = facts
+        .split_loops
+        .into_iter()
+        .map(|(r, what)| SplitLoop {
+            span: to_span(r),
+            what,
+        })
+        .collect();
+    block.xtrace = facts.xtrace.into_iter().map(to_span).collect();
+    block.comments = facts
+        .comments
+        .into_iter()
+        .map(|(r, t)| (to_span(r), t))
+        .collect();
+    block
+}
+
+/// Parse a whole script file (`text` is the file's text from `base`).
+pub fn parse_script(text: &str, base: usize) -> ShellBlock {
+    let pieces = vec![Piece {
+        shell: 0,
+        file: base as u32,
+        len: text.len() as u32,
+    }];
+    parse_block(
+        Origin::Script,
+        Dialect::Bash,
+        mask_placeholders(text),
+        pieces,
+        Span::new(base, base + text.len()),
+    )
+}
+
+#[derive(Default)]
+struct RawCommand {
+    name: String,
+    name_range: (usize, usize),
+    args: Vec<RawArg>,
+    assignments: Vec<String>,
+    wrappers: Vec<String>,
+    range: (usize, usize),
+    captured: bool,
+    redirected: bool,
+    piped: bool,
+}
+
+struct RawArg {
+    raw: String,
+    range: (usize, usize),
+    kind: WordKind,
+    unquoted_vars: Vec<String>,
+    vars: Vec<String>,
+}
+
+#[derive(Default)]
+struct Facts {
+    commands: Vec<RawCommand>,
+    pipelines: Vec<Vec<usize>>,
+    constructs: Vec<(Construct, (usize, usize))>,
+    split_loops: Vec<((usize, usize), String)>,
+    xtrace: Vec<(usize, usize)>,
+    comments: Vec<((usize, usize), String)>,
+    syntax_error: Option<((usize, usize), String)>,
+}
+
+fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
+    if !root.has_error() {
+        return None;
+    }
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.is_missing() {
+            let at = n.start_byte();
+            return Some(((at, at), format!("syntax error: missing `{}`", n.kind())));
+        }
+        if n.is_error() {
+            let (s, e) = (n.start_byte(), n.end_byte());
+            let snippet: String = text
+                .get(s..e)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(30)
+                .collect();
+            let msg = if snippet.is_empty() {
+                "syntax error: unexpected end of input".to_string()
+            } else {
+                format!("syntax error near unexpected token `{snippet}`")
+            };
+            let end = if e > s {
+                (s + snippet.len().max(1)).min(e)
+            } else {
+                s
+            };
+            return Some(((s, end), msg));
+        }
+        let mut cursor = n.walk();
+        let children: Vec<Node<'_>> = n.children(&mut cursor).collect();
+        for c in children.into_iter().rev() {
+            if c.has_error() || c.is_missing() || c.is_error() {
+                stack.push(c);
+            }
+        }
+    }
+    None
+}
+
+/// Commands that run another command given as their arguments.
+const WRAPPERS: &[&str] = &[
+    "sudo",
+    "doas",
+    "env",
+    "time",
+    "timeout",
+    "nice",
+    "nohup",
+    "exec",
+    "command",
+    "builtin",
+    "stdbuf",
+    "ionice",
+    "xargs",
+    "watch",
+    "caffeinate",
+    "chronic",
+    "setsid",
+    "unbuffer",
+];
+
+/// Options of a wrapper that take a value.
+fn wrapper_value_opts(w: &str) -> &'static [&'static str] {
+    match w {
+        "sudo" | "doas" => &["-u", "-g", "-C", "-p", "-h", "-r", "-t", "-U", "-D"],
+        "env" => &["-u", "-C", "-S"],
+        "timeout" => &["-s", "-k", "--signal", "--kill-after"],
+        "nice" => &["-n"],
+        "ionice" => &["-c", "-n", "-p"],
+        "xargs" => &["-I", "-i", "-n", "-P", "-L", "-l", "-d", "-E", "-s", "-a"],
+        "watch" => &["-n", "--interval", "-d"],
+        "stdbuf" => &["-i", "-o", "-e"],
+        _ => &[],
+    }
+}
+
+struct Walker<'a> {
+    text: &'a str,
+    /// Offset of `text` inside the block text (for nested `bash -c` strings).
+    base: usize,
+    facts: &'a mut Facts,
+}
+
+impl Walker<'_> {
+    fn src(&self, n: Node<'_>) -> &str {
+        self.text.get(n.start_byte()..n.end_byte()).unwrap_or("")
+    }
+    fn range(&self, n: Node<'_>) -> (usize, usize) {
+        (self.base + n.start_byte(), self.base + n.end_byte())
+    }
+
+    fn walk(&mut self, n: Node<'_>, depth: usize, captured: bool) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match n.kind() {
+            "comment" => {
+                self.facts
+                    .comments
+                    .push((self.range(n), self.src(n).to_string()));
+                return;
+            }
+            "command" => {
+                self.command(n, depth, captured, false, false);
+                return;
+            }
+            "redirected_statement" => {
+                let stdout_redirect = children(n).iter().any(|c| {
+                    c.kind() == "file_redirect" && {
+                        let t = self.src(*c);
+                        let to_null =
+                            t.contains("/dev/null") || t.contains("&2") || t.starts_with("2>");
+                        (t.starts_with('>') || t.starts_with("1>") || t.starts_with("&>"))
+                            && !to_null
+                            || t.starts_with(">>")
+                            || t.starts_with("&>>")
+                    }
+                });
+                for c in children(n) {
+                    if c.kind() == "file_redirect" && self.src(c).starts_with("&>>") {
+                        self.facts
+                            .constructs
+                            .push((Construct::AppendBoth, self.range(c)));
+                    }
+                }
+                if let Some(body) = n.child_by_field_name("body")
+                    && body.kind() == "command"
+                {
+                    self.command(body, depth + 1, captured, stdout_redirect, false);
+                    for c in children(n) {
+                        if c.id() != body.id() {
+                            self.walk(c, depth + 1, captured);
+                        }
+                    }
+                    return;
+                }
+            }
+            "pipeline" => {
+                let start = self.facts.commands.len();
+                let parts = children(n);
+                let mut indices = Vec::new();
+                for (i, c) in parts.iter().enumerate() {
+                    if c.kind() == "|&" {
+                        self.facts
+                            .constructs
+                            .push((Construct::PipeBoth, self.range(*c)));
+                        continue;
+                    }
+                    let last = !parts[i + 1..].iter().any(|p| p.is_named());
+                    let before = self.facts.commands.len();
+                    match c.kind() {
+                        "command" => self.command(*c, depth + 1, captured, false, !last),
+                        _ => {
+                            self.walk(*c, depth + 1, captured);
+                            if !last {
+                                for cmd in &mut self.facts.commands[before..] {
+                                    cmd.piped = true;
+                                }
+                            }
+                        }
+                    }
+                    if self.facts.commands.len() > before {
+                        indices.push(before);
+                    }
+                }
+                if indices.len() > 1 && self.facts.commands.len() > start {
+                    self.facts.pipelines.push(indices);
+                }
+                return;
+            }
+            "command_substitution" | "process_substitution" => {
+                for c in children(n) {
+                    self.walk(c, depth + 1, true);
+                }
+                return;
+            }
+            "declaration_command" => {
+                let kids = children(n);
+                let keyword = kids
+                    .first()
+                    .map(|k| self.src(*k).to_string())
+                    .unwrap_or_default();
+                if matches!(keyword.as_str(), "declare" | "local" | "typeset") {
+                    for k in &kids[1..] {
+                        let t = self.src(*k).to_string();
+                        if let Some(opts) = t.strip_prefix('-') {
+                            if opts.contains('A') {
+                                self.facts
+                                    .constructs
+                                    .push((Construct::AssocArray, self.range(*k)));
+                            }
+                            if opts.contains('n') {
+                                self.facts
+                                    .constructs
+                                    .push((Construct::Nameref, self.range(*k)));
+                            }
+                            if opts.contains('l') || opts.contains('u') {
+                                self.facts
+                                    .constructs
+                                    .push((Construct::CaseAttribute, self.range(*k)));
+                            }
+                        }
+                    }
+                }
+            }
+            "expansion" => {
+                let t = self.src(n);
+                if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?(,,?|\^\^?|~~?)\}$")
+                    .is_match(t)
+                {
+                    self.facts
+                        .constructs
+                        .push((Construct::CaseModification, self.range(n)));
+                } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?@[QEPAaKkUuL]\}$")
+                    .is_match(t)
+                {
+                    self.facts
+                        .constructs
+                        .push((Construct::Transformation, self.range(n)));
+                } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\[\s*-\s*[0-9]").is_match(t) {
+                    self.facts
+                        .constructs
+                        .push((Construct::NegativeSubscript, self.range(n)));
+                }
+            }
+            "ERROR" => {
+                // The grammar does not know `${v~}`; bash 4 does.
+                let t = self.src(n).to_string();
+                for m in crate::regex!(r"\$\{[A-Za-z_][A-Za-z0-9_]*~~?\}").find_iter(&t) {
+                    let s = self.base + n.start_byte() + m.start();
+                    self.facts
+                        .constructs
+                        .push((Construct::CaseModification, (s, s + m.len())));
+                }
+            }
+            "test_command" if crate::regex!(r"^\[\[\s+-v\s").is_match(self.src(n)) => {
+                self.facts
+                    .constructs
+                    .push((Construct::TestV, self.range(n)));
+            }
+            "case_item" => {
+                let t = self.src(n).trim_end();
+                if t.ends_with(";&") || t.ends_with(";;&") {
+                    self.facts
+                        .constructs
+                        .push((Construct::CaseFallthrough, self.range(n)));
+                }
+            }
+            "for_statement" => {
+                for c in children(n) {
+                    let field = n.field_name_for_child(index_of(n, c));
+                    if field == Some("value")
+                        && matches!(
+                            c.kind(),
+                            "command_substitution" | "simple_expansion" | "expansion"
+                        )
+                    {
+                        let t = self.src(c);
+                        if !t.contains("[@]") || c.kind() != "expansion" {
+                            self.facts.split_loops.push((self.range(c), t.to_string()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        for c in children(n) {
+            self.walk(c, depth + 1, captured);
+        }
+    }
+
+    fn word(&self, n: Node<'_>) -> RawArg {
+        let kind = match n.kind() {
+            "string" | "raw_string" | "ansi_c_string" | "translated_string" => WordKind::Quoted,
+            "simple_expansion" | "expansion" | "command_substitution" => WordKind::Unquoted,
+            "concatenation" => WordKind::Mixed,
+            _ => WordKind::Literal,
+        };
+        let mut unquoted_vars = Vec::new();
+        let mut vars = Vec::new();
+        collect_vars(n, self.text, false, &mut unquoted_vars, &mut vars);
+        RawArg {
+            raw: self.src(n).to_string(),
+            range: self.range(n),
+            kind,
+            unquoted_vars,
+            vars,
+        }
+    }
+
+    fn command(
+        &mut self,
+        n: Node<'_>,
+        depth: usize,
+        captured: bool,
+        redirected: bool,
+        piped: bool,
+    ) {
+        let mut assignments = Vec::new();
+        let mut words: Vec<RawArg> = Vec::new();
+        for c in children(n) {
+            match c.kind() {
+                "variable_assignment" => {
+                    if let Some(name) = c.child_by_field_name("name") {
+                        assignments.push(self.src(name).to_string());
+                    }
+                    self.walk(c, depth + 1, captured);
+                }
+                "command_name" => words.push(self.word(c)),
+                "file_redirect" | "heredoc_redirect" | "herestring_redirect" => {
+                    self.walk(c, depth + 1, captured)
+                }
+                "comment" => self.walk(c, depth + 1, captured),
+                _ if c.is_named() => {
+                    words.push(self.word(c));
+                    // Substitutions inside arguments hold commands too.
+                    self.walk(c, depth + 1, captured);
+                }
+                _ => {}
+            }
+        }
+        let mut wrappers = Vec::new();
+        let mut i = 0;
+        // Peel wrappers: `sudo -u x env A=b timeout 5 kubectl …`.
+        while let Some(w) = words.get(i) {
+            let name = w.raw.rsplit('/').next().unwrap_or(&w.raw).to_string();
+            if name == "bash" || name == "sh" || name == "zsh" {
+                // `bash -c 'cmd'`: the string is shell too.
+                if let Some(ci) = words[i + 1..].iter().position(|a| a.raw == "-c")
+                    && let Some(script) = words.get(i + 1 + ci + 1)
+                {
+                    self.nested(script, depth, captured);
+                }
+                break;
+            }
+            if !WRAPPERS.contains(&name.as_str()) {
+                break;
+            }
+            wrappers.push(name.clone());
+            i += 1;
+            let values = wrapper_value_opts(&name);
+            while let Some(a) = words.get(i) {
+                let r = a.raw.as_str();
+                if name == "env" && crate::regex!(r"^[A-Za-z_][A-Za-z0-9_]*=").is_match(r) {
+                    assignments.push(r.split('=').next().unwrap_or("").to_string());
+                    i += 1;
+                } else if r == "--" {
+                    i += 1;
+                    break;
+                } else if r.starts_with('-') && r.len() > 1 {
+                    i += if values.contains(&r) { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            if name == "timeout"
+                && words
+                    .get(i)
+                    .is_some_and(|a| a.raw.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            {
+                i += 1;
+            }
+            if name == "watch" {
+                // `watch "kubectl get pods"`: one string holding the command.
+                if words.len() == i + 1 && words[i].kind == WordKind::Quoted {
+                    let script = &words[i];
+                    self.nested(script, depth, captured);
+                    return;
+                }
+            }
+        }
+        let Some(name_word) = words.get(i) else {
+            return;
+        };
+        let name = name_word.raw.trim_matches(['"', '\'']).to_string();
+        if name == "set"
+            && words[i + 1..].iter().any(|a| {
+                a.raw == "-x"
+                    || a.raw == "xtrace"
+                    || (a.raw.starts_with('-') && !a.raw.starts_with("--") && a.raw.contains('x'))
+            })
+        {
+            self.facts.xtrace.push(self.range(n));
+        }
+        let bare = name.rsplit('/').next().unwrap_or(&name).to_string();
+        match bare.as_str() {
+            "mapfile" | "readarray" => self
+                .facts
+                .constructs
+                .push((Construct::Mapfile, name_word.range)),
+            "coproc" => self
+                .facts
+                .constructs
+                .push((Construct::Coproc, name_word.range)),
+            "shopt" if words[i + 1..].iter().any(|a| a.raw == "globstar") => {
+                self.facts
+                    .constructs
+                    .push((Construct::Globstar, self.range(n)));
+            }
+            "wait" if words[i + 1..].iter().any(|a| a.raw == "-n") => {
+                self.facts
+                    .constructs
+                    .push((Construct::WaitN, self.range(n)));
+            }
+            _ => {}
+        }
+        let name_range = name_word.range;
+        let args: Vec<RawArg> = words.drain(i + 1..).collect();
+        self.facts.commands.push(RawCommand {
+            name: bare,
+            name_range,
+            args,
+            assignments,
+            wrappers,
+            range: self.range(n),
+            captured,
+            redirected,
+            piped,
+        });
+    }
+
+    /// Parse the content of a quoted word as shell (for `bash -c`, `watch`).
+    fn nested(&mut self, word: &RawArg, depth: usize, captured: bool) {
+        let (s, e) = word.range;
+        let (ls, le) = (s - self.base, e - self.base);
+        let Some(raw) = self.text.get(ls..le) else {
+            return;
+        };
+        let quote = raw.chars().next();
+        if !matches!(quote, Some('"') | Some('\'')) || raw.len() < 2 {
+            return;
+        }
+        let inner_start = ls + 1;
+        let inner = &self.text[inner_start..le - 1];
+        let base = self.base + inner_start;
+        let owned = inner.to_string();
+        let tree = with_parser(|p| p.parse(&owned, None)).flatten();
+        if let Some(tree) = tree {
+            let mut w = Walker {
+                text: &owned,
+                base,
+                facts: self.facts,
+            };
+            w.walk(tree.root_node(), depth + 1, captured);
+        }
+    }
+}
+
+fn children(n: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = n.walk();
+    n.children(&mut cursor).collect()
+}
+
+fn index_of(parent: Node<'_>, child: Node<'_>) -> u32 {
+    let mut cursor = parent.walk();
+    parent
+        .children(&mut cursor)
+        .position(|c| c.id() == child.id())
+        .unwrap_or(0) as u32
+}
+
+fn collect_vars(
+    n: Node<'_>,
+    text: &str,
+    quoted: bool,
+    unquoted: &mut Vec<String>,
+    all: &mut Vec<String>,
+) {
+    match n.kind() {
+        "variable_name" => {
+            let name = text
+                .get(n.start_byte()..n.end_byte())
+                .unwrap_or("")
+                .to_string();
+            if !quoted {
+                unquoted.push(name.clone());
+            }
+            all.push(name);
+            return;
+        }
+        "command_substitution" => return,
+        _ => {}
+    }
+    let q = quoted || matches!(n.kind(), "string" | "raw_string");
+    let mut cursor = n.walk();
+    for c in n.children(&mut cursor) {
+        collect_vars(c, text, q, unquoted, all);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(src: &str) -> ShellBlock {
+        let pieces = vec![Piece {
+            shell: 0,
+            file: 0,
+            len: src.len() as u32,
+        }];
+        parse_block(
+            Origin::CodeBlock,
+            Dialect::Bash,
+            mask_placeholders(src),
+            pieces,
+            Span::new(0, src.len()),
+        )
+    }
+
+    fn names(b: &ShellBlock) -> Vec<&str> {
+        b.commands.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    #[test]
+    fn finds_commands_everywhere() {
+        let b = block(
+            "sudo -u root env A=1 kubectl get po | grep x && x=$(helm list) ; watch -n 2 'kubectl top nodes'\nif timeout 5 kubectl get ns; then bash -c \"helm status foo\"; fi\nf() { kubectl \\\n  apply -f -; }\necho \"kubectl apply\" # kubectl delete\n",
+        );
+        let n = names(&b);
+        assert_eq!(n.iter().filter(|c| **c == "kubectl").count(), 4, "{n:?}");
+        assert_eq!(n.iter().filter(|c| **c == "helm").count(), 2, "{n:?}");
+        let sudo = b
+            .commands
+            .iter()
+            .find(|c| c.wrappers.contains(&"sudo".to_string()))
+            .unwrap();
+        assert_eq!(sudo.assignments, ["A"]);
+        assert!(b.commands.iter().any(|c| c.name == "helm" && c.captured));
+        assert_eq!(b.comments.len(), 1);
+        assert!(b.syntax_error.is_none());
+    }
+
+    #[test]
+    fn placeholders_are_words() {
+        let b = block("kubectl --context <CTX> get pods -n <your-namespace>\ncat <<EOF\nx\nEOF\n");
+        assert!(b.syntax_error.is_none(), "{:?}", b.syntax_error);
+        assert_eq!(b.commands[0].args.len(), 6);
+    }
+
+    #[test]
+    fn constructs_and_loops() {
+        let b = block(
+            "declare -A m\nmapfile -t a < f\necho ${v,,} ${a[-1]} ${v@Q}\nfoo |& tee x\nls &>> log\nfor n in $NODES; do :; done\nfor n in \"${arr[@]}\"; do :; done\n",
+        );
+        let kinds: Vec<Construct> = b.constructs.iter().map(|(c, _)| *c).collect();
+        for k in [
+            Construct::AssocArray,
+            Construct::Mapfile,
+            Construct::CaseModification,
+            Construct::NegativeSubscript,
+            Construct::Transformation,
+            Construct::PipeBoth,
+            Construct::AppendBoth,
+        ] {
+            assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
+        }
+        assert_eq!(b.split_loops.len(), 1);
+    }
+
+    #[test]
+    fn bash_accepts_what_tree_sitter_does_not() {
+        // JSON lines are words to bash.
+        let b = block("{\"jsonrpc\":\"2.0\",\"id\":1}\n");
+        assert!(b.syntax_error.is_none(), "{:?}", b.syntax_error);
+        let b = block("echo (\n");
+        let (_, msg) = b.syntax_error.expect("bash rejects it too");
+        assert!(msg.contains("syntax error"), "{msg}");
+    }
+
+    #[test]
+    fn mustache_and_long_placeholders_are_words() {
+        let b = block("{{TEST_COMMAND}}\ncd x && <appropriate test command for $3>\n");
+        assert!(b.syntax_error.is_none(), "{:?}", b.syntax_error);
+    }
+
+    #[test]
+    fn syntax_error_is_one() {
+        let b = block("if true; then\n  echo (\n");
+        assert!(b.syntax_error.is_some());
+    }
+
+    #[test]
+    fn console_keeps_prompt_lines() {
+        let text = "$ kubectl get pods \\\n    -A\nNAME   READY\nfoo    1/1\n$ helm list\n";
+        let (t, pieces) = assemble(text, &[Span::new(0, text.len())], Dialect::Console);
+        assert_eq!(t, "kubectl get pods \\\n    -A\nhelm list\n");
+        let b = parse_block(
+            Origin::CodeBlock,
+            Dialect::Console,
+            t,
+            pieces,
+            Span::new(0, text.len()),
+        );
+        assert_eq!(names(&b), ["kubectl", "helm"]);
+        assert_eq!(&text[b.commands[1].name_span.range()], "helm");
+    }
+}

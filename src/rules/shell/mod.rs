@@ -1,0 +1,434 @@
+//! Shell inside skills: context discipline, syntax, bash 3.2 portability,
+//! and safety (word splitting, credentials, `curl | sh`), over fenced blocks,
+//! `*.sh` scripts and hook commands.
+
+pub mod context;
+pub mod policy;
+pub mod portability;
+pub mod safety;
+pub mod shellcheck;
+pub mod syntax;
+
+use crate::model::{DocKind, Project};
+use crate::parse::shell::{Origin, ShellBlock};
+use crate::source::FileId;
+
+/// A block of shell the rules look at.
+pub struct Site<'a> {
+    pub file: FileId,
+    pub block: &'a ShellBlock,
+}
+
+impl Site<'_> {
+    /// Scripts and hooks run exactly as written, on the user's machine.
+    pub fn runs_as_written(&self) -> bool {
+        matches!(self.block.origin, Origin::Script | Origin::Hook)
+    }
+}
+
+fn in_plugin_area(project: &Project, path: &str) -> bool {
+    project.skill_of(path).is_some()
+        || project.plugins.iter().any(|p| {
+            let prefix = if p.dir.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", p.dir)
+            };
+            path.strip_prefix(&prefix).is_some_and(|rest| {
+                rest.starts_with("commands/")
+                    || rest.starts_with("agents/")
+                    || rest.starts_with("scripts/")
+                    || rest.starts_with("hooks/")
+                    || rest.starts_with("skills/")
+                    || rest.starts_with("bin/")
+            })
+        })
+}
+
+/// Every shell site: fenced blocks in skills (and their references),
+/// commands and agents; `*.sh` files in plugins; hook commands.
+pub fn sites(project: &Project) -> Vec<Site<'_>> {
+    let mut out = Vec::new();
+    for d in &project.docs {
+        if d.shell.is_empty() {
+            continue;
+        }
+        if d.kind != DocKind::Other || in_plugin_area(project, &d.path) {
+            out.extend(d.shell.iter().map(|b| Site {
+                file: d.file,
+                block: b,
+            }));
+        }
+    }
+    for s in &project.scripts {
+        if in_plugin_area(project, &s.path) {
+            out.push(Site {
+                file: s.file,
+                block: &s.shell,
+            });
+        }
+    }
+    for j in &project.json {
+        out.extend(j.shell.iter().map(|b| Site {
+            file: j.file,
+            block: b,
+        }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    //! Pass and fail cases for every construct the shell rules look at.
+    use crate::rules::RuleMeta;
+    use crate::rules::testing::{check_listing, of_rule, render};
+
+    fn skill_with(block: &str) -> String {
+        format!(
+            "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n{block}"
+        )
+    }
+
+    fn bash(code: &str) -> String {
+        skill_with(&format!("```bash\n{code}\n```\n"))
+    }
+
+    fn hits(listing: &str, rule: &RuleMeta) -> usize {
+        let (_d, _l, diags) = check_listing(listing);
+        of_rule(&diags, rule).len()
+    }
+
+    fn snapshot(name: &str, listing: &str, rule: &RuleMeta) {
+        let (_d, loaded, diags) = check_listing(listing);
+        let hits: Vec<_> = of_rule(&diags, rule).into_iter().cloned().collect();
+        insta::assert_snapshot!(name, render(&loaded, &hits));
+    }
+
+    #[test]
+    fn context_flag_is_required_wherever_commands_run() {
+        let fail = [
+            "kubectl apply -f app.yaml",
+            "sudo kubectl delete pod x",
+            "sudo -u admin kubectl get pods",
+            "env FOO=1 kubectl get pods",
+            "FOO=1 kubectl get pods",
+            "time kubectl get pods",
+            "timeout 30 kubectl rollout status deploy/x",
+            "watch -n 5 kubectl get pods",
+            "watch 'kubectl get pods'",
+            "echo pod/x | xargs kubectl delete",
+            "nohup kubectl port-forward svc/x 8080:80 &",
+            "kubectl get pods | grep Running",
+            "true && kubectl get ns",
+            "x=$(kubectl get ns -o name)",
+            "x=`kubectl get ns -o name`",
+            "(cd /tmp && kubectl get ns)",
+            "if kubectl get ns x; then echo ok; fi",
+            "while ! kubectl get ns x; do sleep 1; done",
+            "for i in 1 2; do kubectl get ns; done",
+            "f() { kubectl get ns; }",
+            "kubectl \\\n  --namespace x \\\n  get pods",
+            "bash -c \"kubectl get pods\"",
+            "helm install x ./chart",
+            "sudo helm upgrade --install x ./chart",
+            "helm -n x list",
+            "flux reconcile hr x -n y",
+            "kubectl -n kube-system get pods <name>",
+        ];
+        for case in fail {
+            assert_eq!(
+                hits(&bash(case), &super::context::MISSING),
+                1,
+                "should fire: {case}"
+            );
+        }
+        let pass = [
+            "kubectl --context=\"$CTX\" apply -f app.yaml",
+            "kubectl --context \"$CTX\" get pods",
+            "kubectl --kubeconfig ./kubeconfig get pods",
+            "KUBECONFIG=./kubeconfig kubectl get pods",
+            "kubectl --context <CTX> get pods -n <namespace>",
+            "kubectl config use-context prod",
+            "kubectl config get-contexts",
+            "kubectl version --client",
+            "kubectl completion bash",
+            "kubectl krew install ctx",
+            "kubectl create secret generic x --from-literal=a=b --dry-run=client -o yaml",
+            "kubectl get pods --help",
+            "helm template x ./chart",
+            "helm repo add x https://example.com/charts",
+            "helm dependency update ./chart",
+            "helm --kube-context \"$CTX\" status x",
+            "echo \"kubectl apply -f app.yaml\"",
+            "# kubectl apply -f app.yaml",
+            "k() { kubectl --context \"$CTX\" \"$@\"; }",
+            "kubectl $KUBECTL_ARGS get pods",
+        ];
+        for case in pass {
+            assert_eq!(
+                hits(&bash(case), &super::context::MISSING),
+                0,
+                "should be quiet: {case}"
+            );
+        }
+        // Inline code in prose is not shell.
+        assert_eq!(
+            hits(
+                &skill_with("Run `kubectl apply -f app.yaml`.\n"),
+                &super::context::MISSING
+            ),
+            0
+        );
+        // Other fence languages are not shell.
+        assert_eq!(
+            hits(
+                &skill_with("```yaml\ncommand: kubectl apply -f x\n```\n"),
+                &super::context::MISSING
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn context_snapshot_and_spans_in_indented_blocks() {
+        snapshot(
+            "SH001_contexts",
+            &skill_with(
+                "1. Apply:\n\n   ```bash\n   sudo kubectl apply \\\n     -f app.yaml && helm status x\n   ```\n",
+            ),
+            &super::context::MISSING,
+        );
+    }
+
+    #[test]
+    fn console_blocks_strip_prompts() {
+        let listing = skill_with(
+            "```console\n$ kubectl get pods\nNAME READY\nkubectl-output 1/1\n$ kubectl --context prod get ns\n```\n",
+        );
+        assert_eq!(hits(&listing, &super::context::MISSING), 1);
+    }
+
+    #[test]
+    fn hook_commands_and_scripts_are_shell() {
+        let listing = "==> plugins/demo/hooks/hooks.json <==\n{ \"hooks\": { \"SessionStart\": [ { \"hooks\": [ { \"type\": \"command\", \"command\": \"kubectl get pods\" } ] } ] } }\n==> plugins/demo/scripts/check.sh <==\n#!/usr/bin/env bash\nhelm list -A\n";
+        let (_d, _l, diags) = check_listing(listing);
+        let h = of_rule(&diags, &super::context::MISSING);
+        assert_eq!(
+            h.len(),
+            2,
+            "{:?}",
+            h.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn portability_names_the_version() {
+        let cases = [
+            ("declare -A m", "4.0"),
+            ("local -A m", "4.0"),
+            ("mapfile -t lines < f", "4.0"),
+            ("readarray -t lines < f", "4.0"),
+            ("echo \"${v,,}\"", "4.0"),
+            ("echo \"${v^^}\"", "4.0"),
+            ("echo \"${v~}\"", "4.0"),
+            ("shopt -s globstar", "4.0"),
+            ("make &>> build.log", "4.0"),
+            ("make |& tee build.log", "4.0"),
+            ("coproc cat", "4.0"),
+            ("echo \"${arr[-1]}\"", "4.2"),
+            ("declare -n ref=x", "4.3"),
+            ("wait -n", "4.3"),
+            ("echo \"${v@Q}\"", "4.4"),
+        ];
+        for (code, version) in cases {
+            let listing =
+                format!("==> plugins/demo/scripts/s.sh <==\n#!/usr/bin/env bash\n{code}\n");
+            let (_d, _l, diags) = check_listing(&listing);
+            let h = of_rule(&diags, &super::portability::NEWER_BASH);
+            assert_eq!(h.len(), 1, "{code}");
+            assert!(
+                h[0].message.contains(&format!("bash {version}")),
+                "{code}: {}",
+                h[0].message
+            );
+            assert_eq!(h[0].severity, crate::diag::Severity::Error);
+        }
+        for ok in [
+            "arr=(a b); echo \"${arr[0]}\"",
+            "echo \"$(printf '%s' x | tr '[:upper:]' '[:lower:]')\"",
+            "declare -a list",
+            "local x=1",
+        ] {
+            let listing = format!("==> plugins/demo/scripts/s.sh <==\n#!/usr/bin/env bash\n{ok}\n");
+            assert_eq!(hits(&listing, &super::portability::NEWER_BASH), 0, "{ok}");
+        }
+        // In markdown blocks it is a warning.
+        let (_d, _l, diags) = check_listing(&bash("declare -A m"));
+        assert_eq!(
+            of_rule(&diags, &super::portability::NEWER_BASH)[0].severity,
+            crate::diag::Severity::Warning
+        );
+    }
+
+    #[test]
+    fn safety_cases() {
+        use super::safety::*;
+        assert_eq!(
+            hits(
+                &bash("for n in $(cat nodes); do echo $n; done"),
+                &SPLIT_LOOP
+            ),
+            1
+        );
+        assert_eq!(
+            hits(&bash("for n in $NODES; do echo \"$n\"; done"), &SPLIT_LOOP),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("for n in \"${NODES[@]}\"; do echo \"$n\"; done"),
+                &SPLIT_LOOP
+            ),
+            0
+        );
+        assert_eq!(
+            hits(&bash("for n in a b c; do echo \"$n\"; done"), &SPLIT_LOOP),
+            0
+        );
+
+        assert_eq!(
+            hits(&bash("talosctl --nodes $NODE_IPS health"), &UNQUOTED_LIST),
+            1
+        );
+        assert_eq!(
+            hits(&bash("talosctl --nodes=$NODE_IPS health"), &UNQUOTED_LIST),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("talosctl --nodes \"$NODE_IPS\" health"),
+                &UNQUOTED_LIST
+            ),
+            0
+        );
+
+        assert_eq!(hits(&bash("pass show infra/token"), &SECRET_PRINTED), 1);
+        assert_eq!(hits(&bash("pass infra/token"), &SECRET_PRINTED), 1);
+        assert_eq!(
+            hits(&bash("op read op://vault/item/field"), &SECRET_PRINTED),
+            1
+        );
+        assert_eq!(hits(&bash("vault kv get secret/app"), &SECRET_PRINTED), 1);
+        assert_eq!(
+            hits(&bash("TOKEN=$(pass show infra/token)"), &SECRET_PRINTED),
+            0
+        );
+        assert_eq!(hits(&bash("pass show -c infra/token"), &SECRET_PRINTED), 0);
+        assert_eq!(
+            hits(
+                &bash("pass show infra/token | head -1 > /dev/null"),
+                &SECRET_PRINTED
+            ),
+            0
+        );
+        assert_eq!(hits(&bash("pass ls"), &SECRET_PRINTED), 0);
+
+        assert_eq!(
+            hits(
+                &bash("curl -v -H \"Authorization: Bearer $TOKEN\" https://api.example.com"),
+                &VERBOSE_SECRET
+            ),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("curl --verbose -u admin:$PASSWORD https://api.example.com"),
+                &VERBOSE_SECRET
+            ),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash(
+                    "set -x\ncurl -fsS -H \"Authorization: Bearer $TOKEN\" https://api.example.com"
+                ),
+                &VERBOSE_SECRET
+            ),
+            1
+        );
+        assert_eq!(
+            hits(&bash("curl -v https://example.com"), &VERBOSE_SECRET),
+            0
+        );
+        assert_eq!(hits(&bash("set -x\nls"), &VERBOSE_SECRET), 0);
+
+        assert_eq!(hits(&bash("echo \"$API_TOKEN\""), &SECRET_ECHOED), 1);
+        assert_eq!(
+            hits(&bash("echo \"$API_TOKEN\" > token.txt"), &SECRET_ECHOED),
+            0
+        );
+        assert_eq!(hits(&bash("echo \"$USER\""), &SECRET_ECHOED), 0);
+
+        assert_eq!(
+            hits(
+                &bash("curl -fsSL https://example.com/i.sh | sh"),
+                &PIPE_TO_SHELL
+            ),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("wget -qO- https://example.com/i.sh | sudo bash"),
+                &PIPE_TO_SHELL
+            ),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("curl -fsSL https://example.com/x.json | jq ."),
+                &PIPE_TO_SHELL
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn syntax_errors_are_one_per_block() {
+        let listing = bash("if true; then\n  echo (\n  echo )\n");
+        assert_eq!(hits(&listing, &super::syntax::SYNTAX), 1);
+        assert_eq!(
+            hits(
+                &bash("kubectl --context <CTX> get <kind> <name> -o yaml"),
+                &super::syntax::SYNTAX
+            ),
+            0
+        );
+        assert_eq!(
+            hits(
+                &skill_with("```zsh\nsetopt extendedglob; print -l **/*(.)\n```\n"),
+                &super::syntax::SYNTAX
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn suppression_in_shell_and_markdown() {
+        let m = &super::context::MISSING;
+        assert_eq!(
+            hits(&bash("kubectl get pods # skillc: disable=SH001"), m),
+            0
+        );
+        assert_eq!(
+            hits(
+                &bash("# skillc: disable=missing-context-flag\nkubectl get pods\nkubectl get ns"),
+                m
+            ),
+            1
+        );
+        let before_block = skill_with(
+            "<!-- skillc-disable-next-line SH001 -->\n```bash\nkubectl get pods\nkubectl get ns\n```\n\n```bash\nkubectl get pods\n```\n",
+        );
+        assert_eq!(hits(&before_block, m), 1);
+    }
+}
