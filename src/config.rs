@@ -4,6 +4,7 @@
 //! suggests the nearest valid spelling.
 
 use crate::diag::Severity;
+use crate::redact::RedactConfig;
 use crate::rules::shell::policy::{ShellPolicy, ToolPolicy};
 use crate::rules::{RuleMeta, registry};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -35,6 +36,8 @@ pub struct Config {
     pub shell: ShellPolicy,
     /// Run shellcheck on shell sites (`--shellcheck`; not a file setting).
     pub run_shellcheck: bool,
+    /// Redaction detectors' allow- and deny-lists.
+    pub redaction: RedactConfig,
 }
 
 /// A configuration problem: exit code 2.
@@ -142,6 +145,16 @@ impl Config {
                         config.per_file_ignores.push((set, rules));
                     }
                 }
+                "redaction" => {
+                    let DeValue::Table(t) = value.get_ref() else {
+                        return Err(err(
+                            value.span(),
+                            "`redaction` must be a table".into(),
+                            None,
+                        ));
+                    };
+                    parse_redaction(t, &mut config.redaction, &err)?;
+                }
                 "shell" => {
                     let DeValue::Table(t) = value.get_ref() else {
                         return Err(err(value.span(), "`shell` must be a table".into(), None));
@@ -162,7 +175,67 @@ impl Config {
     }
 }
 
-const TOP_KEYS: &[&str] = &["rules", "exclude", "per-file-ignores", "shell"];
+const TOP_KEYS: &[&str] = &["rules", "exclude", "per-file-ignores", "shell", "redaction"];
+const REDACTION_KEYS: &[&str] = &[
+    "allow-cidrs",
+    "allow-networks",
+    "allow-hosts",
+    "deny",
+    "deny-domains",
+    "exempt-manifest-people",
+];
+
+fn parse_redaction(
+    t: &DeTable<'_>,
+    cfg: &mut RedactConfig,
+    err: &ErrFn<'_>,
+) -> Result<(), ConfigError> {
+    for (key, value) in t {
+        let list =
+            || strings(value, err).map(|l| l.into_iter().map(|(s, _)| s).collect::<Vec<_>>());
+        match key.get_ref().as_ref() {
+            "allow-cidrs" => cfg.allow_cidrs.extend(list()?),
+            "allow-networks" => {
+                for (n, span) in strings(value, err)? {
+                    let ok = n.split_once('/').is_some_and(|(a, p)| {
+                        a.parse::<std::net::Ipv4Addr>().is_ok()
+                            && p.parse::<u8>().is_ok_and(|p| p <= 32)
+                    });
+                    if !ok {
+                        return Err(err(
+                            span,
+                            format!("`{n}` is not an IPv4 CIDR"),
+                            Some("write it like \"10.50.0.0/16\"".into()),
+                        ));
+                    }
+                    cfg.allow_networks.push(n);
+                }
+            }
+            "allow-hosts" => cfg.allow_hosts.extend(list()?),
+            "deny" => cfg.deny_names.extend(list()?),
+            "deny-domains" => cfg.deny_domains.extend(list()?),
+            "exempt-manifest-people" => {
+                let DeValue::Boolean(b) = value.get_ref() else {
+                    return Err(err(
+                        value.span(),
+                        "`exempt-manifest-people` is true or false".into(),
+                        None,
+                    ));
+                };
+                cfg.exempt_manifest_people = *b;
+            }
+            other => {
+                return Err(err(
+                    key.span(),
+                    format!("unknown key `{other}` in [redaction]"),
+                    suggest(other, REDACTION_KEYS.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?")),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
 const SHELL_KEYS: &[&str] = &["bash-version", "context"];
 const TOOL_KEYS: &[&str] = &["flags", "env", "value-flags", "local", "cluster", "enabled"];
 

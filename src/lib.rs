@@ -13,6 +13,7 @@ pub mod discover;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod redact;
 pub mod rules;
 pub mod schema;
 pub mod source;

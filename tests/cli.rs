@@ -10,6 +10,7 @@ fn skillc(args: &[&str]) -> Output {
         .args(args)
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
+        .env_remove("SKILLC_DENY")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("skillc runs")
@@ -378,6 +379,138 @@ fn shellcheck_findings_map_to_markdown() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("shellcheck is not installed"));
+}
+
+fn skillc_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_skillc"))
+        .args(args)
+        .env_remove("SKILLC_DENY")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+const LEAKY: &str = "ssh root@10.1.2.3 && ping 10.1.2.3 && ping 10.9.8.7\nmail ops@acme.io\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\ncd /home/akozlov/infra && ssh db1.prod.internal\n";
+
+#[test]
+fn redact_stdin_to_stdout() {
+    let o = skillc_stdin(&["redact"], LEAKY);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!("redact_stdout", stdout(&o));
+    insta::assert_snapshot!("redact_report", stderr(&o));
+    // The report never prints a secret.
+    assert!(!stderr(&o).contains("AKIAIOSFODNN7EXAMPLE"));
+    // Redacting the output again changes nothing, and check finds nothing.
+    let again = skillc_stdin(&["redact", "--check"], &stdout(&o));
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+}
+
+#[test]
+fn redact_check_json_and_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.md");
+    std::fs::write(&file, LEAKY).unwrap();
+    let f = file.to_str().unwrap();
+    let o = skillc(&["redact", "--check", f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        LEAKY,
+        "--check writes nothing"
+    );
+    let o = skillc(&["redact", "--check", "--report", "json", f]);
+    let v: serde_json::Value = serde_json::from_str(&stderr(&o)).unwrap();
+    let entries = v.as_array().unwrap();
+    assert_eq!(entries.len(), 7);
+    assert_eq!(entries[0]["kind"], "ipv4");
+    assert_eq!(entries[0]["line"], 1);
+    assert_eq!(entries[0]["column"], 10);
+    assert_eq!(entries[0]["replacement"], "192.0.2.1");
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["kind"] != "secret" || e.get("original").is_none())
+    );
+
+    let o = skillc(&["redact", "--in-place", f]);
+    assert_eq!(o.status.code(), Some(0));
+    let redacted = std::fs::read_to_string(&file).unwrap();
+    assert!(redacted.contains("ssh root@192.0.2.1 && ping 192.0.2.1 && ping 192.0.2.2"));
+    // No temporary files are left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let o = skillc(&["redact", "--check", f]);
+    assert_eq!(o.status.code(), Some(0));
+    // A redacted skill is clean for the redaction rules.
+    let tree = tempfile::tempdir().unwrap();
+    let skill = tree.path().join("skills/notes");
+    std::fs::create_dir_all(&skill).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        format!("---\nname: notes\ndescription: Notes. Use when reading notes.\n---\n{redacted}"),
+    )
+    .unwrap();
+    let o = skillc(&[
+        "check",
+        tree.path().to_str().unwrap(),
+        "--format",
+        "concise",
+    ]);
+    assert!(!stdout(&o).contains("[RD"), "{}", stdout(&o));
+}
+
+#[test]
+fn redact_usage_errors() {
+    assert_eq!(skillc(&["redact", "no/such/file"]).status.code(), Some(2));
+    assert_eq!(
+        skillc(&["redact", "README.md", "CLAUDE.md"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(skillc(&["redact", "--in-place"]).status.code(), Some(2));
+    #[cfg(unix)]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.md");
+        std::fs::write(&target, "10.1.2.3\n").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let o = skillc(&["redact", "--in-place", link.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "10.1.2.3\n");
+    }
+}
+
+#[test]
+fn deny_list_from_the_environment() {
+    let tree = tempfile::tempdir().unwrap();
+    let skill = tree.path().join("skills/notes");
+    std::fs::create_dir_all(&skill).unwrap();
+    std::fs::write(skill.join("SKILL.md"), "---\nname: notes\ndescription: Notes. Use when reading notes.\n---\nThe Umbrella cluster.\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
+        .args([
+            "check",
+            tree.path().to_str().unwrap(),
+            "--format",
+            "concise",
+        ])
+        .env("SKILLC_DENY", "umbrella, other")
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&o).contains("error[RD008] deny-listed name `Umbrella`"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -124,6 +124,7 @@ pub fn run(args: Args) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
+    config.redaction = std::mem::take(&mut config.redaction).with_env();
     if args.shellcheck {
         if crate::rules::shell::shellcheck::available() {
             config.run_shellcheck = true;

@@ -4,6 +4,7 @@
 
 mod check;
 mod explain;
+mod redact;
 mod rules;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -38,6 +39,8 @@ pub enum Command {
     Rules(rules::Args),
     /// Show the documentation of one rule.
     Explain(explain::Args),
+    /// Replace private data (addresses, hosts, emails, ids, secrets) with placeholders.
+    Redact(redact::Args),
 }
 
 /// Whether to colour output written to stdout.
@@ -101,6 +104,7 @@ fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Redact(args) => redact::run(args),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod files;
 pub mod frontmatter;
 pub mod manifest;
 pub mod phase;
+pub mod redaction;
 pub mod shell;
 pub mod xref;
 
@@ -33,6 +34,8 @@ pub enum Family {
     Phase,
     /// Shell in blocks, scripts and hooks (SH).
     Shell,
+    /// Private data in public content (RD).
+    Redaction,
 }
 
 impl Family {
@@ -44,6 +47,7 @@ impl Family {
             Family::Xref => "xref",
             Family::Phase => "phase",
             Family::Shell => "shell",
+            Family::Redaction => "redaction",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The registry: every check and the rules it emits, listed once.
 
 use super::{Check, RuleMeta};
-use super::{files, frontmatter, manifest, phase, shell, xref};
+use super::{files, frontmatter, manifest, phase, redaction, shell, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
@@ -241,6 +241,10 @@ pub static CHECKS: &[Check] = &[
         rules: &[&shell::shellcheck::SHELLCHECK],
         run: shell::shellcheck::check,
     },
+    Check {
+        rules: redaction::RULES,
+        run: redaction::check,
+    },
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
@@ -408,7 +412,7 @@ mod tests {
         assert_eq!(
             untested,
             [
-                "AS013", "GEN004", "GEN005", "GEN008", "GEN009", "SH010", "SK007"
+                "AS013", "GEN004", "GEN005", "GEN008", "GEN009", "RD008", "SH010", "SK007"
             ]
         );
     }

@@ -1,0 +1,233 @@
+//! `skillc redact [FILE…]`.
+
+use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::redact::replace::{Mapping, Replacement, redact};
+use crate::redact::{Kind, RedactConfig};
+use serde::Serialize;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// `path:line:col: kind replaced by placeholder` lines on stderr.
+    Human,
+    /// A JSON array on stderr.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files to redact; standard input to standard output when none.
+    pub files: Vec<PathBuf>,
+    /// Rewrite the files (atomically) instead of printing.
+    #[arg(long)]
+    pub in_place: bool,
+    /// Change nothing; exit 1 when anything would be redacted.
+    #[arg(long, conflicts_with = "in_place")]
+    pub check: bool,
+    /// Format of the report of what was replaced.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub report: ReportFormat,
+    /// Config file (default: skillc.toml in the current directory, if present).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    kind: &'static str,
+    label: &'static str,
+    /// The replaced text; omitted for secrets, which are never printed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original: Option<&'a str>,
+    replacement: &'a str,
+}
+
+fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Ipv4 => "ipv4",
+        Kind::Ipv6 => "ipv6",
+        Kind::Host => "hostname",
+        Kind::Email => "email",
+        Kind::Cloud => "cloud-id",
+        Kind::Secret => "secret",
+        Kind::PersonalPath => "personal-path",
+        Kind::DeniedName => "denied-name",
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Write `bytes` to `path` through a temporary file in the same directory.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.skillc-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            std::fs::set_permissions(&tmp, meta.permissions())?;
+        }
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Range<usize>> {
+    let manifest = path.ends_with("plugin.json") || path.ends_with("marketplace.json");
+    if !manifest || !cfg.exempt_manifest_people {
+        return Vec::new();
+    }
+    crate::parse::json::parse(text, 0)
+        .map(|d| crate::rules::redaction::manifest_people(&d.root))
+        .unwrap_or_default()
+}
+
+pub fn run(args: Args) -> u8 {
+    let config = match super::check::load_config(args.config.as_deref(), Path::new(".")) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let cfg = config.redaction.with_env();
+    let mut map = Mapping::default();
+    let mut report: Vec<(String, String, Vec<Replacement>)> = Vec::new();
+    let mut changed = false;
+
+    if args.files.is_empty() {
+        if args.in_place {
+            return fail("--in-place needs files");
+        }
+        let mut text = String::new();
+        if std::io::stdin().read_to_string(&mut text).is_err() {
+            return fail("standard input is not UTF-8 text");
+        }
+        let (out, reps) = redact(&text, &cfg, &[], &mut map);
+        changed |= !reps.is_empty();
+        if !args.check {
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(out.as_bytes()).is_err() {
+                return EXIT_ERROR;
+            }
+        }
+        report.push(("<stdin>".into(), text, reps));
+    } else {
+        if args.files.len() > 1 && !args.in_place && !args.check {
+            return fail("several files need --in-place or --check");
+        }
+        for path in &args.files {
+            let meta = match std::fs::symlink_metadata(path) {
+                Ok(m) => m,
+                Err(e) => return fail(format!("cannot read `{}`: {e}", path.display())),
+            };
+            if meta.file_type().is_symlink() && args.in_place {
+                return fail(format!(
+                    "`{}` is a symlink; redact its target instead",
+                    path.display()
+                ));
+            }
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => return fail(format!("cannot read `{}`: {e}", path.display())),
+            };
+            let shown = path.display().to_string();
+            let exempt = exempt_ranges(&shown, &text, &cfg);
+            let (out, reps) = redact(&text, &cfg, &exempt, &mut map);
+            changed |= !reps.is_empty();
+            if args.in_place {
+                if !reps.is_empty()
+                    && let Err(e) = write_atomic(path, out.as_bytes())
+                {
+                    return fail(format!("cannot write `{shown}`: {e}"));
+                }
+            } else if !args.check {
+                let mut stdout = std::io::stdout().lock();
+                if stdout.write_all(out.as_bytes()).is_err() {
+                    return EXIT_ERROR;
+                }
+            }
+            report.push((shown, text, reps));
+        }
+    }
+
+    let mut err = std::io::stderr().lock();
+    match args.report {
+        ReportFormat::Json => {
+            let entries: Vec<JsonEntry<'_>> = report
+                .iter()
+                .flat_map(|(path, text, reps)| {
+                    reps.iter().map(move |r| {
+                        let (line, column) = line_col(text, r.offset);
+                        JsonEntry {
+                            path,
+                            line,
+                            column,
+                            kind: kind_name(r.kind),
+                            label: r.label,
+                            original: (r.kind != Kind::Secret).then_some(r.original.as_str()),
+                            replacement: &r.replacement,
+                        }
+                    })
+                })
+                .collect();
+            let _ = writeln!(
+                err,
+                "{}",
+                serde_json::to_string_pretty(&entries).unwrap_or_default()
+            );
+        }
+        ReportFormat::Human => {
+            let mut n = 0;
+            for (path, text, reps) in &report {
+                for r in reps {
+                    let (line, col) = line_col(text, r.offset);
+                    let what = if r.kind == Kind::Secret {
+                        format!("a {}", r.label)
+                    } else {
+                        format!("`{}`", r.original)
+                    };
+                    let _ = writeln!(
+                        err,
+                        "{path}:{line}:{col}: {} {what} -> `{}`",
+                        kind_name(r.kind),
+                        r.replacement
+                    );
+                    n += 1;
+                }
+            }
+            let verb = if args.check {
+                "would replace"
+            } else {
+                "replaced"
+            };
+            let _ = writeln!(
+                err,
+                "redact: {verb} {n} value{}",
+                if n == 1 { "" } else { "s" }
+            );
+        }
+    }
+    if args.check && changed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
