@@ -7,9 +7,11 @@
 
 pub mod check;
 pub mod cli;
+pub mod compile;
 pub mod config;
 pub mod diag;
 pub mod discover;
+pub mod fsutil;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -29,6 +29,10 @@ pub struct Loaded {
 }
 
 enum Parsed {
+    Yaml(
+        crate::parse::yaml::YamlDoc,
+        Result<(), crate::parse::yaml::YamlError>,
+    ),
     Markdown(Box<Doc>),
     Json(Result<JsonDoc, JsonError>, Vec<ShellBlock>),
     Script(Box<ShellBlock>),
@@ -44,6 +48,12 @@ fn json_kind(path: &str) -> bool {
         || path.ends_with("hooks/hooks.json")
         || path.ends_with(".mcp.json")
         || path.ends_with(".lsp.json")
+}
+
+/// Typed sources skillc compiles.
+fn is_source(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name == "skill.yaml" || name == "plugin.yaml"
 }
 
 fn is_markdown(path: &str) -> bool {
@@ -115,7 +125,11 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let wanted: Vec<&Walked> = walked
         .iter()
         .filter(|w| {
-            !w.is_dir && (is_markdown(&w.path) || json_kind(&w.path) || w.path.ends_with(".sh"))
+            !w.is_dir
+                && (is_markdown(&w.path)
+                    || json_kind(&w.path)
+                    || w.path.ends_with(".sh")
+                    || is_source(&w.path))
         })
         .collect();
     let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> =
@@ -126,6 +140,8 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let mut json_files = Vec::new();
     let mut problems = Vec::new();
     let mut scripts = Vec::new();
+    let mut skill_sources = Vec::new();
+    let mut plugin_sources = Vec::new();
     for (sf, parsed, problem) in results {
         let path = sf.path.clone();
         let id = db.add(sf);
@@ -146,6 +162,35 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                     shell: hooks,
                 },
             )),
+            Parsed::Yaml(doc, err) => {
+                let yaml = err.map(|()| doc);
+                let dir = source::parent(&path).to_string();
+                if path.ends_with("skill.yaml") {
+                    let value = yaml
+                        .as_ref()
+                        .ok()
+                        .and_then(|d| d.root.as_ref())
+                        .map(crate::parse::yaml_de::from_node);
+                    skill_sources.push(TypedSource {
+                        file: id,
+                        dir,
+                        yaml,
+                        value,
+                    });
+                } else {
+                    let value = yaml
+                        .as_ref()
+                        .ok()
+                        .and_then(|d| d.root.as_ref())
+                        .map(crate::parse::yaml_de::from_node);
+                    plugin_sources.push(TypedSource {
+                        file: id,
+                        dir,
+                        yaml,
+                        value,
+                    });
+                }
+            }
             Parsed::Script(block) => scripts.push(Script {
                 file: id,
                 path,
@@ -236,6 +281,8 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         plugins_by_name,
         problems,
         scripts,
+        skill_sources,
+        plugin_sources,
     };
     Ok(Loaded { root, project, db })
 }
@@ -310,6 +357,23 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
         };
         let sf = SourceFile::new(w.path.clone(), w.abs.clone(), text);
         return (sf, Parsed::Markdown(Box::new(doc)), None);
+    }
+    if is_source(&w.path) {
+        let (doc, err) = match crate::parse::yaml::parse(&text[base..], base) {
+            Ok(d) => (d, Ok(())),
+            Err(e) => (
+                crate::parse::yaml::YamlDoc {
+                    root: None,
+                    duplicate_keys: Vec::new(),
+                },
+                Err(e),
+            ),
+        };
+        return (
+            SourceFile::new(w.path.clone(), w.abs.clone(), text),
+            Parsed::Yaml(doc, err),
+            None,
+        );
     }
     if w.path.ends_with(".sh") {
         let block = shell::parse_script(&text[base..], base);

@@ -2,8 +2,10 @@
 //! its own file and only wires the library together.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod build;
 mod check;
 mod explain;
+mod new;
 mod redact;
 mod rules;
 
@@ -35,6 +37,10 @@ pub enum Color {
 pub enum Command {
     /// Check a marketplace, a plugin, a skills folder or one SKILL.md.
     Check(check::Args),
+    /// Compile skill.yaml and plugin.yaml sources into SKILL.md, scripts and manifests.
+    Build(build::Args),
+    /// Scaffold a plugin or a skill source.
+    New(new::Args),
     /// List every rule.
     Rules(rules::Args),
     /// Show the documentation of one rule.
@@ -102,6 +108,8 @@ fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
 fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Build(args) => build::run(args),
+        Command::New(args) => new::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Redact(args) => redact::run(args),

@@ -66,32 +66,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Write `bytes` to `path` through a temporary file in the same directory.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.skillc-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Range<usize>> {
     let manifest = path.ends_with("plugin.json") || path.ends_with("marketplace.json");
     if !manifest || !cfg.exempt_manifest_people {
@@ -154,7 +128,7 @@ pub fn run(args: Args) -> u8 {
             changed |= !reps.is_empty();
             if args.in_place {
                 if !reps.is_empty()
-                    && let Err(e) = write_atomic(path, out.as_bytes())
+                    && let Err(e) = crate::fsutil::write_atomic(path, out.as_bytes(), None)
                 {
                     return fail(format!("cannot write `{shown}`: {e}"));
                 }

@@ -75,6 +75,23 @@ pub struct Doc {
     pub shell: Vec<ShellBlock>,
 }
 
+/// A typed source file (`skill.yaml` or `plugin.yaml`): its YAML, and the
+/// typed value when it deserialized.
+#[derive(Debug)]
+pub struct TypedSource<T> {
+    pub file: FileId,
+    /// The directory holding it.
+    pub dir: String,
+    pub yaml: Result<crate::parse::yaml::YamlDoc, crate::parse::yaml::YamlError>,
+    pub value: Option<Result<T, crate::parse::yaml_de::DeError>>,
+}
+
+impl<T> TypedSource<T> {
+    pub fn root(&self) -> Option<&crate::parse::yaml::YamlNode> {
+        self.yaml.as_ref().ok().and_then(|d| d.root.as_ref())
+    }
+}
+
 /// A shell script file (`*.sh`).
 #[derive(Debug)]
 pub struct Script {
@@ -167,6 +184,10 @@ pub struct Project {
     pub problems: Vec<Problem>,
     /// Every `*.sh` file.
     pub scripts: Vec<Script>,
+    /// `skill.yaml` sources.
+    pub skill_sources: Vec<TypedSource<crate::compile::source::SkillSource>>,
+    /// `plugin.yaml` sources.
+    pub plugin_sources: Vec<TypedSource<crate::compile::source::PluginSource>>,
 }
 
 /// A file that could not be read or parsed as text.

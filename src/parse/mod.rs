@@ -6,3 +6,4 @@ pub mod markdown;
 pub mod mentions;
 pub mod shell;
 pub mod yaml;
+pub mod yaml_de;

@@ -203,6 +203,10 @@ pub struct ShellBlock {
     pub xtrace: Vec<Span>,
     pub comments: Vec<(Span, String)>,
     pub syntax_error: Option<(Span, String)>,
+    /// Variables assigned anywhere (`x=1`, `for x`, `read x`, `local x`).
+    pub assigned: Vec<String>,
+    /// Variables expanded, with where.
+    pub used: Vec<(String, Span)>,
 }
 
 /// The offset map of a block, detached from it.
@@ -418,6 +422,8 @@ pub fn parse_block(
         xtrace: Vec::new(),
         comments: Vec::new(),
         syntax_error: None,
+        assigned: Vec::new(),
+        used: Vec::new(),
     };
     let text = block.text.clone();
     let mut facts = Facts::default();
@@ -503,6 +509,12 @@ pub fn parse_block(
         .into_iter()
         .map(|(r, t)| (to_span(r), t))
         .collect();
+    block.assigned = facts.assigned;
+    block.used = facts
+        .used
+        .into_iter()
+        .map(|(n, r)| (n, to_span(r)))
+        .collect();
     block
 }
 
@@ -552,6 +564,8 @@ struct Facts {
     xtrace: Vec<(usize, usize)>,
     comments: Vec<((usize, usize), String)>,
     syntax_error: Option<((usize, usize), String)>,
+    assigned: Vec<String>,
+    used: Vec<(String, (usize, usize))>,
 }
 
 fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
@@ -661,6 +675,21 @@ impl Walker<'_> {
                     .push((self.range(n), self.src(n).to_string()));
                 return;
             }
+            "simple_expansion" => {
+                if let Some(v) = children(n)
+                    .into_iter()
+                    .find(|c| c.kind() == "variable_name")
+                {
+                    self.facts
+                        .used
+                        .push((self.src(v).to_string(), self.range(v)));
+                }
+            }
+            "variable_assignment" => {
+                if let Some(name) = n.child_by_field_name("name") {
+                    self.facts.assigned.push(self.src(name).to_string());
+                }
+            }
             "command" => {
                 self.command(n, depth, captured, false, false);
                 return;
@@ -741,6 +770,11 @@ impl Walker<'_> {
                     .first()
                     .map(|k| self.src(*k).to_string())
                     .unwrap_or_default();
+                for k in &kids[1..] {
+                    if k.kind() == "variable_name" {
+                        self.facts.assigned.push(self.src(*k).to_string());
+                    }
+                }
                 if matches!(keyword.as_str(), "declare" | "local" | "typeset") {
                     for k in &kids[1..] {
                         let t = self.src(*k).to_string();
@@ -765,6 +799,14 @@ impl Walker<'_> {
                 }
             }
             "expansion" => {
+                if let Some(v) = children(n)
+                    .into_iter()
+                    .find(|c| c.kind() == "variable_name")
+                {
+                    self.facts
+                        .used
+                        .push((self.src(v).to_string(), self.range(v)));
+                }
                 let t = self.src(n);
                 if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?(,,?|\^\^?|~~?)\}$")
                     .is_match(t)
@@ -808,6 +850,9 @@ impl Walker<'_> {
                 }
             }
             "for_statement" => {
+                if let Some(v) = n.child_by_field_name("variable") {
+                    self.facts.assigned.push(self.src(v).to_string());
+                }
                 for c in children(n) {
                     let field = n.field_name_for_child(index_of(n, c));
                     if field == Some("value")
@@ -944,6 +989,23 @@ impl Walker<'_> {
             self.facts.xtrace.push(self.range(n));
         }
         let bare = name.rsplit('/').next().unwrap_or(&name).to_string();
+        if bare == "read" || bare == "mapfile" || bare == "readarray" {
+            let mut skip = false;
+            for a in &words[i + 1..] {
+                if skip {
+                    skip = false;
+                    continue;
+                }
+                if a.raw.starts_with('-') {
+                    skip = matches!(
+                        a.raw.as_str(),
+                        "-p" | "-d" | "-n" | "-N" | "-t" | "-u" | "-C" | "-c" | "-s"
+                    );
+                    continue;
+                }
+                self.facts.assigned.push(a.raw.clone());
+            }
+        }
         match bare.as_str() {
             "mapfile" | "readarray" => self
                 .facts
@@ -1132,6 +1194,18 @@ mod tests {
     fn mustache_and_long_placeholders_are_words() {
         let b = block("{{TEST_COMMAND}}\ncd x && <appropriate test command for $3>\n");
         assert!(b.syntax_error.is_none(), "{:?}", b.syntax_error);
+    }
+
+    #[test]
+    fn assigned_and_used_variables() {
+        let b = block(
+            "x=1\nfor n in a; do echo \"$n $CTX ${MODE:-x}\"; done\nread -r -p 'go? ' answer\nlocal y\n",
+        );
+        for v in ["x", "n", "answer", "y"] {
+            assert!(b.assigned.iter().any(|a| a == v), "{v}: {:?}", b.assigned);
+        }
+        let used: Vec<&str> = b.used.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(used, ["n", "CTX", "MODE"]);
     }
 
     #[test]

@@ -36,6 +36,8 @@ pub enum Family {
     Shell,
     /// Private data in public content (RD).
     Redaction,
+    /// Typed sources and generated files (BLD).
+    Build,
 }
 
 impl Family {
@@ -48,6 +50,7 @@ impl Family {
             Family::Phase => "phase",
             Family::Shell => "shell",
             Family::Redaction => "redaction",
+            Family::Build => "build",
         }
     }
 }

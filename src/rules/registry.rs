@@ -245,6 +245,10 @@ pub static CHECKS: &[Check] = &[
         rules: redaction::RULES,
         run: redaction::check,
     },
+    Check {
+        rules: crate::compile::RULES,
+        run: crate::compile::check,
+    },
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {

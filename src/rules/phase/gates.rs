@@ -87,7 +87,7 @@ fn scope(project: &Project, path: &str) -> String {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     let decl_re = crate::regex!(
-        r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?|>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)\b"
+        r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?STOP GATE[ \t]+(\d+)\b|(?:>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)(?:[ \t]*(?:[—–:.)-]|\*\*|__|$)))"
     );
     let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)\b");
     // Declarations per skill.
@@ -102,7 +102,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .any(|b| (b.span.start as usize..b.span.end as usize).contains(&pos))
         };
         for c in decl_re.captures_iter(body) {
-            let Some(n) = c.get(1) else { continue };
+            let Some(n) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
             let start = doc.body_start + n.start();
             if in_code(start) {
                 continue;

@@ -1,0 +1,1128 @@
+//! `skillc build`: typed sources (`skill.yaml`, `plugin.yaml`) compiled into
+//! SKILL.md, executable phase scripts, plugin.json and the marketplace's
+//! plugin entries. Compilation is a pure function of the loaded tree; the
+//! CLI writes what it returns, and `skillc check` reports drift.
+
+pub mod render;
+pub mod source;
+
+use crate::declare_rule;
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Project, TypedSource};
+use crate::parse::shell::{self, Dialect, Origin, Piece, ShellBlock};
+use crate::parse::yaml::{YamlKind, YamlNode};
+use crate::rules::Context;
+use crate::source::{FileId, SourceDb, Span};
+use indexmap::IndexMap;
+use render::Numbered;
+use source::{Mode, PluginSource, SkillSource};
+use std::collections::BTreeSet;
+
+declare_rule! {
+    /// A phase script uses a variable that is neither an input nor set by the script.
+    ///
+    /// ## What it does
+    /// Collects every `$NAME`/`${NAME}` in upper case that a phase script
+    /// expands and reports those that are not declared under `inputs`, not
+    /// assigned in the script and not standard environment (`HOME`, `PATH`, …).
+    ///
+    /// ## Why it matters
+    /// The script runs with `set -u`: an undeclared variable stops it with
+    /// "unbound variable" halfway through a phase.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: apply
+    ///     title: Apply
+    ///     mode: mutating
+    ///     script: |
+    ///       kubectl --context "$CTX" apply -f app.yaml
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// inputs:
+    ///   CTX: {type: kube-context, doc: The cluster's context., required: true}
+    /// phases:
+    ///   - id: apply
+    ///     title: Apply
+    ///     mode: mutating
+    ///     script: |
+    ///       kubectl --context "$CTX" apply -f app.yaml
+    /// ```
+    pub static UNDECLARED_INPUT = { id: "BLD001", name: "undeclared-input", family: Build, severity: Error }
+}
+
+declare_rule! {
+    /// A mutating phase runs a cluster tool without naming the cluster.
+    ///
+    /// ## What it does
+    /// Applies the context policy (`missing-context-flag`) to the scripts of
+    /// `mode: mutating` phases at compile time.
+    ///
+    /// ## Why it matters
+    /// A mutating phase without `--context` changes whatever cluster is current.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: apply
+    ///     title: Apply
+    ///     mode: mutating
+    ///     script: |
+    ///       kubectl apply -f app.yaml
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// inputs:
+    ///   CTX: {type: kube-context, doc: The cluster's context., required: true}
+    /// phases:
+    ///   - id: apply
+    ///     title: Apply
+    ///     mode: mutating
+    ///     script: |
+    ///       kubectl --context "$CTX" apply -f app.yaml
+    /// ```
+    pub static MUTATING_CONTEXT = { id: "BLD002", name: "mutating-phase-context", family: Build, severity: Error }
+}
+
+declare_rule! {
+    /// A phase script is not valid bash 3.2.
+    ///
+    /// ## What it does
+    /// Parses every phase script and reports syntax errors and constructs
+    /// newer than the configured bash (3.2 by default: macOS).
+    ///
+    /// ## Why it matters
+    /// Rendered scripts run as written on the operator's machine.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: map
+    ///     title: Map nodes
+    ///     mode: local
+    ///     script: |
+    ///       declare -A roles
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: map
+    ///     title: Map nodes
+    ///     mode: local
+    ///     script: |
+    ///       roles=(control-plane worker)
+    /// ```
+    pub static SCRIPT_INVALID = { id: "BLD003", name: "phase-script-invalid", family: Build, severity: Error }
+}
+
+declare_rule! {
+    /// A typed cross-reference in prose does not resolve.
+    ///
+    /// ## What it does
+    /// Resolves `{phase:ID}`, `{gate:ID}`, `{skill:plugin:name}`,
+    /// `{ref:path#anchor}` and `{input:NAME}` in prose, and checks that every
+    /// listed reference file exists.
+    ///
+    /// ## Why it matters
+    /// Typed references exist so that renaming a phase or a skill cannot leave
+    /// prose pointing at nothing.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: check
+    ///     title: Check
+    ///     prose: If it fails, go back to {phase:prepare}.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: prepare
+    ///     title: Prepare
+    ///   - id: check
+    ///     title: Check
+    ///     prose: If it fails, go back to {phase:prepare}.
+    /// ```
+    pub static DANGLING = { id: "BLD004", name: "dangling-cross-reference", family: Build, severity: Error }
+}
+
+declare_rule! {
+    /// A skill source breaks the naming rules.
+    ///
+    /// ## What it does
+    /// Reports duplicate phase ids, ids and names with characters other than
+    /// `[a-z0-9-]` (no `/`, no `..`), a `name` that differs from the
+    /// directory, and `enum` inputs without `values` or with a default outside them.
+    ///
+    /// ## Why it matters
+    /// Ids become file names and anchors; a `/` or `..` would write outside
+    /// the skill, and duplicates make references ambiguous.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: check
+    ///     title: Check
+    ///   - id: check
+    ///     title: Check again
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: check
+    ///     title: Check
+    ///   - id: recheck
+    ///     title: Check again
+    /// ```
+    pub static NAMING = { id: "BLD005", name: "source-naming", family: Build, severity: Error }
+}
+
+declare_rule! {
+    /// A skill or plugin source does not match its schema.
+    ///
+    /// ## What it does
+    /// Reads `skill.yaml` and `plugin.yaml` strictly: unknown fields, wrong
+    /// types, missing required fields and invalid YAML are errors at the
+    /// offending line. Editors validate as you type with the schemas in
+    /// `schemas/` (`skillc new` writes the modeline).
+    ///
+    /// ## Why it matters
+    /// A typo in a source field would otherwise silently drop what it meant to say.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// titel: Deploy
+    /// phases: []
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: check
+    ///     title: Check
+    /// ```
+    pub static SOURCE_INVALID = { id: "BLD006", name: "source-invalid", family: Build, severity: Error }
+}
+
+declare_rule! {
+    /// A generated file differs from what its source renders.
+    ///
+    /// ## What it does
+    /// Renders every source and compares SKILL.md, the phase scripts,
+    /// plugin.json and the marketplace's plugin entries with the files on
+    /// disk. Stale `scripts/phase-*.sh` files that no phase renders count too.
+    ///
+    /// ## Why it matters
+    /// Someone edited the generated file, or changed the source without
+    /// rebuilding: the two disagree and the next build silently reverts one.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/skill.yaml <==
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// title: Deploy
+    /// phases:
+    ///   - id: check
+    ///     title: Check
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// # Deploy (edited by hand)
+    /// ```
+    ///
+    /// ## Use instead
+    /// Run `skillc build` after changing a source, and edit only sources.
+    pub static DRIFT = { id: "BLD007", name: "generated-file-drift", family: Build, severity: Error }
+}
+
+pub static RULES: &[&crate::rules::RuleMeta] = &[
+    &UNDECLARED_INPUT,
+    &MUTATING_CONTEXT,
+    &SCRIPT_INVALID,
+    &DANGLING,
+    &NAMING,
+    &SOURCE_INVALID,
+    &DRIFT,
+];
+
+/// A file the compiler produces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// Relative to the root.
+    pub path: String,
+    pub text: String,
+    pub executable: bool,
+    /// The source it came from (for drift diagnostics).
+    pub source: FileId,
+}
+
+/// What compilation produced.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub files: Vec<Rendered>,
+    /// Generated files that no source renders any more.
+    pub stale: Vec<(String, FileId)>,
+    pub diags: Vec<Diagnostic>,
+}
+
+const STANDARD_ENV: &[&str] = &[
+    "HOME",
+    "PATH",
+    "USER",
+    "PWD",
+    "OLDPWD",
+    "SHELL",
+    "TMPDIR",
+    "LANG",
+    "LC_ALL",
+    "TERM",
+    "HOSTNAME",
+    "UID",
+    "EUID",
+    "OSTYPE",
+    "BASH_SOURCE",
+    "BASH_VERSION",
+    "BASH_REMATCH",
+    "LINENO",
+    "RANDOM",
+    "SECONDS",
+    "IFS",
+    "PIPESTATUS",
+    "FUNCNAME",
+    "KUBECONFIG",
+    "CLAUDE_SKILL_DIR",
+    "CLAUDE_PLUGIN_ROOT",
+    "CLAUDE_PLUGIN_DATA",
+    "CLAUDE_PROJECT_DIR",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "XDG_CACHE_HOME",
+    "EDITOR",
+    "PAGER",
+    "CI",
+    "DEBUG",
+    "OPTARG",
+    "OPTIND",
+];
+
+/// The YAML node of phase `path` and, optionally, one of its keys.
+fn phase_node<'a>(root: &'a YamlNode, path: &[usize]) -> Option<&'a YamlNode> {
+    let mut node = root;
+    for i in path {
+        let YamlKind::Seq(items) = &node.get("phases")?.kind else {
+            return None;
+        };
+        node = items.get(*i)?;
+    }
+    Some(node)
+}
+
+fn key_span(node: Option<&YamlNode>, key: &str, fallback: Span) -> Span {
+    node.and_then(|n| n.get(key)).map_or(fallback, |v| v.span)
+}
+
+/// Map each line of a block scalar's value to its place in the file.
+fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
+    let region = file_text.get(node.span.range()).unwrap_or("");
+    let mut pieces = Vec::new();
+    let mut shell_off = 0usize;
+    // Lines of the region after the indicator line (for `|`) or the region itself.
+    let mut src_lines: Vec<(usize, &str)> = Vec::new();
+    let mut off = node.span.start as usize;
+    for l in region.split_inclusive('\n') {
+        src_lines.push((off, l));
+        off += l.len();
+    }
+    let block = region.starts_with('|') || region.starts_with('>');
+    let mut it = src_lines.into_iter().skip(usize::from(block));
+    for line in value.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        // Find the next source line that ends with this content.
+        let mut mapped = None;
+        if content.is_empty() {
+            mapped = it.next().map(|(o, _)| o);
+        } else {
+            for (o, l) in it.by_ref() {
+                let t = l.trim_end_matches(['\n', '\r']);
+                if t.ends_with(content) {
+                    mapped = Some(o + t.len() - content.len());
+                    break;
+                }
+            }
+        }
+        if let Some(file_off) = mapped {
+            pieces.push(Piece {
+                shell: shell_off as u32,
+                file: file_off as u32,
+                len: line.len() as u32,
+            });
+        }
+        shell_off += line.len();
+    }
+    if pieces.is_empty() {
+        pieces.push(Piece {
+            shell: 0,
+            file: node.span.start,
+            len: 0,
+        });
+    }
+    pieces
+}
+
+/// Compile every source in the project.
+pub fn compile(project: &Project, db: &SourceDb, config: &crate::config::Config) -> Output {
+    let mut out = Output::default();
+    for s in &project.skill_sources {
+        compile_skill(project, db, config, s, &mut out);
+    }
+    compile_plugins(project, db, &mut out);
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn source_error(file: FileId, span: Option<Span>, message: String) -> Diagnostic {
+    // `unknown field `titel`, expected one of `name`, …`: suggest the nearest.
+    let re = crate::regex!(r"unknown field `([^`]+)`, expected (?:one of )?(.*)$");
+    let hint = re.captures(&message).and_then(|c| {
+        let field = c.get(1)?.as_str();
+        let candidates: Vec<&str> = c
+            .get(2)?
+            .as_str()
+            .split(", ")
+            .map(|s| s.trim_matches('`'))
+            .collect();
+        crate::config::suggest(field, candidates.into_iter())
+            .map(|s| format!("did you mean `{s}`?"))
+    });
+    Diagnostic::new(&SOURCE_INVALID, file, span.unwrap_or_default(), message)
+        .help(hint.unwrap_or_else(|| "see schemas/ for the source format; editors check it with the yaml-language-server modeline".into()))
+}
+
+/// Skill name rules shared with the frontmatter rules.
+fn id_ok(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}
+
+fn compile_skill(
+    project: &Project,
+    db: &SourceDb,
+    config: &crate::config::Config,
+    s: &TypedSource<SkillSource>,
+    out: &mut Output,
+) {
+    let file = s.file;
+    if let Err(e) = &s.yaml {
+        out.diags.push(source_error(
+            file,
+            Some(e.span),
+            format!("skill.yaml is not valid YAML: {}", e.message),
+        ));
+        return;
+    }
+    let Some(root) = s.root() else {
+        out.diags
+            .push(source_error(file, None, "skill.yaml is empty".into()));
+        return;
+    };
+    let src = match &s.value {
+        Some(Ok(v)) => v,
+        Some(Err(e)) => {
+            out.diags.push(source_error(
+                file,
+                e.span,
+                format!("skill.yaml: {}", e.message),
+            ));
+            return;
+        }
+        None => return,
+    };
+    let dir = &s.dir;
+    let dir_name = dir.rsplit('/').next().unwrap_or(dir);
+    let fallback = Span::new(root.span.start as usize, root.span.start as usize);
+    let mut ok = true;
+    if !id_ok(&src.name) || src.name != dir_name {
+        out.diags.push(
+            Diagnostic::new(
+                &NAMING,
+                file,
+                key_span(Some(root), "name", fallback),
+                format!(
+                    "name `{}` must be kebab-case and equal the directory `{dir_name}`",
+                    src.name
+                ),
+            )
+            .help(format!("write `name: {dir_name}`")),
+        );
+        ok = false;
+    }
+    let phases = render::number(&src.phases);
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for n in &phases {
+        let node = phase_node(root, &n.path);
+        let id_span = key_span(node, "id", fallback);
+        if !id_ok(&n.phase.id) {
+            out.diags.push(
+                Diagnostic::new(
+                    &NAMING,
+                    file,
+                    id_span,
+                    format!("phase id `{}` must use only a-z, 0-9 and -", n.phase.id),
+                )
+                .help("ids become file names; no `/`, `..` or spaces"),
+            );
+            ok = false;
+        } else if !seen.insert(&n.phase.id) {
+            out.diags.push(
+                Diagnostic::new(
+                    &NAMING,
+                    file,
+                    id_span,
+                    format!("phase id `{}` is used twice", n.phase.id),
+                )
+                .help("give every phase a unique id"),
+            );
+            ok = false;
+        }
+        for (a, b) in [("prose", "prose-file"), ("script", "script-file")] {
+            if node.is_some_and(|n| n.get(a).is_some() && n.get(b).is_some()) {
+                out.diags.push(
+                    Diagnostic::new(
+                        &SOURCE_INVALID,
+                        file,
+                        key_span(node, b, id_span),
+                        format!("`{a}` and `{b}` are both set"),
+                    )
+                    .help("keep one of them"),
+                );
+                ok = false;
+            }
+        }
+    }
+    for (name, input) in &src.inputs {
+        let span = root
+            .get("inputs")
+            .and_then(|i| i.entry(name))
+            .map_or(fallback, |(k, _)| k.span);
+        if !crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(name) {
+            out.diags.push(
+                Diagnostic::new(
+                    &NAMING,
+                    file,
+                    span,
+                    format!("input `{name}` must be UPPER_SNAKE_CASE"),
+                )
+                .help("inputs are environment variables"),
+            );
+            ok = false;
+        }
+        if input.kind == source::InputType::Enum {
+            if input.values.is_empty() {
+                out.diags.push(
+                    Diagnostic::new(
+                        &NAMING,
+                        file,
+                        span,
+                        format!("enum input `{name}` has no `values`"),
+                    )
+                    .help("list the allowed values"),
+                );
+                ok = false;
+            } else if let Some(d) = input.default.as_ref().filter(|d| !input.values.contains(d)) {
+                out.diags.push(
+                    Diagnostic::new(
+                        &NAMING,
+                        file,
+                        span,
+                        format!("default `{d}` of `{name}` is not one of its values"),
+                    )
+                    .help("pick a default from `values`"),
+                );
+                ok = false;
+            }
+        }
+    }
+    for r in &src.references {
+        let path = format!("{dir}/{}", r.path);
+        if !project.exists(&path) || r.path.contains("..") {
+            let span = root.get("references").map_or(fallback, |n| n.span);
+            out.diags.push(
+                Diagnostic::new(
+                    &DANGLING,
+                    file,
+                    span,
+                    format!("reference `{}` does not exist", r.path),
+                )
+                .help("add the file or fix the path"),
+            );
+        }
+    }
+
+    // Prose with typed cross-references.
+    let text_of = |rel: &str| -> Option<(FileId, String, usize)> {
+        let path = format!("{dir}/{rel}");
+        let id = db.find(&path)?;
+        let body = project
+            .doc_by_path
+            .get(&path)
+            .map_or(0, |&d| project.docs[d].body_start);
+        Some((id, db.text(id)[body..].to_string(), body))
+    };
+    let mut prose: IndexMap<String, String> = IndexMap::new();
+    for n in &phases {
+        let node = phase_node(root, &n.path);
+        let (text, at_file, at_span) = if let Some(p) = &n.phase.prose {
+            (p.clone(), file, key_span(node, "prose", fallback))
+        } else if let Some(f) = &n.phase.prose_file {
+            match text_of(f) {
+                Some((fid, t, base)) => (t, fid, Span::new(base, base)),
+                None => {
+                    out.diags.push(
+                        Diagnostic::new(
+                            &DANGLING,
+                            file,
+                            key_span(node, "prose-file", fallback),
+                            format!("prose file `{f}` does not exist"),
+                        )
+                        .help("create it or fix the path"),
+                    );
+                    ok = false;
+                    continue;
+                }
+            }
+        } else {
+            continue;
+        };
+        let resolved = resolve_refs(project, src, &phases, dir, &text, |msg| {
+            out.diags.push(
+                Diagnostic::new(&DANGLING, at_file, at_span, msg)
+                    .help("fix the reference; typed references keep prose from dangling"),
+            );
+        });
+        prose.insert(n.number.clone(), resolved);
+    }
+    let intro = src.intro.as_deref().map_or(String::new(), |t| {
+        resolve_refs(project, src, &phases, dir, t, |msg| {
+            out.diags.push(Diagnostic::new(
+                &DANGLING,
+                file,
+                key_span(Some(root), "intro", fallback),
+                msg,
+            ));
+        })
+    });
+
+    // Scripts.
+    let mut rendered_scripts: Vec<String> = Vec::new();
+    for n in &phases {
+        let node = phase_node(root, &n.path);
+        let (block, body, diag_file) = if let Some(script) = &n.phase.script {
+            let Some(value_node) = node.and_then(|x| x.get("script")) else {
+                continue;
+            };
+            let pieces = scalar_pieces(db.text(file), value_node, script);
+            let b = shell::parse_block(
+                Origin::Script,
+                Dialect::Bash,
+                shell::mask_placeholders(script),
+                pieces,
+                value_node.span,
+            );
+            (b, script.clone(), file)
+        } else if let Some(f) = &n.phase.script_file {
+            let path = format!("{dir}/{f}");
+            match project.scripts.iter().find(|x| x.path == path) {
+                Some(sc) => (sc.shell.clone(), db.text(sc.file).to_string(), sc.file),
+                None => {
+                    out.diags.push(
+                        Diagnostic::new(
+                            &DANGLING,
+                            file,
+                            key_span(node, "script-file", fallback),
+                            format!("script file `{f}` does not exist"),
+                        )
+                        .help("create it or fix the path"),
+                    );
+                    ok = false;
+                    continue;
+                }
+            }
+        } else {
+            continue;
+        };
+        script_checks(config, src, n, &block, diag_file, out);
+        let mut uses: Vec<&str> = block
+            .used
+            .iter()
+            .map(|(v, _)| v.as_str())
+            .filter(|v| src.inputs.contains_key(*v))
+            .collect();
+        uses.sort_unstable();
+        uses.dedup();
+        let name = render::script_name(n);
+        rendered_scripts.push(name.clone());
+        out.files.push(Rendered {
+            path: format!("{dir}/scripts/{name}"),
+            text: render::script(src, n, &body, &uses),
+            executable: true,
+            source: file,
+        });
+    }
+    // Stale phase scripts.
+    let prefix = format!("{dir}/scripts/phase-");
+    for f in project
+        .files
+        .range(prefix.clone()..)
+        .take_while(|f| f.starts_with(&prefix))
+    {
+        let name = f.rsplit('/').next().unwrap_or(f);
+        if name.ends_with(".sh") && !rendered_scripts.iter().any(|r| r == name) {
+            out.stale.push((f.clone(), file));
+        }
+    }
+    if ok {
+        out.files.push(Rendered {
+            path: format!("{dir}/SKILL.md"),
+            text: render::skill_md(src, &phases, &intro, &prose),
+            executable: false,
+            source: file,
+        });
+    } else {
+        // Nothing is rendered from a broken source; keep what is on disk.
+        out.files.retain(|r| r.source != file);
+        out.stale.retain(|(_, f)| *f != file);
+    }
+}
+
+fn script_checks(
+    config: &crate::config::Config,
+    src: &SkillSource,
+    n: &Numbered<'_>,
+    block: &ShellBlock,
+    file: FileId,
+    out: &mut Output,
+) {
+    let assigned: BTreeSet<&str> = block.assigned.iter().map(String::as_str).collect();
+    let mut reported = BTreeSet::new();
+    for (v, span) in &block.used {
+        let input_like = crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(v);
+        if input_like
+            && !src.inputs.contains_key(v)
+            && !assigned.contains(v.as_str())
+            && !STANDARD_ENV.contains(&v.as_str())
+            && reported.insert(v.clone())
+        {
+            out.diags.push(
+                Diagnostic::new(&UNDECLARED_INPUT, file, *span, format!("`${v}` is not an input of this skill, and phase {} does not set it", n.number))
+                    .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in the script")),
+            );
+        }
+    }
+    if n.phase.mode == Mode::Mutating {
+        for cmd in &block.commands {
+            let Some(tool) = config.shell.tool(&cmd.name) else {
+                continue;
+            };
+            let args: Vec<String> = cmd
+                .args
+                .iter()
+                .map(|a| a.raw.trim_matches(['"', '\'']).to_string())
+                .collect();
+            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+            if let Some(what) = tool.requires(&refs, &cmd.assignments) {
+                out.diags.push(
+                    Diagnostic::new(
+                        &MUTATING_CONTEXT,
+                        file,
+                        cmd.name_span,
+                        format!(
+                            "mutating phase {} runs `{what}` without naming the cluster",
+                            n.number
+                        ),
+                    )
+                    .help(format!(
+                        "add `{} \"$CTX\"` and declare CTX as a kube-context input",
+                        tool.flags[0]
+                    )),
+                );
+            }
+        }
+    }
+    if let Some((span, msg)) = &block.syntax_error {
+        out.diags.push(
+            Diagnostic::new(
+                &SCRIPT_INVALID,
+                file,
+                *span,
+                format!("phase {}: {msg}", n.number),
+            )
+            .help("fix the shell syntax"),
+        );
+    }
+    let target = config.shell.bash_target;
+    for (c, span) in &block.constructs {
+        if c.since() > target {
+            out.diags.push(
+                Diagnostic::new(
+                    &SCRIPT_INVALID,
+                    file,
+                    *span,
+                    format!(
+                        "phase {}: {} need bash {}.{}",
+                        n.number,
+                        c.describe(),
+                        c.since().0,
+                        c.since().1
+                    ),
+                )
+                .help(format!(
+                    "{}; rendered scripts must run on bash {}.{}",
+                    c.instead(),
+                    target.0,
+                    target.1
+                )),
+            );
+        }
+    }
+}
+
+/// Expand `{phase:ID}`, `{gate:ID}`, `{skill:p:n}`, `{ref:path#anchor}`, `{input:N}`.
+fn resolve_refs(
+    project: &Project,
+    src: &SkillSource,
+    phases: &[Numbered<'_>],
+    dir: &str,
+    text: &str,
+    mut report: impl FnMut(String),
+) -> String {
+    let re = crate::regex!(r"\{(phase|gate|skill|ref|input):([^{}\s]+)\}");
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for c in re.captures_iter(text) {
+        let (Some(all), Some(kind), Some(arg)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        out.push_str(&text[last..all.start()]);
+        last = all.end();
+        let arg = arg.as_str();
+        let replacement = match kind.as_str() {
+            "phase" => phases
+                .iter()
+                .find(|n| n.phase.id == arg)
+                .map(|n| format!("Phase {}", n.number)),
+            "gate" => phases
+                .iter()
+                .find(|n| n.phase.id == arg)
+                .and_then(|n| n.gate)
+                .map(|g| format!("STOP GATE {g}")),
+            "input" => src.inputs.contains_key(arg).then(|| format!("`{arg}`")),
+            "skill" => arg.split_once(':').and_then(|(p, s)| {
+                let plugin = project.plugin_named(p).or_else(|| {
+                    project
+                        .plugins
+                        .iter()
+                        .find(|x| x.dir.rsplit('/').next() == Some(p))
+                })?;
+                let exists = plugin.skills.iter().any(|k| k.name == s)
+                    || project
+                        .skill_sources
+                        .iter()
+                        .any(|x| x.dir == format!("{}/skills/{s}", plugin.dir));
+                exists.then(|| format!("`/{p}:{s}`"))
+            }),
+            "ref" => {
+                let (path, anchor) = arg
+                    .split_once('#')
+                    .map_or((arg, None), |(p, a)| (p, Some(a)));
+                let full = format!("{dir}/{path}");
+                let file_ok = project.exists(&full) && !path.contains("..");
+                let anchor_ok = anchor.is_none_or(|a| {
+                    project
+                        .doc_by_path
+                        .get(&full)
+                        .is_none_or(|&d| project.docs[d].md.has_anchor(a))
+                });
+                (file_ok && anchor_ok).then(|| format!("[{arg}]({arg})"))
+            }
+            _ => None,
+        };
+        match replacement {
+            Some(r) => out.push_str(&r),
+            None => {
+                report(format!("`{}` does not resolve", all.as_str()));
+                out.push_str(all.as_str());
+            }
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// `{skills}` and `{skill-count}` in a plugin description.
+fn expand_description(desc: &str, skills: &[String]) -> String {
+    desc.replace("{skills}", &skills.join(", "))
+        .replace("{skill-count}", &skills.len().to_string())
+}
+
+fn compile_plugins(project: &Project, db: &SourceDb, out: &mut Output) {
+    let mut entries: Vec<(String, serde_json::Map<String, serde_json::Value>, FileId)> = Vec::new();
+    for s in &project.plugin_sources {
+        let file = s.file;
+        if let Err(e) = &s.yaml {
+            out.diags.push(source_error(
+                file,
+                Some(e.span),
+                format!("plugin.yaml is not valid YAML: {}", e.message),
+            ));
+            continue;
+        }
+        let src: &PluginSource = match &s.value {
+            Some(Ok(v)) => v,
+            Some(Err(e)) => {
+                out.diags.push(source_error(
+                    file,
+                    e.span,
+                    format!("plugin.yaml: {}", e.message),
+                ));
+                continue;
+            }
+            None => continue,
+        };
+        // Skills: directories under skills/ with a SKILL.md or a skill.yaml.
+        let prefix = format!("{}/skills/", s.dir);
+        let mut skills: Vec<String> = project
+            .files
+            .range(prefix.clone()..)
+            .take_while(|f| f.starts_with(&prefix))
+            .filter_map(|f| {
+                let rest = &f[prefix.len()..];
+                let (name, file) = rest.split_once('/')?;
+                (file == "SKILL.md" || file == "skill.yaml").then(|| name.to_string())
+            })
+            .collect();
+        skills.sort();
+        skills.dedup();
+        let description = expand_description(&src.description, &skills);
+        let mut pj = serde_json::Map::new();
+        pj.insert("name".into(), src.name.clone().into());
+        pj.insert("version".into(), src.version.clone().into());
+        pj.insert("description".into(), description.clone().into());
+        for (k, v) in &src.rest {
+            if k != "$schema" {
+                pj.insert(k.clone(), v.clone());
+            }
+        }
+        let text =
+            serde_json::to_string_pretty(&serde_json::Value::Object(pj)).unwrap_or_default() + "\n";
+        out.files.push(Rendered {
+            path: format!("{}/.claude-plugin/plugin.json", s.dir),
+            text,
+            executable: false,
+            source: file,
+        });
+        let mut entry = serde_json::Map::new();
+        entry.insert("name".into(), src.name.clone().into());
+        entry.insert("source".into(), format!("./{}", s.dir).into());
+        entry.insert("description".into(), description.into());
+        entry.insert("version".into(), src.version.clone().into());
+        for (k, v) in &src.marketplace {
+            entry.insert(k.clone(), v.clone());
+        }
+        entries.push((src.name.clone(), entry, file));
+    }
+    if entries.is_empty() {
+        return;
+    }
+    let Some(mk) = project.marketplace() else {
+        return;
+    };
+    let Ok(mut root) =
+        serde_json::from_str::<serde_json::Value>(db.text(mk.file).trim_start_matches('\u{feff}'))
+    else {
+        return;
+    };
+    let Some(plugins) = root.get_mut("plugins").and_then(|p| p.as_array_mut()) else {
+        return;
+    };
+    let source_file = entries[0].2;
+    for (name, entry, _) in entries {
+        match plugins
+            .iter_mut()
+            .find(|p| p.get("name").and_then(|n| n.as_str()) == Some(&name))
+        {
+            Some(existing) => {
+                if let Some(obj) = existing.as_object_mut() {
+                    for (k, v) in entry {
+                        obj.insert(k, v);
+                    }
+                }
+            }
+            None => plugins.push(serde_json::Value::Object(entry)),
+        }
+    }
+    let text = serde_json::to_string_pretty(&root).unwrap_or_default() + "\n";
+    out.files.push(Rendered {
+        path: db.path(mk.file).to_string(),
+        text,
+        executable: false,
+        source: source_file,
+    });
+}
+
+/// `BLD*` diagnostics for `skillc check`: compile errors, drift and stale files.
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if cx.project.skill_sources.is_empty() && cx.project.plugin_sources.is_empty() {
+        return;
+    }
+    let compiled = compile(cx.project, cx.db, cx.config);
+    out.extend(compiled.diags);
+    for r in &compiled.files {
+        let current = cx.db.find(&r.path).map(|id| cx.db.text(id));
+        if current == Some(r.text.as_str()) {
+            continue;
+        }
+        let what = if current.is_none() {
+            "is missing"
+        } else {
+            "differs from what its source renders"
+        };
+        out.push(
+            Diagnostic::new(
+                &DRIFT,
+                r.source,
+                Span::empty(0),
+                format!("`{}` {what}", r.path),
+            )
+            .help(
+                "run `skillc build` and commit the result; edit the source, not the generated file",
+            ),
+        );
+    }
+    for (path, source) in &compiled.stale {
+        out.push(
+            Diagnostic::new(
+                &DRIFT,
+                *source,
+                Span::empty(0),
+                format!("`{path}` is a phase script no phase renders any more"),
+            )
+            .severity(Severity::Error)
+            .help("run `skillc build` to remove it"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check_files, of_rule, render};
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = list
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        crate::rules::testing::scaffold(&mut v);
+        v
+    }
+
+    const SOURCE: &str = "name: deploy\ndescription: Deploys the demo app. Use when shipping a release.\ntitle: Deploy\nphases:\n  - id: check\n    title: Check\n";
+
+    #[test]
+    fn drift_is_reported_with_the_file() {
+        let tree = files(&[
+            ("plugins/demo/skills/deploy/skill.yaml", SOURCE),
+            (
+                "plugins/demo/skills/deploy/SKILL.md",
+                "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n# Deploy (edited by hand)\n",
+            ),
+            (
+                "plugins/demo/skills/deploy/scripts/phase-9-gone.sh",
+                "#!/usr/bin/env bash\n",
+            ),
+        ]);
+        let (_d, loaded, diags) = check_files(&tree);
+        let hits: Vec<_> = of_rule(&diags, &super::DRIFT)
+            .into_iter()
+            .cloned()
+            .collect();
+        assert_eq!(
+            hits.len(),
+            2,
+            "{:?}",
+            hits.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+        insta::assert_snapshot!("BLD007", render(&loaded, &hits));
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        let tree = files(&[(
+            "plugins/demo/skills/deploy/skill.yaml",
+            "name: deploy\ndescription: D. Use when x.\ntitel: Deploy\nphases: []\n",
+        )]);
+        let (_d, _l, diags) = check_files(&tree);
+        let hits = of_rule(&diags, &super::SOURCE_INVALID);
+        assert_eq!(hits[0].help.as_deref(), Some("did you mean `title`?"));
+    }
+}
