@@ -662,6 +662,21 @@ fn compile_skill(
         });
         prose.insert(n.number.clone(), resolved);
     }
+    // Guardrails and reference summaries may hold references too.
+    let mut resolved_src = src.clone();
+    for (i, g) in src.guardrails.iter().enumerate() {
+        let span = root.get("guardrails").map_or(fallback, |n| n.span);
+        resolved_src.guardrails[i] = resolve_refs(project, src, &phases, dir, g, |msg| {
+            out.diags.push(Diagnostic::new(&DANGLING, file, span, msg));
+        });
+    }
+    for (i, r) in src.references.iter().enumerate() {
+        let span = root.get("references").map_or(fallback, |n| n.span);
+        resolved_src.references[i].summary =
+            resolve_refs(project, src, &phases, dir, &r.summary, |msg| {
+                out.diags.push(Diagnostic::new(&DANGLING, file, span, msg));
+            });
+    }
     let intro = src.intro.as_deref().map_or(String::new(), |t| {
         resolve_refs(project, src, &phases, dir, t, |msg| {
             out.diags.push(Diagnostic::new(
@@ -744,7 +759,7 @@ fn compile_skill(
     if ok {
         out.files.push(Rendered {
             path: format!("{dir}/SKILL.md"),
-            text: render::skill_md(src, &phases, &intro, &prose),
+            text: render::skill_md(&resolved_src, &phases, &intro, &prose),
             executable: false,
             source: file,
         });

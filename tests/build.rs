@@ -1,0 +1,277 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `skillc build` on a golden tree: rendered files pinned by snapshots, a
+//! fixed point, a clean check afterwards, and the write guarantees.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn skillc(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_skillc"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SKILLC_DENY")
+        .output()
+        .unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let t = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &t);
+        } else {
+            std::fs::copy(e.path(), &t).unwrap();
+        }
+    }
+}
+
+fn golden() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/build/golden"),
+        dir.path(),
+    );
+    dir
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr)
+}
+
+#[test]
+fn golden_tree_renders_and_is_a_fixed_point() {
+    let dir = golden();
+    let root = dir.path();
+    let first = skillc(root, &["build", "."]);
+    assert_eq!(first.status.code(), Some(0), "{}", out(&first));
+    insta::assert_snapshot!("build_first_run", out(&first));
+    let skill = root.join("plugins/ops/skills/rollout");
+    insta::assert_snapshot!(
+        "golden_SKILL.md",
+        std::fs::read_to_string(skill.join("SKILL.md")).unwrap()
+    );
+    for script in [
+        "phase-1-checks.sh",
+        "phase-1.1-nodes.sh",
+        "phase-1.2-endpoint.sh",
+        "phase-3-apply.sh",
+    ] {
+        let text = std::fs::read_to_string(skill.join("scripts").join(script)).unwrap();
+        insta::assert_snapshot!(format!("golden_{script}"), text);
+        let syntax = Command::new("bash")
+            .arg("-n")
+            .arg(skill.join("scripts").join(script))
+            .status();
+        if let Ok(s) = syntax {
+            assert!(s.success(), "{script} does not pass bash -n");
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(skill.join("scripts").join(script))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o755, "{script}");
+        }
+    }
+    insta::assert_snapshot!(
+        "golden_plugin.json",
+        std::fs::read_to_string(root.join("plugins/ops/.claude-plugin/plugin.json")).unwrap()
+    );
+    insta::assert_snapshot!(
+        "golden_marketplace.json",
+        std::fs::read_to_string(root.join(".claude-plugin/marketplace.json")).unwrap()
+    );
+
+    // Fixed point: a second build changes nothing.
+    let second = skillc(root, &["build", "."]);
+    assert_eq!(out(&second), "build: up to date (7 generated files)\n");
+    assert_eq!(
+        skillc(root, &["build", ".", "--check"]).status.code(),
+        Some(0)
+    );
+    // Round trip: the built tree checks clean.
+    let check = skillc(
+        root,
+        &["check", ".", "--format", "concise", "--deny-warnings"],
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", out(&check));
+}
+
+#[test]
+fn check_and_diff_detect_drift_without_writing() {
+    let dir = golden();
+    let root = dir.path();
+    assert_eq!(skillc(root, &["build", "."]).status.code(), Some(0));
+    let skill_md = root.join("plugins/ops/skills/rollout/SKILL.md");
+    let edited = std::fs::read_to_string(&skill_md)
+        .unwrap()
+        .replace("# Roll out a release", "# Roll out (edited)");
+    std::fs::write(&skill_md, &edited).unwrap();
+    std::fs::write(
+        root.join("plugins/ops/skills/rollout/scripts/phase-9-old.sh"),
+        "#!/usr/bin/env bash\n",
+    )
+    .unwrap();
+    let check = skillc(root, &["build", ".", "--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(
+        out(&check),
+        "would update plugins/ops/skills/rollout/SKILL.md\nwould remove plugins/ops/skills/rollout/scripts/phase-9-old.sh\n"
+    );
+    let diff = skillc(root, &["build", ".", "--diff"]);
+    assert_eq!(diff.status.code(), Some(1));
+    insta::assert_snapshot!("build_diff", out(&diff));
+    assert_eq!(
+        std::fs::read_to_string(&skill_md).unwrap(),
+        edited,
+        "--check and --diff write nothing"
+    );
+    // `skillc check` reports the same drift.
+    let c = skillc(root, &["check", ".", "--format", "concise"]);
+    assert!(
+        out(&c).contains("error[BLD007] `plugins/ops/skills/rollout/SKILL.md` differs"),
+        "{}",
+        out(&c)
+    );
+    assert!(
+        out(&c).contains("phase-9-old.sh` is a phase script no phase renders"),
+        "{}",
+        out(&c)
+    );
+    // Building repairs both.
+    assert_eq!(skillc(root, &["build", "."]).status.code(), Some(0));
+    assert!(
+        !root
+            .join("plugins/ops/skills/rollout/scripts/phase-9-old.sh")
+            .exists()
+    );
+    assert_eq!(
+        skillc(root, &["build", ".", "--check"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn compile_errors_write_nothing() {
+    let dir = golden();
+    let root = dir.path();
+    let src = root.join("plugins/ops/skills/rollout/skill.yaml");
+    let text = std::fs::read_to_string(&src)
+        .unwrap()
+        .replace("{phase:checks} and tell", "{phase:gone} and tell");
+    std::fs::write(&src, text).unwrap();
+    let o = skillc(root, &["build", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out(&o).contains("BLD004"), "{}", out(&o));
+    assert!(out(&o).contains("nothing was written"));
+    assert!(!root.join("plugins/ops/skills/rollout/SKILL.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn never_writes_through_a_symlink_out_of_the_tree() {
+    let dir = golden();
+    let root = dir.path();
+    let outside = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(
+        outside.path(),
+        root.join("plugins/ops/skills/rollout/scripts"),
+    )
+    .unwrap();
+    let o = skillc(root, &["build", "."]);
+    assert_eq!(o.status.code(), Some(2), "{}", out(&o));
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn new_scaffolds_sources_that_build_and_check_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".claude-plugin")).unwrap();
+    std::fs::write(root.join(".claude-plugin/marketplace.json"), "{\"name\": \"m\", \"description\": \"M.\", \"owner\": {\"name\": \"O\"}, \"plugins\": []}\n").unwrap();
+    assert_eq!(
+        skillc(root, &["new", "plugin", "ops"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        skillc(root, &["new", "skill", "ops", "deploy"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let skill_yaml =
+        std::fs::read_to_string(root.join("plugins/ops/skills/deploy/skill.yaml")).unwrap();
+    assert!(skill_yaml.starts_with("# yaml-language-server: $schema="));
+    assert_eq!(
+        skillc(root, &["new", "skill", "ops", "deploy"])
+            .status
+            .code(),
+        Some(2),
+        "refuses to overwrite"
+    );
+    assert_eq!(
+        skillc(root, &["new", "skill", "nope", "x"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        skillc(root, &["new", "plugin", "Bad_Name"]).status.code(),
+        Some(2)
+    );
+    let b = skillc(root, &["build", "."]);
+    assert_eq!(b.status.code(), Some(0), "{}", out(&b));
+    let c = skillc(root, &["check", ".", "--format", "concise"]);
+    assert_eq!(c.status.code(), Some(0), "{}", out(&c));
+}
+
+/// The JSON Schemas in `schemas/` accept this repository's sources and the
+/// golden tree, so editors agree with the compiler.
+#[test]
+fn schemas_accept_the_sources() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let load = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(root.join("schemas").join(name)).unwrap())
+            .unwrap()
+    };
+    let skill = jsonschema::validator_for(&load("skill.schema.json")).unwrap();
+    let plugin = jsonschema::validator_for(&load("plugin-source.schema.json")).unwrap();
+    let mut seen = 0;
+    for base in ["plugins", "tests/build/golden/plugins"] {
+        for entry in walk(&root.join(base)) {
+            let name = entry.file_name().unwrap().to_string_lossy().to_string();
+            let validator = match name.as_str() {
+                "skill.yaml" => &skill,
+                "plugin.yaml" => &plugin,
+                _ => continue,
+            };
+            let text = std::fs::read_to_string(&entry).unwrap();
+            let doc = skillc::parse::yaml::parse(&text, 0).unwrap();
+            let value: serde_json::Value =
+                skillc::parse::yaml_de::from_node(doc.root.as_ref().unwrap()).unwrap();
+            let errors: Vec<String> = validator
+                .iter_errors(&value)
+                .map(|e| format!("{}: {e}", e.instance_path()))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", entry.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 5, "expected the repository's sources, saw {seen}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,1 @@
+echo "API at ${ENDPOINT:-unset}"
