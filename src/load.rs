@@ -29,6 +29,8 @@ pub struct Loaded {
 }
 
 enum Parsed {
+    /// A JSON document that names a local `$schema`.
+    Data(JsonDoc, String),
     Yaml(
         crate::parse::yaml::YamlDoc,
         Result<(), crate::parse::yaml::YamlError>,
@@ -128,6 +130,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
             !w.is_dir
                 && (is_markdown(&w.path)
                     || json_kind(&w.path)
+                    || w.path.ends_with(".json")
                     || w.path.ends_with(".sh")
                     || is_source(&w.path))
         })
@@ -140,6 +143,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let mut json_files = Vec::new();
     let mut problems = Vec::new();
     let mut scripts = Vec::new();
+    let mut data = Vec::new();
     let mut skill_sources = Vec::new();
     let mut plugin_sources = Vec::new();
     for (sf, parsed, problem) in results {
@@ -196,6 +200,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                 path,
                 shell: *block,
             }),
+            Parsed::Data(doc, schema) => data.push((id, path, doc, schema)),
             Parsed::None => {}
         }
     }
@@ -268,6 +273,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         .json_by_path
         .get(".claude-plugin/marketplace.json")
         .copied();
+    let data = validate_data(data, &db);
     let project = Project {
         kind,
         marketplace,
@@ -283,6 +289,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         scripts,
         skill_sources,
         plugin_sources,
+        data,
     };
     Ok(Loaded { root, project, db })
 }
@@ -383,6 +390,20 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
             None,
         );
     }
+    if !json_kind(&w.path) {
+        // Other JSON is read only when it names a schema in the tree.
+        let parsed = match json::parse(&text[base..], base) {
+            Ok(doc) => {
+                let schema = doc.root.str_at("$schema").map(|(s, _)| s.to_string());
+                match schema.filter(|s| !s.contains("://") && s.ends_with(".json")) {
+                    Some(s) => Parsed::Data(doc, s),
+                    None => Parsed::None,
+                }
+            }
+            Err(_) => Parsed::None,
+        };
+        return (SourceFile::new(w.path.clone(), w.abs.clone(), text), parsed, None);
+    }
     let parsed = json::parse(&text[base..], base);
     let hooks = match &parsed {
         Ok(doc) if w.path.ends_with("hooks/hooks.json") => hook_commands(&text, &doc.root),
@@ -393,6 +414,43 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
         Parsed::Json(parsed, hooks),
         None,
     )
+}
+
+/// Validate JSON documents against the local schema their `$schema` names.
+fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) -> Vec<DataFile> {
+    data.into_iter()
+        .map(|(file, path, doc, schema)| {
+            let schema_path = source::join(source::parent(&path), &schema);
+            let span = doc.root.get("$schema").map_or(crate::source::Span::default(), |n| n.span);
+            let schema_text = schema_path.as_deref().and_then(|p| db.find(p)).map(|id| db.text(id));
+            let result = match schema_text {
+                None => Err(format!("schema `{schema}` does not exist")),
+                Some(t) => match serde_json::from_str::<serde_json::Value>(t.trim_start_matches('\u{feff}')) {
+                    Err(e) => Err(format!("schema `{schema}` is not valid JSON: {e}")),
+                    Ok(v) => match jsonschema::validator_for(&v) {
+                        Err(e) => Err(format!("schema `{schema}` is not a valid JSON Schema: {e}")),
+                        Ok(validator) => {
+                            let value = doc.root.to_value();
+                            let mut errs: Vec<crate::model::SchemaError> = validator
+                                .iter_errors(&value)
+                                .map(|e| {
+                                    let pointer = e.instance_path().as_str().to_string();
+                                    crate::model::SchemaError {
+                                        span: crate::schema::span_for(&doc.root, &pointer),
+                                        message: format!("{}: {}", crate::schema::dotted(&pointer), e.masked()),
+                                        pointer,
+                                    }
+                                })
+                                .collect();
+                            errs.sort_by(|a, b| (a.span, &a.message).cmp(&(b.span, &b.message)));
+                            Ok(errs)
+                        }
+                    },
+                },
+            };
+            DataFile { file, schema, schema_span: span, result }
+        })
+        .collect()
 }
 
 /// Shell-form hook commands of a hooks.json (`command` without `args`).

@@ -109,6 +109,41 @@ fn defective_tree_json() {
 }
 
 #[test]
+fn sarif_validates_against_the_official_schema() {
+    let o = skillc(&["check", &fixture("defective"), "--format", "sarif"]);
+    assert_eq!(o.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sarif-schema-2.1.0.json")).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let run = &log["runs"][0];
+    assert!(run["tool"]["driver"]["rules"].as_array().unwrap().len() > 100);
+    let result = run["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "MK025").unwrap();
+    assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], ".claude-plugin/marketplace.json");
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 5);
+    assert_eq!(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"], "plugins/ops/.claude-plugin/plugin.json");
+    // A clean run is valid SARIF too.
+    let clean = skillc(&["check", &fixture("clean"), "--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&clean)).unwrap();
+    assert!(validator.is_valid(&log));
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn github_annotations() {
+    let o = skillc(&["check", &fixture("defective"), "--format", "github"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("defective_github", stdout(&o));
+    for line in stdout(&o).lines() {
+        assert!(line.starts_with("::error file=") || line.starts_with("::warning file=") || line.starts_with("::notice file="), "{line}");
+        let message = line.splitn(3, "::").nth(2).unwrap();
+        assert!(!message.contains('\n'));
+    }
+}
+
+#[test]
 fn output_is_deterministic() {
     let a = skillc(&["check", &fixture("defective"), "--format", "json"]);
     let b = skillc(&["check", &fixture("defective"), "--format", "json"]);

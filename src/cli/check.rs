@@ -158,7 +158,7 @@ pub fn run(args: Args) -> u8 {
     let quiet_clean = args.quiet && diags.is_empty();
     if !quiet_clean {
         let mut out = std::io::stdout().lock();
-        let body = if text.is_empty() && format != Format::Json {
+        let body = if text.is_empty() && matches!(format, Format::Human | Format::Concise) {
             format!("No problems found in {} files.\n", summary.files)
         } else {
             text

@@ -92,6 +92,17 @@ impl<T> TypedSource<T> {
     }
 }
 
+/// A JSON document validated against the schema its `$schema` names.
+#[derive(Debug)]
+pub struct DataFile {
+    pub file: FileId,
+    /// The `$schema` value as written.
+    pub schema: String,
+    pub schema_span: Span,
+    /// Violations, or why the schema could not be used.
+    pub result: Result<Vec<SchemaError>, String>,
+}
+
 /// A shell script file (`*.sh`).
 #[derive(Debug)]
 pub struct Script {
@@ -186,6 +197,8 @@ pub struct Project {
     pub scripts: Vec<Script>,
     /// `skill.yaml` sources.
     pub skill_sources: Vec<TypedSource<crate::compile::source::SkillSource>>,
+    /// JSON documents that name a local `$schema`, validated against it.
+    pub data: Vec<DataFile>,
     /// `plugin.yaml` sources.
     pub plugin_sources: Vec<TypedSource<crate::compile::source::PluginSource>>,
 }

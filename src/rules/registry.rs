@@ -199,6 +199,10 @@ pub static CHECKS: &[Check] = &[
         run: xref::counts::check,
     },
     Check {
+        rules: &[&xref::data::MISMATCH],
+        run: xref::data::check,
+    },
+    Check {
         rules: &[&xref::agent_skills::UNRESOLVED],
         run: xref::agent_skills::check,
     },

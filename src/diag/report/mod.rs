@@ -1,8 +1,10 @@
 //! Reporters: each turns the sorted diagnostics of a run into one output format.
 
 mod concise;
+pub mod github;
 mod human;
 mod json;
+pub mod sarif;
 
 pub use human::render_human;
 
@@ -18,6 +20,10 @@ pub enum Format {
     Concise,
     /// Machine-readable JSON (version 1).
     Json,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 /// Options that shape human output.
@@ -39,5 +45,7 @@ pub fn render(
         Format::Human => render_human(diags, db, summary, human),
         Format::Concise => concise::render(diags, db, summary),
         Format::Json => json::render(diags, db, summary),
+        Format::Sarif => sarif::render(diags, db),
+        Format::Github => github::render(diags, db),
     }
 }

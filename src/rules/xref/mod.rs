@@ -4,6 +4,7 @@
 
 pub mod agent_skills;
 pub mod counts;
+pub mod data;
 pub mod descriptions;
 pub mod links;
 pub mod mentions;
