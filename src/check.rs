@@ -17,7 +17,11 @@ pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
     };
     let raw: Vec<Diagnostic> = registry::CHECKS
         .par_iter()
-        .filter(|c| c.rules.iter().any(|r| config.level(r) != Level::Off))
+        .filter(|c| {
+            c.rules
+                .iter()
+                .any(|r| config.level(r) != Level::Off || !config.overrides.is_empty())
+        })
         .flat_map_iter(|c| {
             let mut out = Vec::new();
             (c.run)(&cx, &mut out);
@@ -28,12 +32,12 @@ pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
     let mut diags: Vec<Diagnostic> = raw
         .into_iter()
         .filter_map(|mut d| {
-            match config.rules.get(d.rule.id) {
+            let path = loaded.db.path(d.file());
+            match config.level_at(d.rule, path) {
                 Some(Level::Off) => return None,
-                Some(Level::On(sev)) => d.severity = *sev,
+                Some(Level::On(sev)) => d.severity = sev,
                 None => {}
             }
-            let path = loaded.db.path(d.file());
             if config.is_ignored(d.rule, path) || suppressions.covers(&d, &loaded.db) {
                 return None;
             }

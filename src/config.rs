@@ -30,6 +30,8 @@ pub struct Config {
     pub exclude: Option<GlobSet>,
     /// Paths under which some rules are ignored.
     pub per_file_ignores: Vec<(GlobSet, Vec<&'static str>)>,
+    /// Per-path severities (`[[overrides]]`), later entries win.
+    pub overrides: Vec<(GlobSet, HashMap<&'static str, Level>)>,
     /// The config file's text, for error reports.
     pub source: Option<(String, String)>,
     /// Shell rules: context policy and bash target.
@@ -61,6 +63,21 @@ impl Config {
 
     pub fn is_excluded(&self, path: &str) -> bool {
         self.exclude.as_ref().is_some_and(|g| g.is_match(path))
+    }
+
+    /// The level for `rule` at `path`, from `[[overrides]]`, then `[rules]`.
+    pub fn level_at(&self, rule: &RuleMeta, path: &str) -> Option<Level> {
+        self.overrides
+            .iter()
+            .rev()
+            .find_map(|(g, levels)| {
+                if g.is_match(path) {
+                    levels.get(rule.id).copied()
+                } else {
+                    None
+                }
+            })
+            .or_else(|| self.rules.get(rule.id).copied())
     }
 
     pub fn is_ignored(&self, rule: &RuleMeta, path: &str) -> bool {
@@ -126,6 +143,63 @@ impl Config {
                 "exclude" => {
                     config.exclude = Some(globs(value, &err)?);
                 }
+                "overrides" => {
+                    let DeValue::Array(items) = value.get_ref() else {
+                        return Err(err(
+                            value.span(),
+                            "`overrides` is a list of [[overrides]] tables".into(),
+                            None,
+                        ));
+                    };
+                    for item in items.iter() {
+                        let DeValue::Table(t) = item.get_ref() else {
+                            return Err(err(
+                                item.span(),
+                                "each override is a table with `paths` and `rules`".into(),
+                                None,
+                            ));
+                        };
+                        let mut globs_set = None;
+                        let mut levels = HashMap::new();
+                        for (k, v) in t {
+                            match k.get_ref().as_ref() {
+                                "paths" => globs_set = Some(globs(v, &err)?),
+                                "rules" => {
+                                    let DeValue::Table(rules) = v.get_ref() else {
+                                        return Err(err(
+                                            v.span(),
+                                            "`rules` must be a table".into(),
+                                            None,
+                                        ));
+                                    };
+                                    for (id, level) in rules {
+                                        let rule =
+                                            lookup_rule(id.get_ref().as_ref()).map_err(|help| {
+                                                err(
+                                                    id.span(),
+                                                    format!("unknown rule `{}`", id.get_ref()),
+                                                    help,
+                                                )
+                                            })?;
+                                        levels.insert(rule.id, parse_level(level, &err)?);
+                                    }
+                                }
+                                other => {
+                                    return Err(err(
+                                        k.span(),
+                                        format!("unknown key `{other}` in [[overrides]]"),
+                                        suggest(other, ["paths", "rules"].into_iter())
+                                            .map(|s| format!("did you mean `{s}`?")),
+                                    ));
+                                }
+                            }
+                        }
+                        let Some(g) = globs_set else {
+                            return Err(err(item.span(), "an override needs `paths`".into(), None));
+                        };
+                        config.overrides.push((g, levels));
+                    }
+                }
                 "per-file-ignores" => {
                     let DeValue::Table(t) = value.get_ref() else {
                         return Err(err(
@@ -175,7 +249,37 @@ impl Config {
     }
 }
 
-const TOP_KEYS: &[&str] = &["rules", "exclude", "per-file-ignores", "shell", "redaction"];
+const TOP_KEYS: &[&str] = &[
+    "rules",
+    "exclude",
+    "per-file-ignores",
+    "overrides",
+    "shell",
+    "redaction",
+];
+
+fn parse_level(level: &toml::Spanned<DeValue<'_>>, err: &ErrFn<'_>) -> Result<Level, ConfigError> {
+    let DeValue::String(s) = level.get_ref() else {
+        return Err(err(
+            level.span(),
+            "a rule level is a string".into(),
+            Some(LEVEL_HELP.into()),
+        ));
+    };
+    Ok(match s.as_ref() {
+        "off" => Level::Off,
+        "info" => Level::On(Severity::Info),
+        "warn" | "warning" => Level::On(Severity::Warning),
+        "error" => Level::On(Severity::Error),
+        other => {
+            return Err(err(
+                level.span(),
+                format!("unknown level `{other}`"),
+                Some(LEVEL_HELP.into()),
+            ));
+        }
+    })
+}
 const REDACTION_KEYS: &[&str] = &[
     "allow-cidrs",
     "allow-networks",
@@ -463,6 +567,18 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e.help.as_deref(), Some("did you mean `flags`?"));
+    }
+
+    #[test]
+    fn overrides_by_path() {
+        let c = Config::parse("skillc.toml", "[rules]\nXREF001 = \"warn\"\n[[overrides]]\npaths = [\"plugins/old\"]\nrules = { broken-link = \"off\" }\n").unwrap();
+        let r = registry::find("XREF001").unwrap();
+        assert_eq!(c.level_at(r, "plugins/old/a.md"), Some(Level::Off));
+        assert_eq!(
+            c.level_at(r, "plugins/new/a.md"),
+            Some(Level::On(Severity::Warning))
+        );
+        assert!(Config::parse("skillc.toml", crate::cli::INIT_TEMPLATE).is_ok());
     }
 
     #[test]

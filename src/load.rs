@@ -402,7 +402,11 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
             }
             Err(_) => Parsed::None,
         };
-        return (SourceFile::new(w.path.clone(), w.abs.clone(), text), parsed, None);
+        return (
+            SourceFile::new(w.path.clone(), w.abs.clone(), text),
+            parsed,
+            None,
+        );
     }
     let parsed = json::parse(&text[base..], base);
     let hooks = match &parsed {
@@ -421,11 +425,19 @@ fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) ->
     data.into_iter()
         .map(|(file, path, doc, schema)| {
             let schema_path = source::join(source::parent(&path), &schema);
-            let span = doc.root.get("$schema").map_or(crate::source::Span::default(), |n| n.span);
-            let schema_text = schema_path.as_deref().and_then(|p| db.find(p)).map(|id| db.text(id));
+            let span = doc
+                .root
+                .get("$schema")
+                .map_or(crate::source::Span::default(), |n| n.span);
+            let schema_text = schema_path
+                .as_deref()
+                .and_then(|p| db.find(p))
+                .map(|id| db.text(id));
             let result = match schema_text {
                 None => Err(format!("schema `{schema}` does not exist")),
-                Some(t) => match serde_json::from_str::<serde_json::Value>(t.trim_start_matches('\u{feff}')) {
+                Some(t) => match serde_json::from_str::<serde_json::Value>(
+                    t.trim_start_matches('\u{feff}'),
+                ) {
                     Err(e) => Err(format!("schema `{schema}` is not valid JSON: {e}")),
                     Ok(v) => match jsonschema::validator_for(&v) {
                         Err(e) => Err(format!("schema `{schema}` is not a valid JSON Schema: {e}")),
@@ -437,7 +449,11 @@ fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) ->
                                     let pointer = e.instance_path().as_str().to_string();
                                     crate::model::SchemaError {
                                         span: crate::schema::span_for(&doc.root, &pointer),
-                                        message: format!("{}: {}", crate::schema::dotted(&pointer), e.masked()),
+                                        message: format!(
+                                            "{}: {}",
+                                            crate::schema::dotted(&pointer),
+                                            e.masked()
+                                        ),
                                         pointer,
                                     }
                                 })
@@ -448,7 +464,12 @@ fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) ->
                     },
                 },
             };
-            DataFile { file, schema, schema_span: span, result }
+            DataFile {
+                file,
+                schema,
+                schema_span: span,
+                result,
+            }
         })
         .collect()
 }

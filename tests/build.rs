@@ -275,3 +275,40 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// `schemas/skillc.schema.json` accepts the `skillc init` template with every
+/// commented example switched on, and rejects a misspelt key like skillc does.
+#[test]
+fn config_schema_matches_the_template() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schemas/skillc.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    // Uncomment example lines (`# key = value`, `# [table]`), keep prose comments.
+    let full: String = skillc::cli::INIT_TEMPLATE
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.contains(" = ") || rest.starts_with('[') => {
+                rest.split("   #").next().unwrap().to_string()
+            }
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        skillc::config::Config::parse("skillc.toml", &full).is_ok(),
+        "{full}"
+    );
+    let value: serde_json::Value = toml::from_str(&full).unwrap();
+    assert!(value["overrides"].is_array(), "{full}");
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{full}");
+    let mut typo = value.clone();
+    typo["shell"]["bash-verison"] = "3.2".into();
+    assert!(!validator.is_valid(&typo));
+}

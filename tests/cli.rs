@@ -113,17 +113,39 @@ fn sarif_validates_against_the_official_schema() {
     let o = skillc(&["check", &fixture("defective"), "--format", "sarif"]);
     assert_eq!(o.status.code(), Some(1));
     let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let schema: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sarif-schema-2.1.0.json")).unwrap()).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sarif-schema-2.1.0.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{}: {e}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let run = &log["runs"][0];
     assert!(run["tool"]["driver"]["rules"].as_array().unwrap().len() > 100);
-    let result = run["results"].as_array().unwrap().iter().find(|r| r["ruleId"] == "MK025").unwrap();
-    assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], ".claude-plugin/marketplace.json");
-    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 5);
-    assert_eq!(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"], "plugins/ops/.claude-plugin/plugin.json");
+    let result = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "MK025")
+        .unwrap();
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        ".claude-plugin/marketplace.json"
+    );
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+    assert_eq!(
+        result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "plugins/ops/.claude-plugin/plugin.json"
+    );
     // A clean run is valid SARIF too.
     let clean = skillc(&["check", &fixture("clean"), "--format", "sarif"]);
     let log: serde_json::Value = serde_json::from_str(&stdout(&clean)).unwrap();
@@ -137,7 +159,12 @@ fn github_annotations() {
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!("defective_github", stdout(&o));
     for line in stdout(&o).lines() {
-        assert!(line.starts_with("::error file=") || line.starts_with("::warning file=") || line.starts_with("::notice file="), "{line}");
+        assert!(
+            line.starts_with("::error file=")
+                || line.starts_with("::warning file=")
+                || line.starts_with("::notice file="),
+            "{line}"
+        );
         let message = line.splitn(3, "::").nth(2).unwrap();
         assert!(!message.contains('\n'));
     }
@@ -559,4 +586,60 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+#[test]
+fn overrides_apply_by_path_only() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(&fixture("warnings-only")), dir.path());
+    std::fs::write(
+        dir.path().join("skillc.toml"),
+        "[[overrides]]\npaths = [\".claude-plugin\"]\nrules = { description-misses-skill = \"off\" }\n",
+    )
+    .unwrap();
+    let o = skillc(&["check", dir.path().to_str().unwrap(), "--format", "concise"]);
+    let out = stdout(&o);
+    assert!(!out.contains("marketplace.json"), "{out}");
+    assert!(
+        out.contains("plugins/ops/.claude-plugin/plugin.json"),
+        "{out}"
+    );
+}
+
+#[test]
+fn init_writes_a_valid_config_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_str().unwrap();
+    let o = skillc(&["init", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(dir.path().join("skillc.toml")).unwrap();
+    assert_eq!(written, skillc::cli::INIT_TEMPLATE);
+    // The written file is accepted by check on an empty tree.
+    let o = skillc(&["check", path, "--format", "concise"]);
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    // A second init refuses to clobber it.
+    std::fs::write(dir.path().join("skillc.toml"), "exclude = []\n").unwrap();
+    let o = skillc(&["init", path]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("skillc.toml")).unwrap(),
+        "exclude = []\n"
+    );
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "_skillc()"),
+        ("zsh", "#compdef skillc"),
+        ("fish", "complete -c skillc"),
+    ] {
+        let o = skillc(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0));
+        let out = stdout(&o);
+        assert!(out.contains(marker), "{shell}: {out}");
+        assert!(out.contains("explain"), "{shell} completes subcommands");
+    }
+    assert_eq!(skillc(&["completions", "tcsh"]).status.code(), Some(2));
 }

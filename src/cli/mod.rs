@@ -4,7 +4,9 @@
 
 mod build;
 mod check;
+mod completions;
 mod explain;
+mod init;
 mod new;
 mod redact;
 mod rules;
@@ -41,6 +43,10 @@ pub enum Command {
     Build(build::Args),
     /// Scaffold a plugin or a skill source.
     New(new::Args),
+    /// Write a commented skillc.toml.
+    Init(init::Args),
+    /// Print shell completions.
+    Completions(completions::Args),
     /// List every rule.
     Rules(rules::Args),
     /// Show the documentation of one rule.
@@ -71,6 +77,8 @@ pub fn width() -> usize {
 }
 
 /// Run the CLI; never panics outward.
+pub use init::TEMPLATE as INIT_TEMPLATE;
+
 pub fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let at = info
@@ -110,6 +118,8 @@ fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(args),
         Command::Build(args) => build::run(args),
         Command::New(args) => new::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Completions(args) => completions::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Redact(args) => redact::run(args),

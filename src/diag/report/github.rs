@@ -6,7 +6,9 @@ use std::fmt::Write;
 
 /// Escape a message (data) as GitHub requires: `%`, CR, LF.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escape a property value: data escapes plus `:` and `,`.

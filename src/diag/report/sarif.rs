@@ -3,7 +3,7 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::registry;
 use crate::source::SourceDb;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Where each rule's documentation lives.
 pub fn help_uri(id: &str) -> String {
@@ -42,7 +42,11 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
             })
         })
         .collect();
-    let index: std::collections::HashMap<&str, usize> = registry::rules().iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let index: std::collections::HashMap<&str, usize> = registry::rules()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i))
+        .collect();
     let results: Vec<Value> = diags
         .iter()
         .map(|d| {

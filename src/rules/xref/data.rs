@@ -37,13 +37,19 @@ declare_rule! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for d in &cx.project.data {
         match &d.result {
-            Err(why) => out.push(Diagnostic::new(&MISMATCH, d.file, d.schema_span, why.clone()).help("point `$schema` at a JSON Schema file in the tree")),
+            Err(why) => out.push(
+                Diagnostic::new(&MISMATCH, d.file, d.schema_span, why.clone())
+                    .help("point `$schema` at a JSON Schema file in the tree"),
+            ),
             Ok(errors) => {
                 for e in errors {
                     out.push(
                         Diagnostic::new(&MISMATCH, d.file, e.span, e.message.clone())
                             .label(d.file, d.schema_span, "validated against this schema")
-                            .help(format!("make the document match `{}`, or fix the schema", d.schema)),
+                            .help(format!(
+                                "make the document match `{}`, or fix the schema",
+                                d.schema
+                            )),
                     );
                 }
             }
