@@ -28,7 +28,7 @@ pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
             out
         })
         .collect();
-    let suppressions = Suppressions::collect(&loaded.project, &loaded.db);
+    let mut suppressions = Suppressions::collect(&loaded.project, &loaded.db);
     let mut diags: Vec<Diagnostic> = raw
         .into_iter()
         .filter_map(|mut d| {
@@ -44,6 +44,20 @@ pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
             Some(d)
         })
         .collect();
+    diags.extend(
+        suppressions
+            .unused(config, &loaded.db)
+            .into_iter()
+            .filter_map(|mut d| {
+                let path = loaded.db.path(d.file());
+                match config.level_at(d.rule, path) {
+                    Some(Level::Off) => return None,
+                    Some(Level::On(sev)) => d.severity = sev,
+                    None => {}
+                }
+                (!config.is_ignored(d.rule, path)).then_some(d)
+            }),
+    );
     diag::sort(&mut diags, &loaded.db);
     diags
 }

@@ -7,15 +7,87 @@
 //! line itself or on the line before.
 //! Ids may be rule ids or names; `all` silences every rule.
 
+use crate::config::{Config, Level};
+use crate::declare_rule;
 use crate::diag::Diagnostic;
 use crate::model::Project;
-use crate::source::{FileId, SourceDb};
+use crate::source::{FileId, SourceDb, Span};
 use std::collections::HashMap;
+
+declare_rule! {
+    /// A suppression comment that silences nothing.
+    ///
+    /// ## What it does
+    /// Reports a `skillc-disable…` comment (markdown) or `# skillc: disable=…`
+    /// comment (shell) naming a rule that reports nothing on the lines it
+    /// covers, or naming no rule at all.
+    ///
+    /// ## Why it matters
+    /// A suppression outlives the finding it was written for: the text is
+    /// fixed, the comment stays, and later a real finding on that line is
+    /// silenced without anyone deciding so. A misspelt id silences nothing
+    /// while looking as if it did.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// # Deploy
+    ///
+    /// <!-- skillc-disable-next-line XREF001 -->
+    /// See [the guide](references/guide.md).
+    /// ==> plugins/demo/skills/deploy/references/guide.md <==
+    /// # Guide
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// # Deploy
+    ///
+    /// See [the guide](references/guide.md).
+    /// ==> plugins/demo/skills/deploy/references/guide.md <==
+    /// # Guide
+    /// ```
+    ///
+    /// ## Configuration
+    /// Suppressions of rules that are turned off for the file, and of
+    /// `SH010 shellcheck` when `--shellcheck` is not given, are not reported.
+    pub static UNUSED = { id: "GEN011", name: "unused-suppression", family: Files, severity: Warning }
+}
+
+/// Emitted by [`crate::check::run`] after suppressions are applied.
+pub fn check(_: &crate::rules::Context<'_>, _: &mut Vec<Diagnostic>) {}
+
+#[derive(Debug)]
+struct Entry {
+    first: usize,
+    last: usize,
+    /// Rule ids or names, each with whether it silenced something.
+    ids: Vec<(String, bool)>,
+    /// The comment, for reporting it.
+    span: Span,
+}
 
 #[derive(Debug, Default)]
 pub struct Suppressions {
-    /// Per file: (first line, last line, rule ids or names).
-    by_file: HashMap<FileId, Vec<(usize, usize, Vec<String>)>>,
+    by_file: HashMap<FileId, Vec<Entry>>,
+}
+
+fn entry(first: usize, last: usize, ids: Vec<String>, span: Span) -> Entry {
+    Entry {
+        first,
+        last,
+        ids: ids.into_iter().map(|i| (i, false)).collect(),
+        span,
+    }
 }
 
 impl Suppressions {
@@ -26,7 +98,7 @@ impl Suppressions {
         );
         for doc in &project.docs {
             let file = db.get(doc.file);
-            let mut open: Vec<(usize, Vec<String>)> = Vec::new();
+            let mut open: Vec<(usize, Vec<String>, Span)> = Vec::new();
             let mut ranges = Vec::new();
             for span in &doc.md.html {
                 let text = file.slice(*span);
@@ -36,7 +108,10 @@ impl Suppressions {
                         .filter(|s| !s.is_empty())
                         .map(str::to_string)
                         .collect();
-                    let at = span.start as usize + c.get(0).map_or(0, |m| m.end());
+                    let whole = c.get(0).map_or(0..0, |m| m.range());
+                    let at = span.start as usize + whole.end;
+                    let base = span.start as usize;
+                    let here = Span::new(base + whole.start, base + whole.end);
                     let (line, _) = file.line_col(at);
                     match &c[1] {
                         "disable-next-line" => {
@@ -48,13 +123,13 @@ impl Suppressions {
                                 .find(|b| file.line_col(b.span.start as usize).0 == line + 1);
                             let end =
                                 block.map_or(line + 1, |b| file.line_col(b.span.end as usize).0);
-                            ranges.push((line + 1, end, ids))
+                            ranges.push(entry(line + 1, end, ids, here))
                         }
-                        "disable" => open.push((line, ids)),
+                        "disable" => open.push((line, ids, here)),
                         _ => {
-                            open.retain(|(start, open_ids)| {
+                            open.retain(|(start, open_ids, at)| {
                                 if open_ids.iter().any(|i| ids.contains(i)) {
-                                    ranges.push((*start, line, open_ids.clone()));
+                                    ranges.push(entry(*start, line, open_ids.clone(), *at));
                                     false
                                 } else {
                                     true
@@ -64,8 +139,8 @@ impl Suppressions {
                     }
                 }
             }
-            for (start, ids) in open {
-                ranges.push((start, usize::MAX, ids));
+            for (start, ids, at) in open {
+                ranges.push(entry(start, usize::MAX, ids, at));
             }
             if !ranges.is_empty() {
                 s.by_file.entry(doc.file).or_default().extend(ranges);
@@ -97,23 +172,96 @@ impl Suppressions {
                     s.by_file
                         .entry(fid)
                         .or_default()
-                        .push((line, line + 1, ids));
+                        .push(entry(line, line + 1, ids, *span));
                 }
             }
         }
         s
     }
 
-    pub fn covers(&self, d: &Diagnostic, db: &SourceDb) -> bool {
-        let Some(ranges) = self.by_file.get(&d.file()) else {
+    /// Whether a suppression covers `d`; every one that does is marked used.
+    pub fn covers(&mut self, d: &Diagnostic, db: &SourceDb) -> bool {
+        let Some(entries) = self.by_file.get_mut(&d.file()) else {
             return false;
         };
         let (line, _) = db.get(d.file()).line_col(d.span().start as usize);
-        ranges.iter().any(|(a, b, ids)| {
-            (*a..=*b).contains(&line)
-                && ids
-                    .iter()
-                    .any(|i| i == "all" || i.eq_ignore_ascii_case(d.rule.id) || i == d.rule.name)
-        })
+        let mut covered = false;
+        for e in entries
+            .iter_mut()
+            .filter(|e| (e.first..=e.last).contains(&line))
+        {
+            for (id, used) in &mut e.ids {
+                if id == "all" || id.eq_ignore_ascii_case(d.rule.id) || id == d.rule.name {
+                    *used = true;
+                    covered = true;
+                }
+            }
+        }
+        covered
+    }
+
+    /// `GEN011` for every id of a suppression that silenced nothing.
+    pub fn unused(&self, config: &Config, db: &SourceDb) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (&file, entries) in &self.by_file {
+            let path = db.path(file);
+            for e in entries {
+                for (id, used) in &e.ids {
+                    if *used {
+                        continue;
+                    }
+                    if id == "all" {
+                        out.push(
+                            Diagnostic::new(
+                                &UNUSED,
+                                file,
+                                e.span,
+                                "`all` is suppressed here but no rule reports anything",
+                            )
+                            .help("remove the suppression comment"),
+                        );
+                        continue;
+                    }
+                    match crate::config::lookup_rule(id) {
+                        Err(suggestion) => {
+                            out.push(
+                                Diagnostic::new(
+                                    &UNUSED,
+                                    file,
+                                    e.span,
+                                    format!(
+                                        "`{id}` is not a rule id or name, so nothing is suppressed"
+                                    ),
+                                )
+                                .help(suggestion.unwrap_or_else(
+                                    || "`skillc rules` lists the ids and names".into(),
+                                )),
+                            )
+                        }
+                        Ok(rule) => {
+                            let off = config.level_at(rule, path).unwrap_or(config.level(rule))
+                                == Level::Off;
+                            let skipped = rule.id == crate::rules::shell::shellcheck::SHELLCHECK.id
+                                && !config.run_shellcheck;
+                            if !off && !skipped {
+                                out.push(
+                                    Diagnostic::new(
+                                        &UNUSED,
+                                        file,
+                                        e.span,
+                                        format!(
+                                            "suppression of `{}` ({}) matches no finding",
+                                            rule.id, rule.name
+                                        ),
+                                    )
+                                    .help("remove it: the finding it was written for is gone"),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
     }
 }

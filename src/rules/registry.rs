@@ -27,6 +27,10 @@ pub static CHECKS: &[Check] = &[
         run: files::paths::check,
     },
     Check {
+        rules: &[&crate::suppress::UNUSED],
+        run: crate::suppress::check,
+    },
+    Check {
         rules: manifest::schema::RULES,
         run: manifest::schema::check,
     },
