@@ -40,6 +40,8 @@ pub struct Config {
     pub run_shellcheck: bool,
     /// Redaction detectors' allow- and deny-lists.
     pub redaction: RedactConfig,
+    /// The base of `check --since` (not a file setting).
+    pub since: Option<crate::scope::Base>,
 }
 
 /// A configuration problem: exit code 2.

@@ -18,6 +18,7 @@ pub mod parse;
 pub mod redact;
 pub mod rules;
 pub mod schema;
+pub mod scope;
 pub mod source;
 pub mod suppress;
 

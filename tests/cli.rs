@@ -643,3 +643,126 @@ fn completions_for_each_shell() {
     }
     assert_eq!(skillc(&["completions", "tcsh"]).status.code(), Some(2));
 }
+
+fn git(dir: &Path, args: &[&str]) {
+    let o = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn files_narrow_the_report_but_names_resolve_tree_wide() {
+    let all = stdout(&skillc(&[
+        "check",
+        &fixture("defective"),
+        "--format",
+        "concise",
+    ]));
+    assert!(all.contains("plugins/ops/agents/reviewer.md"), "{all}");
+    let root = fixture("defective");
+    // An edited reference: its own findings, and the cross-file findings of
+    // its plugin (the broken anchor into it lives in SKILL.md).
+    let reference = format!("{root}/plugins/ops/skills/deploy/references/checks.md");
+    let o = skillc(&["check", &root, "--format", "concise", "--files", &reference]);
+    let out = stdout(&o);
+    let paths: std::collections::BTreeSet<&str> = out
+        .lines()
+        .filter(|l| l.contains(": "))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert!(out.contains("error[XREF002]"), "{out}");
+    // Local findings of other files are left out; cross-file ones of the plugin stay.
+    assert!(
+        !out.contains("[AG009]") && !out.contains("[PJ012]"),
+        "{out}"
+    );
+    assert!(!paths.contains("README.md"), "{out}");
+    for line in out
+        .lines()
+        .filter(|l| !l.contains("references/checks.md") && l.contains("["))
+    {
+        let id = &line[line.find('[').unwrap() + 1..line.find(']').unwrap()];
+        assert!(
+            ["XREF", "PH", "BLD", "MK", "PP"]
+                .iter()
+                .any(|p| id.starts_with(p)),
+            "local finding of an unchanged file: {line}"
+        );
+    }
+    // A renamed or edited SKILL.md can break mentions anywhere: cross-references
+    // are then reported tree-wide.
+    let skill = format!("{root}/plugins/ops/skills/Debug/SKILL.md");
+    let out = stdout(&skillc(&[
+        "check", &root, "--format", "concise", "--files", &skill,
+    ]));
+    assert!(out.contains("README.md:3:22: warning[XREF007]"), "{out}");
+    assert!(out.contains("[AS005]"), "{out}");
+    assert_eq!(o.status.code(), Some(1));
+    // A file outside the tree affects nothing.
+    let o = skillc(&[
+        "check",
+        &root,
+        "--format",
+        "concise",
+        "--files",
+        "Cargo.toml",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn since_requires_a_version_bump() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(Path::new(&fixture("clean")), root);
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    let path = root.to_str().unwrap();
+    // Nothing changed: clean, and no bump needed.
+    let o = skillc(&["check", path, "--since", "main", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // An edit to a skill without a bump.
+    let skill = root.join("plugins/ops/skills/deploy/SKILL.md");
+    let text = std::fs::read_to_string(&skill).unwrap();
+    std::fs::write(&skill, format!("{text}\nOne more line.\n")).unwrap();
+    let o = skillc(&["check", path, "--since", "main", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("PJ040", stdout(&o));
+    // A lower version is named as such; a higher one passes.
+    let pj = root.join("plugins/ops/.claude-plugin/plugin.json");
+    let manifest = std::fs::read_to_string(&pj).unwrap();
+    std::fs::write(&pj, manifest.replace("\"1.2.0\"", "\"1.1.9\"")).unwrap();
+    let out = stdout(&skillc(&[
+        "check", path, "--since", "main", "--format", "concise",
+    ]));
+    assert!(out.contains("went down from `1.2.0` to `1.1.9`"), "{out}");
+    std::fs::write(&pj, manifest.replace("\"1.2.0\"", "\"1.2.1\"")).unwrap();
+    let o = skillc(&["check", path, "--since", "main", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Committed on a branch: the merge base is what counts.
+    git(root, &["checkout", "-q", "-b", "topic"]);
+    git(root, &["commit", "-q", "-am", "fix"]);
+    let o = skillc(&["check", path, "--since", "main", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // An unknown revision is a usage error.
+    let o = skillc(&["check", path, "--since", "no-such-ref"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no-such-ref"), "{}", stderr(&o));
+}

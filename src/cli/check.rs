@@ -30,6 +30,15 @@ pub struct Args {
     /// Also run shellcheck (when installed) on every shell block, script and hook.
     #[arg(long)]
     pub shellcheck: bool,
+    /// Report only findings these files affect (pre-commit passes the staged
+    /// files); the whole tree is still loaded so names resolve.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub files: Option<Vec<PathBuf>>,
+    /// Report only findings in what changed since the merge base of REF and
+    /// HEAD (plus uncommitted and untracked files), and require a version
+    /// bump of every changed plugin (PJ040).
+    #[arg(long, value_name = "REF", conflicts_with = "files")]
+    pub since: Option<String>,
 }
 
 /// The root a config file is looked up in.
@@ -138,7 +147,20 @@ pub fn run(args: Args) -> u8 {
         Ok(l) => l,
         Err(e) => return fail(e.0),
     };
-    let diags = crate::check::run(&loaded, &config);
+    let changes = match (&args.files, &args.since) {
+        (Some(files), _) => Some(crate::scope::Changes::from_files(&loaded.root, files)),
+        (None, Some(rev)) => match crate::scope::Changes::since(&loaded.root, rev, &loaded.project)
+        {
+            Ok(c) => Some(c),
+            Err(e) => return fail(e),
+        },
+        (None, None) => None,
+    };
+    config.since = changes.as_ref().and_then(|c| c.base.clone());
+    let mut diags = crate::check::run(&loaded, &config);
+    if let Some(changes) = &changes {
+        diags.retain(|d| changes.keeps(d, &loaded.db, &loaded.project));
+    }
     let summary = Summary::of(&diags, loaded.db.len());
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Human

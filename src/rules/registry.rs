@@ -27,6 +27,10 @@ pub static CHECKS: &[Check] = &[
         run: files::paths::check,
     },
     Check {
+        rules: &[&manifest::version_bump::NOT_BUMPED],
+        run: manifest::version_bump::check,
+    },
+    Check {
         rules: &[&crate::suppress::UNUSED],
         run: crate::suppress::check,
     },
@@ -424,7 +428,7 @@ mod tests {
         assert_eq!(
             untested,
             [
-                "AS013", "GEN004", "GEN005", "GEN008", "GEN009", "RD008", "SH010", "SK007"
+                "AS013", "GEN004", "GEN005", "GEN008", "GEN009", "PJ040", "RD008", "SH010", "SK007"
             ]
         );
     }

@@ -9,6 +9,7 @@ pub mod plugin_fields;
 pub mod plugin_name;
 pub mod schema;
 pub mod user_config;
+pub mod version_bump;
 
 use crate::model::{JsonFile, Plugin, Project};
 use crate::parse::json::JsonNode;

@@ -1,0 +1,234 @@
+//! Narrowing a check to what changed: `check --files F…` (pre-commit) and
+//! `check --since REF` (pull requests).
+//!
+//! The whole tree is always loaded and checked, so names resolve everywhere;
+//! only the report is narrowed. A finding is kept when
+//! - its file, or a file it points at, changed; or
+//! - it comes from a cross-file rule (manifest, cross-reference, phase,
+//!   build) and its plugin holds a changed or deleted file; or
+//! - it is a cross-reference finding and a file that defines names changed
+//!   (SKILL.md, a command or agent, a manifest or typed source): a rename
+//!   there can break mentions anywhere in the tree.
+
+use crate::diag::Diagnostic;
+use crate::model::Project;
+use crate::rules::Family;
+use crate::source::SourceDb;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+/// What changed, as paths relative to the checked root (`/`-separated).
+#[derive(Debug, Default, Clone)]
+pub struct Changes {
+    pub files: BTreeSet<String>,
+    /// With `--since`: the base commit and, per plugin directory that existed
+    /// there, the version it had (`None`: no version).
+    pub base: Option<Base>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Base {
+    /// What the user gave (`origin/main`).
+    pub rev: String,
+    /// The merge base it resolved to.
+    pub commit: String,
+    pub versions: BTreeMap<String, Option<String>>,
+}
+
+/// Whether a path defines names other files mention.
+fn defines_names(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name == "SKILL.md"
+        || name == "plugin.json"
+        || name == "marketplace.json"
+        || name == "skill.yaml"
+        || name == "plugin.yaml"
+        || ((path.contains("commands/") || path.contains("agents/")) && name.ends_with(".md"))
+}
+
+impl Changes {
+    /// Root-relative paths of `files` (given relative to the working directory).
+    /// Files outside the root are dropped: they cannot affect it.
+    pub fn from_files(root: &Path, files: &[std::path::PathBuf]) -> Changes {
+        let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let mut out = BTreeSet::new();
+        for f in files {
+            let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+            let rel = abs
+                .strip_prefix(root)
+                .ok()
+                .map(Path::to_path_buf)
+                .or_else(|| {
+                    let c = abs.canonicalize().ok()?;
+                    c.strip_prefix(&canon_root).ok().map(Path::to_path_buf)
+                });
+            if let Some(rel) = rel {
+                out.insert(crate::source::rel_path(Path::new(""), &rel));
+            }
+        }
+        Changes {
+            files: out,
+            base: None,
+        }
+    }
+
+    /// Files changed between the merge base of `rev` and `HEAD` and the
+    /// working tree (staged, unstaged and untracked), and plugin versions at
+    /// the merge base.
+    pub fn since(root: &Path, rev: &str, project: &Project) -> Result<Changes, String> {
+        let git = |args: &[&str]| -> Result<Vec<u8>, String> {
+            let out = Command::new("git")
+                .arg("-C")
+                .arg(root)
+                .args(args)
+                .output()
+                .map_err(|e| format!("--since needs git: {e}"))?;
+            if !out.status.success() {
+                return Err(format!(
+                    "`git {}` failed: {}",
+                    args.join(" "),
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ));
+            }
+            Ok(out.stdout)
+        };
+        let commit = String::from_utf8_lossy(&git(&["merge-base", rev, "HEAD"])?)
+            .trim()
+            .to_string();
+        let mut files = BTreeSet::new();
+        for args in [
+            &[
+                "diff",
+                "--name-only",
+                "--no-renames",
+                "-z",
+                "--relative",
+                &commit,
+            ][..],
+            &["ls-files", "--others", "--exclude-standard", "-z"][..],
+        ] {
+            for p in git(args)?.split(|&b| b == 0).filter(|p| !p.is_empty()) {
+                files.insert(String::from_utf8_lossy(p).into_owned());
+            }
+        }
+        let mut versions = BTreeMap::new();
+        let entry_versions: BTreeMap<String, String> = git(&[
+            "show",
+            &format!("{commit}:./.claude-plugin/marketplace.json"),
+        ])
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|v| v.get("plugins")?.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| {
+            Some((
+                e.get("name")?.as_str()?.to_string(),
+                e.get("version")?.as_str()?.to_string(),
+            ))
+        })
+        .collect();
+        for p in project.plugins.iter().filter(|p| !p.synthetic) {
+            if !files.iter().any(|f| in_dir(f, &p.dir)) {
+                continue;
+            }
+            let manifest = if p.dir.is_empty() {
+                ".claude-plugin/plugin.json".to_string()
+            } else {
+                format!("{}/.claude-plugin/plugin.json", p.dir)
+            };
+            let Ok(bytes) = git(&["show", &format!("{commit}:./{manifest}")]) else {
+                continue; // new plugin: nothing to bump from
+            };
+            let pj = serde_json::from_slice::<serde_json::Value>(&bytes).ok();
+            let name = pj
+                .as_ref()
+                .and_then(|v| v.get("name")?.as_str().map(str::to_string))
+                .unwrap_or_else(|| p.name.clone());
+            let version = pj
+                .as_ref()
+                .and_then(|v| v.get("version")?.as_str().map(str::to_string))
+                .or_else(|| entry_versions.get(&name).cloned());
+            versions.insert(p.dir.clone(), version);
+        }
+        Ok(Changes {
+            files,
+            base: Some(Base {
+                rev: rev.to_string(),
+                commit,
+                versions,
+            }),
+        })
+    }
+
+    /// Whether `d` is reported under this change set.
+    pub fn keeps(&self, d: &Diagnostic, db: &SourceDb, project: &Project) -> bool {
+        if d.rule.id == crate::rules::manifest::version_bump::NOT_BUMPED.id
+            || d.labels
+                .iter()
+                .any(|l| self.files.contains(db.path(l.file)))
+        {
+            return true;
+        }
+        // plugin.json's own fields (PJ) are local; marketplace entries (MK) and
+        // component paths (PP) are checked against the disk.
+        let cross_file = matches!(d.rule.family, Family::Xref | Family::Phase | Family::Build)
+            || d.rule.id.starts_with("MK")
+            || d.rule.id.starts_with("PP");
+        if !cross_file {
+            return false;
+        }
+        if d.rule.family == Family::Xref && self.files.iter().any(|f| defines_names(f)) {
+            return true;
+        }
+        let path = db.path(d.file());
+        let dir = owner(project, path).or_else(|| {
+            // In marketplace.json: the plugin of the entry the finding is in.
+            let mf = project.marketplace()?;
+            if mf.file != d.file() {
+                return None;
+            }
+            let at = d.span();
+            project
+                .entries
+                .iter()
+                .find(|e| e.span.start <= at.start && at.end <= e.span.end)?
+                .dir
+                .as_deref()
+        });
+        dir.is_some_and(|dir| self.files.iter().any(|f| in_dir(f, dir)))
+    }
+}
+
+fn in_dir(path: &str, dir: &str) -> bool {
+    dir.is_empty()
+        || path
+            .strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The directory of the innermost plugin holding `path`.
+fn owner<'a>(project: &'a Project, path: &str) -> Option<&'a str> {
+    project
+        .plugins
+        .iter()
+        .filter(|p| !p.synthetic && !p.dir.is_empty() && in_dir(path, &p.dir))
+        .map(|p| p.dir.as_str())
+        .max_by_key(|d| d.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dirs_and_names() {
+        assert!(in_dir("plugins/a/x.md", "plugins/a"));
+        assert!(!in_dir("plugins/ab/x.md", "plugins/a"));
+        assert!(in_dir("x.md", ""));
+        assert!(defines_names("plugins/a/skills/s/SKILL.md"));
+        assert!(defines_names("plugins/a/commands/go.md"));
+        assert!(!defines_names("plugins/a/skills/s/references/x.md"));
+    }
+}
