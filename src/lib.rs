@@ -5,6 +5,7 @@
 //! tests; they are not a stable API.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod compile;

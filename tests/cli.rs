@@ -766,3 +766,70 @@ fn since_requires_a_version_bump() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no-such-ref"), "{}", stderr(&o));
 }
+
+#[test]
+fn baseline_hides_known_findings_and_reports_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(Path::new(&fixture("defective")), root);
+    let path = root.to_str().unwrap();
+    let base = root.join("skillc-baseline.json");
+    let base_s = base.to_str().unwrap();
+    let o = skillc(&["check", path, "--write-baseline", base_s]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&base).unwrap();
+    assert!(written.contains("\"rule\": \"XREF001\""), "{written}");
+    // Deterministic: a second write is byte-identical.
+    skillc(&["check", path, "--write-baseline", base_s]);
+    assert_eq!(std::fs::read_to_string(&base).unwrap(), written);
+
+    let o = skillc(&["check", path, "--baseline", base_s, "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("No problems found"),
+        "{}",
+        stdout(&o)
+    );
+
+    // A new finding is reported, even a second copy of a known one; moving
+    // known findings down the file does not resurface them.
+    let skill = root.join("plugins/ops/skills/deploy/SKILL.md");
+    let text = std::fs::read_to_string(&skill).unwrap();
+    let (head, body) = text.split_at(text.find("\n# ").unwrap() + 1);
+    std::fs::write(
+        &skill,
+        format!("{head}Intro line.\n\n{body}\nSee [x](references/runbok.md).\n"),
+    )
+    .unwrap();
+    let o = skillc(&["check", path, "--baseline", base_s, "--format", "concise"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    let findings: Vec<&str> = out.lines().filter(|l| l.contains("[")).collect();
+    assert_eq!(findings.len(), 1, "{out}");
+    assert!(findings[0].contains("error[XREF001]"), "{out}");
+
+    // Fixed findings are noted so the baseline can shrink.
+    std::fs::write(&skill, &text).unwrap();
+    std::fs::remove_file(root.join("README.md")).unwrap();
+    let o = skillc(&["check", path, "--baseline", base_s, "--format", "concise"]);
+    assert!(
+        stderr(&o).contains("findings in the baseline are gone"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Errors: a baseline outside the tree, a file that is not a baseline.
+    let outside = tempfile::tempdir().unwrap();
+    let target = outside.path().join("b.json");
+    let o = skillc(&["check", path, "--write-baseline", target.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!target.exists());
+    std::fs::write(&base, "{\"version\": 1, \"findings\": [{\"rule\": 1}]}").unwrap();
+    let o = skillc(&["check", path, "--baseline", base_s]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not a skillc baseline"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -39,6 +39,34 @@ pub struct Args {
     /// bump of every changed plugin (PJ040).
     #[arg(long, value_name = "REF", conflicts_with = "files")]
     pub since: Option<String>,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (inside the checked tree) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// Write a baseline, refusing a target outside the checked tree.
+fn write_baseline(target: &Path, root: &Path, text: &str) -> Result<(), String> {
+    let abs = std::path::absolute(target).map_err(|e| e.to_string())?;
+    let parent = abs.parent().unwrap_or(Path::new("."));
+    let inside = match (parent.canonicalize(), root.canonicalize()) {
+        (Ok(p), Ok(r)) => p.starts_with(r),
+        _ => false,
+    };
+    if !inside || abs.file_name().is_none() {
+        return Err(format!(
+            "`{}` is not inside the checked tree `{}`; skillc writes only there",
+            target.display(),
+            root.display()
+        ));
+    }
+    if abs.is_dir() {
+        return Err(format!("`{}` is a directory", target.display()));
+    }
+    crate::fsutil::write_atomic(&abs, text.as_bytes(), None)
+        .map_err(|e| format!("cannot write `{}`: {e}", target.display()))
 }
 
 /// The root a config file is looked up in.
@@ -160,6 +188,31 @@ pub fn run(args: Args) -> u8 {
     let mut diags = crate::check::run(&loaded, &config);
     if let Some(changes) = &changes {
         diags.retain(|d| changes.keeps(d, &loaded.db, &loaded.project));
+    }
+    if let Some(target) = &args.write_baseline {
+        let baseline = crate::baseline::Baseline::of(&diags, &loaded.db);
+        if let Err(e) = write_baseline(target, &loaded.root, &baseline.to_json()) {
+            return fail(e);
+        }
+        if !args.quiet {
+            eprintln!("wrote {} findings to `{}`", diags.len(), target.display());
+        }
+        return EXIT_CLEAN;
+    }
+    if let Some(path) = &args.baseline {
+        let baseline = match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| crate::baseline::Baseline::parse(&t))
+        {
+            Ok(b) => b,
+            Err(e) => return fail(format!("cannot use baseline `{}`: {e}", path.display())),
+        };
+        let fixed = baseline.filter(&mut diags, &loaded.db);
+        if fixed > 0 && !args.quiet {
+            eprintln!(
+                "note: {fixed} findings in the baseline are gone; run with --write-baseline to shrink it"
+            );
+        }
     }
     let summary = Summary::of(&diags, loaded.db.len());
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
