@@ -12,6 +12,7 @@ pub mod compile;
 pub mod config;
 pub mod diag;
 pub mod discover;
+pub mod fix;
 pub mod fsutil;
 pub mod load;
 pub mod model;

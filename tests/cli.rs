@@ -833,3 +833,51 @@ fn baseline_hides_known_findings_and_reports_new_ones() {
         stderr(&o)
     );
 }
+
+#[test]
+fn fix_applies_safe_fixes_and_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(Path::new(&fixture("clean")), root);
+    let skill = root.join("plugins/ops/skills/deploy/SKILL.md");
+    let clean = std::fs::read_to_string(&skill).unwrap();
+    let broken = clean
+        .replace(
+            "description: \"Deploys the service to a Kubernetes cluster. Use when: shipping a release.\"",
+            "description: Deploys the service to a Kubernetes cluster. Use when: shipping a release.",
+        )
+        .replace("# Deploy\n", "# Deploy\n\nIf it fails, run /ops:rolback.\n");
+    assert_ne!(broken, clean);
+    std::fs::write(&skill, &broken).unwrap();
+    let path = root.to_str().unwrap();
+    let o = skillc(&["check", path, "--format", "concise"]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("[SK003]") && out.contains("[XREF004]"),
+        "{out}"
+    );
+
+    let o = skillc(&["check", path, "--fix", "--dry-run"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    insta::assert_snapshot!("fix_dry_run", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&skill).unwrap(), broken);
+
+    let o = skillc(&["check", path, "--fix", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", stdout(&o), stderr(&o));
+    assert!(
+        stderr(&o).contains("applied 2 fixes to 1 files"),
+        "{}",
+        stderr(&o)
+    );
+    let fixed = std::fs::read_to_string(&skill).unwrap();
+    assert!(fixed.contains("run /ops:rollback."), "{fixed}");
+    assert!(
+        fixed.contains("description: \"Deploys the service"),
+        "{fixed}"
+    );
+    // Nothing left to fix: a second run changes nothing.
+    let o = skillc(&["check", path, "--fix", "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&skill).unwrap(), fixed);
+    assert_eq!(skillc(&["check", path, "--dry-run"]).status.code(), Some(2));
+}

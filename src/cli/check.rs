@@ -7,7 +7,7 @@ use crate::diag::{Severity, Summary};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// Marketplace root, plugin directory, skills folder or SKILL.md.
     #[arg(default_value_os_t = super::default_path())]
@@ -45,6 +45,95 @@ pub struct Args {
     /// Record the current findings in FILE (inside the checked tree) and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
+    /// Apply safe fixes (quote frontmatter values strict YAML rejects, replace a
+    /// mention by its only close match, regenerate drifted build outputs), then
+    /// report what is left.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub fix: bool,
+    /// With --fix: print the changes as a unified diff and write nothing
+    /// (exit 1 when anything would change).
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
+}
+
+/// `--fix`: apply the safe fixes of `diags`; `Some(code)` when done.
+fn run_fixes(
+    args: &Args,
+    loaded: &crate::load::Loaded,
+    diags: &[crate::diag::Diagnostic],
+) -> Option<u8> {
+    let (edits, fixes) = crate::fix::apply(diags, &loaded.db);
+    let drift = diags.iter().any(|d| d.rule.id == crate::compile::DRIFT.id);
+    if args.dry_run {
+        let mut out = std::io::stdout().lock();
+        for (file, new) in &edits {
+            let path = loaded.db.path(*file);
+            let diff = similar::TextDiff::from_lines(loaded.db.text(*file), new.as_str());
+            let _ = write!(
+                out,
+                "{}",
+                diff.unified_diff()
+                    .context_radius(3)
+                    .header(&format!("a/{path}"), &format!("b/{path}"))
+            );
+        }
+        drop(out);
+        let mut code = if edits.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_FINDINGS
+        };
+        if drift {
+            let build = super::build::Args {
+                path: loaded.root.clone(),
+                check: false,
+                diff: true,
+                config: args.config.clone(),
+            };
+            code = code.max(super::build::run(build));
+        }
+        eprintln!(
+            "{fixes} fixes would change {} files; nothing was written",
+            edits.len()
+        );
+        return Some(code);
+    }
+    let mut written = 0;
+    for (file, new) in &edits {
+        let path = loaded.db.path(*file);
+        let target = match crate::fsutil::safe_target(&loaded.root, path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("skipped `{path}`: {e}");
+                continue;
+            }
+        };
+        // Never clobber an edit made since the file was read.
+        if std::fs::read_to_string(&target).ok().as_deref() != Some(loaded.db.text(*file)) {
+            eprintln!("skipped `{path}`: it changed while skillc ran");
+            continue;
+        }
+        if let Err(e) = crate::fsutil::write_atomic(&target, new.as_bytes(), None) {
+            return Some(fail(format!("cannot write `{path}`: {e}")));
+        }
+        written += 1;
+    }
+    if drift {
+        let build = super::build::Args {
+            path: loaded.root.clone(),
+            check: false,
+            diff: false,
+            config: args.config.clone(),
+        };
+        let code = super::build::run(build);
+        if code == EXIT_ERROR {
+            return Some(code);
+        }
+    }
+    if !args.quiet {
+        eprintln!("applied {fixes} fixes to {written} files");
+    }
+    None
 }
 
 /// Write a baseline, refusing a target outside the checked tree.
@@ -213,6 +302,13 @@ pub fn run(args: Args) -> u8 {
                 "note: {fixed} findings in the baseline are gone; run with --write-baseline to shrink it"
             );
         }
+    }
+    if args.fix {
+        if let Some(code) = run_fixes(&args, &loaded, &diags) {
+            return code;
+        }
+        // Report what is left, from the files as they are now.
+        return run(Args { fix: false, ..args });
     }
     let summary = Summary::of(&diags, loaded.db.len());
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {

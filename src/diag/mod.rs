@@ -33,6 +33,24 @@ pub struct Label {
     pub message: String,
 }
 
+/// One replacement of a byte range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub file: FileId,
+    pub span: Span,
+    pub text: String,
+}
+
+/// A fix for a finding: edits applied together, or not at all. Only fixes
+/// that keep what the file means to Claude Code are offered; `check --fix`
+/// applies them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the fix does, for `--fix` output ("quote the value").
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
 /// One finding. The first label is the primary location.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
@@ -42,6 +60,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// `labels[0]` is the primary location; the rest may point into other files.
     pub labels: Vec<Label>,
+    /// A safe, automatic fix, if there is one.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -62,7 +82,16 @@ impl Diagnostic {
                 span,
                 message: String::new(),
             }],
+            fix: None,
         }
+    }
+    /// Attach a safe fix.
+    pub fn fix(mut self, title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits,
+        });
+        self
     }
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

@@ -166,7 +166,27 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 for f in fixed.iter().skip(1) {
                     diag = diag.label(d.file, *f, "and this one");
                 }
-                out.push(diag);
+                // The fix writes what Claude Code's retry reads: quoted
+                // values and tabs expanded to two spaces.
+                let text = cx.text(d.file);
+                let edits = fixed
+                    .iter()
+                    .map(|f| {
+                        let raw = &text[f.range()];
+                        let replacement = if raw.chars().all(|c| c == '\t') {
+                            "  ".repeat(raw.len())
+                        } else {
+                            let v = raw.trim_end();
+                            format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+                        };
+                        crate::diag::Edit {
+                            file: d.file,
+                            span: *f,
+                            text: replacement,
+                        }
+                    })
+                    .collect();
+                out.push(diag.fix("quote the value", edits));
             }
             YamlParse::Strict(_) => {}
         }

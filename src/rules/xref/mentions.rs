@@ -63,7 +63,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     for doc in &project.docs {
         for m in &doc.md.mentions {
-            report(project, doc.file, m, out);
+            report(project, cx.text(doc.file), doc.file, m, out);
         }
     }
     for site in description_sites(project) {
@@ -71,12 +71,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut found = Vec::new();
         scan_mentions(raw, site.span.start as usize, RegionKind::Prose, &mut found);
         for m in &found {
-            report(project, site.file, m, out);
+            report(project, cx.text(site.file), site.file, m, out);
         }
     }
 }
 
-fn report(project: &Project, file: FileId, m: &Mention, out: &mut Vec<Diagnostic>) {
+fn report(project: &Project, src: &str, file: FileId, m: &Mention, out: &mut Vec<Diagnostic>) {
     let Some(p) = project.plugin_named(&m.plugin) else {
         return;
     };
@@ -105,7 +105,27 @@ fn report(project: &Project, file: FileId, m: &Mention, out: &mut Vec<Diagnostic
             m.plugin, m.name, p.name
         ),
     );
+    // Only a single close match is a safe replacement.
+    let close: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| strsim::levenshtein(n, &m.name) <= 2)
+        .collect();
+    let text = crate::source::Span::new(
+        (m.span.end as usize).saturating_sub(m.name.len()),
+        m.span.end as usize,
+    );
     out.push(match near {
+        Some(n) if close == [n] && src.get(text.range()) == Some(m.name.as_str()) => {
+            diag.help(format!("did you mean `{}:{n}`?", m.plugin)).fix(
+                format!("replace with `{}:{n}`", m.plugin),
+                vec![crate::diag::Edit {
+                    file,
+                    span: text,
+                    text: n.to_string(),
+                }],
+            )
+        }
         Some(n) => diag.help(format!("did you mean `{}:{n}`?", m.plugin)),
         None if names.is_empty() => {
             diag.help(format!("plugin `{}` has no skills or commands", p.name))

@@ -1,0 +1,49 @@
+//! Applying fixes: `check --fix` and `check --fix --dry-run`.
+
+use crate::diag::{Diagnostic, Edit};
+use crate::source::{FileId, SourceDb};
+use std::collections::BTreeMap;
+
+/// The new text of every file the fixes of `diags` change. A fix whose edits
+/// overlap an edit already taken is skipped whole (the next run offers it
+/// again), so a file never receives half a fix.
+pub fn apply(diags: &[Diagnostic], db: &SourceDb) -> (BTreeMap<FileId, String>, usize) {
+    let mut taken: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
+    let mut applied = 0;
+    for fix in diags.iter().filter_map(|d| d.fix.as_ref()) {
+        let clashes = fix.edits.iter().any(|e| {
+            taken.get(&e.file).is_some_and(|es| {
+                es.iter()
+                    .any(|t| e.span.start < t.span.end && t.span.start < e.span.end)
+            })
+        });
+        let in_bounds = fix.edits.iter().all(|e| {
+            let text = db.text(e.file);
+            text.get(e.span.range()).is_some()
+        });
+        if clashes || !in_bounds {
+            continue;
+        }
+        for e in &fix.edits {
+            taken.entry(e.file).or_default().push(e);
+        }
+        applied += 1;
+    }
+    let mut out = BTreeMap::new();
+    for (file, mut edits) in taken {
+        edits.sort_by_key(|e| e.span.start);
+        let old = db.text(file);
+        let mut new = String::with_capacity(old.len() + 64);
+        let mut at = 0;
+        for e in edits {
+            new.push_str(&old[at..e.span.start as usize]);
+            new.push_str(&e.text);
+            at = e.span.end as usize;
+        }
+        new.push_str(&old[at..]);
+        if new != old {
+            out.insert(file, new);
+        }
+    }
+    (out, applied)
+}
