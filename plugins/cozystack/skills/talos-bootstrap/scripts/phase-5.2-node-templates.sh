@@ -27,3 +27,7 @@ for ip in "${nodes[@]}"; do
   talm template --nodes "$ip" --endpoints "$ip" --template templates/controlplane.yaml --insecure > "$file"
   echo "wrote $file for $ip"
 done
+for file in nodes/*.yaml; do
+  echo "== $file"
+  grep -nE "disk:|hostname:|addresses:|certSANs:|image:" "$file" || true
+done

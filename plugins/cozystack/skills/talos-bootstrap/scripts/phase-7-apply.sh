@@ -4,9 +4,38 @@
 set -euo pipefail
 
 : "${CONFIG_DIR:?CONFIG_DIR is required: The cluster s configuration directory (talm project, talosconfig, kubeconfig)}"
+: "${NODE_IPS:?NODE_IPS is required: Comma-separated addresses of every node, control plane first}"
+if [ -n "${NODE_IPS:-}" ]; then
+  _re='^([0-9]{1,3}\.){3}[0-9]{1,3}$'
+  IFS=', ' read -r -a _items <<< "$NODE_IPS"
+  for _ip in "${_items[@]}"; do
+    [[ $_ip =~ $_re ]] || { echo "NODE_IPS must list IPv4 addresses, got '$_ip'" >&2; exit 2; }
+  done
+fi
 
 cd "$CONFIG_DIR"
-for file in nodes/*.yaml; do
-  echo "== applying $file"
+IFS=', ' read -r -a nodes <<< "$NODE_IPS"
+i=0
+for ip in "${nodes[@]}"; do
+  i=$((i + 1))
+  file="nodes/node-$i.yaml"
+  if [ ! -f "$file" ]; then
+    echo "$file is missing for $ip" >&2
+    exit 1
+  fi
+  if talosctl --talosconfig "$CONFIG_DIR/talosconfig" --nodes "$ip" --endpoints "$ip" version >/dev/null 2>&1; then
+    echo "== $ip already answers with the cluster's credentials; skipping $file"
+    continue
+  fi
+  echo "== applying $file to $ip"
   talm apply --file "$file" --insecure
+  deadline=$(( $(date +%s) + 600 ))
+  until talosctl --talosconfig "$CONFIG_DIR/talosconfig" --nodes "$ip" --endpoints "$ip" version >/dev/null 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "$ip did not come back within 10 minutes" >&2
+      exit 1
+    fi
+    sleep 15
+  done
+  echo "$ip is up"
 done

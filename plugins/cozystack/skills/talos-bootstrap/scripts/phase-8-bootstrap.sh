@@ -10,5 +10,10 @@ if [ -n "${CONTROL_PLANE_IP:-}" ]; then
   [[ $CONTROL_PLANE_IP =~ $_re ]] || { echo "CONTROL_PLANE_IP must be an IPv4 address, got '$CONTROL_PLANE_IP'" >&2; exit 2; }
 fi
 
+if talosctl --talosconfig "$CONFIG_DIR/talosconfig" \
+  --nodes "$CONTROL_PLANE_IP" --endpoints "$CONTROL_PLANE_IP" etcd members >/dev/null 2>&1; then
+  echo "etcd already has members on $CONTROL_PLANE_IP; not bootstrapping again" >&2
+  exit 1
+fi
 talosctl --talosconfig "$CONFIG_DIR/talosconfig" \
   --nodes "$CONTROL_PLANE_IP" --endpoints "$CONTROL_PLANE_IP" bootstrap
