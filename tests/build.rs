@@ -312,3 +312,23 @@ fn config_schema_matches_the_template() {
     typo["shell"]["bash-verison"] = "3.2".into();
     assert!(!validator.is_valid(&typo));
 }
+
+/// A plugin directory builds on its own (no marketplace around it), and
+/// writes only inside it.
+#[test]
+fn single_plugin_builds() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/build/golden/plugins/ops");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ops");
+    std::fs::create_dir(&root).unwrap();
+    copy_dir(&golden, &root);
+    let b = skillc(&root, &["build", "."]);
+    assert_eq!(b.status.code(), Some(0), "{}", out(&b));
+    let pj = std::fs::read_to_string(root.join(".claude-plugin/plugin.json")).unwrap();
+    assert!(pj.contains("\"name\": \"ops\""), "{pj}");
+    assert!(root.join("skills/rollout/SKILL.md").is_file());
+    let c = skillc(&root, &["build", ".", "--check"]);
+    assert_eq!(c.status.code(), Some(0), "{}", out(&c));
+    let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1, "wrote outside the plugin");
+}

@@ -56,6 +56,46 @@ pub struct Args {
     pub dry_run: bool,
 }
 
+/// A note on stderr when a run on a terminal takes longer than a blink;
+/// erased when the run ends (dropped), never shown in pipes or CI logs.
+struct Progress {
+    state: Option<std::sync::Arc<std::sync::Mutex<u8>>>,
+}
+
+impl Progress {
+    fn start(enabled: bool) -> Progress {
+        if !enabled {
+            return Progress { state: None };
+        }
+        let state = std::sync::Arc::new(std::sync::Mutex::new(0u8));
+        let s = state.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            // 0 running → 1 shown; if the run ended first (2), stay silent.
+            if let Ok(mut g) = s.lock()
+                && *g == 0
+            {
+                eprint!("skillc: checking…");
+                *g = 1;
+            }
+        });
+        Progress { state: Some(state) }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(s) = &self.state
+            && let Ok(mut g) = s.lock()
+        {
+            if *g == 1 {
+                eprint!("\r\x1b[K");
+            }
+            *g = 2;
+        }
+    }
+}
+
 /// `--fix`: apply the safe fixes of `diags`; `Some(code)` when done.
 fn run_fixes(
     args: &Args,
@@ -260,6 +300,7 @@ pub fn run(args: Args) -> u8 {
             );
         }
     }
+    let progress = Progress::start(!args.quiet && std::io::stderr().is_terminal());
     let loaded = match crate::load::load(&args.path, &config) {
         Ok(l) => l,
         Err(e) => return fail(e.0),
@@ -303,6 +344,7 @@ pub fn run(args: Args) -> u8 {
             );
         }
     }
+    drop(progress);
     if args.fix {
         if let Some(code) = run_fixes(&args, &loaded, &diags) {
             return code;

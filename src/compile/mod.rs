@@ -893,18 +893,29 @@ fn resolve_refs(
                 .map(|g| format!("STOP GATE {g}")),
             "input" => src.inputs.contains_key(arg).then(|| format!("`{arg}`")),
             "skill" => arg.split_once(':').and_then(|(p, s)| {
-                let plugin = project.plugin_named(p).or_else(|| {
+                let has_source = |dir: &str| {
+                    let want = crate::source::join(dir, &format!("skills/{s}"));
                     project
-                        .plugins
-                        .iter()
-                        .find(|x| x.dir.rsplit('/').next() == Some(p))
-                })?;
-                let exists = plugin.skills.iter().any(|k| k.name == s)
-                    || project
                         .skill_sources
                         .iter()
-                        .any(|x| x.dir == format!("{}/skills/{s}", plugin.dir));
-                exists.then(|| format!("`/{p}:{s}`"))
+                        .any(|x| Some(x.dir.as_str()) == want.as_deref())
+                };
+                let by_plugin = project
+                    .plugin_named(p)
+                    .or_else(|| {
+                        project
+                            .plugins
+                            .iter()
+                            .find(|x| x.dir.rsplit('/').next() == Some(p))
+                    })
+                    .is_some_and(|plugin| {
+                        plugin.skills.iter().any(|k| k.name == s) || has_source(&plugin.dir)
+                    });
+                // A plugin not built yet is known by its plugin.yaml.
+                let by_source = project.plugin_sources.iter().any(|ps| {
+                    matches!(&ps.value, Some(Ok(v)) if v.name == p) && has_source(&ps.dir)
+                });
+                (by_plugin || by_source).then(|| format!("`/{p}:{s}`"))
             }),
             "ref" => {
                 let (path, anchor) = arg
@@ -965,7 +976,11 @@ fn compile_plugins(project: &Project, db: &SourceDb, out: &mut Output) {
             None => continue,
         };
         // Skills: directories under skills/ with a SKILL.md or a skill.yaml.
-        let prefix = format!("{}/skills/", s.dir);
+        let prefix = if s.dir.is_empty() {
+            "skills/".to_string()
+        } else {
+            format!("{}/skills/", s.dir)
+        };
         let mut skills: Vec<String> = project
             .files
             .range(prefix.clone()..)
@@ -991,7 +1006,8 @@ fn compile_plugins(project: &Project, db: &SourceDb, out: &mut Output) {
         let text =
             serde_json::to_string_pretty(&serde_json::Value::Object(pj)).unwrap_or_default() + "\n";
         out.files.push(Rendered {
-            path: format!("{}/.claude-plugin/plugin.json", s.dir),
+            path: crate::source::join(&s.dir, ".claude-plugin/plugin.json")
+                .unwrap_or_else(|| ".claude-plugin/plugin.json".into()),
             text,
             executable: false,
             source: file,
