@@ -15,7 +15,7 @@ if [ ! -x "$claude" ]; then
     exit 0
   fi
   mkdir -p "$prefix"
-  npm install --silent --no-audit --no-fund --prefix "$prefix" "@anthropic-ai/claude-code@$version" >/dev/null
+  npm install --silent --prefer-offline --no-audit --no-fund --prefix "$prefix" "@anthropic-ai/claude-code@$version" >/dev/null
 fi
 
 home="$(mktemp -d)"
