@@ -300,8 +300,7 @@ fn parse_redaction(
         let list =
             || strings(value, err).map(|l| l.into_iter().map(|(s, _)| s).collect::<Vec<_>>());
         match key.get_ref().as_ref() {
-            "allow-cidrs" => cfg.allow_cidrs.extend(list()?),
-            "allow-networks" => {
+            k @ ("allow-cidrs" | "allow-networks") => {
                 for (n, span) in strings(value, err)? {
                     let ok = n.split_once('/').is_some_and(|(a, p)| {
                         a.parse::<std::net::Ipv4Addr>().is_ok()
@@ -314,7 +313,11 @@ fn parse_redaction(
                             Some("write it like \"10.50.0.0/16\"".into()),
                         ));
                     }
-                    cfg.allow_networks.push(n);
+                    if k == "allow-cidrs" {
+                        cfg.allow_cidrs.push(n);
+                    } else {
+                        cfg.allow_networks.push(n);
+                    }
                 }
             }
             "allow-hosts" => cfg.allow_hosts.extend(list()?),
@@ -593,5 +596,92 @@ mod tests {
         let r = registry::find("XREF001").unwrap();
         assert!(c.is_ignored(r, "plugins/old/skills/a/SKILL.md"));
         assert!(!c.is_ignored(r, "plugins/new/skills/a/SKILL.md"));
+    }
+
+    /// Every configuration error: rejected with a message that names the
+    /// problem (and a span inside the file), never a panic.
+    #[test]
+    fn every_config_error_is_reported() {
+        let cases: &[(&str, &str)] = &[
+            ("not toml = = 1", "TOML"),
+            ("rulez = {}", "unknown key `rulez`"),
+            ("rules = 1", "`rules` must be a table"),
+            ("[rules]\nXREF001 = 1", "a rule level is a string"),
+            ("[rules]\nXREF001 = \"loud\"", "unknown level `loud`"),
+            ("[rules]\nXREF999 = \"off\"", "XREF999"),
+            ("exclude = 1", "expected an array of strings"),
+            ("exclude = [1]", "expected a string"),
+            ("exclude = [\"a[\"]", "glob"),
+            ("overrides = 1", "`overrides` is a list"),
+            ("overrides = [1]", "each override is a table"),
+            ("[[overrides]]\nrules = {}", "an override needs `paths`"),
+            (
+                "[[overrides]]\npaths = [\"a\"]\nrules = 1",
+                "`rules` must be a table",
+            ),
+            (
+                "[[overrides]]\npaths = [\"a\"]\nlevel = 1",
+                "unknown key `level` in [[overrides]]",
+            ),
+            (
+                "[[overrides]]\npaths = [\"a\"]\nrules = { XREF001 = \"x\" }",
+                "unknown level `x`",
+            ),
+            ("per-file-ignores = 1", "`per-file-ignores` must be a table"),
+            ("[per-file-ignores]\n\"a\" = [\"NOPE001\"]", "NOPE001"),
+            ("redaction = 1", "`redaction` must be a table"),
+            (
+                "[redaction]\nallow-cidrs = [\"10.0.0.0/99\"]",
+                "not an IPv4 CIDR",
+            ),
+            (
+                "[redaction]\nexempt-manifest-people = \"yes\"",
+                "true or false",
+            ),
+            (
+                "[redaction]\nallow = []",
+                "unknown key `allow` in [redaction]",
+            ),
+            ("shell = 1", "`shell` must be a table"),
+            ("[shell]\nbash-version = 3", "`bash-version` is a string"),
+            ("[shell]\nbash-version = \"three\"", "invalid bash version"),
+            (
+                "[shell]\ncontext = 1",
+                "`shell.context` must be a table of tools",
+            ),
+            (
+                "[shell.context]\ntalosctl = 1",
+                "`shell.context.talosctl` must be a table",
+            ),
+            (
+                "[shell.context.talosctl]\nflags = [\"-c\"]\nenabled = 1",
+                "`enabled` is true or false",
+            ),
+            (
+                "[shell.context.talosctl]\nflag = [\"-c\"]",
+                "unknown key `flag` in shell.context.talosctl",
+            ),
+            (
+                "[shell.context.talosctl]\nlocal = [\"gen\"]",
+                "needs `flags`",
+            ),
+            ("[shell]\nbash = \"3.2\"", "unknown key `bash` in [shell]"),
+        ];
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            match Config::parse("skillc.toml", text) {
+                Ok(_) => failures.push(format!("{text:?}: accepted")),
+                Err(e) => {
+                    if !e.message.contains(want) && !e.help.as_deref().unwrap_or("").contains(want)
+                    {
+                        failures.push(format!("{text:?}: `{}` lacks `{want}`", e.message));
+                    }
+                    if e.span.end > text.len() {
+                        failures.push(format!("{text:?}: span {:?} outside the text", e.span));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
     }
 }
