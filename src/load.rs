@@ -274,10 +274,22 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         .get(".claude-plugin/marketplace.json")
         .copied();
     let data = validate_data(data, &db);
+    let skills_by_dir = builder
+        .plugins
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| {
+            p.skills
+                .iter()
+                .enumerate()
+                .map(move |(si, s)| (s.dir.clone(), (pi, si)))
+        })
+        .collect();
     let project = Project {
         kind,
         marketplace,
         entries: builder.entries,
+        skills_by_dir,
         plugins: builder.plugins,
         json: builder.json,
         docs,

@@ -189,6 +189,8 @@ pub struct Project {
     pub dirs: BTreeSet<String>,
     /// Doc index by path.
     pub doc_by_path: HashMap<String, usize>,
+    /// (plugin, skill) index of every skill directory.
+    pub skills_by_dir: HashMap<String, (usize, usize)>,
     /// Plugin indexes by name (several when names collide).
     pub plugins_by_name: BTreeMap<String, Vec<usize>>,
     /// Problems with paths and reads, reported by the file rules.
@@ -246,11 +248,16 @@ impl Project {
     }
     /// The skill whose directory holds `path`.
     pub fn skill_of(&self, path: &str) -> Option<(&Plugin, &Skill)> {
-        self.plugins
-            .iter()
-            .flat_map(|p| p.skills.iter().map(move |s| (p, s)))
-            .filter(|(_, s)| path.starts_with(&format!("{}/", s.dir)))
-            .max_by_key(|(_, s)| s.dir.len())
+        // The innermost skill directory above `path`: walk its ancestors.
+        let mut end = path.len();
+        while let Some(i) = path[..end].rfind('/') {
+            if let Some(&(pi, si)) = self.skills_by_dir.get(&path[..i]) {
+                let p = &self.plugins[pi];
+                return Some((p, &p.skills[si]));
+            }
+            end = i;
+        }
+        None
     }
     /// Whether plugin `p` has a skill or command called `name`.
     pub fn has_component(&self, p: &Plugin, name: &str) -> bool {

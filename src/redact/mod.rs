@@ -324,47 +324,47 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
     let fixed: &[(&'static str, &regex::Regex)] = &[
         (
             "aws-access-key",
-            crate::regex!(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b"),
+            crate::regex!(r"(?-u:\b)(?:AKIA|ASIA)[A-Z0-9]{16}(?-u:\b)"),
         ),
         (
             "github-token",
             crate::regex!(
-                r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{22,}\b"
+                r"(?-u:\b)(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{22,}(?-u:\b)"
             ),
         ),
         (
             "gitlab-token",
-            crate::regex!(r"\bglpat-[A-Za-z0-9_-]{20}\b"),
+            crate::regex!(r"(?-u:\b)glpat-[A-Za-z0-9_-]{20}(?-u:\b)"),
         ),
         (
             "slack-token",
-            crate::regex!(r"\bxox[abposr]-[A-Za-z0-9-]{10,}\b"),
+            crate::regex!(r"(?-u:\b)xox[abposr]-[A-Za-z0-9-]{10,}(?-u:\b)"),
         ),
         (
             "stripe-key",
-            crate::regex!(r"\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b"),
+            crate::regex!(r"(?-u:\b)(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}(?-u:\b)"),
         ),
         (
             "google-api-key",
-            crate::regex!(r"\bAIza[0-9A-Za-z_-]{35}\b"),
+            crate::regex!(r"(?-u:\b)AIza[0-9A-Za-z_-]{35}(?-u:\b)"),
         ),
         (
             "anthropic-key",
-            crate::regex!(r"\bsk-ant-[A-Za-z0-9_-]{20,}"),
+            crate::regex!(r"(?-u:\b)sk-ant-[A-Za-z0-9_-]{20,}"),
         ),
         (
             "openai-key",
             crate::regex!(
-                r"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|\bsk-proj-[A-Za-z0-9_-]{40,}"
+                r"(?-u:\b)sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|(?-u:\b)sk-proj-[A-Za-z0-9_-]{40,}"
             ),
         ),
         (
             "age-secret-key",
-            crate::regex!(r"\bAGE-SECRET-KEY-1[0-9A-Z]{58}\b"),
+            crate::regex!(r"(?-u:\b)AGE-SECRET-KEY-1[0-9A-Z]{58}(?-u:\b)"),
         ),
         (
             "jwt",
-            crate::regex!(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+            crate::regex!(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
         ),
     ];
     for (label, re) in fixed {
@@ -373,7 +373,7 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
         }
     }
     // AWS secret access keys next to their name, the documentation one included.
-    for c in crate::regex!(r"(?i)aws_?secret_?access_?key\W{1,4}([A-Za-z0-9/+]{40})\b")
+    for c in crate::regex!(r"(?i)aws_?secret_?access_?key\W{1,4}([A-Za-z0-9/+]{40})(?-u:\b)")
         .captures_iter(text)
     {
         if let Some(v) = c.get(1) {
@@ -402,7 +402,7 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
     }
     // kubeconfig credentials.
     let kube = crate::regex!(
-        r"(?m)\b(client-key-data|client-certificate-data|token)\s*:\s*([A-Za-z0-9+/=._-]{20,})"
+        r"(?m)(?-u:\b)(client-key-data|client-certificate-data|token)\s*:\s*([A-Za-z0-9+/=._-]{20,})"
     );
     for c in kube.captures_iter(text) {
         let (Some(key), Some(v)) = (c.get(1), c.get(2)) else {
@@ -421,7 +421,7 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
     }
     // password=…, token: …, secret = "…" with a high-entropy value.
     let assign = crate::regex!(
-        r#"(?i)\b([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key))["']?\s*[:=]\s*["']?([^\s"'`,;)}\]]{8,})"#
+        r#"(?i)(?-u:\b)([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key))["']?\s*[:=]\s*["']?([^\s"'`,;)}\]]{8,})"#
     );
     for c in assign.captures_iter(text) {
         let (Some(key), Some(v)) = (c.get(1), c.get(2)) else {
@@ -463,12 +463,14 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
 }
 
 fn cloud(text: &str, hits: &mut Vec<Hit>) {
-    for m in crate::regex!(r"\bocid1\.[a-z0-9]+\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]{20,}\b")
-        .find_iter(text)
+    for m in
+        crate::regex!(r"(?-u:\b)ocid1\.[a-z0-9]+\.[a-z0-9-]+\.[a-z0-9-]*\.[a-z0-9]{20,}(?-u:\b)")
+            .find_iter(text)
     {
         push(hits, Kind::Cloud, "oci-ocid", text, m.range());
     }
-    for c in crate::regex!(r"\barn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):").captures_iter(text)
+    for c in
+        crate::regex!(r"(?-u:\b)arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12}):").captures_iter(text)
     {
         let Some(acct) = c.get(1) else { continue };
         if matches!(
@@ -479,7 +481,8 @@ fn cloud(text: &str, hits: &mut Vec<Hit>) {
         }
         push(hits, Kind::Cloud, "aws-account-id", text, acct.range());
     }
-    for c in crate::regex!(r"\bprojects/([a-z][a-z0-9-]{4,28}[a-z0-9])(?:/|\b)").captures_iter(text)
+    for c in crate::regex!(r"(?-u:\b)projects/([a-z][a-z0-9-]{4,28}[a-z0-9])(?:/|(?-u:\b))")
+        .captures_iter(text)
     {
         let Some(id) = c.get(1) else { continue };
         let v = id.as_str();
@@ -541,8 +544,9 @@ fn cloud(text: &str, hits: &mut Vec<Hit>) {
 
 fn emails(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
     let _ = cfg;
-    let re =
-        crate::regex!(r"\b[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})\b");
+    let re = crate::regex!(
+        r"(?-u:\b)[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?-u:\b)"
+    );
     for c in re.captures_iter(text) {
         let (Some(all), Some(domain)) = (c.get(0), c.get(1)) else {
             continue;
@@ -564,7 +568,7 @@ fn ipv4(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
         .iter()
         .filter_map(|c| parse_cidr(c))
         .collect();
-    let re = crate::regex!(r"\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(/\d{1,2})?");
+    let re = crate::regex!(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(/\d{1,2})?");
     let b = text.as_bytes();
     for c in re.captures_iter(text) {
         let (Some(all), Some(last)) = (c.get(0), c.get(4)) else {
@@ -651,8 +655,9 @@ fn ipv6(text: &str, hits: &mut Vec<Hit>) {
 }
 
 fn hosts(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
-    let re =
-        crate::regex!(r"(?i)\b(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+([a-z][a-z0-9-]{1,62})\b");
+    let re = crate::regex!(
+        r"(?i)(?-u:\b)(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+([a-z][a-z0-9-]{1,62})(?-u:\b)"
+    );
     for c in re.captures_iter(text) {
         let (Some(all), Some(tld)) = (c.get(0), c.get(1)) else {
             continue;
@@ -758,7 +763,8 @@ const GENERIC_USERS: &[&str] = &[
 ];
 
 fn personal_paths(text: &str, hits: &mut Vec<Hit>) {
-    let re = crate::regex!(r"(?:/home/|/Users/|[Cc]:\\\\Users\\\\)([A-Za-z0-9._-]+)(?:[/\\]|\b)");
+    let re =
+        crate::regex!(r"(?:/home/|/Users/|[Cc]:\\\\Users\\\\)([A-Za-z0-9._-]+)(?:[/\\]|(?-u:\b))");
     for c in re.captures_iter(text) {
         let Some(name) = c.get(1) else { continue };
         let n = name.as_str();
