@@ -42,6 +42,18 @@ pub struct Config {
     pub redaction: RedactConfig,
     /// The base of `check --since` (not a file setting).
     pub since: Option<crate::scope::Base>,
+    /// With `--files`/`--since`: the changed files. Files outside it are
+    /// loaded for names, links and headings, but their shell is not parsed
+    /// and file-local rules (shell, redaction) skip them: their findings
+    /// would not be reported anyway.
+    pub focus: Option<std::collections::HashSet<String>>,
+}
+
+impl Config {
+    /// Whether file-local work on `path` is needed.
+    pub fn in_focus(&self, path: &str) -> bool {
+        self.focus.as_ref().is_none_or(|f| f.contains(path))
+    }
 }
 
 /// A configuration problem: exit code 2.

@@ -105,6 +105,11 @@ fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadEr
 }
 
 /// Load the tree at `target`.
+/// The root that relative paths of a check of `target` are relative to.
+pub fn root_of(target: &Path) -> Result<PathBuf, LoadError> {
+    resolve(target).map(|(root, _, _)| root)
+}
+
 pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let (root, start, hint) = resolve(target)?;
     let (walked, walk_problems) = discover::walk(&root, &start, config);
@@ -135,8 +140,10 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                     || is_source(&w.path))
         })
         .collect();
-    let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> =
-        wanted.par_iter().map(|w| read_and_parse(w)).collect();
+    let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> = wanted
+        .par_iter()
+        .map(|w| read_and_parse(w, config.in_focus(&w.path)))
+        .collect();
 
     let mut db = SourceDb::default();
     let mut docs: Vec<Doc> = Vec::new();
@@ -326,7 +333,7 @@ impl ProblemKind {
     }
 }
 
-fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
+fn read_and_parse(w: &Walked, focus: bool) -> (SourceFile, Parsed, Option<ProblemKind>) {
     let empty = |p| {
         (
             SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
@@ -352,6 +359,7 @@ fn read_and_parse(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
         let shell = md
             .code_blocks
             .iter()
+            .filter(|_| focus)
             .filter_map(|b| {
                 let dialect = Dialect::from_lang(&b.lang)?;
                 let (t, pieces) = shell::assemble(&text, &b.content, dialect);

@@ -74,26 +74,9 @@ impl Changes {
     }
 
     /// Files changed between the merge base of `rev` and `HEAD` and the
-    /// working tree (staged, unstaged and untracked), and plugin versions at
-    /// the merge base.
-    pub fn since(root: &Path, rev: &str, project: &Project) -> Result<Changes, String> {
-        let git = |args: &[&str]| -> Result<Vec<u8>, String> {
-            let out = Command::new("git")
-                .arg("-C")
-                .arg(root)
-                .args(args)
-                .output()
-                .map_err(|e| format!("--since needs git: {e}"))?;
-            if !out.status.success() {
-                return Err(format!(
-                    "`git {}` failed: {}",
-                    args.join(" "),
-                    String::from_utf8_lossy(&out.stderr).trim()
-                ));
-            }
-            Ok(out.stdout)
-        };
-        let commit = String::from_utf8_lossy(&git(&["merge-base", rev, "HEAD"])?)
+    /// working tree (staged, unstaged and untracked): (merge base, files).
+    pub fn changed_since(root: &Path, rev: &str) -> Result<(String, BTreeSet<String>), String> {
+        let commit = String::from_utf8_lossy(&git(root, &["merge-base", rev, "HEAD"])?)
             .trim()
             .to_string();
         let mut files = BTreeSet::new();
@@ -108,15 +91,32 @@ impl Changes {
             ][..],
             &["ls-files", "--others", "--exclude-standard", "-z"][..],
         ] {
-            for p in git(args)?.split(|&b| b == 0).filter(|p| !p.is_empty()) {
+            for p in git(root, args)?
+                .split(|&b| b == 0)
+                .filter(|p| !p.is_empty())
+            {
                 files.insert(String::from_utf8_lossy(p).into_owned());
             }
         }
+        Ok((commit, files))
+    }
+
+    /// The change set of `--since`, with plugin versions at the merge base.
+    pub fn since(
+        root: &Path,
+        rev: &str,
+        commit: String,
+        files: BTreeSet<String>,
+        project: &Project,
+    ) -> Changes {
         let mut versions = BTreeMap::new();
-        let entry_versions: BTreeMap<String, String> = git(&[
-            "show",
-            &format!("{commit}:./.claude-plugin/marketplace.json"),
-        ])
+        let entry_versions: BTreeMap<String, String> = git(
+            root,
+            &[
+                "show",
+                &format!("{commit}:./.claude-plugin/marketplace.json"),
+            ],
+        )
         .ok()
         .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
         .and_then(|v| v.get("plugins")?.as_array().cloned())
@@ -133,12 +133,9 @@ impl Changes {
             if !files.iter().any(|f| in_dir(f, &p.dir)) {
                 continue;
             }
-            let manifest = if p.dir.is_empty() {
-                ".claude-plugin/plugin.json".to_string()
-            } else {
-                format!("{}/.claude-plugin/plugin.json", p.dir)
-            };
-            let Ok(bytes) = git(&["show", &format!("{commit}:./{manifest}")]) else {
+            let manifest = crate::source::join(&p.dir, ".claude-plugin/plugin.json")
+                .unwrap_or_else(|| ".claude-plugin/plugin.json".into());
+            let Ok(bytes) = git(root, &["show", &format!("{commit}:./{manifest}")]) else {
                 continue; // new plugin: nothing to bump from
             };
             let pj = serde_json::from_slice::<serde_json::Value>(&bytes).ok();
@@ -152,14 +149,14 @@ impl Changes {
                 .or_else(|| entry_versions.get(&name).cloned());
             versions.insert(p.dir.clone(), version);
         }
-        Ok(Changes {
+        Changes {
             files,
             base: Some(Base {
                 rev: rev.to_string(),
                 commit,
                 versions,
             }),
-        })
+        }
     }
 
     /// Whether `d` is reported under this change set.
@@ -201,6 +198,24 @@ impl Changes {
     }
 }
 
+/// Run git in `root`; its stdout, or what went wrong.
+fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .map_err(|e| format!("--since needs git: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "`git {}` failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(out.stdout)
+}
+
 fn in_dir(path: &str, dir: &str) -> bool {
     dir.is_empty()
         || path
@@ -230,5 +245,79 @@ mod tests {
         assert!(defines_names("plugins/a/skills/s/SKILL.md"));
         assert!(defines_names("plugins/a/commands/go.md"));
         assert!(!defines_names("plugins/a/skills/s/references/x.md"));
+    }
+
+    /// Skipping file-local work outside the changed files (`focus`) reports
+    /// exactly what a full run narrowed to those files reports.
+    #[test]
+    fn focus_changes_nothing_reported() {
+        use crate::rules::testing::{scaffold, write_tree};
+        let skill = |name: &str, body: &str| {
+            (
+                format!("plugins/demo/skills/{name}/SKILL.md"),
+                format!(
+                    "---\nname: {name}\ndescription: Works on {name}. Use when {name} is needed.\n---\n# {name}\n\n{body}"
+                ),
+            )
+        };
+        let mut files = vec![
+            skill(
+                "deploy",
+                "```bash\nkubectl apply -f app.yaml\n```\n\nHost 10.1.2.3 and [gone](references/gone.md), then /demo:rolback.\n",
+            ),
+            skill(
+                "rollback",
+                "```bash\nhelm rollback app\nfor f in $(ls); do echo $f; done\n```\n\nPhase 3 is next. See [x](references/x.md#nope).\n",
+            ),
+            (
+                "plugins/demo/skills/rollback/references/x.md".into(),
+                "# X\n\nssh admin@db.corp.internal\n".into(),
+            ),
+        ];
+        scaffold(&mut files);
+        let dir = tempfile::tempdir().unwrap();
+        write_tree(dir.path(), &files);
+        let full_config = crate::config::Config::default();
+        let full = crate::load::load(dir.path(), &full_config).unwrap();
+        let all = crate::check::run(&full, &full_config);
+        assert!(
+            all.len() >= 6,
+            "{:?}",
+            all.iter().map(|d| d.rule.id).collect::<Vec<_>>()
+        );
+        let render = |l: &crate::load::Loaded, ds: &[Diagnostic]| -> Vec<String> {
+            ds.iter()
+                .map(|d| {
+                    format!(
+                        "{} {} {:?} {}",
+                        d.rule.id,
+                        l.db.path(d.file()),
+                        d.span(),
+                        d.message
+                    )
+                })
+                .collect()
+        };
+        for (path, _) in &files {
+            let changes = Changes {
+                files: [path.clone()].into_iter().collect(),
+                base: None,
+            };
+            let expected: Vec<Diagnostic> = all
+                .iter()
+                .filter(|d| changes.keeps(d, &full.db, &full.project))
+                .cloned()
+                .collect();
+            let config = crate::config::Config {
+                focus: Some([path.clone()].into_iter().collect()),
+                ..Default::default()
+            };
+            let focused = crate::load::load(dir.path(), &config).unwrap();
+            let got: Vec<Diagnostic> = crate::check::run(&focused, &config)
+                .into_iter()
+                .filter(|d| changes.keeps(d, &focused.db, &focused.project))
+                .collect();
+            assert_eq!(render(&focused, &got), render(&full, &expected), "{path}");
+        }
     }
 }

@@ -301,19 +301,49 @@ pub fn run(args: Args) -> u8 {
         }
     }
     let progress = Progress::start(!args.quiet && std::io::stderr().is_terminal());
+    // What changed is known before loading, so unchanged files skip the
+    // file-local work (shell parsing, redaction) whose findings are not shown.
+    let since = match &args.since {
+        Some(rev) => {
+            let root = match crate::load::root_of(&args.path) {
+                Ok(r) => r,
+                Err(e) => return fail(e.0),
+            };
+            match crate::scope::Changes::changed_since(&root, rev) {
+                Ok(found) => Some((root, rev, found)),
+                Err(e) => return fail(e),
+            }
+        }
+        None => None,
+    };
+    let mut changes = match &args.files {
+        Some(files) => match crate::load::root_of(&args.path) {
+            Ok(root) => Some(crate::scope::Changes::from_files(&root, files)),
+            Err(e) => return fail(e.0),
+        },
+        None => None,
+    };
+    config.focus = changes
+        .as_ref()
+        .map(|c| c.files.iter().cloned().collect())
+        .or_else(|| {
+            since
+                .as_ref()
+                .map(|(_, _, (_, f))| f.iter().cloned().collect())
+        });
     let loaded = match crate::load::load(&args.path, &config) {
         Ok(l) => l,
         Err(e) => return fail(e.0),
     };
-    let changes = match (&args.files, &args.since) {
-        (Some(files), _) => Some(crate::scope::Changes::from_files(&loaded.root, files)),
-        (None, Some(rev)) => match crate::scope::Changes::since(&loaded.root, rev, &loaded.project)
-        {
-            Ok(c) => Some(c),
-            Err(e) => return fail(e),
-        },
-        (None, None) => None,
-    };
+    if let Some((root, rev, (commit, files))) = since {
+        changes = Some(crate::scope::Changes::since(
+            &root,
+            rev,
+            commit,
+            files,
+            &loaded.project,
+        ));
+    }
     config.since = changes.as_ref().and_then(|c| c.base.clone());
     let mut diags = crate::check::run(&loaded, &config);
     if let Some(changes) = &changes {

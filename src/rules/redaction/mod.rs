@@ -377,6 +377,9 @@ fn files(project: &Project) -> Vec<(FileId, Vec<Range<usize>>)> {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let cfg = &cx.config.redaction;
     for (file, people) in files(cx.project) {
+        if !cx.config.in_focus(cx.db.path(file)) {
+            continue;
+        }
         let text = cx.text(file);
         for hit in detect(text, cfg) {
             let generic = hit.label == "generic-internal-host";

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Side-by-side timing: `skillc check` against a ripgrep scan of the same
+# generated trees, plus peak memory and a pre-commit-sized run (--files on a
+# handful of files). Trees come from `examples/gen-corpus.rs`, so anyone can
+# reproduce the table. Needs rg on PATH (or RG=/path/to/rg).
+#
+#   bash scripts/bench.sh            # default sizes
+#   SIZES="100x20x3" bash scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rg="${RG:-$(command -v rg || true)}"
+if [ -z "$rg" ]; then
+  echo "bench: ripgrep (rg) is needed for the comparison; set RG=/path/to/rg" >&2
+  exit 2
+fi
+cargo build --release --quiet --bin skillc --example gen-corpus
+skillc="$PWD/target/release/skillc"
+gen="$PWD/target/release/examples/gen-corpus"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+runs="${RUNS:-5}"
+
+# Median wall time in milliseconds of running "$@" $runs times.
+median_ms() {
+  local times=() i start end
+  for ((i = 0; i < runs; i++)); do
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(((end - start) / 1000000)))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$((runs / 2 + 1))p"
+}
+
+# Peak resident memory in MB of one run.
+peak_mb() {
+  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'
+}
+
+echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for size in ${SIZES:-20x10x2 100x20x3 200x20x4}; do
+  IFS=x read -r p s r <<<"$size"
+  tree="$work/$size"
+  "$gen" "$tree" --plugins "$p" --skills "$s" --refs "$r" 2>/dev/null
+  files=$(find "$tree" -type f | wc -l | tr -d ' ')
+  mb=$(find "$tree" -name '*.md' -type f -print0 | xargs -0 cat | wc -c | awk '{ printf "%.1f", $1 / 1048576 }')
+  findings=$("$skillc" check "$tree" --format concise | tail -1)
+  case "$findings" in
+    "No problems found"*) ;;
+    *) echo "bench: the generated tree is not clean: $findings" >&2; exit 1 ;;
+  esac
+  "$rg" -c kubectl "$tree" >/dev/null # warm the page cache
+  t_skillc=$(median_ms "$skillc" check "$tree" --format concise)
+  t_rg=$(median_ms "$rg" -c --no-messages kubectl "$tree")
+  mem=$(peak_mb "$skillc" check "$tree" --format concise)
+  few=()
+  for i in 0 1 2 3 4; do
+    few+=("$tree/plugins/plugin-$i/skills/skill-$i/references/runbook.md")
+  done
+  t_files=$(median_ms "$skillc" check "$tree" --format concise --files "${few[@]}")
+  ratio=$(awk -v a="$t_skillc" -v b="$t_rg" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | ${ratio}x | ${mem} MB | ${t_files} ms |"
+done
