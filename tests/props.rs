@@ -1,0 +1,100 @@
+//! Property tests over whole trees: whatever a contributor writes, every
+//! finding points inside its file on character boundaries, every reporter
+//! renders it, and two runs agree byte for byte.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use proptest::prelude::*;
+use std::path::Path;
+
+/// Pieces of skill text, well-formed and not: frontmatter traps, links,
+/// mentions, phases, fences with shell, private data, multibyte text, CRLF.
+fn piece() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("# Title\n"),
+        Just("## Phase 2 — Ärger\n"),
+        Just("See [the runbook](references/runbook.md#before-you-start).\n"),
+        Just("See [gone](references/gone.md#nope) and /demo:deplyo.\n"),
+        Just("Go to Phase 9, then STOP GATE 3.\n"),
+        Just("```bash\nkubectl apply -f x.yaml\nhelm upgrade app ./chart\n```\n"),
+        Just("```bash\nfor f in $(ls); do echo $f; done\ndeclare -A m\n```\n"),
+        Just("```sh\nif [ -n \"$X\" ; then\n```\n"),
+        Just("```\nunterminated fence\n"),
+        Just("Host 10.20.30.40, mail ops@corp.internal, key AKIAABCDEFGHIJKLMNOP.\n"),
+        Just("日本語のテキスト — ünïcödé 🚀 text.\n"),
+        Just("line with CRLF\r\n"),
+        Just("<!-- skillc-disable-next-line XREF001 -->\n"),
+        Just("<!-- skillc-disable nope -->\n"),
+        Just("`references/missing.md` and `scripts/run.sh`\n"),
+        Just("\t- tabbed: list: item\n"),
+        Just("\u{feff}"),
+        Just(""),
+    ]
+}
+
+fn frontmatter() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---\nname: deploy\ndescription: Deploys. Use when shipping.\n---\n".to_string()),
+        Just("---\nname: deploy\ndescription: Deploys. Use when: shipping.\n---\n".to_string()),
+        Just("---\nname: Deploy It\ndescription: [unclosed\n---\n".to_string()),
+        Just("---\nname: deploy\n".to_string()),
+        Just("---\n- a\n- b\n---\n".to_string()),
+        Just("---\nname: deploy\ndescription: |\n  Multi\n  line ü\n---\n".to_string()),
+        Just(String::new()),
+    ]
+}
+
+fn skill() -> impl Strategy<Value = String> {
+    (frontmatter(), prop::collection::vec(piece(), 0..12))
+        .prop_map(|(fm, parts)| format!("{fm}{}", parts.concat()))
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn spans_are_inside_files_and_runs_agree(a in skill(), b in skill(), r in skill()) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, ".claude-plugin/marketplace.json", r#"{"name":"m","owner":{"name":"o"},"plugins":[{"name":"demo","source":"./plugins/demo","description":"Demo: deploy, debug."}]}"#);
+        write(root, "plugins/demo/.claude-plugin/plugin.json", r#"{"name":"demo","version":"1.0.0","description":"Demo: deploy, debug."}"#);
+        write(root, "plugins/demo/skills/deploy/SKILL.md", &a);
+        write(root, "plugins/demo/skills/debug/SKILL.md", &b);
+        write(root, "plugins/demo/skills/deploy/references/runbook.md", &r);
+        let config = skillc::config::Config::default();
+        let loaded = skillc::load::load(root, &config).unwrap();
+        let diags = skillc::check::run(&loaded, &config);
+        for d in &diags {
+            for l in &d.labels {
+                let text = loaded.db.text(l.file);
+                let (s, e) = (l.span.start as usize, l.span.end as usize);
+                prop_assert!(s <= e && e <= text.len(), "{} {:?} outside {} bytes", d.rule.id, l.span, text.len());
+                prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{} {:?} splits a character", d.rule.id, l.span);
+            }
+        }
+        let summary = skillc::diag::Summary::of(&diags, loaded.db.len());
+        for format in [
+            skillc::diag::report::Format::Human,
+            skillc::diag::report::Format::Concise,
+            skillc::diag::report::Format::Json,
+            skillc::diag::report::Format::Sarif,
+            skillc::diag::report::Format::Github,
+        ] {
+            let options = skillc::diag::report::HumanOptions { color: false, width: 100 };
+            let once = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);
+            let again = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);
+            prop_assert_eq!(&once, &again);
+        }
+        let second = skillc::check::run(&skillc::load::load(root, &config).unwrap(), &config);
+        prop_assert_eq!(
+            diags.iter().map(|d| (d.rule.id, d.span(), d.message.clone())).collect::<Vec<_>>(),
+            second.iter().map(|d| (d.rule.id, d.span(), d.message.clone())).collect::<Vec<_>>()
+        );
+    }
+}
