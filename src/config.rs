@@ -199,11 +199,12 @@ impl Config {
                                     }
                                 }
                                 other => {
-                                    return Err(err(
+                                    return Err(unknown_key(
+                                        &err,
                                         k.span(),
-                                        format!("unknown key `{other}` in [[overrides]]"),
-                                        suggest(other, ["paths", "rules"].into_iter())
-                                            .map(|s| format!("did you mean `{s}`?")),
+                                        other,
+                                        "[[overrides]]",
+                                        &["paths", "rules"],
                                     ));
                                 }
                             }
@@ -250,12 +251,7 @@ impl Config {
                     parse_shell(t, &mut config.shell, &err)?;
                 }
                 other => {
-                    return Err(err(
-                        key.span(),
-                        format!("unknown key `{other}`"),
-                        suggest(other, TOP_KEYS.iter().copied())
-                            .map(|s| format!("did you mean `{s}`?")),
-                    ));
+                    return Err(unknown_key(&err, key.span(), other, "", TOP_KEYS));
                 }
             }
         }
@@ -336,21 +332,15 @@ fn parse_redaction(
             "deny" => cfg.deny_names.extend(list()?),
             "deny-domains" => cfg.deny_domains.extend(list()?),
             "exempt-manifest-people" => {
-                let DeValue::Boolean(b) = value.get_ref() else {
-                    return Err(err(
-                        value.span(),
-                        "`exempt-manifest-people` is true or false".into(),
-                        None,
-                    ));
-                };
-                cfg.exempt_manifest_people = *b;
+                cfg.exempt_manifest_people = boolean(value, "exempt-manifest-people", err)?;
             }
             other => {
-                return Err(err(
+                return Err(unknown_key(
+                    &err,
                     key.span(),
-                    format!("unknown key `{other}` in [redaction]"),
-                    suggest(other, REDACTION_KEYS.iter().copied())
-                        .map(|s| format!("did you mean `{s}`?")),
+                    other,
+                    "[redaction]",
+                    REDACTION_KEYS,
                 ));
             }
         }
@@ -424,21 +414,15 @@ fn parse_shell(
                             "local" => p.local = list()?,
                             "cluster" => p.cluster = Some(list()?),
                             "enabled" => {
-                                let DeValue::Boolean(b) = v.get_ref() else {
-                                    return Err(err(
-                                        v.span(),
-                                        "`enabled` is true or false".into(),
-                                        None,
-                                    ));
-                                };
-                                enabled = *b;
+                                enabled = boolean(v, "enabled", err)?;
                             }
                             other => {
-                                return Err(err(
+                                return Err(unknown_key(
+                                    &err,
                                     k.span(),
-                                    format!("unknown key `{other}` in shell.context.{name}"),
-                                    suggest(other, TOOL_KEYS.iter().copied())
-                                        .map(|s| format!("did you mean `{s}`?")),
+                                    other,
+                                    &format!("shell.context.{name}"),
+                                    TOOL_KEYS,
                                 ));
                             }
                         }
@@ -457,12 +441,7 @@ fn parse_shell(
                 }
             }
             other => {
-                return Err(err(
-                    key.span(),
-                    format!("unknown key `{other}` in [shell]"),
-                    suggest(other, SHELL_KEYS.iter().copied())
-                        .map(|s| format!("did you mean `{s}`?")),
-                ));
+                return Err(unknown_key(&err, key.span(), other, "[shell]", SHELL_KEYS));
             }
         }
     }
@@ -491,6 +470,39 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
 }
 
 type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
+
+/// An unknown key in `place` (`""` for the top level), with the nearest known one.
+fn unknown_key(
+    err: &ErrFn<'_>,
+    span: Range<usize>,
+    key: &str,
+    place: &str,
+    known: &[&str],
+) -> ConfigError {
+    let message = if place.is_empty() {
+        format!("unknown key `{key}`")
+    } else {
+        format!("unknown key `{key}` in {place}")
+    };
+    let help = suggest(key, known.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+    err(span, message, help)
+}
+
+/// A `true`/`false` value of key `name`.
+fn boolean(
+    value: &toml::Spanned<DeValue<'_>>,
+    name: &str,
+    err: &ErrFn<'_>,
+) -> Result<bool, ConfigError> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Ok(*b),
+        _ => Err(err(
+            value.span(),
+            format!("`{name}` is true or false"),
+            None,
+        )),
+    }
+}
 
 fn strings(
     value: &toml::Spanned<DeValue<'_>>,
