@@ -36,11 +36,12 @@ pub enum YamlParse {
     Strict(YamlDoc),
     /// Strict YAML failed (`error`); Claude Code's retry, which quotes values
     /// holding special characters and expands leading tabs, succeeded.
-    /// `fixed` lists the value spans the retry had to quote or re-indent.
+    /// `fixed` lists the spans the retry had to quote or re-indent, each
+    /// with the text the retry read in its place.
     Lenient {
         doc: YamlDoc,
         error: YamlError,
-        fixed: Vec<Span>,
+        fixed: Vec<(Span, String)>,
     },
     /// Both the strict parse and the retry failed.
     Invalid(YamlError),
@@ -128,7 +129,7 @@ pub fn parse_yaml(text: &str, base: usize) -> YamlParse {
 type LineMap = Vec<(usize, usize, usize)>;
 
 /// Quote values holding YAML-special characters and expand leading tabs.
-fn lenient_rewrite(text: &str, base: usize) -> (String, LineMap, Vec<Span>) {
+fn lenient_rewrite(text: &str, base: usize) -> (String, LineMap, Vec<(Span, String)>) {
     let mut out = String::with_capacity(text.len() + 16);
     let mut map = Vec::new();
     let mut fixed = Vec::new();
@@ -140,7 +141,7 @@ fn lenient_rewrite(text: &str, base: usize) -> (String, LineMap, Vec<Span>) {
         let tabs = line.len() - line.trim_start_matches('\t').len();
         let mut rewritten = None;
         if tabs > 0 {
-            fixed.push(Span::new(base + pos, base + pos + tabs));
+            fixed.push((Span::new(base + pos, base + pos + tabs), "  ".repeat(tabs)));
             rewritten = Some(format!("{}{}", "  ".repeat(tabs), &line[tabs..]));
         }
         let current = rewritten.clone().unwrap_or_else(|| line.to_string());
@@ -161,9 +162,13 @@ fn lenient_rewrite(text: &str, base: usize) -> (String, LineMap, Vec<Span>) {
             if !value.is_empty() && !quoted && !block && !flow && special {
                 let shift = current.len() - line.len();
                 let vstart = pos + c.get(2).map_or(0, |m| m.start()).saturating_sub(shift);
-                fixed.push(Span::new(base + vstart, base + pos + line.len()));
                 let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
-                rewritten = Some(format!("{prefix}\"{escaped}\""));
+                let replacement = format!("\"{escaped}\"");
+                fixed.push((
+                    Span::new(base + vstart, base + pos + line.len()),
+                    replacement.clone(),
+                ));
+                rewritten = Some(format!("{prefix}{replacement}"));
             }
         }
         out.push_str(rewritten.as_deref().unwrap_or(line));
@@ -255,7 +260,7 @@ mod tests {
         };
         let d = doc.root.as_ref().unwrap().get("description").unwrap();
         assert_eq!(d.as_str(), Some("Use when: deploying"));
-        assert_eq!(&text[fixed[0].range()], "Use when: deploying");
+        assert_eq!(&text[fixed[0].0.range()], "Use when: deploying");
         assert_eq!(&text[d.span.start as usize..][..3], "Use");
     }
 

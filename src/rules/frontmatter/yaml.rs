@@ -159,31 +159,20 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )),
             ),
             YamlParse::Lenient { error, fixed, .. } => {
-                let span = fixed.first().copied().unwrap_or(error.span);
+                let span = fixed.first().map_or(error.span, |(s, _)| *s);
                 let mut diag = Diagnostic::new(&LENIENT, d.file, span, format!("strict YAML rejects this frontmatter ({})", error.message))
                     .primary_label("quote this value")
                     .help("wrap the value in double quotes; Claude Code's retry accepts it, but skills-ref, claude.ai uploads and PyYAML drop the file");
-                for f in fixed.iter().skip(1) {
+                for (f, _) in fixed.iter().skip(1) {
                     diag = diag.label(d.file, *f, "and this one");
                 }
-                // The fix writes what Claude Code's retry reads: quoted
-                // values and tabs expanded to two spaces.
-                let text = cx.text(d.file);
+                // The fix writes what Claude Code's retry reads.
                 let edits = fixed
                     .iter()
-                    .map(|f| {
-                        let raw = &text[f.range()];
-                        let replacement = if raw.chars().all(|c| c == '\t') {
-                            "  ".repeat(raw.len())
-                        } else {
-                            let v = raw.trim_end();
-                            format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
-                        };
-                        crate::diag::Edit {
-                            file: d.file,
-                            span: *f,
-                            text: replacement,
-                        }
+                    .map(|(span, text)| crate::diag::Edit {
+                        file: d.file,
+                        span: *span,
+                        text: text.clone(),
                     })
                     .collect();
                 out.push(diag.fix("quote the value", edits));
