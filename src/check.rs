@@ -29,34 +29,25 @@ pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
         })
         .collect();
     let mut suppressions = Suppressions::collect(&loaded.project, &loaded.db);
+    let configured = |mut d: Diagnostic| -> Option<Diagnostic> {
+        let path = loaded.db.path(d.file());
+        match config.level_at(d.rule, path) {
+            Some(Level::Off) => return None,
+            Some(Level::On(sev)) => d.severity = sev,
+            None => {}
+        }
+        (!config.is_ignored(d.rule, path)).then_some(d)
+    };
     let mut diags: Vec<Diagnostic> = raw
         .into_iter()
-        .filter_map(|mut d| {
-            let path = loaded.db.path(d.file());
-            match config.level_at(d.rule, path) {
-                Some(Level::Off) => return None,
-                Some(Level::On(sev)) => d.severity = sev,
-                None => {}
-            }
-            if config.is_ignored(d.rule, path) || suppressions.covers(&d, &loaded.db) {
-                return None;
-            }
-            Some(d)
-        })
+        .filter_map(configured)
+        .filter(|d| !suppressions.covers(d, &loaded.db))
         .collect();
     diags.extend(
         suppressions
             .unused(config, &loaded.db)
             .into_iter()
-            .filter_map(|mut d| {
-                let path = loaded.db.path(d.file());
-                match config.level_at(d.rule, path) {
-                    Some(Level::Off) => return None,
-                    Some(Level::On(sev)) => d.severity = sev,
-                    None => {}
-                }
-                (!config.is_ignored(d.rule, path)).then_some(d)
-            }),
+            .filter_map(configured),
     );
     diag::sort(&mut diags, &loaded.db);
     diags

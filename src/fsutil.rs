@@ -41,6 +41,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Re
     result
 }
 
+/// `path` (relative to the working directory, or absolute) as a
+/// `/`-separated path relative to `root`, when it lies inside it. The file
+/// itself need not exist; its directory is resolved through symlinks.
+pub fn path_in_tree(root: &Path, path: &Path) -> Option<String> {
+    let abs = std::path::absolute(path).ok()?;
+    let rel = match abs.strip_prefix(root) {
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => {
+            let dir = abs.parent()?.canonicalize().ok()?;
+            let rel = dir.strip_prefix(root.canonicalize().ok()?).ok()?;
+            rel.join(abs.file_name()?)
+        }
+    };
+    let rel = crate::source::rel_path(Path::new(""), &rel);
+    (!rel.is_empty()).then_some(rel)
+}
+
 /// The absolute target of `rel` under `root`, when writing there stays inside
 /// the tree: no `..`, no absolute paths, no symlinks on the way.
 pub fn safe_target(root: &Path, rel: &str) -> Result<PathBuf, String> {

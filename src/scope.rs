@@ -51,24 +51,11 @@ impl Changes {
     /// Root-relative paths of `files` (given relative to the working directory).
     /// Files outside the root are dropped: they cannot affect it.
     pub fn from_files(root: &Path, files: &[std::path::PathBuf]) -> Changes {
-        let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let mut out = BTreeSet::new();
-        for f in files {
-            let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
-            let rel = abs
-                .strip_prefix(root)
-                .ok()
-                .map(Path::to_path_buf)
-                .or_else(|| {
-                    let c = abs.canonicalize().ok()?;
-                    c.strip_prefix(&canon_root).ok().map(Path::to_path_buf)
-                });
-            if let Some(rel) = rel {
-                out.insert(crate::source::rel_path(Path::new(""), &rel));
-            }
-        }
         Changes {
-            files: out,
+            files: files
+                .iter()
+                .filter_map(|f| crate::fsutil::path_in_tree(root, f))
+                .collect(),
             base: None,
         }
     }

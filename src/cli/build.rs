@@ -88,14 +88,7 @@ pub fn run(args: Args) -> u8 {
         for (path, old, new, _) in &changed {
             if args.diff {
                 let old = old.as_deref().unwrap_or("");
-                let diff = similar::TextDiff::from_lines(old, new.as_str());
-                let _ = write!(
-                    stdout,
-                    "{}",
-                    diff.unified_diff()
-                        .context_radius(3)
-                        .header(&format!("a/{path}"), &format!("b/{path}"))
-                );
+                let _ = write!(stdout, "{}", super::unified_diff(path, old, new));
             } else {
                 let _ = writeln!(
                     stdout,

@@ -103,35 +103,31 @@ fn run_fixes(
     diags: &[crate::diag::Diagnostic],
 ) -> Option<u8> {
     let (edits, fixes) = crate::fix::apply(diags, &loaded.db);
-    let drift = diags.iter().any(|d| d.rule.id == crate::compile::DRIFT.id);
+    // Drifted build outputs are fixed by building (or, dry, by its diff).
+    let rebuild = || {
+        let drift = diags.iter().any(|d| d.rule.id == crate::compile::DRIFT.id);
+        drift.then(|| {
+            super::build::run(super::build::Args {
+                path: loaded.root.clone(),
+                check: false,
+                diff: args.dry_run,
+                config: args.config.clone(),
+            })
+        })
+    };
     if args.dry_run {
         let mut out = std::io::stdout().lock();
         for (file, new) in &edits {
-            let path = loaded.db.path(*file);
-            let diff = similar::TextDiff::from_lines(loaded.db.text(*file), new.as_str());
-            let _ = write!(
-                out,
-                "{}",
-                diff.unified_diff()
-                    .context_radius(3)
-                    .header(&format!("a/{path}"), &format!("b/{path}"))
-            );
+            let diff = super::unified_diff(loaded.db.path(*file), loaded.db.text(*file), new);
+            let _ = write!(out, "{diff}");
         }
         drop(out);
-        let mut code = if edits.is_empty() {
+        let code = if edits.is_empty() {
             EXIT_CLEAN
         } else {
             EXIT_FINDINGS
         };
-        if drift {
-            let build = super::build::Args {
-                path: loaded.root.clone(),
-                check: false,
-                diff: true,
-                config: args.config.clone(),
-            };
-            code = code.max(super::build::run(build));
-        }
+        let code = code.max(rebuild().unwrap_or(EXIT_CLEAN));
         eprintln!(
             "{fixes} fixes would change {} files; nothing was written",
             edits.len()
@@ -158,17 +154,8 @@ fn run_fixes(
         }
         written += 1;
     }
-    if drift {
-        let build = super::build::Args {
-            path: loaded.root.clone(),
-            check: false,
-            diff: false,
-            config: args.config.clone(),
-        };
-        let code = super::build::run(build);
-        if code == EXIT_ERROR {
-            return Some(code);
-        }
+    if rebuild() == Some(EXIT_ERROR) {
+        return Some(EXIT_ERROR);
     }
     if !args.quiet {
         eprintln!("applied {fixes} fixes to {written} files");
@@ -178,19 +165,14 @@ fn run_fixes(
 
 /// Write a baseline, refusing a target outside the checked tree.
 fn write_baseline(target: &Path, root: &Path, text: &str) -> Result<(), String> {
-    let abs = std::path::absolute(target).map_err(|e| e.to_string())?;
-    let parent = abs.parent().unwrap_or(Path::new("."));
-    let inside = match (parent.canonicalize(), root.canonicalize()) {
-        (Ok(p), Ok(r)) => p.starts_with(r),
-        _ => false,
-    };
-    if !inside || abs.file_name().is_none() {
-        return Err(format!(
+    let rel = crate::fsutil::path_in_tree(root, target).ok_or_else(|| {
+        format!(
             "`{}` is not inside the checked tree `{}`; skillc writes only there",
             target.display(),
             root.display()
-        ));
-    }
+        )
+    })?;
+    let abs = crate::fsutil::safe_target(root, &rel)?;
     if abs.is_dir() {
         return Err(format!("`{}` is a directory", target.display()));
     }
@@ -303,39 +285,34 @@ pub fn run(args: Args) -> u8 {
     let progress = Progress::start(!args.quiet && std::io::stderr().is_terminal());
     // What changed is known before loading, so unchanged files skip the
     // file-local work (shell parsing, redaction) whose findings are not shown.
-    let since = match &args.since {
-        Some(rev) => {
-            let root = match crate::load::root_of(&args.path) {
-                Ok(r) => r,
-                Err(e) => return fail(e.0),
-            };
-            match crate::scope::Changes::changed_since(&root, rev) {
-                Ok(found) => Some((root, rev, found)),
-                Err(e) => return fail(e),
-            }
-        }
-        None => None,
-    };
-    let mut changes = match &args.files {
-        Some(files) => match crate::load::root_of(&args.path) {
-            Ok(root) => Some(crate::scope::Changes::from_files(&root, files)),
+    let root = match (&args.files, &args.since) {
+        (None, None) => None,
+        _ => match crate::load::root_of(&args.path) {
+            Ok(r) => Some(r),
             Err(e) => return fail(e.0),
         },
-        None => None,
     };
-    config.focus = changes
-        .as_ref()
-        .map(|c| c.files.iter().cloned().collect())
-        .or_else(|| {
-            since
-                .as_ref()
-                .map(|(_, _, (_, f))| f.iter().cloned().collect())
-        });
+    let mut changes = None;
+    let mut since = None;
+    if let (Some(root), Some(files)) = (&root, &args.files) {
+        changes = Some(crate::scope::Changes::from_files(root, files));
+    }
+    if let (Some(root), Some(rev)) = (root, &args.since) {
+        match crate::scope::Changes::changed_since(&root, rev) {
+            Ok((commit, files)) => {
+                changes = Some(crate::scope::Changes { files, base: None });
+                since = Some((root, rev, commit));
+            }
+            Err(e) => return fail(e),
+        }
+    }
+    config.focus = changes.as_ref().map(|c| c.files.iter().cloned().collect());
     let loaded = match crate::load::load(&args.path, &config) {
         Ok(l) => l,
         Err(e) => return fail(e.0),
     };
-    if let Some((root, rev, (commit, files))) = since {
+    if let Some((root, rev, commit)) = since {
+        let files = changes.take().map(|c| c.files).unwrap_or_default();
         changes = Some(crate::scope::Changes::since(
             &root,
             rev,

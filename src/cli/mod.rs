@@ -67,6 +67,16 @@ pub fn use_color(choice: Color) -> bool {
     }
 }
 
+/// A unified diff of one file, `a/PATH` against `b/PATH`, as `build --diff`
+/// and `check --fix --dry-run` print it.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
 /// Width for graphical output.
 pub fn width() -> usize {
     std::env::var("COLUMNS")
