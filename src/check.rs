@@ -7,9 +7,36 @@ use crate::load::Loaded;
 use crate::rules::{Context, registry};
 use crate::suppress::Suppressions;
 use rayon::prelude::*;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Wall time per check, collected when `SKILLC_TIMING` is set.
+#[derive(Default)]
+pub struct Timings(Mutex<Vec<(String, Duration)>>);
+
+impl Timings {
+    /// One line per check, slowest first: time and the rule ids it emits.
+    pub fn report(self) -> String {
+        let mut v = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.iter()
+            .map(|(label, d)| format!("{:>9.2}ms  {label}\n", d.as_secs_f64() * 1e3))
+            .collect()
+    }
+    fn push(&self, label: String, d: Duration) {
+        if let Ok(mut v) = self.0.lock() {
+            v.push((label, d));
+        }
+    }
+}
 
 /// Run all checks whose rules are not all off; return sorted diagnostics.
 pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
+    run_timed(loaded, config, None)
+}
+
+/// [`run`], recording each check's wall time into `timings` when given.
+pub fn run_timed(loaded: &Loaded, config: &Config, timings: Option<&Timings>) -> Vec<Diagnostic> {
     let cx = Context {
         project: &loaded.project,
         db: &loaded.db,
@@ -24,7 +51,12 @@ pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
         })
         .flat_map_iter(|c| {
             let mut out = Vec::new();
+            let start = Instant::now();
             (c.run)(&cx, &mut out);
+            if let Some(t) = timings {
+                let ids: Vec<&str> = c.rules.iter().map(|r| r.id).collect();
+                t.push(ids.join(" "), start.elapsed());
+            }
             out
         })
         .collect();

@@ -292,11 +292,18 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                 .map(move |(si, s)| (s.dir.clone(), (pi, si)))
         })
         .collect();
+    let plugins_by_dir = builder
+        .plugins
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.dir.clone(), i))
+        .collect();
     let project = Project {
         kind,
         marketplace,
         entries: builder.entries,
         skills_by_dir,
+        plugins_by_dir,
         plugins: builder.plugins,
         json: builder.json,
         docs,

@@ -307,10 +307,14 @@ pub fn run(args: Args) -> u8 {
         }
     }
     config.focus = changes.as_ref().map(|c| c.files.iter().cloned().collect());
+    // `SKILLC_TIMING=1`: where the time goes (load, then each check).
+    let timings = std::env::var_os("SKILLC_TIMING").map(|_| crate::check::Timings::default());
+    let start = std::time::Instant::now();
     let loaded = match crate::load::load(&args.path, &config) {
         Ok(l) => l,
         Err(e) => return fail(e.0),
     };
+    let load_time = start.elapsed();
     if let Some((root, rev, commit)) = since {
         let files = changes.take().map(|c| c.files).unwrap_or_default();
         changes = Some(crate::scope::Changes::since(
@@ -322,7 +326,15 @@ pub fn run(args: Args) -> u8 {
         ));
     }
     config.since = changes.as_ref().and_then(|c| c.base.clone());
-    let mut diags = crate::check::run(&loaded, &config);
+    let mut diags = crate::check::run_timed(&loaded, &config, timings.as_ref());
+    if let Some(t) = timings {
+        eprint!(
+            "{:>9.2}ms  load (walk, read, parse)\n{:>9.2}ms  checks, in parallel:\n{}",
+            load_time.as_secs_f64() * 1e3,
+            (start.elapsed() - load_time).as_secs_f64() * 1e3,
+            t.report()
+        );
+    }
     if let Some(changes) = &changes {
         diags.retain(|d| changes.keeps(d, &loaded.db, &loaded.project));
     }

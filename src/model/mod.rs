@@ -191,6 +191,8 @@ pub struct Project {
     pub doc_by_path: HashMap<String, usize>,
     /// (plugin, skill) index of every skill directory.
     pub skills_by_dir: HashMap<String, (usize, usize)>,
+    /// Plugin index of every plugin directory (the last plugin when several share one).
+    pub plugins_by_dir: HashMap<String, usize>,
     /// Plugin indexes by name (several when names collide).
     pub plugins_by_name: BTreeMap<String, Vec<usize>>,
     /// Problems with paths and reads, reported by the file rules.
@@ -239,12 +241,18 @@ impl Project {
     }
     /// The plugin whose directory holds `path` (the deepest one).
     pub fn plugin_of(&self, path: &str) -> Option<&Plugin> {
-        self.plugins
-            .iter()
-            .filter(|p| {
-                p.dir.is_empty() || path == p.dir || path.starts_with(&format!("{}/", p.dir))
-            })
-            .max_by_key(|p| p.dir.len())
+        // The innermost plugin directory at or above `path`, then the root.
+        let mut end = path.len();
+        loop {
+            if let Some(&i) = self.plugins_by_dir.get(&path[..end]) {
+                return self.plugins.get(i);
+            }
+            match path[..end].rfind('/') {
+                Some(i) => end = i,
+                None if end > 0 => end = 0,
+                None => return None,
+            }
+        }
     }
     /// The skill whose directory holds `path`.
     pub fn skill_of(&self, path: &str) -> Option<(&Plugin, &Skill)> {

@@ -320,56 +320,72 @@ fn push(hits: &mut Vec<Hit>, kind: Kind, label: &'static str, text: &str, range:
     });
 }
 
+/// Token formats with a fixed shape, by label.
+const FIXED_SECRETS: &[(&str, &str)] = &[
+    (
+        "aws-access-key",
+        r"(?-u:\b)(?:AKIA|ASIA)[A-Z0-9]{16}(?-u:\b)",
+    ),
+    (
+        "github-token",
+        r"(?-u:\b)(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{22,}(?-u:\b)",
+    ),
+    ("gitlab-token", r"(?-u:\b)glpat-[A-Za-z0-9_-]{20}(?-u:\b)"),
+    (
+        "slack-token",
+        r"(?-u:\b)xox[abposr]-[A-Za-z0-9-]{10,}(?-u:\b)",
+    ),
+    (
+        "stripe-key",
+        r"(?-u:\b)(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}(?-u:\b)",
+    ),
+    ("google-api-key", r"(?-u:\b)AIza[0-9A-Za-z_-]{35}(?-u:\b)"),
+    ("anthropic-key", r"(?-u:\b)sk-ant-[A-Za-z0-9_-]{20,}"),
+    (
+        "openai-key",
+        r"(?-u:\b)sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|(?-u:\b)sk-proj-[A-Za-z0-9_-]{40,}",
+    ),
+    (
+        "age-secret-key",
+        r"(?-u:\b)AGE-SECRET-KEY-1[0-9A-Z]{58}(?-u:\b)",
+    ),
+    (
+        "jwt",
+        r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}",
+    ),
+];
+
+/// The fixed token formats, compiled once.
+fn fixed_secrets() -> &'static [(&'static str, regex::Regex)] {
+    static RES: std::sync::LazyLock<Vec<(&'static str, regex::Regex)>> =
+        std::sync::LazyLock::new(|| {
+            FIXED_SECRETS
+                .iter()
+                .filter_map(|(l, p)| Some((*l, regex::Regex::new(p).ok()?)))
+                .collect()
+        });
+    &RES
+}
+
+/// Whether any fixed token format occurs in `text`: one pass over the text
+/// (their literal openings are searched for together) instead of one each.
+fn any_fixed_secret(text: &str) -> bool {
+    static RE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        let all: Vec<String> = FIXED_SECRETS
+            .iter()
+            .map(|(_, p)| format!("(?:{p})"))
+            .collect();
+        regex::Regex::new(&all.join("|")).ok()
+    });
+    RE.as_ref().is_none_or(|re| re.is_match(text))
+}
+
 fn secrets(text: &str, hits: &mut Vec<Hit>) {
-    let fixed: &[(&'static str, &regex::Regex)] = &[
-        (
-            "aws-access-key",
-            crate::regex!(r"(?-u:\b)(?:AKIA|ASIA)[A-Z0-9]{16}(?-u:\b)"),
-        ),
-        (
-            "github-token",
-            crate::regex!(
-                r"(?-u:\b)(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{22,}(?-u:\b)"
-            ),
-        ),
-        (
-            "gitlab-token",
-            crate::regex!(r"(?-u:\b)glpat-[A-Za-z0-9_-]{20}(?-u:\b)"),
-        ),
-        (
-            "slack-token",
-            crate::regex!(r"(?-u:\b)xox[abposr]-[A-Za-z0-9-]{10,}(?-u:\b)"),
-        ),
-        (
-            "stripe-key",
-            crate::regex!(r"(?-u:\b)(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}(?-u:\b)"),
-        ),
-        (
-            "google-api-key",
-            crate::regex!(r"(?-u:\b)AIza[0-9A-Za-z_-]{35}(?-u:\b)"),
-        ),
-        (
-            "anthropic-key",
-            crate::regex!(r"(?-u:\b)sk-ant-[A-Za-z0-9_-]{20,}"),
-        ),
-        (
-            "openai-key",
-            crate::regex!(
-                r"(?-u:\b)sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}|(?-u:\b)sk-proj-[A-Za-z0-9_-]{40,}"
-            ),
-        ),
-        (
-            "age-secret-key",
-            crate::regex!(r"(?-u:\b)AGE-SECRET-KEY-1[0-9A-Z]{58}(?-u:\b)"),
-        ),
-        (
-            "jwt",
-            crate::regex!(r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
-        ),
-    ];
-    for (label, re) in fixed {
-        for m in re.find_iter(text) {
-            push(hits, Kind::Secret, label, text, m.range());
+    if any_fixed_secret(text) {
+        for (label, re) in fixed_secrets() {
+            for m in re.find_iter(text) {
+                push(hits, Kind::Secret, label, text, m.range());
+            }
         }
     }
     // AWS secret access keys next to their name, the documentation one included.
@@ -419,7 +435,14 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
         };
         push(hits, Kind::Secret, label, text, v.range());
     }
-    // password=…, token: …, secret = "…" with a high-entropy value.
+    // password=…, token: …, secret = "…" with a high-entropy value. The
+    // pattern opens with a character class, so the regex engine cannot skip
+    // ahead; the key words alone can be searched for fast.
+    if !crate::regex!(r"(?i)passw|secret|token|api[_-]?key|access[_-]?key|private[_-]?key")
+        .is_match(text)
+    {
+        return;
+    }
     let assign = crate::regex!(
         r#"(?i)(?-u:\b)([A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key))["']?\s*[:=]\s*["']?([^\s"'`,;)}\]]{8,})"#
     );
@@ -655,6 +678,15 @@ fn ipv6(text: &str, hits: &mut Vec<Hit>) {
 }
 
 fn hosts(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
+    // Only private suffixes and denied domains are reported: without either
+    // in the text, the general host pattern (which matches every dotted
+    // word) has nothing to find.
+    let private = crate::regex!(
+        r"(?i)\.(?:internal|corp|local|lan|home|intranet|localdomain|private)(?-u:\b)"
+    );
+    if cfg.deny_domains.is_empty() && !private.is_match(text) {
+        return;
+    }
     let re = crate::regex!(
         r"(?i)(?-u:\b)(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+([a-z][a-z0-9-]{1,62})(?-u:\b)"
     );

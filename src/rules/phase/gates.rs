@@ -95,6 +95,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in phase_docs(project) {
         let text = cx.text(doc.file);
         let body = &text[doc.body_start..];
+        // The declaration pattern is anchored per line and has no literal
+        // prefix for the regex engine to skip ahead with.
+        if !body.contains("STOP GATE") {
+            continue;
+        }
         let in_code = |pos: usize| {
             doc.md
                 .code_blocks
@@ -142,6 +147,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let text = cx.text(doc.file);
+        if !text.contains("STOP GATE") {
+            continue;
+        }
         for run in &doc.md.text {
             let Some(src) = text.get(run.range()) else {
                 continue;

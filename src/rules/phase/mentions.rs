@@ -141,6 +141,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(src) = text.get(run.range()) else {
                 continue;
             };
+            if !super::mentions_phase(src) {
+                continue;
+            }
             let base = run.start as usize;
             let mut historic: Vec<(usize, usize)> = Vec::new();
             for m in hist.find_iter(src) {

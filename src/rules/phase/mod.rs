@@ -76,6 +76,9 @@ pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
 pub fn bold_phases(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
     let re = crate::regex!(r"(?m)^[ \t]*(?:\*\*|__)Phase\s+(\d+(?:\.\d+)?)\s*[—–:.-]");
     let body = &text[doc.body_start..];
+    if !body.contains("Phase") {
+        return Vec::new();
+    }
     re.captures_iter(body)
         .filter_map(|c| {
             let m = c.get(1)?;
@@ -95,6 +98,12 @@ pub fn bold_phases(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
             })
         })
         .collect()
+}
+
+/// Whether `s` says "phase" in any case: a cheap test before the phase
+/// patterns, which most text runs cannot match.
+pub fn mentions_phase(s: &str) -> bool {
+    crate::regex!(r"(?i)phase").is_match(s)
 }
 
 /// Docs that phase rules look at: components, and files inside a skill directory.

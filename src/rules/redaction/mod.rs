@@ -375,33 +375,38 @@ fn files(project: &Project) -> Vec<(FileId, Vec<Range<usize>>)> {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    use rayon::prelude::*;
     let cfg = &cx.config.redaction;
-    for (file, people) in files(cx.project) {
-        if !cx.config.in_focus(cx.db.path(file)) {
-            continue;
-        }
-        let text = cx.text(file);
-        for hit in detect(text, cfg) {
-            let generic = hit.label == "generic-internal-host";
-            if hit.kind == Kind::Email
-                && cfg.exempt_manifest_people
-                && people
-                    .iter()
-                    .any(|r| r.start <= hit.range.start && hit.range.end <= r.end)
-            {
-                continue;
-            }
-            let (msg, help) = message(&hit);
-            let d = Diagnostic::new(rule(hit.kind), file, hit.range.clone().into(), msg)
-                .help(format!("{help}; `skillc redact` does it for you"));
-            // `statsd.local`: a generic name rather than a map of a network.
-            out.push(if generic {
-                d.severity(crate::diag::Severity::Warning)
-            } else {
-                d
-            });
-        }
-    }
+    // Files are independent: scan them in parallel (this is the one check
+    // that reads every byte of every file).
+    let found: Vec<Diagnostic> = files(cx.project)
+        .into_par_iter()
+        .filter(|(file, _)| cx.config.in_focus(cx.db.path(*file)))
+        .flat_map_iter(|(file, people)| {
+            let text = cx.text(file);
+            detect(text, cfg).into_iter().filter_map(move |hit| {
+                let generic = hit.label == "generic-internal-host";
+                if hit.kind == Kind::Email
+                    && cfg.exempt_manifest_people
+                    && people
+                        .iter()
+                        .any(|r| r.start <= hit.range.start && hit.range.end <= r.end)
+                {
+                    return None;
+                }
+                let (msg, help) = message(&hit);
+                let d = Diagnostic::new(rule(hit.kind), file, hit.range.clone().into(), msg)
+                    .help(format!("{help}; `skillc redact` does it for you"));
+                // `statsd.local`: a generic name rather than a map of a network.
+                Some(if generic {
+                    d.severity(crate::diag::Severity::Warning)
+                } else {
+                    d
+                })
+            })
+        })
+        .collect();
+    out.extend(found);
 }
 
 #[cfg(test)]
