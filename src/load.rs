@@ -26,6 +26,8 @@ pub struct Loaded {
     pub root: PathBuf,
     pub project: Project,
     pub db: SourceDb,
+    /// Wall time of each loading phase (shown with `SKILLC_TIMING`).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 enum Parsed {
@@ -111,8 +113,11 @@ pub fn root_of(target: &Path) -> Result<PathBuf, LoadError> {
 }
 
 pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
+    let clock = std::time::Instant::now();
+    let mut phases = Vec::new();
     let (root, start, hint) = resolve(target)?;
     let (walked, walk_problems) = discover::walk(&root, &start, config);
+    phases.push(("walk", clock.elapsed()));
 
     let mut files = BTreeSet::new();
     let mut dirs = BTreeSet::new();
@@ -144,6 +149,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         .par_iter()
         .map(|w| read_and_parse(w, config.in_focus(&w.path)))
         .collect();
+    phases.push(("read and parse", clock.elapsed() - phases[0].1));
 
     let mut db = SourceDb::default();
     let mut docs: Vec<Doc> = Vec::new();
@@ -317,7 +323,14 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         plugin_sources,
         data,
     };
-    Ok(Loaded { root, project, db })
+    let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
+    phases.push(("model", clock.elapsed() - so_far));
+    Ok(Loaded {
+        root,
+        project,
+        db,
+        phases,
+    })
 }
 
 enum ProblemKind {

@@ -210,6 +210,19 @@ fn in_dir(path: &str, dir: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('/'))
 }
 
+/// Whether a cross-file finding in `path` (phase, build, and cross-reference
+/// findings when no name-defining file changed) survives narrowing to `focus`:
+/// [`Changes::keeps`] reports it when its file changed or its plugin holds a
+/// changed file. Checks use this to skip files whose findings would be dropped.
+pub fn cross_file_in_focus(
+    project: &Project,
+    focus: &std::collections::HashSet<String>,
+    path: &str,
+) -> bool {
+    focus.contains(path)
+        || owner(project, path).is_some_and(|dir| focus.iter().any(|f| in_dir(f, dir)))
+}
+
 /// The directory of the innermost plugin holding `path`.
 fn owner<'a>(project: &'a Project, path: &str) -> Option<&'a str> {
     project
@@ -260,6 +273,16 @@ mod tests {
                 "plugins/demo/skills/rollback/references/x.md".into(),
                 "# X\n\nssh admin@db.corp.internal\n".into(),
             ),
+            // A phase finding in another plugin: skipped, not just dropped,
+            // when nothing there changed.
+            (
+                "plugins/other/skills/upgrade/SKILL.md".into(),
+                "---\nname: upgrade\ndescription: Upgrades. Use when upgrading.\n---\n# upgrade\n\n## Phase 1 — Start\n\nThen go to Phase 4.\n".into(),
+            ),
+            (
+                "plugins/other/skills/upgrade/references/notes.md".into(),
+                "# Notes\n\nAfter Phase 7, stop.\n".into(),
+            ),
         ];
         scaffold(&mut files);
         let dir = tempfile::tempdir().unwrap();
@@ -272,6 +295,7 @@ mod tests {
             "{:?}",
             all.iter().map(|d| d.rule.id).collect::<Vec<_>>()
         );
+        assert_eq!(all.iter().filter(|d| d.rule.id == "PH003").count(), 2);
         let render = |l: &crate::load::Loaded, ds: &[Diagnostic]| -> Vec<String> {
             ds.iter()
                 .map(|d| {

@@ -328,8 +328,13 @@ pub fn run(args: Args) -> u8 {
     config.since = changes.as_ref().and_then(|c| c.base.clone());
     let mut diags = crate::check::run_timed(&loaded, &config, timings.as_ref());
     if let Some(t) = timings {
+        let phases: String = loaded
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{:>9.2}ms    {name}\n", d.as_secs_f64() * 1e3))
+            .collect();
         eprint!(
-            "{:>9.2}ms  load (walk, read, parse)\n{:>9.2}ms  checks, in parallel:\n{}",
+            "{:>9.2}ms  load:\n{phases}{:>9.2}ms  checks, in parallel:\n{}",
             load_time.as_secs_f64() * 1e3,
             (start.elapsed() - load_time).as_secs_f64() * 1e3,
             t.report()

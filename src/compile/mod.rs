@@ -778,12 +778,12 @@ fn script_checks(
     file: FileId,
     out: &mut Output,
 ) {
-    let assigned: BTreeSet<&str> = block.assigned.iter().map(String::as_str).collect();
+    let assigned: BTreeSet<&str> = block.assigned.iter().map(|a| a.as_str()).collect();
     let mut reported = BTreeSet::new();
     for (v, span) in &block.used {
         let input_like = crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(v);
         if input_like
-            && !src.inputs.contains_key(v)
+            && !src.inputs.contains_key(v.as_str())
             && !assigned.contains(v.as_str())
             && !STANDARD_ENV.contains(&v.as_str())
             && reported.insert(v.clone())

@@ -6,6 +6,7 @@
 //! first syntax error. All spans are file-absolute.
 
 use crate::source::Span;
+use compact_str::CompactString;
 use std::cell::RefCell;
 use tree_sitter::{Node, Parser};
 
@@ -69,26 +70,27 @@ pub enum WordKind {
 /// One word of a command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    /// The word as written (masked placeholders included).
-    pub raw: String,
+    /// The word as written (masked placeholders included). Words are short:
+    /// an inline string keeps most of them off the heap.
+    pub raw: CompactString,
     pub span: Span,
     pub kind: WordKind,
     /// Names of variables expanded unquoted in this word.
-    pub unquoted_vars: Vec<String>,
+    pub unquoted_vars: Vec<CompactString>,
     /// Names of variables expanded anywhere in this word.
-    pub vars: Vec<String>,
+    pub vars: Vec<CompactString>,
 }
 
 /// A simple command, after wrappers (`sudo`, `env`, `timeout 5`, …) are peeled off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
-    pub name: String,
+    pub name: CompactString,
     pub name_span: Span,
     pub args: Vec<Word>,
     /// `VAR=value` prefixes and `env VAR=value` assignments.
-    pub assignments: Vec<String>,
+    pub assignments: Vec<CompactString>,
     /// Wrappers that ran it (`sudo`, `watch`, …).
-    pub wrappers: Vec<String>,
+    pub wrappers: Vec<CompactString>,
     pub span: Span,
     /// Inside `$(…)`, backticks or `<(…)`: its output is captured.
     pub captured: bool,
@@ -204,9 +206,9 @@ pub struct ShellBlock {
     pub comments: Vec<(Span, String)>,
     pub syntax_error: Option<(Span, String)>,
     /// Variables assigned anywhere (`x=1`, `for x`, `read x`, `local x`).
-    pub assigned: Vec<String>,
+    pub assigned: Vec<CompactString>,
     /// Variables expanded, with where.
-    pub used: Vec<(String, Span)>,
+    pub used: Vec<(CompactString, Span)>,
 }
 
 /// The offset map of a block, detached from it.
@@ -425,7 +427,7 @@ pub fn parse_block(
         assigned: Vec::new(),
         used: Vec::new(),
     };
-    let text = block.text.clone();
+    let text = std::mem::take(&mut block.text);
     let mut facts = Facts::default();
     if let Some(tree) = with_parser(|p| p.parse(&text, None)).flatten() {
         let root = tree.root_node();
@@ -515,6 +517,7 @@ pub fn parse_block(
         .into_iter()
         .map(|(n, r)| (n, to_span(r)))
         .collect();
+    block.text = text;
     block
 }
 
@@ -536,11 +539,11 @@ pub fn parse_script(text: &str, base: usize) -> ShellBlock {
 
 #[derive(Default)]
 struct RawCommand {
-    name: String,
+    name: CompactString,
     name_range: (usize, usize),
     args: Vec<RawArg>,
-    assignments: Vec<String>,
-    wrappers: Vec<String>,
+    assignments: Vec<CompactString>,
+    wrappers: Vec<CompactString>,
     range: (usize, usize),
     captured: bool,
     redirected: bool,
@@ -548,11 +551,11 @@ struct RawCommand {
 }
 
 struct RawArg {
-    raw: String,
+    raw: CompactString,
     range: (usize, usize),
     kind: WordKind,
-    unquoted_vars: Vec<String>,
-    vars: Vec<String>,
+    unquoted_vars: Vec<CompactString>,
+    vars: Vec<CompactString>,
 }
 
 #[derive(Default)]
@@ -564,8 +567,8 @@ struct Facts {
     xtrace: Vec<(usize, usize)>,
     comments: Vec<((usize, usize), String)>,
     syntax_error: Option<((usize, usize), String)>,
-    assigned: Vec<String>,
-    used: Vec<(String, (usize, usize))>,
+    assigned: Vec<CompactString>,
+    used: Vec<(CompactString, (usize, usize))>,
 }
 
 fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
@@ -680,14 +683,12 @@ impl Walker<'_> {
                     .into_iter()
                     .find(|c| c.kind() == "variable_name")
                 {
-                    self.facts
-                        .used
-                        .push((self.src(v).to_string(), self.range(v)));
+                    self.facts.used.push((self.src(v).into(), self.range(v)));
                 }
             }
             "variable_assignment" => {
                 if let Some(name) = n.child_by_field_name("name") {
-                    self.facts.assigned.push(self.src(name).to_string());
+                    self.facts.assigned.push(self.src(name).into());
                 }
             }
             "command" => {
@@ -772,7 +773,7 @@ impl Walker<'_> {
                     .unwrap_or_default();
                 for k in &kids[1..] {
                     if k.kind() == "variable_name" {
-                        self.facts.assigned.push(self.src(*k).to_string());
+                        self.facts.assigned.push(self.src(*k).into());
                     }
                 }
                 if matches!(keyword.as_str(), "declare" | "local" | "typeset") {
@@ -803,9 +804,7 @@ impl Walker<'_> {
                     .into_iter()
                     .find(|c| c.kind() == "variable_name")
                 {
-                    self.facts
-                        .used
-                        .push((self.src(v).to_string(), self.range(v)));
+                    self.facts.used.push((self.src(v).into(), self.range(v)));
                 }
                 let t = self.src(n);
                 if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?(,,?|\^\^?|~~?)\}$")
@@ -851,7 +850,7 @@ impl Walker<'_> {
             }
             "for_statement" => {
                 if let Some(v) = n.child_by_field_name("variable") {
-                    self.facts.assigned.push(self.src(v).to_string());
+                    self.facts.assigned.push(self.src(v).into());
                 }
                 for c in children(n) {
                     let field = n.field_name_for_child(index_of(n, c));
@@ -886,7 +885,7 @@ impl Walker<'_> {
         let mut vars = Vec::new();
         collect_vars(n, self.text, false, &mut unquoted_vars, &mut vars);
         RawArg {
-            raw: self.src(n).to_string(),
+            raw: self.src(n).into(),
             range: self.range(n),
             kind,
             unquoted_vars,
@@ -908,7 +907,7 @@ impl Walker<'_> {
             match c.kind() {
                 "variable_assignment" => {
                     if let Some(name) = c.child_by_field_name("name") {
-                        assignments.push(self.src(name).to_string());
+                        assignments.push(self.src(name).into());
                     }
                     self.walk(c, depth + 1, captured);
                 }
@@ -929,7 +928,7 @@ impl Walker<'_> {
         let mut i = 0;
         // Peel wrappers: `sudo -u x env A=b timeout 5 kubectl …`.
         while let Some(w) = words.get(i) {
-            let name = w.raw.rsplit('/').next().unwrap_or(&w.raw).to_string();
+            let name: CompactString = w.raw.rsplit('/').next().unwrap_or(&w.raw).into();
             if name == "bash" || name == "sh" || name == "zsh" {
                 // `bash -c 'cmd'`: the string is shell too.
                 if let Some(ci) = words[i + 1..].iter().position(|a| a.raw == "-c")
@@ -948,7 +947,7 @@ impl Walker<'_> {
             while let Some(a) = words.get(i) {
                 let r = a.raw.as_str();
                 if name == "env" && crate::regex!(r"^[A-Za-z_][A-Za-z0-9_]*=").is_match(r) {
-                    assignments.push(r.split('=').next().unwrap_or("").to_string());
+                    assignments.push(r.split('=').next().unwrap_or("").into());
                     i += 1;
                 } else if r == "--" {
                     i += 1;
@@ -978,7 +977,7 @@ impl Walker<'_> {
         let Some(name_word) = words.get(i) else {
             return;
         };
-        let name = name_word.raw.trim_matches(['"', '\'']).to_string();
+        let name = name_word.raw.trim_matches(['"', '\'']);
         if name == "set"
             && words[i + 1..].iter().any(|a| {
                 a.raw == "-x"
@@ -988,7 +987,7 @@ impl Walker<'_> {
         {
             self.facts.xtrace.push(self.range(n));
         }
-        let bare = name.rsplit('/').next().unwrap_or(&name).to_string();
+        let bare: CompactString = name.rsplit('/').next().unwrap_or(name).into();
         if bare == "read" || bare == "mapfile" || bare == "readarray" {
             let mut skip = false;
             for a in &words[i + 1..] {
@@ -1070,6 +1069,10 @@ impl Walker<'_> {
 }
 
 fn children(n: Node<'_>) -> Vec<Node<'_>> {
+    // Most nodes are leaves: no cursor, no allocation.
+    if n.child_count() == 0 {
+        return Vec::new();
+    }
     let mut cursor = n.walk();
     n.children(&mut cursor).collect()
 }
@@ -1086,15 +1089,12 @@ fn collect_vars(
     n: Node<'_>,
     text: &str,
     quoted: bool,
-    unquoted: &mut Vec<String>,
-    all: &mut Vec<String>,
+    unquoted: &mut Vec<CompactString>,
+    all: &mut Vec<CompactString>,
 ) {
     match n.kind() {
         "variable_name" => {
-            let name = text
-                .get(n.start_byte()..n.end_byte())
-                .unwrap_or("")
-                .to_string();
+            let name: CompactString = text.get(n.start_byte()..n.end_byte()).unwrap_or("").into();
             if !quoted {
                 unquoted.push(name.clone());
             }
@@ -1103,6 +1103,9 @@ fn collect_vars(
         }
         "command_substitution" => return,
         _ => {}
+    }
+    if n.child_count() == 0 {
+        return;
     }
     let q = quoted || matches!(n.kind(), "string" | "raw_string");
     let mut cursor = n.walk();
@@ -1145,7 +1148,7 @@ mod tests {
         let sudo = b
             .commands
             .iter()
-            .find(|c| c.wrappers.contains(&"sudo".to_string()))
+            .find(|c| c.wrappers.iter().any(|w| w == "sudo"))
             .unwrap();
         assert_eq!(sudo.assignments, ["A"]);
         assert!(b.commands.iter().any(|c| c.name == "helm" && c.captured));

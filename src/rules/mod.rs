@@ -147,6 +147,16 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Whether findings of a phase or build check in `path` can be reported
+    /// under `--files`/`--since` (always without them); see
+    /// [`crate::scope::cross_file_in_focus`].
+    pub fn phase_in_focus(&self, path: &str) -> bool {
+        self.config
+            .focus
+            .as_ref()
+            .is_none_or(|f| crate::scope::cross_file_in_focus(self.project, f, path))
+    }
+
     /// The text of the file of a doc or JSON file.
     pub fn text(&self, file: crate::source::FileId) -> &str {
         self.db.text(file)

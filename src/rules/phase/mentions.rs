@@ -110,6 +110,7 @@ fn scope(project: &Project, doc: &Doc) -> String {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    use rayon::prelude::*;
     let project = cx.project;
     let table = declared(cx);
     let by_name: HashMap<&str, &str> = project
@@ -125,178 +126,198 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let hist = crate::regex!(
         r"(?i)\b(?:used\s+to\s+be|formerly|previously|was\s+once|the\s+old|renamed\s+from|folded\s+into|what\s+was)\s+(?:the\s+)?(?:old\s+)?Phase\s+\d+(?:\.\d+)?"
     );
-    for doc in phase_docs(project) {
-        let own = scope(project, doc);
-        let Some(mine) = table.get(&own).filter(|v| !v.is_empty()) else {
-            continue;
-        };
-        let text = cx.text(doc.file);
-        let heading_starts: Vec<Span> = phase_headings(doc, text)
-            .into_iter()
-            .chain(super::bold_phases(doc, text))
-            .map(|h| h.span)
-            .collect();
-        let plugin_dir = project.plugin_of(&doc.path).map(|p| p.dir.clone());
-        for run in doc.md.text.iter().chain(doc.md.inline_code.iter()) {
-            let Some(src) = text.get(run.range()) else {
-                continue;
+    // Docs are independent once the tables are built.
+    let docs: Vec<&crate::model::Doc> = phase_docs(project)
+        .filter(|d| cx.phase_in_focus(&d.path))
+        .collect();
+    let found: Vec<Diagnostic> = docs
+        .par_iter()
+        .flat_map_iter(|doc| {
+            let mut out = Vec::new();
+            let own = scope(project, doc);
+            let Some(mine) = table.get(&own).filter(|v| !v.is_empty()) else {
+                return out;
             };
-            if !super::mentions_phase(src) {
-                continue;
+            let text = cx.text(doc.file);
+            // Where the doc says "phase" at all: runs without one are skipped
+            // without running the mention patterns on them.
+            let said: Vec<usize> = crate::regex!(r"(?i)phase")
+                .find_iter(text)
+                .map(|m| m.start())
+                .collect();
+            if said.is_empty() {
+                return out;
             }
-            let base = run.start as usize;
-            let mut historic: Vec<(usize, usize)> = Vec::new();
-            for m in hist.find_iter(src) {
-                historic.push((m.start(), m.end()));
-                out.push(
-                    Diagnostic::new(
-                        &HISTORICAL,
-                        doc.file,
-                        Span::new(base + m.start(), base + m.end()),
-                        format!("`{}` refers to a phase that no longer exists", m.as_str()),
-                    )
-                    .help("describe the current step instead of its history"),
-                );
-            }
-            for c in re.captures_iter(src) {
-                let (Some(all), Some(num)) = (c.get(0), c.get(1)) else {
+            let heading_starts: Vec<Span> = phase_headings(doc, text)
+                .into_iter()
+                .chain(super::bold_phases(doc, text))
+                .map(|h| h.span)
+                .collect();
+            let plugin_dir = project.plugin_of(&doc.path).map(|p| p.dir.clone());
+            for run in doc.md.text.iter().chain(doc.md.inline_code.iter()) {
+                let Some(src) = text.get(run.range()) else {
                     continue;
                 };
-                let at = base + num.start();
-                if historic
-                    .iter()
-                    .any(|(a, b)| num.start() >= *a && num.end() <= *b)
-                {
+                let first = said.partition_point(|&at| at < run.start as usize);
+                if said.get(first).is_none_or(|&at| at + 5 > run.end as usize) {
                     continue;
                 }
-                let phase_at = base
-                    + all
-                        .as_str()
-                        .rfind("Phase")
-                        .map_or(all.start(), |i| all.start() + i);
-                if heading_starts.iter().any(|h| h.start as usize == phase_at) {
-                    continue;
-                }
-                let Some(no) = parse_no(num.as_str()) else {
-                    continue;
-                };
-                let phase_abs = base + all.start();
-                let mut from = phase_abs.saturating_sub(80);
-                while !text.is_char_boundary(from) {
-                    from += 1;
-                }
-                let named = before
-                    .captures(&text[from..phase_abs])
-                    .and_then(|b| b.get(1))
-                    .map(|m| m.as_str())
-                    .filter(|n| by_name.contains_key(n));
-                let target = named.and_then(|n| by_name.get(n)).map(|d| d.to_string());
-                let (scope_dir, whose) = match (&target, named) {
-                    (Some(dir), Some(n)) => (dir.clone(), format!("skill `{n}`")),
-                    _ => (
-                        own.clone(),
-                        if project.skill_of(&doc.path).is_some() {
-                            "this skill".to_string()
-                        } else {
-                            "this file".to_string()
-                        },
-                    ),
-                };
-                let Some(list) = table.get(&scope_dir) else {
-                    continue;
-                };
-                if list.is_empty() || list.contains(&no) {
-                    continue;
-                }
-                // A skill named elsewhere on the same line that has this phase
-                // (`Phase 8 of cluster-install`, `` `cluster-install` Phase 4 + Phase 5.5 ``).
-                if target.is_none() {
-                    let file = cx.db.get(doc.file);
-                    let line = file.slice(file.line_span(file.line_col(phase_abs).0));
-                    let elsewhere = by_name.iter().any(|(n, dir)| {
-                        *dir != own
-                            && crate::rules::xref::descriptions::names_word(line, n)
-                            && table.get(*dir).is_some_and(|l| {
-                                l.contains(&no)
-                                    || (no.1.is_none() && l.iter().any(|(a, _)| *a == no.0))
-                            })
-                    });
-                    if elsewhere {
-                        continue;
-                    }
-                }
-                // "Phase 4" also matches a skill with only 4.1, 4.2 …
-                if no.1.is_none() && list.iter().any(|(a, _)| *a == no.0) {
-                    continue;
-                }
-                let phase_span = Span::new(phase_at, base + num.end());
-                // Declared by another skill or command of the same plugin: the
-                // mention is ambiguous rather than dangling.
-                let has = |l: &Vec<PhaseNo>| {
-                    l.contains(&no) || (no.1.is_none() && l.iter().any(|(a, _)| *a == no.0))
-                };
-                let owners: Vec<&String> = table
-                    .iter()
-                    .filter(|(scope, l)| {
-                        **scope != own
-                            && plugin_dir.as_ref().is_some_and(|d| {
-                                d.is_empty() || scope.starts_with(&format!("{d}/"))
-                            })
-                            && has(l)
-                    })
-                    .map(|(scope, _)| scope)
-                    .collect();
-                if !owners.is_empty() && target.is_none() {
-                    let mut names: Vec<&str> = owners
-                        .iter()
-                        .map(|s| {
-                            s.trim_end_matches("/SKILL.md")
-                                .rsplit('/')
-                                .next()
-                                .unwrap_or(s)
-                        })
-                        .collect();
-                    names.sort();
+                let base = run.start as usize;
+                let mut historic: Vec<(usize, usize)> = Vec::new();
+                for m in hist.find_iter(src) {
+                    historic.push((m.start(), m.end()));
                     out.push(
                         Diagnostic::new(
-                            &UNKNOWN,
+                            &HISTORICAL,
                             doc.file,
-                            phase_span,
-                            format!(
-                                "Phase {} is not in {whose}; it is declared by {}",
-                                show(no),
-                                names.join(", ")
-                            ),
+                            Span::new(base + m.start(), base + m.end()),
+                            format!("`{}` refers to a phase that no longer exists", m.as_str()),
                         )
-                        .severity(crate::diag::Severity::Warning)
-                        .help(format!(
-                            "name the owner: `{} Phase {}`",
-                            names[0].trim_end_matches(".md"),
-                            show(no)
-                        )),
+                        .help("describe the current step instead of its history"),
                     );
-                    continue;
                 }
-                let _ = at;
-                let near = list
-                    .iter()
-                    .filter(|(a, _)| *a == no.0)
-                    .map(|n| show(*n))
-                    .collect::<Vec<_>>();
-                let diag = Diagnostic::new(
-                    &UNKNOWN,
-                    doc.file,
-                    phase_span,
-                    format!("Phase {} does not exist in {whose}", show(no)),
-                );
-                out.push(if near.is_empty() {
-                    let all: Vec<String> = list.iter().map(|n| show(*n)).collect();
-                    diag.help(format!("its phases are {}", all.join(", ")))
-                } else {
-                    diag.help(format!("did you mean Phase {}?", near.join(" or Phase ")))
-                });
+                for c in re.captures_iter(src) {
+                    let (Some(all), Some(num)) = (c.get(0), c.get(1)) else {
+                        continue;
+                    };
+                    let at = base + num.start();
+                    if historic
+                        .iter()
+                        .any(|(a, b)| num.start() >= *a && num.end() <= *b)
+                    {
+                        continue;
+                    }
+                    let phase_at = base
+                        + all
+                            .as_str()
+                            .rfind("Phase")
+                            .map_or(all.start(), |i| all.start() + i);
+                    if heading_starts.iter().any(|h| h.start as usize == phase_at) {
+                        continue;
+                    }
+                    let Some(no) = parse_no(num.as_str()) else {
+                        continue;
+                    };
+                    let phase_abs = base + all.start();
+                    let mut from = phase_abs.saturating_sub(80);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let named = before
+                        .captures(&text[from..phase_abs])
+                        .and_then(|b| b.get(1))
+                        .map(|m| m.as_str())
+                        .filter(|n| by_name.contains_key(n));
+                    let target = named.and_then(|n| by_name.get(n)).map(|d| d.to_string());
+                    let (scope_dir, whose) = match (&target, named) {
+                        (Some(dir), Some(n)) => (dir.clone(), format!("skill `{n}`")),
+                        _ => (
+                            own.clone(),
+                            if project.skill_of(&doc.path).is_some() {
+                                "this skill".to_string()
+                            } else {
+                                "this file".to_string()
+                            },
+                        ),
+                    };
+                    let Some(list) = table.get(&scope_dir) else {
+                        continue;
+                    };
+                    if list.is_empty() || list.contains(&no) {
+                        continue;
+                    }
+                    // A skill named elsewhere on the same line that has this phase
+                    // (`Phase 8 of cluster-install`, `` `cluster-install` Phase 4 + Phase 5.5 ``).
+                    if target.is_none() {
+                        let file = cx.db.get(doc.file);
+                        let line = file.slice(file.line_span(file.line_col(phase_abs).0));
+                        let elsewhere = by_name.iter().any(|(n, dir)| {
+                            *dir != own
+                                && crate::rules::xref::descriptions::names_word(line, n)
+                                && table.get(*dir).is_some_and(|l| {
+                                    l.contains(&no)
+                                        || (no.1.is_none() && l.iter().any(|(a, _)| *a == no.0))
+                                })
+                        });
+                        if elsewhere {
+                            continue;
+                        }
+                    }
+                    // "Phase 4" also matches a skill with only 4.1, 4.2 …
+                    if no.1.is_none() && list.iter().any(|(a, _)| *a == no.0) {
+                        continue;
+                    }
+                    let phase_span = Span::new(phase_at, base + num.end());
+                    // Declared by another skill or command of the same plugin: the
+                    // mention is ambiguous rather than dangling.
+                    let has = |l: &Vec<PhaseNo>| {
+                        l.contains(&no) || (no.1.is_none() && l.iter().any(|(a, _)| *a == no.0))
+                    };
+                    let owners: Vec<&String> = table
+                        .iter()
+                        .filter(|(scope, l)| {
+                            **scope != own
+                                && plugin_dir.as_ref().is_some_and(|d| {
+                                    d.is_empty() || scope.starts_with(&format!("{d}/"))
+                                })
+                                && has(l)
+                        })
+                        .map(|(scope, _)| scope)
+                        .collect();
+                    if !owners.is_empty() && target.is_none() {
+                        let mut names: Vec<&str> = owners
+                            .iter()
+                            .map(|s| {
+                                s.trim_end_matches("/SKILL.md")
+                                    .rsplit('/')
+                                    .next()
+                                    .unwrap_or(s)
+                            })
+                            .collect();
+                        names.sort();
+                        out.push(
+                            Diagnostic::new(
+                                &UNKNOWN,
+                                doc.file,
+                                phase_span,
+                                format!(
+                                    "Phase {} is not in {whose}; it is declared by {}",
+                                    show(no),
+                                    names.join(", ")
+                                ),
+                            )
+                            .severity(crate::diag::Severity::Warning)
+                            .help(format!(
+                                "name the owner: `{} Phase {}`",
+                                names[0].trim_end_matches(".md"),
+                                show(no)
+                            )),
+                        );
+                        continue;
+                    }
+                    let _ = at;
+                    let near = list
+                        .iter()
+                        .filter(|(a, _)| *a == no.0)
+                        .map(|n| show(*n))
+                        .collect::<Vec<_>>();
+                    let diag = Diagnostic::new(
+                        &UNKNOWN,
+                        doc.file,
+                        phase_span,
+                        format!("Phase {} does not exist in {whose}", show(no)),
+                    );
+                    out.push(if near.is_empty() {
+                        let all: Vec<String> = list.iter().map(|n| show(*n)).collect();
+                        diag.help(format!("its phases are {}", all.join(", ")))
+                    } else {
+                        diag.help(format!("did you mean Phase {}?", near.join(" or Phase ")))
+                    });
+                }
             }
-        }
-        let _ = mine;
-    }
+            let _ = mine;
+            out
+        })
+        .collect();
+    out.extend(found);
 }

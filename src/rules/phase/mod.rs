@@ -34,6 +34,9 @@ pub struct PhaseHeading {
 /// Phase headings of a doc, in order. A phase heading starts with
 /// `Phase N` (after optional markup).
 pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
+    if !doc.md.headings.iter().any(|h| h.text.contains("Phase")) {
+        return Vec::new();
+    }
     let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?Phase\s+(\d+(?:\.\d+)?)\b");
     // Headings under an "Example" section describe someone else's phases.
     let mut stack: Vec<(u8, bool)> = Vec::new();
@@ -46,7 +49,12 @@ pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
                 stack.pop();
             }
             let inherited = stack.iter().any(|(_, e)| *e);
-            stack.push((h.level, h.text.to_lowercase().contains("example")));
+            let example = h
+                .text
+                .as_bytes()
+                .windows(7)
+                .any(|w| w.eq_ignore_ascii_case(b"example"));
+            stack.push((h.level, example));
             inherited
         })
         .collect();
@@ -58,6 +66,9 @@ pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
         .map(|(h, _)| h)
         .filter_map(|h| {
             let src = text.get(h.span.range())?;
+            if !src.contains("Phase") {
+                return None;
+            }
             let c = re.captures(src)?;
             let m = c.get(1)?;
             let whole = c.get(0)?;
@@ -98,12 +109,6 @@ pub fn bold_phases(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
             })
         })
         .collect()
-}
-
-/// Whether `s` says "phase" in any case: a cheap test before the phase
-/// patterns, which most text runs cannot match.
-pub fn mentions_phase(s: &str) -> bool {
-    crate::regex!(r"(?i)phase").is_match(s)
 }
 
 /// Docs that phase rules look at: components, and files inside a skill directory.

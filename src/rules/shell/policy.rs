@@ -133,7 +133,11 @@ impl ToolPolicy {
     }
 
     /// Why a command needs the flag, or `None` when it does not.
-    pub fn requires(&self, args: &[&str], assignments: &[String]) -> Option<String> {
+    pub fn requires(
+        &self,
+        args: &[&str],
+        assignments: &[compact_str::CompactString],
+    ) -> Option<String> {
         if args.iter().any(|a| *a == "-h" || *a == "--help") {
             return None;
         }
@@ -144,7 +148,7 @@ impl ToolPolicy {
                         .is_some_and(|r| r.starts_with('='))
             })
         });
-        if named || assignments.iter().any(|v| self.env.contains(v)) {
+        if named || assignments.iter().any(|v| self.env.iter().any(|e| e == v)) {
             return None;
         }
         // Positional words: the subcommand path.
@@ -244,7 +248,7 @@ mod tests {
         assert!(!req(&k, "create secret generic x --dry-run=client -o yaml"));
         assert!(!req(&k, "get --help"));
         assert!(
-            k.requires(&["get", "pods"], &["KUBECONFIG".to_string()])
+            k.requires(&["get", "pods"], &["KUBECONFIG".into()])
                 .is_none()
         );
     }
