@@ -5,7 +5,7 @@
 # reproduce the table. Needs rg on PATH (or RG=/path/to/rg).
 #
 #   bash scripts/bench.sh            # default sizes
-#   SIZES="100x20x3" bash scripts/bench.sh
+#   SIZES="100x10x4" bash scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rg="${RG:-$(command -v rg || true)}"
@@ -39,7 +39,7 @@ peak_mb() {
 
 echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-for size in ${SIZES:-20x10x2 100x20x3 200x20x4}; do
+for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   IFS=x read -r p s r <<<"$size"
   tree="$work/$size"
   "$gen" "$tree" --plugins "$p" --skills "$s" --refs "$r" 2>/dev/null

@@ -47,7 +47,13 @@ pub struct Config {
     /// and file-local rules (shell, redaction) skip them: their findings
     /// would not be reported anyway.
     pub focus: Option<std::collections::HashSet<String>>,
+    /// `max-file-size`: files larger than this are reported (GEN) and skipped.
+    /// `None`: 1 MiB for markdown, 8 MiB for other files.
+    pub max_file_size: Option<u64>,
 }
+
+/// The largest `max-file-size` accepted: 256 MiB.
+pub const MAX_FILE_SIZE_CEILING: u64 = 256 * 1024 * 1024;
 
 impl Config {
     /// Whether file-local work on `path` is needed.
@@ -157,6 +163,9 @@ impl Config {
                 "exclude" => {
                     config.exclude = Some(globs(value, &err)?);
                 }
+                "max-file-size" => {
+                    config.max_file_size = Some(byte_size(value, &err)?);
+                }
                 "overrides" => {
                     let DeValue::Array(items) = value.get_ref() else {
                         return Err(err(
@@ -262,6 +271,7 @@ impl Config {
 const TOP_KEYS: &[&str] = &[
     "rules",
     "exclude",
+    "max-file-size",
     "per-file-ignores",
     "overrides",
     "shell",
@@ -472,6 +482,48 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
 type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
 
 /// An unknown key in `place` (`""` for the top level), with the nearest known one.
+/// A size in bytes: an integer, or a string with a unit (`"512 KiB"`,
+/// `"2 MB"`), more than 0 and at most [`MAX_FILE_SIZE_CEILING`].
+fn byte_size(value: &toml::Spanned<DeValue<'_>>, err: &ErrFn<'_>) -> Result<u64, ConfigError> {
+    const HELP: &str = "a number of bytes, or a size such as \"512 KiB\" or \"2 MB\"";
+    let n = match value.get_ref() {
+        DeValue::Integer(i) => i.as_str().parse::<u64>().ok().filter(|_| i.radix() == 10),
+        DeValue::String(s) => {
+            let s = s.trim();
+            let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+            let (num, unit) = s.split_at(split);
+            let scale = match unit.trim() {
+                "" | "B" => Some(1),
+                "KB" | "kB" => Some(1_000),
+                "MB" => Some(1_000_000),
+                "KiB" => Some(1 << 10),
+                "MiB" => Some(1 << 20),
+                _ => None,
+            };
+            num.parse::<u64>()
+                .ok()
+                .zip(scale)
+                .and_then(|(n, k)| n.checked_mul(k))
+        }
+        _ => None,
+    };
+    let Some(n) = n else {
+        return Err(err(
+            value.span(),
+            "`max-file-size` must be a size".into(),
+            Some(HELP.into()),
+        ));
+    };
+    if n == 0 || n > MAX_FILE_SIZE_CEILING {
+        return Err(err(
+            value.span(),
+            format!("`max-file-size` must be between 1 byte and 256 MiB, not {n} bytes"),
+            Some(HELP.into()),
+        ));
+    }
+    Ok(n)
+}
+
 fn unknown_key(
     err: &ErrFn<'_>,
     span: Range<usize>,

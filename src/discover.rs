@@ -6,6 +6,7 @@ use crate::source::rel_path;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are never read.
+/// The largest non-markdown file read when `max-file-size` is not set.
 pub const MAX_READ: u64 = 8 * 1024 * 1024;
 
 /// One walked path.
@@ -27,10 +28,41 @@ pub enum WalkProblem {
 }
 
 /// Walk `start` (inside `root`), returning sorted entries and problems.
-pub fn walk(root: &Path, start: &Path, config: &Config) -> (Vec<Walked>, Vec<WalkProblem>) {
+/// What a walk found: the entries, the problems, and the excluded paths
+/// (the top-most of each excluded subtree, which is not entered).
+pub struct WalkResult {
+    pub entries: Vec<Walked>,
+    pub problems: Vec<WalkProblem>,
+    pub excluded: Vec<String>,
+}
+
+pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // Excluded subtrees are pruned, not walked (a vendored `node_modules` can
+    // hold more files than the marketplace), and remembered: a link into one
+    // cannot be checked, which is not the same as dangling.
+    let excluded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let prune = {
+        let globs = config.exclude.clone();
+        let root = root.to_path_buf();
+        let excluded = std::sync::Arc::clone(&excluded);
+        move |e: &ignore::DirEntry| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let Some(globs) = &globs else { return true };
+            let rel = rel_path(&root, e.path());
+            if !globs.is_match(&rel) {
+                return true;
+            }
+            if let Ok(mut v) = excluded.lock() {
+                v.push(rel);
+            }
+            false
+        }
+    };
     let walker = ignore::WalkBuilder::new(start)
         .hidden(false)
         .parents(false)
@@ -39,7 +71,7 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> (Vec<Walked>, Vec<Wal
         .git_exclude(false)
         .require_git(false)
         .follow_links(true)
-        .filter_entry(|e| e.file_name() != ".git")
+        .filter_entry(move |e| e.file_name() != ".git" && prune(e))
         .build();
     for entry in walker {
         let entry = match entry {
@@ -88,7 +120,16 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> (Vec<Walked>, Vec<Wal
         out.push(Walked { path, abs, is_dir });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
-    (out, problems)
+    let mut excluded: Vec<String> = match std::sync::Arc::try_unwrap(excluded) {
+        Ok(m) => m.into_inner().unwrap_or_else(|e| e.into_inner()),
+        Err(shared) => shared.lock().map(|v| v.clone()).unwrap_or_default(),
+    };
+    excluded.sort();
+    WalkResult {
+        entries: out,
+        problems,
+        excluded,
+    }
 }
 
 fn is_loop(err: &ignore::Error) -> bool {
@@ -121,19 +162,39 @@ pub enum Read {
 }
 
 /// Read a file with the size cap; never panics.
-pub fn read(abs: &Path) -> Read {
+pub fn read(abs: &Path, cap: u64) -> Read {
+    use std::io::Read as _;
+    // One handle for the checks and the read: the file cannot be swapped in
+    // between, and reading stops one byte past the cap however large the
+    // file has grown since.
+    // Opening a FIFO blocks until a writer comes: look before opening.
     match std::fs::metadata(abs) {
-        Ok(m) if m.len() > MAX_READ => return Read::TooLarge(m.len()),
+        Ok(m) if !m.is_file() => return Read::Failed("not a regular file".into()),
         Ok(_) => {}
         Err(e) => return Read::Failed(e.to_string()),
     }
-    match std::fs::read(abs) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => Read::Text(s),
-            Err(e) => Read::NotUtf8 {
-                valid_up_to: e.utf8_error().valid_up_to(),
-            },
+    let file = match std::fs::File::open(abs) {
+        Ok(f) => f,
+        Err(e) => return Read::Failed(e.to_string()),
+    };
+    match file.metadata() {
+        // FIFOs, sockets and devices would block or never end.
+        Ok(m) if !m.is_file() => return Read::Failed("not a regular file".into()),
+        Ok(m) if m.len() > cap => return Read::TooLarge(m.len()),
+        Ok(_) => {}
+        Err(e) => return Read::Failed(e.to_string()),
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = file.take(cap + 1).read_to_end(&mut bytes) {
+        return Read::Failed(e.to_string());
+    }
+    if bytes.len() as u64 > cap {
+        return Read::TooLarge(bytes.len() as u64);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Read::Text(s),
+        Err(e) => Read::NotUtf8 {
+            valid_up_to: e.utf8_error().valid_up_to(),
         },
-        Err(e) => Read::Failed(e.to_string()),
     }
 }

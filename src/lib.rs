@@ -14,6 +14,8 @@ pub mod diag;
 pub mod discover;
 pub mod fix;
 pub mod fsutil;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -116,7 +116,11 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let clock = std::time::Instant::now();
     let mut phases = Vec::new();
     let (root, start, hint) = resolve(target)?;
-    let (walked, walk_problems) = discover::walk(&root, &start, config);
+    let discover::WalkResult {
+        entries: walked,
+        problems: walk_problems,
+        excluded,
+    } = discover::walk(&root, &start, config);
     phases.push(("walk", clock.elapsed()));
 
     let mut files = BTreeSet::new();
@@ -147,7 +151,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         .collect();
     let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> = wanted
         .par_iter()
-        .map(|w| read_and_parse(w, config.in_focus(&w.path)))
+        .map(|w| read_and_parse(w, config.in_focus(&w.path), config.max_file_size))
         .collect();
     phases.push(("read and parse", clock.elapsed() - phases[0].1));
 
@@ -310,6 +314,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         entries: builder.entries,
         skills_by_dir,
         plugins_by_dir,
+        excluded: excluded.into_iter().collect(),
         plugins: builder.plugins,
         json: builder.json,
         docs,
@@ -353,7 +358,11 @@ impl ProblemKind {
     }
 }
 
-fn read_and_parse(w: &Walked, focus: bool) -> (SourceFile, Parsed, Option<ProblemKind>) {
+fn read_and_parse(
+    w: &Walked,
+    focus: bool,
+    max_size: Option<u64>,
+) -> (SourceFile, Parsed, Option<ProblemKind>) {
     let empty = |p| {
         (
             SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
@@ -361,19 +370,19 @@ fn read_and_parse(w: &Walked, focus: bool) -> (SourceFile, Parsed, Option<Proble
             Some(p),
         )
     };
-    let text = match discover::read(&w.abs) {
+    let md = is_markdown(&w.path);
+    let cap = max_size
+        .unwrap_or(if md { MAX_MARKDOWN } else { discover::MAX_READ })
+        .min(crate::config::MAX_FILE_SIZE_CEILING);
+    let text = match discover::read(&w.abs, cap) {
         Read::Text(t) => t,
         Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
-        Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, discover::MAX_READ)),
+        Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, cap)),
         Read::Failed(e) => return empty(ProblemKind::Unreadable(e)),
     };
     let bom = text.starts_with('\u{feff}');
     let base = if bom { 3 } else { 0 };
-    if is_markdown(&w.path) {
-        if text.len() as u64 > MAX_MARKDOWN {
-            let size = text.len() as u64;
-            return empty(ProblemKind::TooLarge(size, MAX_MARKDOWN));
-        }
+    if md {
         let (fm, body_start) = frontmatter::split(&text[base..], base);
         let md = markdown::parse(&text, body_start);
         let shell = md

@@ -881,3 +881,26 @@ fn fix_applies_safe_fixes_and_dry_run_writes_nothing() {
     assert_eq!(std::fs::read_to_string(&skill).unwrap(), fixed);
     assert_eq!(skillc(&["check", path, "--dry-run"]).status.code(), Some(2));
 }
+
+#[test]
+fn excluded_subtrees_are_not_walked_and_links_into_them_are_not_dangling() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(&fixture("clean")), dir.path());
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("vendor/lib")).unwrap();
+    // A broken file there would be reported if the subtree were read.
+    std::fs::write(root.join("vendor/lib/broken.json"), "{ nope").unwrap();
+    std::fs::write(root.join("vendor/lib/README.md"), "# Vendored\n").unwrap();
+    let readme = root.join("README.md");
+    let mut text = std::fs::read_to_string(&readme).unwrap_or_default();
+    text.push_str("\nSee [the vendored notes](vendor/lib/README.md) and [gone](vendor2/x.md).\n");
+    std::fs::write(&readme, text).unwrap();
+    std::fs::write(root.join("skillc.toml"), "exclude = [\"vendor\"]\n").unwrap();
+    let o = skillc(&["check", root.to_str().unwrap(), "--format", "concise"]);
+    let out = stdout(&o);
+    assert!(!out.contains("vendor/lib"), "{out}");
+    assert!(
+        out.contains("XREF001") && out.contains("vendor2/x.md"),
+        "{out}"
+    );
+}

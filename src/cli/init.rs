@@ -16,6 +16,10 @@ pub const TEMPLATE: &str = r#"# skillc configuration. Every key is checked: a ty
 # Paths skillc does not check at all (globs relative to this file; a directory covers everything below it).
 exclude = ["target", "node_modules"]
 
+# Files larger than this are reported and skipped (bytes, or "512 KiB", "2 MB").
+# Default: 1 MiB for markdown, 8 MiB for other files.
+# max-file-size = "2 MiB"
+
 [rules]
 # Severity per rule, by id or name: "off", "info", "warn" or "error".
 # description-misses-skill = "error"

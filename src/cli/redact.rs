@@ -90,9 +90,19 @@ pub fn run(args: Args) -> u8 {
         if args.in_place {
             return fail("--in-place needs files");
         }
+        let cap = config
+            .max_file_size
+            .unwrap_or(crate::config::MAX_FILE_SIZE_CEILING);
         let mut text = String::new();
-        if std::io::stdin().read_to_string(&mut text).is_err() {
+        if std::io::stdin()
+            .take(cap + 1)
+            .read_to_string(&mut text)
+            .is_err()
+        {
             return fail("standard input is not UTF-8 text");
+        }
+        if text.len() as u64 > cap {
+            return fail(format!("standard input is over the {cap}-byte limit"));
         }
         let (out, reps) = redact(&text, &cfg, &[], &mut map);
         changed |= !reps.is_empty();
@@ -118,9 +128,26 @@ pub fn run(args: Args) -> u8 {
                     path.display()
                 ));
             }
-            let text = match std::fs::read_to_string(path) {
-                Ok(t) => t,
-                Err(e) => return fail(format!("cannot read `{}`: {e}", path.display())),
+            let cap = config
+                .max_file_size
+                .unwrap_or(crate::config::MAX_FILE_SIZE_CEILING);
+            let text = match crate::discover::read(path, cap) {
+                crate::discover::Read::Text(t) => t,
+                crate::discover::Read::Failed(e) => {
+                    return fail(format!("cannot read `{}`: {e}", path.display()));
+                }
+                crate::discover::Read::TooLarge(n) => {
+                    return fail(format!(
+                        "`{}` is {n} bytes, over the {cap}-byte limit",
+                        path.display()
+                    ));
+                }
+                crate::discover::Read::NotUtf8 { valid_up_to } => {
+                    return fail(format!(
+                        "`{}` is not UTF-8 (invalid byte at offset {valid_up_to})",
+                        path.display()
+                    ));
+                }
             };
             let shown = path.display().to_string();
             let exempt = exempt_ranges(&shown, &text, &cfg);

@@ -193,6 +193,8 @@ pub struct Project {
     pub skills_by_dir: HashMap<String, (usize, usize)>,
     /// Plugin index of every plugin directory (the last plugin when several share one).
     pub plugins_by_dir: HashMap<String, usize>,
+    /// Top-most excluded paths (their subtrees were not walked).
+    pub excluded: BTreeSet<String>,
     /// Plugin indexes by name (several when names collide).
     pub plugins_by_name: BTreeMap<String, Vec<usize>>,
     /// Problems with paths and reads, reported by the file rules.
@@ -227,8 +229,29 @@ impl Project {
     pub fn doc(&self, i: usize) -> &Doc {
         &self.docs[i]
     }
+    /// Whether `path` is in the tree. Paths in excluded subtrees count: they
+    /// were not walked, so they cannot be said to be missing.
     pub fn exists(&self, path: &str) -> bool {
-        path.is_empty() || self.files.contains(path) || self.dirs.contains(path)
+        path.is_empty()
+            || self.files.contains(path)
+            || self.dirs.contains(path)
+            || self.is_excluded(path)
+    }
+    /// Whether `path` lies in a subtree `exclude` kept skillc out of.
+    pub fn is_excluded(&self, path: &str) -> bool {
+        if self.excluded.is_empty() {
+            return false;
+        }
+        let mut end = path.len();
+        loop {
+            if self.excluded.contains(&path[..end]) {
+                return true;
+            }
+            match path[..end].rfind('/') {
+                Some(i) => end = i,
+                None => return false,
+            }
+        }
     }
     pub fn is_dir(&self, path: &str) -> bool {
         path.is_empty() || self.dirs.contains(path)

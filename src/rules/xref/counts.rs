@@ -97,9 +97,15 @@ fn claims(text: &str) -> Vec<(Span, usize)> {
     let re = crate::regex!(
         r"(?i)\b(\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+skills?\b"
     );
+    let b = text.as_bytes();
     re.captures_iter(text)
         .filter_map(|c| {
             let all = c.get(0)?;
+            // `3,000 skills`, `1.5 skills`: the tail of a larger number.
+            let at = all.start();
+            if at >= 2 && matches!(b[at - 1], b',' | b'.') && b[at - 2].is_ascii_digit() {
+                return None;
+            }
             Some((
                 Span::new(all.start(), all.end()),
                 number(c.get(1)?.as_str())?,
@@ -217,5 +223,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             report(out, site.file, span, n, &expected);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn claims_are_whole_numbers() {
+        let found: Vec<usize> = super::claims(
+            "Ships 3 skills; the largest has 3,000 skills and 1.5 skills on average; Four skills.",
+        )
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+        assert_eq!(found, vec![3, 4]);
     }
 }

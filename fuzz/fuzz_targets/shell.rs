@@ -1,0 +1,4 @@
+//! See `skillc::fuzz::shell` for what this target asserts.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| skillc::fuzz::shell(data));
