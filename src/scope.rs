@@ -277,7 +277,7 @@ mod tests {
             // when nothing there changed.
             (
                 "plugins/other/skills/upgrade/SKILL.md".into(),
-                "---\nname: upgrade\ndescription: Upgrades. Use when upgrading.\n---\n# upgrade\n\n## Phase 1 — Start\n\nThen go to Phase 4.\n".into(),
+                "---\nname: upgrade\ndescription: Upgrades. Use when upgrading.\n---\n# upgrade\n\n## Phase 1 — Start\n\nThen go to Phase 4.\n\n## Phase 1 — Again\n\n## STOP GATE 1 — approve\n\nWait at STOP GATE 2.\n".into(),
             ),
             (
                 "plugins/other/skills/upgrade/references/notes.md".into(),
@@ -296,6 +296,12 @@ mod tests {
             all.iter().map(|d| d.rule.id).collect::<Vec<_>>()
         );
         assert_eq!(all.iter().filter(|d| d.rule.id == "PH003").count(), 2);
+        let phase_rules: std::collections::BTreeSet<&str> = all
+            .iter()
+            .filter(|d| d.rule.id.starts_with("PH"))
+            .map(|d| d.rule.id)
+            .collect();
+        assert!(phase_rules.len() >= 3, "{phase_rules:?}");
         let render = |l: &crate::load::Loaded, ds: &[Diagnostic]| -> Vec<String> {
             ds.iter()
                 .map(|d| {

@@ -90,9 +90,17 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?STOP GATE[ \t]+(\d+)\b|(?:>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)(?:[ \t]*(?:[—–:.)-]|\*\*|__|$)))"
     );
     let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)\b");
+    // Under --files/--since, only skills (scopes) with a reportable file.
+    let wanted: std::collections::HashSet<String> = phase_docs(project)
+        .filter(|d| cx.phase_in_focus(&d.path))
+        .map(|d| scope(project, &d.path))
+        .collect();
+    let docs: Vec<&crate::model::Doc> = phase_docs(project)
+        .filter(|d| cx.config.focus.is_none() || wanted.contains(&scope(project, &d.path)))
+        .collect();
     // Declarations per skill.
     let mut decls: HashMap<String, Vec<(u32, crate::source::FileId, Span)>> = HashMap::new();
-    for doc in phase_docs(project) {
+    for doc in docs.iter().copied() {
         let text = cx.text(doc.file);
         let body = &text[doc.body_start..];
         // The declaration pattern is anchored per line and has no literal
@@ -142,7 +150,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for doc in phase_docs(project) {
+    for doc in docs.iter().copied() {
         let Some(list) = decls.get(&scope(project, &doc.path)) else {
             continue;
         };

@@ -79,7 +79,7 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for doc in phase_docs(cx.project) {
+    for doc in phase_docs(cx.project).filter(|d| cx.phase_in_focus(&d.path)) {
         let heads = phase_headings(doc, cx.text(doc.file));
         let mut prev: Option<&super::PhaseHeading> = None;
         for (i, h) in heads.iter().enumerate() {
