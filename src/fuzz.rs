@@ -292,13 +292,7 @@ pub fn tree(data: &[u8]) {
         }
     }
     let summary = crate::diag::Summary::of(&diags, loaded.db.len());
-    for format in [
-        crate::diag::report::Format::Human,
-        crate::diag::report::Format::Concise,
-        crate::diag::report::Format::Json,
-        crate::diag::report::Format::Sarif,
-        crate::diag::report::Format::Github,
-    ] {
+    for format in crate::diag::report::Format::ALL {
         let options = crate::diag::report::HumanOptions {
             color: false,
             width: 80,

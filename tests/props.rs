@@ -79,13 +79,7 @@ proptest! {
             }
         }
         let summary = skillc::diag::Summary::of(&diags, loaded.db.len());
-        for format in [
-            skillc::diag::report::Format::Human,
-            skillc::diag::report::Format::Concise,
-            skillc::diag::report::Format::Json,
-            skillc::diag::report::Format::Sarif,
-            skillc::diag::report::Format::Github,
-        ] {
+        for format in skillc::diag::report::Format::ALL {
             let options = skillc::diag::report::HumanOptions { color: false, width: 100 };
             let once = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);
             let again = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);
