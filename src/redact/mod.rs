@@ -437,9 +437,12 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
     }
     // password=…, token: …, secret = "…" with a high-entropy value. The
     // pattern opens with a character class, so the regex engine cannot skip
-    // ahead; the key words alone can be searched for fast.
-    if !crate::regex!(r"(?i)passw|secret|token|api[_-]?key|access[_-]?key|private[_-]?key")
-        .is_match(text)
+    // ahead; a key word followed by `:` or `=` can be searched for fast, and
+    // prose that only mentions secrets has none.
+    if !crate::regex!(
+        r#"(?i)(?:passw(?:or)?d|secret|token|api[_-]?key|access[_-]?key|private[_-]?key)["']?\s*[:=]"#
+    )
+    .is_match(text)
     {
         return;
     }
@@ -586,13 +589,21 @@ fn emails(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
 }
 
 fn ipv4(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
+    // No digit.digit anywhere (most prose): nothing for the pattern below,
+    // which has no literal to skip ahead with.
+    let b = text.as_bytes();
+    let dotted = text.match_indices('.').any(|(i, _)| {
+        i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    });
+    if !dotted {
+        return;
+    }
     let nets: Vec<(Ipv4Addr, u8)> = cfg
         .allow_networks
         .iter()
         .filter_map(|c| parse_cidr(c))
         .collect();
     let re = crate::regex!(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(/\d{1,2})?");
-    let b = text.as_bytes();
     for c in re.captures_iter(text) {
         let (Some(all), Some(last)) = (c.get(0), c.get(4)) else {
             continue;
