@@ -87,9 +87,9 @@ fn scope(project: &Project, path: &str) -> String {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     let decl_re = crate::regex!(
-        r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?STOP GATE[ \t]+(\d+)\b|(?:>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)(?:[ \t]*(?:[—–:.)-]|\*\*|__|$)))"
+        r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?STOP GATE[ \t]+(\d+)(?-u:\b)|(?:>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)(?:[ \t]*(?:[—–:.)-]|\*\*|__|$)))"
     );
-    let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)\b");
+    let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)(?-u:\b)");
     // Under --files/--since, only skills (scopes) with a reportable file.
     let wanted: std::collections::HashSet<String> = phase_docs(project)
         .filter(|d| cx.phase_in_focus(&d.path))

@@ -83,26 +83,35 @@ declare_rule! {
 }
 
 /// Phase numbers declared per skill directory (SKILL.md and its files).
-fn declared(cx: &Context<'_>) -> HashMap<String, Vec<PhaseNo>> {
+/// Phase headings and bold phase openings of every phase doc, by file.
+fn declarations(cx: &Context<'_>) -> HashMap<crate::source::FileId, Vec<super::PhaseHeading>> {
+    use rayon::prelude::*;
+    let docs: Vec<&Doc> = phase_docs(cx.project).collect();
+    docs.par_iter()
+        .map(|doc| {
+            let text = cx.text(doc.file);
+            let mut heads = phase_headings(doc, text);
+            heads.extend(super::bold_phases(doc, text));
+            (doc.file, heads)
+        })
+        .collect()
+}
+
+/// Declared phases per scope (skill directory, or the file outside skills).
+fn declared(
+    cx: &Context<'_>,
+    heads: &HashMap<crate::source::FileId, Vec<super::PhaseHeading>>,
+) -> HashMap<String, Vec<PhaseNo>> {
     let mut map: HashMap<String, Vec<PhaseNo>> = HashMap::new();
     for doc in phase_docs(cx.project) {
-        let key = scope(cx.project, doc);
-        let entry = map.entry(key).or_default();
-        entry.extend(
-            phase_headings(doc, cx.text(doc.file))
-                .into_iter()
-                .map(|h| h.no),
-        );
-        entry.extend(
-            super::bold_phases(doc, cx.text(doc.file))
-                .into_iter()
-                .map(|h| h.no),
-        );
+        let entry = map.entry(scope(cx.project, doc)).or_default();
+        if let Some(h) = heads.get(&doc.file) {
+            entry.extend(h.iter().map(|h| h.no));
+        }
     }
     map
 }
 
-/// The skill directory a doc belongs to, or the doc's own path.
 fn scope(project: &Project, doc: &Doc) -> String {
     project
         .skill_of(&doc.path)
@@ -112,19 +121,20 @@ fn scope(project: &Project, doc: &Doc) -> String {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     use rayon::prelude::*;
     let project = cx.project;
-    let table = declared(cx);
+    let heads = declarations(cx);
+    let table = declared(cx, &heads);
     let by_name: HashMap<&str, &str> = project
         .plugins
         .iter()
         .flat_map(|p| p.skills.iter().map(|s| (s.name.as_str(), s.dir.as_str())))
         .collect();
-    let re = crate::regex!(r"\bPhases?\s+(\d+(?:\.\d+)?)\b");
+    let re = crate::regex!(r"(?-u:\b)Phases?\s+(\d+(?:\.\d+)?)(?-u:\b)");
     // The skill named just before a mention: `cluster-install Phase 5`,
     // `` `cozystack:cluster-install` Phase 5 ``, `cluster-install's Phase 5`.
     let before =
         crate::regex!(r"(?:[A-Za-z0-9][A-Za-z0-9_-]*:)?([a-z0-9][a-z0-9-]*)(?:'s|’s)?[`*_\s]*$");
     let hist = crate::regex!(
-        r"(?i)\b(?:used\s+to\s+be|formerly|previously|was\s+once|the\s+old|renamed\s+from|folded\s+into|what\s+was)\s+(?:the\s+)?(?:old\s+)?Phase\s+\d+(?:\.\d+)?"
+        r"(?i)(?-u:\b)(?:used\s+to\s+be|formerly|previously|was\s+once|the\s+old|renamed\s+from|folded\s+into|what\s+was)\s+(?:the\s+)?(?:old\s+)?Phase\s+\d+(?:\.\d+)?"
     );
     // Docs are independent once the tables are built.
     let docs: Vec<&crate::model::Doc> = phase_docs(project)
@@ -148,11 +158,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if said.is_empty() {
                 return out;
             }
-            let heading_starts: Vec<Span> = phase_headings(doc, text)
-                .into_iter()
-                .chain(super::bold_phases(doc, text))
-                .map(|h| h.span)
-                .collect();
+            let heading_starts: Vec<Span> = heads
+                .get(&doc.file)
+                .map(|h| h.iter().map(|h| h.span).collect())
+                .unwrap_or_default();
             let plugin_dir = project.plugin_of(&doc.path).map(|p| p.dir.clone());
             for run in doc.md.text.iter().chain(doc.md.inline_code.iter()) {
                 let Some(src) = text.get(run.range()) else {

@@ -37,7 +37,7 @@ pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
     if !doc.md.headings.iter().any(|h| h.text.contains("Phase")) {
         return Vec::new();
     }
-    let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?Phase\s+(\d+(?:\.\d+)?)\b");
+    let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?Phase\s+(\d+(?:\.\d+)?)(?-u:\b)");
     // Headings under an "Example" section describe someone else's phases.
     let mut stack: Vec<(u8, bool)> = Vec::new();
     let in_example: Vec<bool> = doc
