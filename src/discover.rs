@@ -37,17 +37,6 @@ pub struct WalkResult {
 }
 
 pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
-    walk_with(root, start, config, |_| {})
-}
-
-/// [`walk`], handing each entry to `found` as soon as it is walked (in walk
-/// order), so reading and parsing can start before the walk ends.
-pub fn walk_with(
-    root: &Path,
-    start: &Path,
-    config: &Config,
-    mut found: impl FnMut(&Walked),
-) -> WalkResult {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -128,9 +117,7 @@ pub fn walk_with(
             }
         }
         let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-        let w = Walked { path, abs, is_dir };
-        found(&w);
-        out.push(w);
+        out.push(Walked { path, abs, is_dir });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     let mut excluded: Vec<String> = match std::sync::Arc::try_unwrap(excluded) {

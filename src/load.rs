@@ -116,37 +116,12 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let clock = std::time::Instant::now();
     let mut phases = Vec::new();
     let (root, start, hint) = resolve(target)?;
-    // The walk runs on its own thread and hands each file over as it is
-    // found; the rayon pool reads and parses while the walk goes on.
-    let (tx, rx) = std::sync::mpsc::channel::<Walked>();
-    let (walk, mut results) = std::thread::scope(|scope| {
-        let walker = scope.spawn(|| {
-            let tx = tx;
-            discover::walk_with(&root, &start, config, |w| {
-                if !w.is_dir && loadable(&w.path) {
-                    let _ = tx.send(w.clone());
-                }
-            })
-        });
-        let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> = rx
-            .into_iter()
-            .par_bridge()
-            .map(|w| read_and_parse(&w, config.in_focus(&w.path), config.max_file_size))
-            .collect();
-        (walker.join(), results)
-    });
-    let Ok(discover::WalkResult {
+    let discover::WalkResult {
         entries: walked,
         problems: walk_problems,
         excluded,
-    }) = walk
-    else {
-        return Err(LoadError("the directory walk failed".into()));
-    };
-    // Parsing finished in whatever order the threads took: restore path
-    // order, which file ids and every later step depend on.
-    results.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    phases.push(("walk, read and parse", clock.elapsed()));
+    } = discover::walk(&root, &start, config);
+    phases.push(("walk", clock.elapsed()));
 
     let mut files = BTreeSet::new();
     let mut dirs = BTreeSet::new();
@@ -162,6 +137,23 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     if !start_rel.is_empty() {
         dirs.insert(start_rel);
     }
+
+    let wanted: Vec<&Walked> = walked
+        .iter()
+        .filter(|w| {
+            !w.is_dir
+                && (is_markdown(&w.path)
+                    || json_kind(&w.path)
+                    || w.path.ends_with(".json")
+                    || w.path.ends_with(".sh")
+                    || is_source(&w.path))
+        })
+        .collect();
+    let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> = wanted
+        .par_iter()
+        .map(|w| read_and_parse(w, config.in_focus(&w.path), config.max_file_size))
+        .collect();
+    phases.push(("read and parse", clock.elapsed() - phases[0].1));
 
     let mut db = SourceDb::default();
     let mut docs: Vec<Doc> = Vec::new();
@@ -364,15 +356,6 @@ impl ProblemKind {
             ProblemKind::Broken(reason) => Problem::Broken { file, reason },
         }
     }
-}
-
-/// Whether a walked file is read at all.
-fn loadable(path: &str) -> bool {
-    is_markdown(path)
-        || json_kind(path)
-        || path.ends_with(".json")
-        || path.ends_with(".sh")
-        || is_source(path)
 }
 
 fn read_and_parse(
