@@ -177,14 +177,16 @@ pub fn read(abs: &Path, cap: u64) -> Read {
         Ok(f) => f,
         Err(e) => return Read::Failed(e.to_string()),
     };
-    match file.metadata() {
+    let len = match file.metadata() {
         // FIFOs, sockets and devices would block or never end.
         Ok(m) if !m.is_file() => return Read::Failed("not a regular file".into()),
         Ok(m) if m.len() > cap => return Read::TooLarge(m.len()),
-        Ok(_) => {}
+        Ok(m) => m.len(),
         Err(e) => return Read::Failed(e.to_string()),
-    }
-    let mut bytes = Vec::new();
+    };
+    // Sized from the metadata: the text is kept for the whole run, so no
+    // slack from a growing buffer (the extra byte sees a file that grew).
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
     if let Err(e) = file.take(cap + 1).read_to_end(&mut bytes) {
         return Read::Failed(e.to_string());
     }
