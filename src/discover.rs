@@ -27,7 +27,15 @@ pub enum WalkProblem {
     Broken { path: String, reason: String },
 }
 
-/// Walk `start` (inside `root`), returning sorted entries and problems.
+impl WalkProblem {
+    fn sort_key(&self) -> (&str, &str) {
+        match self {
+            WalkProblem::Escapes { path, target } => (path, target),
+            WalkProblem::Broken { path, reason } => (path, reason),
+        }
+    }
+}
+
 /// What a walk found: the entries, the problems, and the excluded paths
 /// (the top-most of each excluded subtree, which is not entered).
 pub struct WalkResult {
@@ -36,9 +44,8 @@ pub struct WalkResult {
     pub excluded: Vec<String>,
 }
 
+/// Walk `start` (inside `root`), returning sorted entries and problems.
 pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
-    let mut out = Vec::new();
-    let mut problems = Vec::new();
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     // Excluded subtrees are pruned, not walked (a vendored `node_modules` can
     // hold more files than the marketplace), and remembered: a link into one
@@ -72,53 +79,27 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
         .require_git(false)
         .follow_links(true)
         .filter_entry(move |e| e.file_name() != ".git" && prune(e))
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let path = error_path(&err)
-                    .map(|p| rel_path(root, &p))
-                    .unwrap_or_default();
-                let reason = if is_loop(&err) {
-                    "symlink loop".to_string()
-                } else {
-                    err.to_string()
-                };
-                problems.push(WalkProblem::Broken { path, reason });
-                continue;
-            }
-        };
-        if entry.depth() == 0 && start == root {
-            continue;
-        }
-        let abs = entry.path().to_path_buf();
-        let path = rel_path(root, &abs);
-        if config.is_excluded(&path) {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            match abs.canonicalize() {
-                Ok(target) if !target.starts_with(&canon_root) => {
-                    problems.push(WalkProblem::Escapes {
-                        path,
-                        target: target.display().to_string(),
-                    });
-                    continue;
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    problems.push(WalkProblem::Broken {
-                        path,
-                        reason: format!("dangling symlink: {e}"),
-                    });
-                    continue;
+        .threads(rayon::current_num_threads())
+        .build_parallel();
+    // Directories are read on several threads; the results are sorted below,
+    // so the order the threads found them in does not matter.
+    let found: std::sync::Mutex<(Vec<Walked>, Vec<WalkProblem>)> = Default::default();
+    walker.run(|| {
+        let found = &found;
+        let canon_root = &canon_root;
+        Box::new(move |entry| {
+            let seen = visit(entry, root, start, canon_root, config);
+            if let (Some(seen), Ok(mut found)) = (seen, found.lock()) {
+                match seen {
+                    Ok(w) => found.0.push(w),
+                    Err(p) => found.1.push(p),
                 }
             }
-        }
-        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-        out.push(Walked { path, abs, is_dir });
-    }
+            ignore::WalkState::Continue
+        })
+    });
+    let (mut out, mut problems) = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    problems.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     let mut excluded: Vec<String> = match std::sync::Arc::try_unwrap(excluded) {
         Ok(m) => m.into_inner().unwrap_or_else(|e| e.into_inner()),
@@ -130,6 +111,57 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
         problems,
         excluded,
     }
+}
+
+/// One walked entry: what it is, a problem with it, or nothing to record.
+fn visit(
+    entry: Result<ignore::DirEntry, ignore::Error>,
+    root: &Path,
+    start: &Path,
+    canon_root: &Path,
+    config: &Config,
+) -> Option<Result<Walked, WalkProblem>> {
+    let entry = match entry {
+        Ok(e) => e,
+        Err(err) => {
+            let path = error_path(&err)
+                .map(|p| rel_path(root, &p))
+                .unwrap_or_default();
+            let reason = if is_loop(&err) {
+                "symlink loop".to_string()
+            } else {
+                err.to_string()
+            };
+            return Some(Err(WalkProblem::Broken { path, reason }));
+        }
+    };
+    if entry.depth() == 0 && start == root {
+        return None;
+    }
+    let abs = entry.path().to_path_buf();
+    let path = rel_path(root, &abs);
+    if config.is_excluded(&path) {
+        return None;
+    }
+    if entry.path_is_symlink() {
+        match abs.canonicalize() {
+            Ok(target) if !target.starts_with(canon_root) => {
+                return Some(Err(WalkProblem::Escapes {
+                    path,
+                    target: target.display().to_string(),
+                }));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return Some(Err(WalkProblem::Broken {
+                    path,
+                    reason: format!("dangling symlink: {e}"),
+                }));
+            }
+        }
+    }
+    let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+    Some(Ok(Walked { path, abs, is_dir }))
 }
 
 fn is_loop(err: &ignore::Error) -> bool {
