@@ -129,37 +129,7 @@ impl Config {
         for (key, value) in table.get_ref() {
             let k = key.get_ref().as_ref();
             match k {
-                "rules" => {
-                    let DeValue::Table(rules) = value.get_ref() else {
-                        return Err(err(value.span(), "`rules` must be a table".into(), None));
-                    };
-                    for (id, level) in rules {
-                        let rule = lookup_rule(id.get_ref().as_ref()).map_err(|help| {
-                            err(id.span(), format!("unknown rule `{}`", id.get_ref()), help)
-                        })?;
-                        let DeValue::String(s) = level.get_ref() else {
-                            return Err(err(
-                                level.span(),
-                                "a rule level is a string".into(),
-                                Some(LEVEL_HELP.into()),
-                            ));
-                        };
-                        let lv = match s.as_ref() {
-                            "off" => Level::Off,
-                            "info" => Level::On(Severity::Info),
-                            "warn" | "warning" => Level::On(Severity::Warning),
-                            "error" => Level::On(Severity::Error),
-                            other => {
-                                return Err(err(
-                                    level.span(),
-                                    format!("unknown level `{other}`"),
-                                    Some(LEVEL_HELP.into()),
-                                ));
-                            }
-                        };
-                        config.rules.insert(rule.id, lv);
-                    }
-                }
+                "rules" => config.rules.extend(rule_levels(value, &err)?),
                 "exclude" => {
                     config.exclude = Some(globs(value, &err)?);
                 }
@@ -187,26 +157,7 @@ impl Config {
                         for (k, v) in t {
                             match k.get_ref().as_ref() {
                                 "paths" => globs_set = Some(globs(v, &err)?),
-                                "rules" => {
-                                    let DeValue::Table(rules) = v.get_ref() else {
-                                        return Err(err(
-                                            v.span(),
-                                            "`rules` must be a table".into(),
-                                            None,
-                                        ));
-                                    };
-                                    for (id, level) in rules {
-                                        let rule =
-                                            lookup_rule(id.get_ref().as_ref()).map_err(|help| {
-                                                err(
-                                                    id.span(),
-                                                    format!("unknown rule `{}`", id.get_ref()),
-                                                    help,
-                                                )
-                                            })?;
-                                        levels.insert(rule.id, parse_level(level, &err)?);
-                                    }
-                                }
+                                "rules" => levels = rule_levels(v, &err)?,
                                 other => {
                                     return Err(unknown_key(
                                         &err,
@@ -225,38 +176,26 @@ impl Config {
                     }
                 }
                 "per-file-ignores" => {
-                    let DeValue::Table(t) = value.get_ref() else {
-                        return Err(err(
-                            value.span(),
-                            "`per-file-ignores` must be a table of glob = [rule, …]".into(),
-                            None,
-                        ));
-                    };
+                    let t = as_table(
+                        value,
+                        "`per-file-ignores` must be a table of glob = [rule, …]",
+                        &err,
+                    )?;
                     for (glob, ids) in t {
                         let set = build_globset(&[(glob.get_ref().as_ref(), glob.span())], &err)?;
                         let mut rules = Vec::new();
                         for (id, span) in strings(ids, &err)? {
-                            let rule = lookup_rule(&id)
-                                .map_err(|help| err(span, format!("unknown rule `{id}`"), help))?;
-                            rules.push(rule.id);
+                            rules.push(rule_id(&id, span, &err)?);
                         }
                         config.per_file_ignores.push((set, rules));
                     }
                 }
                 "redaction" => {
-                    let DeValue::Table(t) = value.get_ref() else {
-                        return Err(err(
-                            value.span(),
-                            "`redaction` must be a table".into(),
-                            None,
-                        ));
-                    };
+                    let t = as_table(value, "`redaction` must be a table", &err)?;
                     parse_redaction(t, &mut config.redaction, &err)?;
                 }
                 "shell" => {
-                    let DeValue::Table(t) = value.get_ref() else {
-                        return Err(err(value.span(), "`shell` must be a table".into(), None));
-                    };
+                    let t = as_table(value, "`shell` must be a table", &err)?;
                     parse_shell(t, &mut config.shell, &err)?;
                 }
                 other => {
@@ -300,6 +239,47 @@ fn parse_level(level: &toml::Spanned<DeValue<'_>>, err: &ErrFn<'_>) -> Result<Le
         }
     })
 }
+
+/// A list of strings, without their spans.
+fn string_list(
+    value: &toml::Spanned<DeValue<'_>>,
+    err: &ErrFn<'_>,
+) -> Result<Vec<String>, ConfigError> {
+    Ok(strings(value, err)?.into_iter().map(|(s, _)| s).collect())
+}
+
+/// A rule named by id or name, as its id.
+fn rule_id(name: &str, span: Range<usize>, err: &ErrFn<'_>) -> Result<&'static str, ConfigError> {
+    lookup_rule(name)
+        .map(|r| r.id)
+        .map_err(|help| err(span, format!("unknown rule `{name}`"), help))
+}
+
+/// A `rule = "level"` table (`[rules]`, and `rules` in `[[overrides]]`).
+fn rule_levels(
+    value: &toml::Spanned<DeValue<'_>>,
+    err: &ErrFn<'_>,
+) -> Result<HashMap<&'static str, Level>, ConfigError> {
+    let mut levels = HashMap::new();
+    for (id, level) in as_table(value, "`rules` must be a table", err)? {
+        let rule = rule_id(id.get_ref().as_ref(), id.span(), err)?;
+        levels.insert(rule, parse_level(level, err)?);
+    }
+    Ok(levels)
+}
+
+/// `value` as a table, or the error `message` at it.
+fn as_table<'a, 'de>(
+    value: &'a toml::Spanned<DeValue<'de>>,
+    message: &str,
+    err: &ErrFn<'_>,
+) -> Result<&'a DeTable<'de>, ConfigError> {
+    match value.get_ref() {
+        DeValue::Table(t) => Ok(t),
+        _ => Err(err(value.span(), message.into(), None)),
+    }
+}
+
 const REDACTION_KEYS: &[&str] = &[
     "allow-cidrs",
     "allow-networks",
@@ -315,8 +295,7 @@ fn parse_redaction(
     err: &ErrFn<'_>,
 ) -> Result<(), ConfigError> {
     for (key, value) in t {
-        let list =
-            || strings(value, err).map(|l| l.into_iter().map(|(s, _)| s).collect::<Vec<_>>());
+        let list = || string_list(value, err);
         match key.get_ref().as_ref() {
             k @ ("allow-cidrs" | "allow-networks") => {
                 for (n, span) in strings(value, err)? {
@@ -413,10 +392,7 @@ fn parse_shell(
                     });
                     let mut enabled = true;
                     for (k, v) in spec {
-                        let list = || {
-                            strings(v, err)
-                                .map(|l| l.into_iter().map(|(s, _)| s).collect::<Vec<_>>())
-                        };
+                        let list = || string_list(v, err);
                         match k.get_ref().as_ref() {
                             "flags" => p.flags = list()?,
                             "env" => p.env = list()?,
@@ -481,7 +457,6 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
 
 type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
 
-/// An unknown key in `place` (`""` for the top level), with the nearest known one.
 /// A size in bytes: an integer, or a string with a unit (`"512 KiB"`,
 /// `"2 MB"`), more than 0 and at most [`MAX_FILE_SIZE_CEILING`].
 fn byte_size(value: &toml::Spanned<DeValue<'_>>, err: &ErrFn<'_>) -> Result<u64, ConfigError> {
@@ -524,6 +499,7 @@ fn byte_size(value: &toml::Spanned<DeValue<'_>>, err: &ErrFn<'_>) -> Result<u64,
     Ok(n)
 }
 
+/// An unknown key in `place` (`""` for the top level), with the nearest known one.
 fn unknown_key(
     err: &ErrFn<'_>,
     span: Range<usize>,
