@@ -140,7 +140,8 @@ fn visit(
     }
     let abs = entry.path().to_path_buf();
     let path = rel_path(root, &abs);
-    if config.is_excluded(&path) {
+    // Below the start, excluded entries were pruned before they got here.
+    if entry.depth() == 0 && config.is_excluded(&path) {
         return None;
     }
     if entry.path_is_symlink() {

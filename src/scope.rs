@@ -223,14 +223,13 @@ pub fn cross_file_in_focus(
         || owner(project, path).is_some_and(|dir| focus.iter().any(|f| in_dir(f, dir)))
 }
 
-/// The directory of the innermost plugin holding `path`.
+/// The directory of the innermost plugin holding `path` (a plugin of its
+/// own: not synthetic, not the root).
 fn owner<'a>(project: &'a Project, path: &str) -> Option<&'a str> {
     project
-        .plugins
-        .iter()
-        .filter(|p| !p.synthetic && !p.dir.is_empty() && in_dir(path, &p.dir))
+        .plugin_of(path)
+        .filter(|p| !p.synthetic && !p.dir.is_empty() && path != p.dir)
         .map(|p| p.dir.as_str())
-        .max_by_key(|d| d.len())
 }
 
 #[cfg(test)]

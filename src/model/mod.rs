@@ -239,19 +239,7 @@ impl Project {
     }
     /// Whether `path` lies in a subtree `exclude` kept skillc out of.
     pub fn is_excluded(&self, path: &str) -> bool {
-        if self.excluded.is_empty() {
-            return false;
-        }
-        let mut end = path.len();
-        loop {
-            if self.excluded.contains(&path[..end]) {
-                return true;
-            }
-            match path[..end].rfind('/') {
-                Some(i) => end = i,
-                None => return false,
-            }
-        }
+        !self.excluded.is_empty() && ancestors(path).any(|a| self.excluded.contains(a))
     }
     pub fn is_dir(&self, path: &str) -> bool {
         path.is_empty() || self.dirs.contains(path)
@@ -265,30 +253,19 @@ impl Project {
     /// The plugin whose directory holds `path` (the deepest one).
     pub fn plugin_of(&self, path: &str) -> Option<&Plugin> {
         // The innermost plugin directory at or above `path`, then the root.
-        let mut end = path.len();
-        loop {
-            if let Some(&i) = self.plugins_by_dir.get(&path[..end]) {
-                return self.plugins.get(i);
-            }
-            match path[..end].rfind('/') {
-                Some(i) => end = i,
-                None if end > 0 => end = 0,
-                None => return None,
-            }
-        }
+        ancestors(path)
+            .find_map(|a| self.plugins_by_dir.get(a))
+            .and_then(|&i| self.plugins.get(i))
     }
     /// The skill whose directory holds `path`.
     pub fn skill_of(&self, path: &str) -> Option<(&Plugin, &Skill)> {
-        // The innermost skill directory above `path`: walk its ancestors.
-        let mut end = path.len();
-        while let Some(i) = path[..end].rfind('/') {
-            if let Some(&(pi, si)) = self.skills_by_dir.get(&path[..i]) {
-                let p = &self.plugins[pi];
-                return Some((p, &p.skills[si]));
-            }
-            end = i;
-        }
-        None
+        // The innermost skill directory strictly above `path` (not the root).
+        let &(pi, si) = ancestors(path)
+            .skip(1)
+            .filter(|a| !a.is_empty())
+            .find_map(|a| self.skills_by_dir.get(a))?;
+        let p = &self.plugins[pi];
+        Some((p, &p.skills[si]))
     }
     /// Whether plugin `p` has a skill or command called `name`.
     pub fn has_component(&self, p: &Plugin, name: &str) -> bool {
@@ -306,4 +283,18 @@ impl Project {
             _ => None,
         }
     }
+}
+
+/// `path`, then each directory above it, innermost first, then the root (`""`).
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(path);
+    std::iter::from_fn(move || {
+        let here = next?;
+        next = match here.rfind('/') {
+            Some(i) => Some(&here[..i]),
+            None if !here.is_empty() => Some(""),
+            None => None,
+        };
+        Some(here)
+    })
 }

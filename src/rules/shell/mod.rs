@@ -29,12 +29,13 @@ impl Site<'_> {
 fn in_plugin_area(project: &Project, path: &str) -> bool {
     project.skill_of(path).is_some()
         || project.plugins.iter().any(|p| {
-            let prefix = if p.dir.is_empty() {
-                String::new()
+            let inside = if p.dir.is_empty() {
+                Some(path)
             } else {
-                format!("{}/", p.dir)
+                path.strip_prefix(p.dir.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
             };
-            path.strip_prefix(&prefix).is_some_and(|rest| {
+            inside.is_some_and(|rest| {
                 rest.starts_with("commands/")
                     || rest.starts_with("agents/")
                     || rest.starts_with("scripts/")
