@@ -211,20 +211,6 @@ pub struct ShellBlock {
     pub used: Vec<(CompactString, Span)>,
 }
 
-/// The offset map of a block, detached from it.
-struct Mapper {
-    pieces: Vec<Piece>,
-    fallback: usize,
-}
-
-impl Mapper {
-    fn file_span(&self, start: usize, end: usize) -> Span {
-        let s = map_offset(&self.pieces, self.fallback, start);
-        let e = map_offset(&self.pieces, self.fallback, end.max(start));
-        Span::new(s, e.max(s))
-    }
-}
-
 fn map_offset(pieces: &[Piece], fallback: usize, off: usize) -> usize {
     let off = off as u32;
     let i = match pieces.binary_search_by(|p| p.shell.cmp(&off)) {
@@ -238,22 +224,20 @@ fn map_offset(pieces: &[Piece], fallback: usize, off: usize) -> usize {
     }
 }
 
-impl ShellBlock {
-    fn clone_map(&self) -> Mapper {
-        Mapper {
-            pieces: self.pieces.clone(),
-            fallback: self.span.start as usize,
-        }
-    }
+/// The file span of shell-text offsets `start..end`.
+fn span_in(pieces: &[Piece], fallback: usize, start: usize, end: usize) -> Span {
+    let s = map_offset(pieces, fallback, start);
+    let e = map_offset(pieces, fallback, end.max(start));
+    Span::new(s, e.max(s))
+}
 
+impl ShellBlock {
     /// File offset of a shell-text offset.
     pub fn to_file(&self, off: usize) -> usize {
         map_offset(&self.pieces, self.span.start as usize, off)
     }
     pub fn file_span(&self, start: usize, end: usize) -> Span {
-        let s = self.to_file(start);
-        let e = self.to_file(end.max(start));
-        Span::new(s, e.max(s))
+        span_in(&self.pieces, self.span.start as usize, start, end)
     }
 }
 
@@ -411,23 +395,6 @@ pub fn parse_block(
     pieces: Vec<Piece>,
     span: Span,
 ) -> ShellBlock {
-    let mut block = ShellBlock {
-        origin,
-        dialect,
-        text,
-        pieces,
-        span,
-        commands: Vec::new(),
-        pipelines: Vec::new(),
-        constructs: Vec::new(),
-        split_loops: Vec::new(),
-        xtrace: Vec::new(),
-        comments: Vec::new(),
-        syntax_error: None,
-        assigned: Vec::new(),
-        used: Vec::new(),
-    };
-    let text = std::mem::take(&mut block.text);
     let mut facts = Facts::default();
     if let Some(tree) = with_parser(|p| p.parse(&text, None)).flatten() {
         let root = tree.root_node();
@@ -463,10 +430,9 @@ pub fn parse_block(
         };
         w.walk(root, 0, false);
     }
-    let mapper = block.clone_map();
-    let to_span = |(s, e): (usize, usize)| mapper.file_span(s, e);
-    block.syntax_error = facts.syntax_error.map(|(r, m)| (to_span(r), m));
-    block.commands = facts
+    let to_span = |(s, e): (usize, usize)| span_in(&pieces, span.start as usize, s, e);
+    let syntax_error = facts.syntax_error.map(|(r, m)| (to_span(r), m));
+    let commands = facts
         .commands
         .into_iter()
         .map(|c| Command {
@@ -491,13 +457,12 @@ pub fn parse_block(
             piped: c.piped,
         })
         .collect();
-    block.pipelines = facts.pipelines;
-    block.constructs = facts
+    let constructs = facts
         .constructs
         .into_iter()
         .map(|(c, r)| (c, to_span(r)))
         .collect();
-    block.split_loops = facts
+    let split_loops = facts
         .split_loops
         .into_iter()
         .map(|(r, what)| SplitLoop {
@@ -505,20 +470,33 @@ pub fn parse_block(
             what,
         })
         .collect();
-    block.xtrace = facts.xtrace.into_iter().map(to_span).collect();
-    block.comments = facts
+    let xtrace = facts.xtrace.into_iter().map(to_span).collect();
+    let comments = facts
         .comments
         .into_iter()
         .map(|(r, t)| (to_span(r), t))
         .collect();
-    block.assigned = facts.assigned;
-    block.used = facts
+    let used = facts
         .used
         .into_iter()
         .map(|(n, r)| (n, to_span(r)))
         .collect();
-    block.text = text;
-    block
+    ShellBlock {
+        origin,
+        dialect,
+        text,
+        pieces,
+        span,
+        commands,
+        pipelines: facts.pipelines,
+        constructs,
+        split_loops,
+        xtrace,
+        comments,
+        syntax_error,
+        assigned: facts.assigned,
+        used,
+    }
 }
 
 /// Parse a whole script file (`text` is the file's text from `base`).
@@ -659,8 +637,8 @@ struct Walker<'a> {
     facts: &'a mut Facts,
 }
 
-impl Walker<'_> {
-    fn src(&self, n: Node<'_>) -> &str {
+impl<'a> Walker<'a> {
+    fn src(&self, n: Node<'_>) -> &'a str {
         self.text.get(n.start_byte()..n.end_byte()).unwrap_or("")
     }
     fn range(&self, n: Node<'_>) -> (usize, usize) {
@@ -767,18 +745,15 @@ impl Walker<'_> {
             }
             "declaration_command" => {
                 let kids = children(n);
-                let keyword = kids
-                    .first()
-                    .map(|k| self.src(*k).to_string())
-                    .unwrap_or_default();
+                let keyword = kids.first().map(|k| self.src(*k)).unwrap_or_default();
                 for k in &kids[1..] {
                     if k.kind() == "variable_name" {
                         self.facts.assigned.push(self.src(*k).into());
                     }
                 }
-                if matches!(keyword.as_str(), "declare" | "local" | "typeset") {
+                if matches!(keyword, "declare" | "local" | "typeset") {
                     for k in &kids[1..] {
-                        let t = self.src(*k).to_string();
+                        let t = self.src(*k);
                         if let Some(opts) = t.strip_prefix('-') {
                             if opts.contains('A') {
                                 self.facts
@@ -827,8 +802,8 @@ impl Walker<'_> {
             }
             "ERROR" => {
                 // The grammar does not know `${v~}`; bash 4 does.
-                let t = self.src(n).to_string();
-                for m in crate::regex!(r"\$\{[A-Za-z_][A-Za-z0-9_]*~~?\}").find_iter(&t) {
+                let t = self.src(n);
+                for m in crate::regex!(r"\$\{[A-Za-z_][A-Za-z0-9_]*~~?\}").find_iter(t) {
                     let s = self.base + n.start_byte() + m.start();
                     self.facts
                         .constructs
@@ -852,8 +827,8 @@ impl Walker<'_> {
                 if let Some(v) = n.child_by_field_name("variable") {
                     self.facts.assigned.push(self.src(v).into());
                 }
-                for c in children(n) {
-                    let field = n.field_name_for_child(index_of(n, c));
+                for (i, c) in children(n).into_iter().enumerate() {
+                    let field = n.field_name_for_child(i as u32);
                     if field == Some("value")
                         && matches!(
                             c.kind(),
@@ -1055,11 +1030,10 @@ impl Walker<'_> {
         let inner_start = ls + 1;
         let inner = &self.text[inner_start..le - 1];
         let base = self.base + inner_start;
-        let owned = inner.to_string();
-        let tree = with_parser(|p| p.parse(&owned, None)).flatten();
+        let tree = with_parser(|p| p.parse(inner, None)).flatten();
         if let Some(tree) = tree {
             let mut w = Walker {
-                text: &owned,
+                text: inner,
                 base,
                 facts: self.facts,
             };
@@ -1075,14 +1049,6 @@ fn children(n: Node<'_>) -> Vec<Node<'_>> {
     }
     let mut cursor = n.walk();
     n.children(&mut cursor).collect()
-}
-
-fn index_of(parent: Node<'_>, child: Node<'_>) -> u32 {
-    let mut cursor = parent.walk();
-    parent
-        .children(&mut cursor)
-        .position(|c| c.id() == child.id())
-        .unwrap_or(0) as u32
 }
 
 fn collect_vars(
