@@ -45,9 +45,7 @@ pub fn run_timed(loaded: &Loaded, config: &Config, timings: Option<&Timings>) ->
     let raw: Vec<Diagnostic> = registry::CHECKS
         .par_iter()
         .filter(|c| {
-            c.rules
-                .iter()
-                .any(|r| config.level(r) != Level::Off || !config.overrides.is_empty())
+            !config.overrides.is_empty() || c.rules.iter().any(|r| config.level(r) != Level::Off)
         })
         .flat_map_iter(|c| {
             let mut out = Vec::new();

@@ -202,20 +202,19 @@ const EXAMPLE_DOMAINS: &[&str] = &[
     "localhost",
 ];
 
+/// Whether `host` is `domain` or a name under it.
+fn under(host: &str, domain: &str) -> bool {
+    host == domain || host.strip_suffix(domain).is_some_and(|r| r.ends_with('.'))
+}
+
 fn is_example_domain(host: &str) -> bool {
     let h = host.to_ascii_lowercase();
-    EXAMPLE_DOMAINS
-        .iter()
-        .any(|d| h == *d || h.ends_with(&format!(".{d}")))
+    EXAMPLE_DOMAINS.iter().any(|d| under(&h, d))
 }
 
 fn host_allowed(host: &str, cfg: &RedactConfig) -> bool {
     let h = host.to_ascii_lowercase();
-    is_example_domain(&h)
-        || cfg
-            .allow_hosts
-            .iter()
-            .any(|a| h == *a || h.ends_with(&format!(".{a}")))
+    is_example_domain(&h) || cfg.allow_hosts.iter().any(|a| under(&h, a))
 }
 
 /// Values that are obviously not real: templates, variables, examples.
@@ -707,10 +706,12 @@ fn hosts(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
         };
         let host = all.as_str();
         let t = tld.as_str().to_ascii_lowercase();
-        let denied = cfg.deny_domains.iter().any(|d| {
-            let d = d.to_ascii_lowercase();
-            host.eq_ignore_ascii_case(&d) || host.to_ascii_lowercase().ends_with(&format!(".{d}"))
-        });
+        let denied = !cfg.deny_domains.is_empty() && {
+            let h = host.to_ascii_lowercase();
+            cfg.deny_domains
+                .iter()
+                .any(|d| under(&h, &d.to_ascii_lowercase()))
+        };
         if !PRIVATE_SUFFIXES.contains(&t.as_str()) && !denied {
             continue;
         }

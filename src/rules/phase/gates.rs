@@ -90,17 +90,22 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?STOP GATE[ \t]+(\d+)(?-u:\b)|(?:>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)(?:[ \t]*(?:[—–:.)-]|\*\*|__|$)))"
     );
     let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)(?-u:\b)");
-    // Under --files/--since, only skills (scopes) with a reportable file.
-    let wanted: std::collections::HashSet<String> = phase_docs(project)
-        .filter(|d| cx.phase_in_focus(&d.path))
-        .map(|d| scope(project, &d.path))
+    // Each doc with its scope (skill directory, or the doc outside skills);
+    // under --files/--since, only scopes with a reportable file.
+    let mut docs: Vec<(&crate::model::Doc, String)> = phase_docs(project)
+        .map(|d| (d, scope(project, &d.path)))
         .collect();
-    let docs: Vec<&crate::model::Doc> = phase_docs(project)
-        .filter(|d| cx.config.focus.is_none() || wanted.contains(&scope(project, &d.path)))
-        .collect();
+    if cx.config.focus.is_some() {
+        let wanted: std::collections::HashSet<String> = docs
+            .iter()
+            .filter(|(d, _)| cx.phase_in_focus(&d.path))
+            .map(|(_, s)| s.clone())
+            .collect();
+        docs.retain(|(_, s)| wanted.contains(s));
+    }
     // Declarations per skill.
     let mut decls: HashMap<String, Vec<(u32, crate::source::FileId, Span)>> = HashMap::new();
-    for doc in docs.iter().copied() {
+    for (doc, own) in &docs {
         let text = cx.text(doc.file);
         let body = &text[doc.body_start..];
         // The declaration pattern is anchored per line and has no literal
@@ -127,7 +132,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Ok(k) = n.as_str().parse::<u32>() else {
                 continue;
             };
-            decls.entry(scope(project, &doc.path)).or_default().push((
+            decls.entry(own.clone()).or_default().push((
                 k,
                 doc.file,
                 Span::new(gate_at, doc.body_start + n.end()),
@@ -150,8 +155,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for doc in docs.iter().copied() {
-        let Some(list) = decls.get(&scope(project, &doc.path)) else {
+    for (doc, own) in &docs {
+        let Some(list) = decls.get(own) else {
             continue;
         };
         let text = cx.text(doc.file);

@@ -145,9 +145,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .flat_map_iter(|doc| {
             let mut out = Vec::new();
             let own = scope(project, doc);
-            let Some(mine) = table.get(&own).filter(|v| !v.is_empty()) else {
+            if table.get(&own).is_none_or(|v| v.is_empty()) {
                 return out;
-            };
+            }
             let text = cx.text(doc.file);
             // Where the doc says "phase" at all: runs without one are skipped
             // without running the mention patterns on them.
@@ -162,7 +162,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .get(&doc.file)
                 .map(|h| h.iter().map(|h| h.span).collect())
                 .unwrap_or_default();
-            let plugin_dir = project.plugin_of(&doc.path).map(|p| p.dir.clone());
+            // Scopes of this doc's plugin start with this ("" for a root plugin).
+            let plugin_prefix = project.plugin_of(&doc.path).map(|p| {
+                if p.dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/", p.dir)
+                }
+            });
             for run in doc.md.text.iter().chain(doc.md.inline_code.iter()) {
                 let Some(src) = text.get(run.range()) else {
                     continue;
@@ -189,7 +196,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     let (Some(all), Some(num)) = (c.get(0), c.get(1)) else {
                         continue;
                     };
-                    let at = base + num.start();
                     if historic
                         .iter()
                         .any(|(a, b)| num.start() >= *a && num.end() <= *b)
@@ -206,6 +212,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     }
                     let Some(no) = parse_no(num.as_str()) else {
                         continue;
+                    };
+                    // Declares `no`; "Phase 4" also matches a list with only 4.1, 4.2 …
+                    let has = |l: &Vec<PhaseNo>| {
+                        l.contains(&no) || (no.1.is_none() && l.iter().any(|(a, _)| *a == no.0))
                     };
                     let phase_abs = base + all.start();
                     let mut from = phase_abs.saturating_sub(80);
@@ -243,37 +253,29 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         let elsewhere = by_name.iter().any(|(n, dir)| {
                             *dir != own
                                 && crate::rules::xref::descriptions::names_word(line, n)
-                                && table.get(*dir).is_some_and(|l| {
-                                    l.contains(&no)
-                                        || (no.1.is_none() && l.iter().any(|(a, _)| *a == no.0))
-                                })
+                                && table.get(*dir).is_some_and(has)
                         });
                         if elsewhere {
                             continue;
                         }
                     }
-                    // "Phase 4" also matches a skill with only 4.1, 4.2 …
-                    if no.1.is_none() && list.iter().any(|(a, _)| *a == no.0) {
+                    if has(list) {
                         continue;
                     }
                     let phase_span = Span::new(phase_at, base + num.end());
                     // Declared by another skill or command of the same plugin: the
                     // mention is ambiguous rather than dangling.
-                    let has = |l: &Vec<PhaseNo>| {
-                        l.contains(&no) || (no.1.is_none() && l.iter().any(|(a, _)| *a == no.0))
+                    let owners: Vec<&String> = match (&target, &plugin_prefix) {
+                        (None, Some(prefix)) => table
+                            .iter()
+                            .filter(|(scope, l)| {
+                                **scope != own && scope.starts_with(prefix.as_str()) && has(l)
+                            })
+                            .map(|(scope, _)| scope)
+                            .collect(),
+                        _ => Vec::new(),
                     };
-                    let owners: Vec<&String> = table
-                        .iter()
-                        .filter(|(scope, l)| {
-                            **scope != own
-                                && plugin_dir.as_ref().is_some_and(|d| {
-                                    d.is_empty() || scope.starts_with(&format!("{d}/"))
-                                })
-                                && has(l)
-                        })
-                        .map(|(scope, _)| scope)
-                        .collect();
-                    if !owners.is_empty() && target.is_none() {
+                    if !owners.is_empty() {
                         let mut names: Vec<&str> = owners
                             .iter()
                             .map(|s| {
@@ -304,7 +306,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         );
                         continue;
                     }
-                    let _ = at;
                     let near = list
                         .iter()
                         .filter(|(a, _)| *a == no.0)
@@ -324,7 +325,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     });
                 }
             }
-            let _ = mine;
             out
         })
         .collect();
