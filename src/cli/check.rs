@@ -1,7 +1,6 @@
 //! `skillc check [PATH]`.
 
-use super::{Color, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail};
-use crate::config::{self, Config, ConfigError};
+use super::{Color, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, load_config};
 use crate::diag::report::{self, Format, HumanOptions};
 use crate::diag::{Severity, Summary};
 use std::io::{IsTerminal, Write};
@@ -190,78 +189,6 @@ fn config_root(path: &Path) -> PathBuf {
         return dir.to_path_buf();
     }
     path.to_path_buf()
-}
-
-pub fn load_config(explicit: Option<&Path>, root: &Path) -> Result<Config, u8> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let p = root.join(config::FILE_NAME);
-            if !p.is_file() {
-                return Ok(Config::default());
-            }
-            p
-        }
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(fail(format!(
-                "cannot read config `{}`: {e}",
-                path.display()
-            )));
-        }
-    };
-    Config::parse(&path.display().to_string(), &text).map_err(|e| {
-        eprint!("{}", render_config_error(&e));
-        EXIT_ERROR
-    })
-}
-
-/// Render a config error with its source excerpt.
-pub fn render_config_error(e: &ConfigError) -> String {
-    use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
-    #[derive(Debug)]
-    struct Report {
-        message: String,
-        help: Option<String>,
-        src: NamedSource<String>,
-        span: (usize, usize),
-    }
-    impl std::fmt::Display for Report {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(&self.message)
-        }
-    }
-    impl std::error::Error for Report {}
-    impl miette::Diagnostic for Report {
-        fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-            self.help
-                .as_ref()
-                .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
-        }
-        fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-            Some(&self.src)
-        }
-        fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-            Some(Box::new(std::iter::once(
-                miette::LabeledSpan::new_with_span(None, self.span),
-            )))
-        }
-    }
-    let r = Report {
-        message: format!("invalid configuration: {}", e.message),
-        help: e.help.clone(),
-        src: NamedSource::new(&e.path, e.source.clone()),
-        span: (e.span.start, e.span.end.saturating_sub(e.span.start)),
-    };
-    let mut out = String::new();
-    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-        .with_width(super::width());
-    if handler.render_report(&mut out, &r).is_err() {
-        out = format!("error: {}\n", r.message);
-    }
-    out
 }
 
 pub fn run(args: Args) -> u8 {

@@ -3,6 +3,7 @@
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail};
 use crate::redact::replace::{Mapping, Replacement, redact};
 use crate::redact::{Kind, RedactConfig};
+use crate::source::SourceFile;
 use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -59,13 +60,6 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
 fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Range<usize>> {
     let manifest = path.ends_with("plugin.json") || path.ends_with("marketplace.json");
     if !manifest || !cfg.exempt_manifest_people {
@@ -77,22 +71,22 @@ fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Ra
 }
 
 pub fn run(args: Args) -> u8 {
-    let config = match super::check::load_config(args.config.as_deref(), Path::new(".")) {
+    let config = match super::load_config(args.config.as_deref(), Path::new(".")) {
         Ok(c) => c,
         Err(code) => return code,
     };
     let cfg = config.redaction.with_env();
     let mut map = Mapping::default();
-    let mut report: Vec<(String, String, Vec<Replacement>)> = Vec::new();
+    let mut report: Vec<(String, SourceFile, Vec<Replacement>)> = Vec::new();
     let mut changed = false;
+    let cap = config
+        .max_file_size
+        .unwrap_or(crate::config::MAX_FILE_SIZE_CEILING);
 
     if args.files.is_empty() {
         if args.in_place {
             return fail("--in-place needs files");
         }
-        let cap = config
-            .max_file_size
-            .unwrap_or(crate::config::MAX_FILE_SIZE_CEILING);
         let mut text = String::new();
         if std::io::stdin()
             .take(cap + 1)
@@ -112,7 +106,11 @@ pub fn run(args: Args) -> u8 {
                 return EXIT_ERROR;
             }
         }
-        report.push(("<stdin>".into(), text, reps));
+        report.push((
+            "<stdin>".into(),
+            SourceFile::new(String::new(), PathBuf::new(), text),
+            reps,
+        ));
     } else {
         if args.files.len() > 1 && !args.in_place && !args.check {
             return fail("several files need --in-place or --check");
@@ -128,9 +126,6 @@ pub fn run(args: Args) -> u8 {
                     path.display()
                 ));
             }
-            let cap = config
-                .max_file_size
-                .unwrap_or(crate::config::MAX_FILE_SIZE_CEILING);
             let text = match crate::discover::read(path, cap) {
                 crate::discover::Read::Text(t) => t,
                 crate::discover::Read::Failed(e) => {
@@ -165,7 +160,8 @@ pub fn run(args: Args) -> u8 {
                     return EXIT_ERROR;
                 }
             }
-            report.push((shown, text, reps));
+            let file = SourceFile::new(shown.clone(), path.clone(), text);
+            report.push((shown, file, reps));
         }
     }
 
@@ -176,7 +172,7 @@ pub fn run(args: Args) -> u8 {
                 .iter()
                 .flat_map(|(path, text, reps)| {
                     reps.iter().map(move |r| {
-                        let (line, column) = line_col(text, r.offset);
+                        let (line, column) = text.line_col(r.offset);
                         JsonEntry {
                             path,
                             line,
@@ -199,7 +195,7 @@ pub fn run(args: Args) -> u8 {
             let mut n = 0;
             for (path, text, reps) in &report {
                 for r in reps {
-                    let (line, col) = line_col(text, r.offset);
+                    let (line, col) = text.line_col(r.offset);
                     let what = if r.kind == Kind::Secret {
                         format!("a {}", r.label)
                     } else {

@@ -7,7 +7,7 @@ pub mod render;
 pub mod source;
 
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::{Project, TypedSource};
 use crate::parse::shell::{self, Dialect, Origin, Piece, ShellBlock};
 use crate::parse::yaml::{YamlKind, YamlNode};
@@ -1098,7 +1098,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Span::empty(0),
                 format!("`{path}` is a phase script no phase renders any more"),
             )
-            .severity(Severity::Error)
             .help("run `skillc build` to remove it"),
         );
     }

@@ -193,8 +193,7 @@ pub fn skill_md(
             }
         };
         let _ = writeln!(out, "{mode}\n");
-        if let Some(g) = n.gate {
-            let _ = g;
+        if n.gate.is_some() {
             let _ = writeln!(
                 out,
                 "**Stop here.** Present what this phase will do and wait for the operator's explicit approval before running it.\n"
