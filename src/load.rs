@@ -471,6 +471,10 @@ fn read_and_parse(
 
 /// Validate JSON documents against the local schema their `$schema` names.
 fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) -> Vec<DataFile> {
+    // Each schema is read and compiled once, however many files name it the
+    // same way (the spelling is part of the key: it is quoted in errors).
+    let mut compiled: HashMap<(Option<String>, String), Result<jsonschema::Validator, String>> =
+        HashMap::new();
     data.into_iter()
         .map(|(file, path, doc, schema)| {
             let schema_path = source::join(source::parent(&path), &schema);
@@ -478,40 +482,22 @@ fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) ->
                 .root
                 .get("$schema")
                 .map_or(crate::source::Span::default(), |n| n.span);
-            let schema_text = schema_path
-                .as_deref()
-                .and_then(|p| db.find(p))
-                .map(|id| db.text(id));
-            let result = match schema_text {
-                None => Err(format!("schema `{schema}` does not exist")),
-                Some(t) => match serde_json::from_str::<serde_json::Value>(
-                    t.trim_start_matches('\u{feff}'),
-                ) {
-                    Err(e) => Err(format!("schema `{schema}` is not valid JSON: {e}")),
-                    Ok(v) => match jsonschema::validator_for(&v) {
-                        Err(e) => Err(format!("schema `{schema}` is not a valid JSON Schema: {e}")),
-                        Ok(validator) => {
-                            let value = doc.root.to_value();
-                            let mut errs: Vec<crate::model::SchemaError> = validator
-                                .iter_errors(&value)
-                                .map(|e| {
-                                    let pointer = e.instance_path().as_str().to_string();
-                                    crate::model::SchemaError {
-                                        span: crate::schema::span_for(&doc.root, &pointer),
-                                        message: format!(
-                                            "{}: {}",
-                                            crate::schema::dotted(&pointer),
-                                            e.masked()
-                                        ),
-                                        pointer,
-                                    }
-                                })
-                                .collect();
-                            errs.sort_by(|a, b| (a.span, &a.message).cmp(&(b.span, &b.message)));
-                            Ok(errs)
-                        }
-                    },
-                },
+            let key = (schema_path.clone(), schema.clone());
+            let validator = compiled.entry(key).or_insert_with(|| {
+                let text = schema_path
+                    .as_deref()
+                    .and_then(|p| db.find(p))
+                    .map(|id| db.text(id))
+                    .ok_or_else(|| format!("schema `{schema}` does not exist"))?;
+                let v =
+                    serde_json::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+                        .map_err(|e| format!("schema `{schema}` is not valid JSON: {e}"))?;
+                jsonschema::validator_for(&v)
+                    .map_err(|e| format!("schema `{schema}` is not a valid JSON Schema: {e}"))
+            });
+            let result = match validator {
+                Ok(v) => Ok(crate::schema::errors(v, &doc.root)),
+                Err(e) => Err(e.clone()),
             };
             DataFile {
                 file,

@@ -59,9 +59,14 @@ pub fn validate(which: Which, root: &JsonNode) -> Vec<SchemaError> {
         Which::Plugin => &*PLUGIN,
         Which::Marketplace => &*MARKETPLACE,
     };
-    let Some(v) = validator else {
-        return Vec::new();
-    };
+    match validator {
+        Some(v) => errors(v, root),
+        None => Vec::new(),
+    }
+}
+
+/// Where `root` breaks the schema `v` compiles, sorted by place.
+pub fn errors(v: &jsonschema::Validator, root: &JsonNode) -> Vec<SchemaError> {
     let value = root.to_value();
     let mut out: Vec<SchemaError> = v
         .iter_errors(&value)
