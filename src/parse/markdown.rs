@@ -53,6 +53,12 @@ pub struct MdDoc {
 }
 
 impl MdDoc {
+    /// Whether file offset `pos` lies inside a code block.
+    pub fn in_code(&self, pos: usize) -> bool {
+        self.code_blocks
+            .iter()
+            .any(|b| (b.span.start as usize..b.span.end as usize).contains(&pos))
+    }
     pub fn has_anchor(&self, anchor: &str) -> bool {
         let a = anchor.to_lowercase();
         self.headings.iter().any(|h| h.anchor == a)

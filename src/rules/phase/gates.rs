@@ -113,18 +113,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !body.contains("STOP GATE") {
             continue;
         }
-        let in_code = |pos: usize| {
-            doc.md
-                .code_blocks
-                .iter()
-                .any(|b| (b.span.start as usize..b.span.end as usize).contains(&pos))
-        };
         for c in decl_re.captures_iter(body) {
             let Some(n) = c.get(1).or_else(|| c.get(2)) else {
                 continue;
             };
             let start = doc.body_start + n.start();
-            if in_code(start) {
+            if doc.md.in_code(start) {
                 continue;
             }
             let all = c.get(0).map_or(n.start(), |a| a.start());

@@ -95,12 +95,7 @@ pub fn bold_phases(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
             let m = c.get(1)?;
             let all = c.get(0)?;
             let start = doc.body_start + all.start() + all.as_str().find("Phase")?;
-            if doc
-                .md
-                .code_blocks
-                .iter()
-                .any(|b| (b.span.start as usize..b.span.end as usize).contains(&start))
-            {
+            if doc.md.in_code(start) {
                 return None;
             }
             Some(PhaseHeading {

@@ -80,13 +80,12 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if passthrough {
                 continue;
             }
-            let args: Vec<String> = cmd
+            let args: Vec<&str> = cmd
                 .args
                 .iter()
-                .map(|a| a.raw.trim_matches(['"', '\'']).to_string())
+                .map(|a| a.raw.trim_matches(['"', '\'']))
                 .collect();
-            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-            let Some(what) = tool.requires(&refs, &cmd.assignments) else {
+            let Some(what) = tool.requires(&args, &cmd.assignments) else {
                 continue;
             };
             let flag = &tool.flags[0];

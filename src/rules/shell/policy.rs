@@ -182,8 +182,10 @@ impl ToolPolicy {
             } else {
                 first == *sub
                     && parts.all(|flag| {
-                        args.iter()
-                            .any(|a| *a == flag || a.starts_with(&format!("{flag}=")))
+                        args.iter().any(|a| {
+                            a.strip_prefix(flag)
+                                .is_some_and(|r| r.is_empty() || r.starts_with('='))
+                        })
                     })
             };
             if matched {
