@@ -138,6 +138,14 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         dirs.insert(start_rel);
     }
 
+    // A narrowed run leaves markdown bodies outside the changed files unparsed
+    // until the model says which of them a reported finding can depend on
+    // (`parse_deferred`). A changed file that defines names can break
+    // mentions anywhere, so then every body is parsed.
+    let light = config
+        .focus
+        .as_ref()
+        .is_some_and(|f| !f.iter().any(|p| crate::scope::defines_names(p)));
     let wanted: Vec<&Walked> = walked
         .iter()
         .filter(|w| {
@@ -151,7 +159,10 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         .collect();
     let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> = wanted
         .par_iter()
-        .map(|w| read_and_parse(w, config.in_focus(&w.path), config.max_file_size))
+        .map(|w| {
+            let focus = config.in_focus(&w.path);
+            read_and_parse(w, focus, light && !focus, config.max_file_size)
+        })
         .collect();
     phases.push(("read and parse", clock.elapsed() - phases[0].1));
 
@@ -308,7 +319,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         .enumerate()
         .map(|(i, p)| (p.dir.clone(), i))
         .collect();
-    let project = Project {
+    let mut project = Project {
         kind,
         marketplace,
         entries: builder.entries,
@@ -330,6 +341,11 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     };
     let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
     phases.push(("model", clock.elapsed() - so_far));
+    if let Some(focus) = config.focus.as_ref().filter(|_| light) {
+        parse_deferred(&mut project, &db, focus);
+        let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
+        phases.push(("deferred bodies", clock.elapsed() - so_far));
+    }
     Ok(Loaded {
         root,
         project,
@@ -361,6 +377,7 @@ impl ProblemKind {
 fn read_and_parse(
     w: &Walked,
     focus: bool,
+    light: bool,
     max_size: Option<u64>,
 ) -> (SourceFile, Parsed, Option<ProblemKind>) {
     let empty = |p| {
@@ -384,7 +401,11 @@ fn read_and_parse(
     let base = if bom { 3 } else { 0 };
     if md {
         let (fm, body_start) = frontmatter::split(&text[base..], base);
-        let md = markdown::parse(&text, body_start);
+        let md = if light {
+            markdown::MdDoc::default()
+        } else {
+            markdown::parse(&text, body_start)
+        };
         let shell = md
             .code_blocks
             .iter()
@@ -410,6 +431,7 @@ fn read_and_parse(
             body_start,
             md,
             shell,
+            light,
         };
         let sf = SourceFile::new(w.path.clone(), w.abs.clone(), text);
         return (sf, Parsed::Markdown(Box::new(doc)), None);
@@ -470,6 +492,85 @@ fn read_and_parse(
 }
 
 /// Validate JSON documents against the local schema their `$schema` names.
+/// Parse the markdown bodies a narrowed run left unparsed and that reported
+/// findings can depend on:
+/// - the zone: docs whose cross-file findings are reported (the changed
+///   files' plugins, [`crate::scope::cross_file_in_focus`]) and every doc of
+///   a skill that has one;
+/// - docs of the skills the zone names: `deploy Phase 3` is checked against
+///   the phase headings of skill `deploy`, wherever it lives;
+/// - then the targets of `#anchor` links from any parsed doc, for their
+///   headings.
+///
+/// Every other body holds only findings that narrowing drops, so the report
+/// is the same as with every body parsed.
+fn parse_deferred(project: &mut Project, db: &SourceDb, focus: &std::collections::HashSet<String>) {
+    let skill_dir = |path: &str| project.skill_of(path).map(|(_, s)| s.dir.as_str());
+    let zone: Vec<&Doc> = project
+        .docs
+        .iter()
+        .filter(|d| crate::scope::cross_file_in_focus(project, focus, &d.path))
+        .collect();
+    let mut skills: BTreeSet<&str> = focus
+        .iter()
+        .map(String::as_str)
+        .chain(zone.iter().map(|d| d.path.as_str()))
+        .filter_map(skill_dir)
+        .collect();
+    // Skill names written anywhere in the zone (as substrings: the phase
+    // check's name patterns and word tests match only where these do).
+    let by_name = crate::rules::phase::mentions::skills_by_name(project);
+    let names: Vec<&str> = by_name.keys().copied().collect();
+    if let Ok(ac) = aho_corasick::AhoCorasick::new(&names) {
+        for d in &zone {
+            for m in ac.find_overlapping_iter(db.text(d.file)) {
+                skills.insert(by_name[names[m.pattern().as_usize()]]);
+            }
+        }
+    }
+    let first: Vec<usize> = project
+        .docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.light
+                && (crate::scope::cross_file_in_focus(project, focus, &d.path)
+                    || skill_dir(&d.path).is_some_and(|s| skills.contains(s)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    parse_bodies(project, db, &first);
+    let mut targets = BTreeSet::new();
+    for d in project.docs.iter().filter(|d| !d.light) {
+        for link in &d.md.links {
+            let Some(l) = crate::rules::xref::links::local_link(&d.path, &link.dest) else {
+                continue;
+            };
+            if l.anchor.is_some_and(|a| !a.is_empty())
+                && let Some(&i) = l.target.and_then(|t| project.doc_by_path.get(&t))
+                && project.docs[i].light
+            {
+                targets.insert(i);
+            }
+        }
+    }
+    parse_bodies(project, db, &targets.into_iter().collect::<Vec<_>>());
+}
+
+fn parse_bodies(project: &mut Project, db: &SourceDb, which: &[usize]) {
+    let parsed: Vec<(usize, markdown::MdDoc)> = which
+        .par_iter()
+        .map(|&i| {
+            let d = &project.docs[i];
+            (i, markdown::parse(db.text(d.file), d.body_start))
+        })
+        .collect();
+    for (i, md) in parsed {
+        project.docs[i].md = md;
+        project.docs[i].light = false;
+    }
+}
+
 fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) -> Vec<DataFile> {
     // Each schema is read and compiled once, however many files name it the
     // same way (the spelling is part of the key: it is quoted in errors).

@@ -37,7 +37,7 @@ pub struct Base {
 }
 
 /// Whether a path defines names other files mention.
-fn defines_names(path: &str) -> bool {
+pub fn defines_names(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     name == "SKILL.md"
         || name == "plugin.json"
@@ -250,7 +250,7 @@ mod tests {
     /// exactly what a full run narrowed to those files reports.
     #[test]
     fn focus_changes_nothing_reported() {
-        use crate::rules::testing::{scaffold, write_tree};
+        use crate::rules::testing::scaffold;
         let skill = |name: &str, body: &str| {
             (
                 format!("plugins/demo/skills/{name}/SKILL.md"),
@@ -272,6 +272,17 @@ mod tests {
                 "plugins/demo/skills/rollback/references/x.md".into(),
                 "# X\n\nssh admin@db.corp.internal\n".into(),
             ),
+            // A reference (its body is parsed only in a narrowed run that
+            // changes it or its plugin) whose findings depend on another
+            // plugin's bodies: an anchor there, and that skill's phases.
+            (
+                "plugins/demo/skills/deploy/references/steps.md".into(),
+                "# Steps\n\n## Phase 1 — Prepare\n\nRead [the guide](../../../../other/GUIDE.md#setup), not [this](../../../../other/GUIDE.md#nothing).\n\nAs in upgrade Phase 9, stop.\n".into(),
+            ),
+            (
+                "plugins/other/GUIDE.md".into(),
+                "# Guide\n\n## Setup\n\nInstall it.\n".into(),
+            ),
             // A phase finding in another plugin: skipped, not just dropped,
             // when nothing there changed.
             (
@@ -284,23 +295,40 @@ mod tests {
             ),
         ];
         scaffold(&mut files);
-        let dir = tempfile::tempdir().unwrap();
-        write_tree(dir.path(), &files);
-        let full_config = crate::config::Config::default();
-        let full = crate::load::load(dir.path(), &full_config).unwrap();
-        let all = crate::check::run(&full, &full_config);
+        let all = narrowing_changes_nothing(&files);
         assert!(
             all.len() >= 6,
             "{:?}",
             all.iter().map(|d| d.rule.id).collect::<Vec<_>>()
         );
-        assert_eq!(all.iter().filter(|d| d.rule.id == "PH003").count(), 2);
+        assert_eq!(all.iter().filter(|d| d.rule.id == "PH003").count(), 3);
+        assert!(
+            all.iter()
+                .any(|d| d.rule.id == "PH003" && d.message.contains("skill `upgrade`"))
+        );
+        assert_eq!(
+            all.iter()
+                .filter(|d| d.rule.id == "XREF002" && d.message.contains("GUIDE.md"))
+                .count(),
+            1
+        );
         let phase_rules: std::collections::BTreeSet<&str> = all
             .iter()
             .filter(|d| d.rule.id.starts_with("PH"))
             .map(|d| d.rule.id)
             .collect();
         assert!(phase_rules.len() >= 3, "{phase_rules:?}");
+    }
+
+    /// For each file of the tree `files` as the only change: a narrowed run
+    /// reports exactly what the full run narrowed to that change reports.
+    /// Returns the full run's findings.
+    fn narrowing_changes_nothing(files: &[(String, String)]) -> Vec<Diagnostic> {
+        let dir = tempfile::tempdir().unwrap();
+        crate::rules::testing::write_tree(dir.path(), files);
+        let full_config = crate::config::Config::default();
+        let full = crate::load::load(dir.path(), &full_config).unwrap();
+        let all = crate::check::run(&full, &full_config);
         let render = |l: &crate::load::Loaded, ds: &[Diagnostic]| -> Vec<String> {
             ds.iter()
                 .map(|d| {
@@ -314,7 +342,7 @@ mod tests {
                 })
                 .collect()
         };
-        for (path, _) in &files {
+        for (path, _) in files {
             let changes = Changes {
                 files: [path.clone()].into_iter().collect(),
                 base: None,
@@ -335,5 +363,29 @@ mod tests {
                 .collect();
             assert_eq!(render(&focused, &got), render(&full, &expected), "{path}");
         }
+        all
+    }
+
+    /// A plugin at the root of the tree: the changed file's own skill is
+    /// read in full even though no plugin directory holds the change.
+    #[test]
+    fn focus_in_a_root_plugin() {
+        let files: Vec<(String, String)> = vec![
+            (
+                ".claude-plugin/plugin.json".into(),
+                r#"{"name": "solo", "description": "The solo plugin. Skills: deploy."}"#.into(),
+            ),
+            (
+                "skills/deploy/SKILL.md".into(),
+                "---\nname: deploy\ndescription: Deploys. Use when deploying.\n---\n# deploy\n\n## Phase 1 — Plan\n\n## STOP GATE 1 — approve\n\n```text\nSTOP GATE 2\n```\n".into(),
+            ),
+            (
+                "skills/deploy/references/steps.md".into(),
+                "# Steps\n\nAfter Phase 1 comes Phase 4. Wait at STOP GATE 2.\n".into(),
+            ),
+        ];
+        let all = narrowing_changes_nothing(&files);
+        let ids: Vec<&str> = all.iter().map(|d| d.rule.id).collect();
+        assert!(ids.contains(&"PH003") && ids.contains(&"PH006"), "{ids:?}");
     }
 }

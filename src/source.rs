@@ -69,34 +69,44 @@ pub struct SourceFile {
     /// Absolute path on disk.
     pub abs: PathBuf,
     pub text: String,
-    line_starts: Vec<u32>,
+    /// Byte offsets of line starts, built the first time a position is asked
+    /// for: most files never are (a clean file reports nothing).
+    line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
     pub fn new(path: String, abs: PathBuf, text: String) -> Self {
-        let mut line_starts = vec![0u32];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
         SourceFile {
             path,
             abs,
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|(_, b)| *b == b'\n')
+                        .map(|(i, _)| i as u32 + 1),
+                )
+                .collect()
+        })
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&(offset as u32)) {
+        let starts = self.line_starts();
+        let line = match starts.binary_search(&(offset as u32)) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line] as usize;
+        let start = starts[line] as usize;
         let mut end = offset;
         while end > start && !self.text.is_char_boundary(end) {
             end -= 1;
@@ -107,10 +117,10 @@ impl SourceFile {
 
     /// Byte range of the 1-based line `line`, without its line terminator.
     pub fn line_span(&self, line: usize) -> Span {
-        let idx = line.saturating_sub(1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[idx] as usize;
-        let mut end = self
-            .line_starts
+        let starts = self.line_starts();
+        let idx = line.saturating_sub(1).min(starts.len() - 1);
+        let start = starts[idx] as usize;
+        let mut end = starts
             .get(idx + 1)
             .map(|e| *e as usize - 1)
             .unwrap_or(self.text.len());

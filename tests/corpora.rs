@@ -116,3 +116,69 @@ fn cozystack_validator_checks_are_covered() {
         "{out}"
     );
 }
+
+/// A narrowed run (`--files F`) reports exactly what the full run narrowed to
+/// `F` reports, for a spread of files of every corpus: the narrowed run
+/// leaves most markdown bodies and shell unparsed, so this checks it never
+/// leaves out one a reported finding depends on.
+#[test]
+#[ignore = "needs ../shared/corpora"]
+fn narrowed_runs_match_the_full_run() {
+    use skillc::{check, config::Config, load, scope::Changes};
+    let dir = corpora();
+    assert!(dir.is_dir(), "no corpora at {}", dir.display());
+    let render = |l: &load::Loaded, ds: &[skillc::diag::Diagnostic]| -> Vec<String> {
+        ds.iter()
+            .map(|d| {
+                format!(
+                    "{} {} {:?} {}",
+                    d.rule.id,
+                    l.db.path(d.file()),
+                    d.span(),
+                    d.message
+                )
+            })
+            .collect()
+    };
+    let mut trees: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    trees.sort();
+    for tree in trees {
+        let full_config = Config::default();
+        let full = load::load(&tree, &full_config).unwrap();
+        let all = check::run(&full, &full_config);
+        let mut paths: Vec<String> = full.project.docs.iter().map(|d| d.path.clone()).collect();
+        paths.sort();
+        let step = (paths.len() / 60).max(1);
+        for path in paths.iter().step_by(step) {
+            let changes = Changes {
+                files: [path.clone()].into_iter().collect(),
+                base: None,
+            };
+            let expected: Vec<_> = all
+                .iter()
+                .filter(|d| changes.keeps(d, &full.db, &full.project))
+                .cloned()
+                .collect();
+            let config = Config {
+                focus: Some([path.clone()].into_iter().collect()),
+                ..Default::default()
+            };
+            let narrowed = load::load(&tree, &config).unwrap();
+            let got: Vec<_> = check::run(&narrowed, &config)
+                .into_iter()
+                .filter(|d| changes.keeps(d, &narrowed.db, &narrowed.project))
+                .collect();
+            assert_eq!(
+                render(&narrowed, &got),
+                render(&full, &expected),
+                "{}: {path}",
+                tree.display()
+            );
+        }
+    }
+}

@@ -73,6 +73,10 @@ pub struct Doc {
     pub md: MdDoc,
     /// Fenced shell blocks (bash, sh, shell, zsh, console), parsed.
     pub shell: Vec<ShellBlock>,
+    /// A narrowed run (`--files`, `--since`) left the body unparsed: `md` is
+    /// empty. Only docs whose findings could not be reported are left so;
+    /// see [`crate::load`].
+    pub light: bool,
 }
 
 /// A typed source file (`skill.yaml` or `plugin.yaml`): its YAML, and the

@@ -82,11 +82,23 @@ declare_rule! {
     pub static HISTORICAL = { id: "PH005", name: "historical-phase-mention", family: Phase, severity: Warning }
 }
 
+/// The skill directory a name before `Phase N` refers to (the last skill of
+/// that name when several plugins share it).
+pub fn skills_by_name(project: &Project) -> HashMap<&str, &str> {
+    project
+        .plugins
+        .iter()
+        .flat_map(|p| p.skills.iter().map(|s| (s.name.as_str(), s.dir.as_str())))
+        .collect()
+}
+
 /// Phase numbers declared per skill directory (SKILL.md and its files).
 /// Phase headings and bold phase openings of every phase doc, by file.
 fn declarations(cx: &Context<'_>) -> HashMap<crate::source::FileId, Vec<super::PhaseHeading>> {
     use rayon::prelude::*;
-    let docs: Vec<&Doc> = phase_docs(cx.project).collect();
+    // A body a narrowed run left unparsed declares nothing a reported finding
+    // looks up (`load::parse_deferred`).
+    let docs: Vec<&Doc> = phase_docs(cx.project).filter(|d| !d.light).collect();
     docs.par_iter()
         .map(|doc| {
             let text = cx.text(doc.file);
@@ -123,11 +135,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     let heads = declarations(cx);
     let table = declared(cx, &heads);
-    let by_name: HashMap<&str, &str> = project
-        .plugins
-        .iter()
-        .flat_map(|p| p.skills.iter().map(|s| (s.name.as_str(), s.dir.as_str())))
-        .collect();
+    let by_name = skills_by_name(project);
     let re = crate::regex!(r"(?-u:\b)Phases?\s+(\d+(?:\.\d+)?)(?-u:\b)");
     // The skill named just before a mention: `cluster-install Phase 5`,
     // `` `cozystack:cluster-install` Phase 5 ``, `cluster-install's Phase 5`.

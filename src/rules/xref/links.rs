@@ -135,6 +135,43 @@ pub fn is_local(dest: &str) -> bool {
     !d.contains(['<', '>', '{', '}', '$', '*', '`']) && !d.contains("...")
 }
 
+/// A local link, taken apart.
+pub struct LocalLink<'a> {
+    /// The path as written, without `#anchor` and `?query`.
+    pub path_part: &'a str,
+    /// `path_part`, percent-decoded.
+    pub decoded: String,
+    pub anchor: Option<&'a str>,
+    /// The root-relative path it points at; `None` when it climbs above the root.
+    pub target: Option<String>,
+}
+
+/// Take apart a link written in `doc_path`; `None` when it is not local.
+pub fn local_link<'a>(doc_path: &str, dest: &'a str) -> Option<LocalLink<'a>> {
+    if !is_local(dest) {
+        return None;
+    }
+    let (path_part, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (dest, None),
+    };
+    let path_part = path_part.split('?').next().unwrap_or("");
+    let decoded = percent_decode(path_part);
+    let target = if decoded.is_empty() {
+        Some(doc_path.to_string())
+    } else if let Some(abs) = decoded.strip_prefix('/') {
+        source::normalize(abs)
+    } else {
+        source::join(source::parent(doc_path), &decoded)
+    };
+    Some(LocalLink {
+        path_part,
+        decoded,
+        anchor,
+        target,
+    })
+}
+
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -185,21 +222,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .plugin_of(&doc.path)
             .filter(|p| !p.synthetic && !p.dir.is_empty());
         for link in &doc.md.links {
-            if !is_local(&link.dest) {
+            let Some(LocalLink {
+                path_part,
+                decoded,
+                anchor,
+                target,
+            }) = local_link(&doc.path, &link.dest)
+            else {
                 continue;
-            }
-            let (path_part, anchor) = match link.dest.split_once('#') {
-                Some((p, a)) => (p, Some(a)),
-                None => (link.dest.as_str(), None),
-            };
-            let path_part = path_part.split('?').next().unwrap_or("");
-            let decoded = percent_decode(path_part);
-            let target = if decoded.is_empty() {
-                Some(doc.path.clone())
-            } else if let Some(abs) = decoded.strip_prefix('/') {
-                source::normalize(abs)
-            } else {
-                source::join(dir, &decoded)
             };
             let Some(target) = target else {
                 out.push(
