@@ -406,7 +406,7 @@ fn read_and_parse(
         } else {
             markdown::parse(&text, body_start)
         };
-        let shell = md
+        let mut shell: Vec<ShellBlock> = md
             .code_blocks
             .iter()
             .filter(|_| focus)
@@ -422,6 +422,8 @@ fn read_and_parse(
                 ))
             })
             .collect();
+        // Kept for the whole run: no growth slack.
+        shell.shrink_to_fit();
         let doc = Doc {
             file: FileId(0),
             kind: DocKind::Other,

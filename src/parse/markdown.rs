@@ -188,6 +188,15 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
     for r in &regions {
         mentions::scan(file_text, r, &link_spans, &mut doc.mentions, &mut doc.paths);
     }
+    // Every doc of the tree is kept for the whole run: no growth slack.
+    doc.headings.shrink_to_fit();
+    doc.links.shrink_to_fit();
+    doc.code_blocks.shrink_to_fit();
+    doc.inline_code.shrink_to_fit();
+    doc.text.shrink_to_fit();
+    doc.html.shrink_to_fit();
+    doc.mentions.shrink_to_fit();
+    doc.paths.shrink_to_fit();
     doc
 }
 

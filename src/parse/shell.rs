@@ -75,10 +75,31 @@ pub struct Word {
     pub raw: CompactString,
     pub span: Span,
     pub kind: WordKind,
-    /// Names of variables expanded unquoted in this word.
-    pub unquoted_vars: Vec<CompactString>,
-    /// Names of variables expanded anywhere in this word.
-    pub vars: Vec<CompactString>,
+    /// Variables expanded in this word, in order. A boxed slice: most words
+    /// have none, and words are the bulk of a parsed tree's memory.
+    pub vars: Box<[Var]>,
+}
+
+/// A variable expanded in a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Var {
+    pub name: CompactString,
+    /// Expanded outside quotes: subject to word splitting.
+    pub unquoted: bool,
+}
+
+impl Word {
+    /// Names of the variables expanded in this word.
+    pub fn var_names(&self) -> impl Iterator<Item = &str> {
+        self.vars.iter().map(|v| v.name.as_str())
+    }
+    /// Names of the variables expanded unquoted in this word.
+    pub fn unquoted_vars(&self) -> impl Iterator<Item = &str> {
+        self.vars
+            .iter()
+            .filter(|v| v.unquoted)
+            .map(|v| v.name.as_str())
+    }
 }
 
 /// A simple command, after wrappers (`sudo`, `env`, `timeout 5`, …) are peeled off.
@@ -86,11 +107,13 @@ pub struct Word {
 pub struct Command {
     pub name: CompactString,
     pub name_span: Span,
-    pub args: Vec<Word>,
+    /// Boxed slices here and in [`Word`]: commands and words are most of a
+    /// parsed tree's memory, and they never grow once parsed.
+    pub args: Box<[Word]>,
     /// `VAR=value` prefixes and `env VAR=value` assignments.
-    pub assignments: Vec<CompactString>,
+    pub assignments: Box<[CompactString]>,
     /// Wrappers that ran it (`sudo`, `watch`, …).
-    pub wrappers: Vec<CompactString>,
+    pub wrappers: Box<[CompactString]>,
     pub span: Span,
     /// Inside `$(…)`, backticks or `<(…)`: its output is captured.
     pub captured: bool,
@@ -445,12 +468,11 @@ pub fn parse_block(
                     raw: a.raw,
                     span: to_span(a.range),
                     kind: a.kind,
-                    unquoted_vars: a.unquoted_vars,
                     vars: a.vars,
                 })
                 .collect(),
-            assignments: c.assignments,
-            wrappers: c.wrappers,
+            assignments: c.assignments.into_boxed_slice(),
+            wrappers: c.wrappers.into_boxed_slice(),
             span: to_span(c.range),
             captured: c.captured,
             redirected: c.redirected,
@@ -532,8 +554,7 @@ struct RawArg {
     raw: CompactString,
     range: (usize, usize),
     kind: WordKind,
-    unquoted_vars: Vec<CompactString>,
-    vars: Vec<CompactString>,
+    vars: Box<[Var]>,
 }
 
 #[derive(Default)]
@@ -856,15 +877,13 @@ impl<'a> Walker<'a> {
             "concatenation" => WordKind::Mixed,
             _ => WordKind::Literal,
         };
-        let mut unquoted_vars = Vec::new();
         let mut vars = Vec::new();
-        collect_vars(n, self.text, false, &mut unquoted_vars, &mut vars);
+        collect_vars(n, self.text, false, &mut vars);
         RawArg {
             raw: self.src(n).into(),
             range: self.range(n),
             kind,
-            unquoted_vars,
-            vars,
+            vars: vars.into_boxed_slice(),
         }
     }
 
@@ -1051,20 +1070,13 @@ fn children(n: Node<'_>) -> Vec<Node<'_>> {
     n.children(&mut cursor).collect()
 }
 
-fn collect_vars(
-    n: Node<'_>,
-    text: &str,
-    quoted: bool,
-    unquoted: &mut Vec<CompactString>,
-    all: &mut Vec<CompactString>,
-) {
+fn collect_vars(n: Node<'_>, text: &str, quoted: bool, out: &mut Vec<Var>) {
     match n.kind() {
         "variable_name" => {
-            let name: CompactString = text.get(n.start_byte()..n.end_byte()).unwrap_or("").into();
-            if !quoted {
-                unquoted.push(name.clone());
-            }
-            all.push(name);
+            out.push(Var {
+                name: text.get(n.start_byte()..n.end_byte()).unwrap_or("").into(),
+                unquoted: !quoted,
+            });
             return;
         }
         "command_substitution" => return,
@@ -1076,7 +1088,7 @@ fn collect_vars(
     let q = quoted || matches!(n.kind(), "string" | "raw_string");
     let mut cursor = n.walk();
     for c in n.children(&mut cursor) {
-        collect_vars(c, text, q, unquoted, all);
+        collect_vars(c, text, q, out);
     }
 }
 
@@ -1116,7 +1128,7 @@ mod tests {
             .iter()
             .find(|c| c.wrappers.iter().any(|w| w == "sudo"))
             .unwrap();
-        assert_eq!(sudo.assignments, ["A"]);
+        assert_eq!(sudo.assignments[..], ["A"]);
         assert!(b.commands.iter().any(|c| c.name == "helm" && c.captured));
         assert_eq!(b.comments.len(), 1);
         assert!(b.syntax_error.is_none());

@@ -74,7 +74,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 matches!(
                     a.kind,
                     WordKind::Unquoted | WordKind::Quoted | WordKind::Mixed
-                ) && a.vars.iter().any(|v| carries_flags(v))
+                ) && a.var_names().any(carries_flags)
                     && !a.raw.contains('=')
             });
             if passthrough {

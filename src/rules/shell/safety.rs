@@ -299,16 +299,17 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            if c.args.iter().any(|a| {
-                a.vars.iter().any(|v| is_secret_name(v)) || a.raw.contains("Authorization")
-            }) {
+            if c.args
+                .iter()
+                .any(|a| a.var_names().any(is_secret_name) || a.raw.contains("Authorization"))
+            {
                 secrets_in_block = true;
             }
             // --flag $LIST
             for (i, a) in c.args.iter().enumerate() {
                 // Address and node lists: tools that take them want one
                 // comma-joined argument (`--nodes a,b`), never several.
-                let list_var = a.unquoted_vars.iter().find(|v| {
+                let list_var = a.unquoted_vars().find(|v| {
                     crate::regex!(r"(?i)(IPS|NODES|HOSTS|ENDPOINTS|ADDRESSES|SERVERS|_LIST)$")
                         .is_match(v)
                 });
@@ -338,7 +339,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     a.raw.contains("Authorization")
                         || a.raw == "-u"
                         || a.raw == "--user"
-                        || a.vars.iter().any(|v| is_secret_name(v))
+                        || a.var_names().any(is_secret_name)
                         || a.raw.contains("pass show")
                 });
                 if verbose && creds {
@@ -361,7 +362,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 && let Some(v) = c
                     .args
                     .iter()
-                    .flat_map(|a| a.vars.iter())
+                    .flat_map(|a| a.var_names())
                     .find(|v| is_secret_name(v))
             {
                 out.push(
