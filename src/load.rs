@@ -161,6 +161,10 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         .par_iter()
         .map(|w| {
             let focus = config.in_focus(&w.path);
+            // Skill names come from SKILL.md frontmatter: always read.
+            if light && !focus && is_markdown(&w.path) && !is_skill_md(&w.path) {
+                return unread_doc(w);
+            }
             read_and_parse(w, focus, light && !focus, config.max_file_size)
         })
         .collect();
@@ -342,7 +346,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
     phases.push(("model", clock.elapsed() - so_far));
     if let Some(focus) = config.focus.as_ref().filter(|_| light) {
-        parse_deferred(&mut project, &db, focus);
+        parse_deferred(&mut project, &mut db, focus, config.max_file_size);
         let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
         phases.push(("deferred bodies", clock.elapsed() - so_far));
     }
@@ -374,6 +378,40 @@ impl ProblemKind {
     }
 }
 
+fn is_skill_md(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|n| n.eq_ignore_ascii_case("SKILL.md"))
+}
+
+/// The read cap for a file.
+fn cap(md: bool, max_size: Option<u64>) -> u64 {
+    max_size
+        .unwrap_or(if md { MAX_MARKDOWN } else { discover::MAX_READ })
+        .min(crate::config::MAX_FILE_SIZE_CEILING)
+}
+
+/// A markdown file a narrowed run registers without reading it.
+fn unread_doc(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
+    let doc = Doc {
+        file: FileId(0),
+        kind: DocKind::Other,
+        path: w.path.clone(),
+        bom: false,
+        frontmatter: frontmatter::FrontmatterState::Missing,
+        body_start: 0,
+        md: markdown::MdDoc::default(),
+        shell: Vec::new(),
+        light: true,
+        unread: true,
+    };
+    (
+        SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
+        Parsed::Markdown(Box::new(doc)),
+        None,
+    )
+}
+
 fn read_and_parse(
     w: &Walked,
     focus: bool,
@@ -388,9 +426,7 @@ fn read_and_parse(
         )
     };
     let md = is_markdown(&w.path);
-    let cap = max_size
-        .unwrap_or(if md { MAX_MARKDOWN } else { discover::MAX_READ })
-        .min(crate::config::MAX_FILE_SIZE_CEILING);
+    let cap = cap(md, max_size);
     let text = match discover::read(&w.abs, cap) {
         Read::Text(t) => t,
         Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
@@ -434,6 +470,7 @@ fn read_and_parse(
             md,
             shell,
             light,
+            unread: false,
         };
         let sf = SourceFile::new(w.path.clone(), w.abs.clone(), text);
         return (sf, Parsed::Markdown(Box::new(doc)), None);
@@ -494,29 +531,38 @@ fn read_and_parse(
 }
 
 /// Validate JSON documents against the local schema their `$schema` names.
-/// Parse the markdown bodies a narrowed run left unparsed and that reported
-/// findings can depend on:
+/// Parse the markdown bodies a narrowed run left unparsed (reading the files
+/// it left unread) that reported findings can depend on:
 /// - the zone: docs whose cross-file findings are reported (the changed
-///   files' plugins, [`crate::scope::cross_file_in_focus`]) and every doc of
-///   a skill that has one;
-/// - docs of the skills the zone names: `deploy Phase 3` is checked against
-///   the phase headings of skill `deploy`, wherever it lives;
+///   files' plugins, [`crate::scope::cross_file_in_focus`]);
+/// - every doc of a skill with a changed or zone doc, and of the skills the
+///   zone names: `deploy Phase 3` is checked against the phase headings of
+///   skill `deploy`, wherever it lives;
 /// - then the targets of `#anchor` links from any parsed doc, for their
 ///   headings.
 ///
 /// Every other body holds only findings that narrowing drops, so the report
-/// is the same as with every body parsed.
-fn parse_deferred(project: &mut Project, db: &SourceDb, focus: &std::collections::HashSet<String>) {
-    let skill_dir = |path: &str| project.skill_of(path).map(|(_, s)| s.dir.as_str());
-    let zone: Vec<&Doc> = project
+/// is the same as with every file read and parsed.
+fn parse_deferred(
+    project: &mut Project,
+    db: &mut SourceDb,
+    focus: &std::collections::HashSet<String>,
+    max_size: Option<u64>,
+) {
+    let zone: Vec<usize> = project
         .docs
         .iter()
-        .filter(|d| crate::scope::cross_file_in_focus(project, focus, &d.path))
+        .enumerate()
+        .filter(|(_, d)| crate::scope::cross_file_in_focus(project, focus, &d.path))
+        .map(|(i, _)| i)
         .collect();
+    load_bodies(project, db, &zone, max_size);
+
+    let skill_dir = |path: &str| project.skill_of(path).map(|(_, s)| s.dir.as_str());
     let mut skills: BTreeSet<&str> = focus
         .iter()
         .map(String::as_str)
-        .chain(zone.iter().map(|d| d.path.as_str()))
+        .chain(zone.iter().map(|&i| project.docs[i].path.as_str()))
         .filter_map(skill_dir)
         .collect();
     // Skill names written anywhere in the zone (as substrings: the phase
@@ -524,24 +570,21 @@ fn parse_deferred(project: &mut Project, db: &SourceDb, focus: &std::collections
     let by_name = crate::rules::phase::mentions::skills_by_name(project);
     let names: Vec<&str> = by_name.keys().copied().collect();
     if let Ok(ac) = aho_corasick::AhoCorasick::new(&names) {
-        for d in &zone {
-            for m in ac.find_overlapping_iter(db.text(d.file)) {
+        for &i in &zone {
+            for m in ac.find_overlapping_iter(db.text(project.docs[i].file)) {
                 skills.insert(by_name[names[m.pattern().as_usize()]]);
             }
         }
     }
-    let first: Vec<usize> = project
+    let in_skills: Vec<usize> = project
         .docs
         .iter()
         .enumerate()
-        .filter(|(_, d)| {
-            d.light
-                && (crate::scope::cross_file_in_focus(project, focus, &d.path)
-                    || skill_dir(&d.path).is_some_and(|s| skills.contains(s)))
-        })
+        .filter(|(_, d)| d.light && skill_dir(&d.path).is_some_and(|s| skills.contains(s)))
         .map(|(i, _)| i)
         .collect();
-    parse_bodies(project, db, &first);
+    load_bodies(project, db, &in_skills, max_size);
+
     let mut targets = BTreeSet::new();
     for d in project.docs.iter().filter(|d| !d.light) {
         for link in &d.md.links {
@@ -556,20 +599,85 @@ fn parse_deferred(project: &mut Project, db: &SourceDb, focus: &std::collections
             }
         }
     }
-    parse_bodies(project, db, &targets.into_iter().collect::<Vec<_>>());
+    load_bodies(
+        project,
+        db,
+        &targets.into_iter().collect::<Vec<_>>(),
+        max_size,
+    );
 }
 
-fn parse_bodies(project: &mut Project, db: &SourceDb, which: &[usize]) {
-    let parsed: Vec<(usize, markdown::MdDoc)> = which
+/// What [`load_bodies`] found for one doc.
+enum Body {
+    Parsed(markdown::MdDoc),
+    Read {
+        text: String,
+        bom: bool,
+        frontmatter: frontmatter::FrontmatterState,
+        body_start: usize,
+        md: markdown::MdDoc,
+    },
+    Failed(ProblemKind),
+}
+
+/// Read (when unread) and parse the bodies of the light docs among `which`.
+fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], max_size: Option<u64>) {
+    let found: Vec<(usize, Body)> = which
         .par_iter()
+        .filter(|&&i| project.docs[i].light)
         .map(|&i| {
             let d = &project.docs[i];
-            (i, markdown::parse(db.text(d.file), d.body_start))
+            if !d.unread {
+                return (
+                    i,
+                    Body::Parsed(markdown::parse(db.text(d.file), d.body_start)),
+                );
+            }
+            let body = match discover::read(&db.get(d.file).abs, cap(true, max_size)) {
+                Read::Text(text) => {
+                    let bom = text.starts_with('\u{feff}');
+                    let base = if bom { 3 } else { 0 };
+                    let (frontmatter, body_start) = frontmatter::split(&text[base..], base);
+                    let md = markdown::parse(&text, body_start);
+                    Body::Read {
+                        text,
+                        bom,
+                        frontmatter,
+                        body_start,
+                        md,
+                    }
+                }
+                Read::NotUtf8 { valid_up_to } => Body::Failed(ProblemKind::NotUtf8(valid_up_to)),
+                Read::TooLarge(size) => {
+                    Body::Failed(ProblemKind::TooLarge(size, cap(true, max_size)))
+                }
+                Read::Failed(e) => Body::Failed(ProblemKind::Unreadable(e)),
+            };
+            (i, body)
         })
         .collect();
-    for (i, md) in parsed {
-        project.docs[i].md = md;
-        project.docs[i].light = false;
+    for (i, body) in found {
+        let d = &mut project.docs[i];
+        match body {
+            Body::Parsed(md) => d.md = md,
+            Body::Read {
+                text,
+                bom,
+                frontmatter,
+                body_start,
+                md,
+            } => {
+                db.set_text(d.file, text);
+                d.bom = bom;
+                d.frontmatter = frontmatter;
+                d.body_start = body_start;
+                d.md = md;
+            }
+            Body::Failed(problem) => project.problems.push(problem.with(d.file)),
+        }
+        let d = &mut project.docs[i];
+        d.light = false;
+        d.unread = false;
     }
 }
 

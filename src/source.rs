@@ -155,6 +155,16 @@ impl SourceDb {
     pub fn text(&self, id: FileId) -> &str {
         &self.get(id).text
     }
+    /// Give a file that was registered unread (a narrowed run reads some
+    /// files only once it knows it needs them) its text.
+    pub fn set_text(&mut self, id: FileId, text: String) {
+        let f = &mut self.files[id.0 as usize];
+        *f = SourceFile::new(
+            std::mem::take(&mut f.path),
+            std::mem::take(&mut f.abs),
+            text,
+        );
+    }
     pub fn len(&self) -> usize {
         self.files.len()
     }

@@ -77,6 +77,10 @@ pub struct Doc {
     /// empty. Only docs whose findings could not be reported are left so;
     /// see [`crate::load`].
     pub light: bool,
+    /// A narrowed run did not even read the file (so `light` too): its text
+    /// is empty and its frontmatter `Missing`. SKILL.md files and the
+    /// changed files are always read.
+    pub unread: bool,
 }
 
 /// A typed source file (`skill.yaml` or `plugin.yaml`): its YAML, and the

@@ -96,9 +96,7 @@ pub fn skills_by_name(project: &Project) -> HashMap<&str, &str> {
 /// Phase headings and bold phase openings of every phase doc, by file.
 fn declarations(cx: &Context<'_>) -> HashMap<crate::source::FileId, Vec<super::PhaseHeading>> {
     use rayon::prelude::*;
-    // A body a narrowed run left unparsed declares nothing a reported finding
-    // looks up (`load::parse_deferred`).
-    let docs: Vec<&Doc> = phase_docs(cx.project).filter(|d| !d.light).collect();
+    let docs: Vec<&Doc> = phase_docs(cx.project).collect();
     docs.par_iter()
         .map(|doc| {
             let text = cx.text(doc.file);

@@ -107,9 +107,13 @@ pub fn bold_phases(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
 }
 
 /// Docs that phase rules look at: components, and files inside a skill directory.
+///
+/// A body a narrowed run left unparsed is not one: it lies outside every
+/// scope whose findings are reported, and no reported finding looks up its
+/// phases (see `load::parse_deferred`).
 pub fn phase_docs(project: &Project) -> impl Iterator<Item = &Doc> {
     project
         .docs
         .iter()
-        .filter(|d| d.kind != DocKind::Other || project.skill_of(&d.path).is_some())
+        .filter(|d| !d.light && (d.kind != DocKind::Other || project.skill_of(&d.path).is_some()))
 }

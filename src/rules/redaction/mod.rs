@@ -363,14 +363,25 @@ fn message(hit: &Hit) -> (String, String) {
     }
 }
 
-/// Files the redaction rules read: every markdown, manifest and script.
-fn files(project: &Project) -> Vec<(FileId, Vec<Range<usize>>)> {
-    let mut out: Vec<(FileId, Vec<Range<usize>>)> =
-        project.docs.iter().map(|d| (d.file, Vec::new())).collect();
-    for j in &project.json {
+/// Files the redaction rules read: every markdown, manifest and script that
+/// `keep` keeps.
+fn files(project: &Project, keep: impl Fn(FileId) -> bool) -> Vec<(FileId, Vec<Range<usize>>)> {
+    let mut out: Vec<(FileId, Vec<Range<usize>>)> = project
+        .docs
+        .iter()
+        .filter(|d| keep(d.file))
+        .map(|d| (d.file, Vec::new()))
+        .collect();
+    for j in project.json.iter().filter(|j| keep(j.file)) {
         out.push((j.file, j.root().map(manifest_people).unwrap_or_default()));
     }
-    out.extend(project.scripts.iter().map(|s| (s.file, Vec::new())));
+    out.extend(
+        project
+            .scripts
+            .iter()
+            .filter(|s| keep(s.file))
+            .map(|s| (s.file, Vec::new())),
+    );
     out
 }
 
@@ -379,9 +390,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let cfg = &cx.config.redaction;
     // Files are independent: scan them in parallel (this is the one check
     // that reads every byte of every file).
-    let found: Vec<Diagnostic> = files(cx.project)
+    let found: Vec<Diagnostic> = files(cx.project, |file| cx.config.in_focus(cx.db.path(file)))
         .into_par_iter()
-        .filter(|(file, _)| cx.config.in_focus(cx.db.path(*file)))
         .flat_map_iter(|(file, people)| {
             let text = cx.text(file);
             detect(text, cfg).into_iter().filter_map(move |hit| {

@@ -216,7 +216,7 @@ fn anchor_ok(project: &Project, cx: &Context<'_>, target: &Doc, anchor: &str) ->
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
-    for doc in &project.docs {
+    for doc in project.docs.iter().filter(|d| !d.md.links.is_empty()) {
         let dir = source::parent(&doc.path);
         let home = project
             .plugin_of(&doc.path)
