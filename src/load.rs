@@ -449,6 +449,12 @@ fn read_and_parse(
             .filter_map(|b| {
                 let dialect = Dialect::from_lang(&b.lang)?;
                 let (t, pieces) = shell::assemble(&text, &b.content, dialect);
+                // A `#!` line in the block names its shell better than the fence.
+                let dialect = if t.starts_with("#!") {
+                    Dialect::from_shebang(&t)
+                } else {
+                    dialect
+                };
                 Some(shell::parse_block(
                     Origin::CodeBlock,
                     dialect,

@@ -37,6 +37,24 @@ impl Dialect {
             _ => None,
         }
     }
+
+    /// The dialect a script's `#!` line names (`#!/bin/zsh`,
+    /// `#!/usr/bin/env -S zsh -f`); bash when it names none skillc knows.
+    pub fn from_shebang(script: &str) -> Dialect {
+        let Some(line) = script.lines().next().and_then(|l| l.strip_prefix("#!")) else {
+            return Dialect::Bash;
+        };
+        let mut words = line.split_whitespace();
+        let mut program = words.next().unwrap_or("").rsplit('/').next().unwrap_or("");
+        if program == "env" {
+            program = words.find(|w| !w.starts_with('-')).unwrap_or("");
+        }
+        match program {
+            "zsh" => Dialect::Zsh,
+            "sh" | "dash" | "ash" | "posix" => Dialect::Sh,
+            _ => Dialect::Bash,
+        }
+    }
 }
 
 /// Where a block of shell comes from.
@@ -530,7 +548,7 @@ pub fn parse_script(text: &str, base: usize) -> ShellBlock {
     }];
     parse_block(
         Origin::Script,
-        Dialect::Bash,
+        Dialect::from_shebang(text),
         mask_placeholders(text),
         pieces,
         Span::new(base, base + text.len()),
@@ -1095,6 +1113,24 @@ fn collect_vars(n: Node<'_>, text: &str, quoted: bool, out: &mut Vec<Var>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_take_their_dialect_from_the_shebang() {
+        for (script, dialect) in [
+            ("#!/bin/zsh\nprint -l ${(f)x}\n", Dialect::Zsh),
+            ("#!/usr/bin/env zsh\n", Dialect::Zsh),
+            ("#!/usr/bin/env -S zsh -f\n", Dialect::Zsh),
+            ("#!/bin/sh\n", Dialect::Sh),
+            ("#! /bin/dash -e\n", Dialect::Sh),
+            ("#!/usr/bin/env bash\n", Dialect::Bash),
+            ("#!/usr/bin/python3\n", Dialect::Bash),
+            ("echo no shebang\n", Dialect::Bash),
+            ("", Dialect::Bash),
+        ] {
+            assert_eq!(Dialect::from_shebang(script), dialect, "{script:?}");
+            assert_eq!(parse_script(script, 0).dialect, dialect, "{script:?}");
+        }
+    }
 
     fn block(src: &str) -> ShellBlock {
         let pieces = vec![Piece {

@@ -413,6 +413,36 @@ mod tests {
         );
     }
 
+    /// A script is checked in the dialect its `#!` line names: zsh syntax
+    /// and bash 4 features are no finding in a zsh script.
+    #[test]
+    fn scripts_are_checked_in_their_shebang_dialect() {
+        let script = |shebang: &str| {
+            format!(
+                "{}==> plugins/demo/skills/deploy/scripts/list.sh <==\n{shebang}\nfor f (*.txt) print -- $f\ntypeset -A seen\n",
+                skill_with("Run `scripts/list.sh`.\n")
+            )
+        };
+        let syntax = &super::syntax::SYNTAX;
+        let port = &super::portability::NEWER_BASH;
+        assert_eq!(hits(&script("#!/bin/bash"), syntax), 1);
+        assert_eq!(hits(&script("#!/usr/bin/env zsh"), syntax), 0);
+        assert_eq!(hits(&script("#!/usr/bin/env zsh"), port), 0);
+        // In markdown too, a `#!` line names the block's shell.
+        assert_eq!(hits(&bash("#!/bin/zsh\ntypeset -A seen"), port), 0);
+        assert_eq!(hits(&bash("#!/bin/bash\ntypeset -A seen"), port), 1);
+        assert_eq!(
+            hits(
+                &format!(
+                    "{}==> plugins/demo/skills/deploy/scripts/a.sh <==\n#!/bin/bash\ntypeset -A seen\n",
+                    skill_with("Run `scripts/a.sh`.\n")
+                ),
+                port
+            ),
+            1
+        );
+    }
+
     #[test]
     fn suppression_in_shell_and_markdown() {
         let m = &super::context::MISSING;

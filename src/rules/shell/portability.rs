@@ -45,10 +45,7 @@ declare_rule! {
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let target = cx.config.shell.bash_target;
     for site in sites(cx.project) {
-        if site.block.dialect == Dialect::Zsh
-            || site.block.text.starts_with("#!/bin/zsh")
-            || site.block.text.starts_with("#!/usr/bin/env zsh")
-        {
+        if site.block.dialect == Dialect::Zsh {
             continue;
         }
         for (c, span) in &site.block.constructs {
