@@ -37,8 +37,8 @@ peak_mb() {
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'
 }
 
-echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) | --files / full |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   IFS=x read -r p s r <<<"$size"
   tree="$work/$size"
@@ -60,5 +60,6 @@ for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   done
   t_files=$(median_ms "$skillc" check "$tree" --format concise --files "${few[@]}")
   ratio=$(awk -v a="$t_skillc" -v b="$t_rg" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
-  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | ${ratio}x | ${mem} MB | ${t_files} ms |"
+  share=$(awk -v a="$t_files" -v b="$t_skillc" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')
+  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | ${ratio}x | ${mem} MB | ${t_files} ms | ${share} % |"
 done

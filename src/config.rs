@@ -43,9 +43,10 @@ pub struct Config {
     /// The base of `check --since` (not a file setting).
     pub since: Option<crate::scope::Base>,
     /// With `--files`/`--since`: the changed files. Files outside it are
-    /// loaded for names, links and headings, but their shell is not parsed
-    /// and file-local rules (shell, redaction) skip them: their findings
-    /// would not be reported anyway.
+    /// read and parsed only as far as reported findings need them (see
+    /// `load::parse_deferred`); their shell is not parsed and file-local
+    /// rules (shell, redaction) skip them: their findings would not be
+    /// reported anyway.
     pub focus: Option<std::collections::HashSet<String>>,
     /// `max-file-size`: files larger than this are reported (GEN) and skipped.
     /// `None`: 1 MiB for markdown, 8 MiB for other files.

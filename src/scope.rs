@@ -1,8 +1,9 @@
 //! Narrowing a check to what changed: `check --files F…` (pre-commit) and
 //! `check --since REF` (pull requests).
 //!
-//! The whole tree is always loaded and checked, so names resolve everywhere;
-//! only the report is narrowed. A finding is kept when
+//! Names resolve against the whole tree, and the report is a full run's
+//! narrowed to the changes (`load` reads and parses only what that report can
+//! depend on). A finding is kept when
 //! - its file, or a file it points at, changed; or
 //! - it comes from a cross-file rule (manifest, cross-reference, phase,
 //!   build) and its plugin holds a changed or deleted file; or
