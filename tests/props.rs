@@ -92,3 +92,87 @@ proptest! {
         );
     }
 }
+
+/// Pieces that tie two plugins together: anchor links into the other plugin,
+/// another skill's phases, headings those point at.
+fn linked_piece() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        piece(),
+        Just(
+            "Read [notes](../../../../ops/skills/upgrade/references/notes.md#steps), not [this](../../../../ops/skills/upgrade/references/notes.md#nope).\n"
+        ),
+        Just(
+            "See [the runbook](../../../../demo/skills/deploy/references/runbook.md#phase-2--ärger).\n"
+        ),
+        Just(
+            "Set up as [the guide](../../../../ops/GUIDE.md#steps) says ([not](../../../../ops/GUIDE.md#nope)).\n"
+        ),
+        Just("As in upgrade Phase 4, then deploy Phase 2.\n"),
+        Just("## Phase 1 — Start\n"),
+        Just("## Steps\n"),
+        Just("Wait at STOP GATE 1.\n\n## STOP GATE 1 — approve\n"),
+    ]
+}
+
+fn linked_doc() -> impl Strategy<Value = String> {
+    (frontmatter(), prop::collection::vec(linked_piece(), 0..10))
+        .prop_map(|(fm, parts)| format!("{fm}{}", parts.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// A narrowed run (one changed file) reports exactly what the full run
+    /// narrowed to that file reports, though it reads and parses much less.
+    #[test]
+    fn narrowed_runs_report_what_full_runs_do(
+        deploy in linked_doc(),
+        runbook in linked_doc(),
+        upgrade in linked_doc(),
+        notes in linked_doc(),
+        guide in linked_doc(),
+    ) {
+        use skillc::scope::Changes;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let files = [
+            (".claude-plugin/marketplace.json", r#"{"name":"m","owner":{"name":"o"},"plugins":[{"name":"demo","source":"./plugins/demo"},{"name":"ops","source":"./plugins/ops"}]}"#.to_string()),
+            ("plugins/demo/.claude-plugin/plugin.json", r#"{"name":"demo","description":"Demo: deploy."}"#.to_string()),
+            ("plugins/ops/.claude-plugin/plugin.json", r#"{"name":"ops","description":"Ops: upgrade."}"#.to_string()),
+            ("plugins/demo/skills/deploy/SKILL.md", deploy),
+            ("plugins/demo/skills/deploy/references/runbook.md", runbook),
+            ("plugins/ops/skills/upgrade/SKILL.md", upgrade),
+            ("plugins/ops/skills/upgrade/references/notes.md", notes),
+            ("plugins/ops/GUIDE.md", guide),
+        ];
+        for (rel, text) in &files {
+            write(root, rel, text);
+        }
+        let render = |l: &skillc::load::Loaded, ds: &[skillc::diag::Diagnostic]| -> Vec<String> {
+            ds.iter()
+                .map(|d| format!("{} {} {:?} {}", d.rule.id, l.db.path(d.file()), d.span(), d.message))
+                .collect()
+        };
+        let full_config = skillc::config::Config::default();
+        let full = skillc::load::load(root, &full_config).unwrap();
+        let all = skillc::check::run(&full, &full_config);
+        for (path, _) in &files {
+            let changes = Changes { files: [path.to_string()].into_iter().collect(), base: None };
+            let expected: Vec<_> = all
+                .iter()
+                .filter(|d| changes.keeps(d, &full.db, &full.project))
+                .cloned()
+                .collect();
+            let config = skillc::config::Config {
+                focus: Some([path.to_string()].into_iter().collect()),
+                ..Default::default()
+            };
+            let narrowed = skillc::load::load(root, &config).unwrap();
+            let got: Vec<_> = skillc::check::run(&narrowed, &config)
+                .into_iter()
+                .filter(|d| changes.keeps(d, &narrowed.db, &narrowed.project))
+                .collect();
+            prop_assert_eq!(render(&narrowed, &got), render(&full, &expected), "{}", path);
+        }
+    }
+}
