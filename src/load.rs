@@ -30,6 +30,9 @@ pub struct Loaded {
     pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
+/// A file as read and parsed, and what went wrong reading it.
+type ReadFile = (SourceFile, Parsed, Option<ProblemKind>);
+
 enum Parsed {
     /// A JSON document that names a local `$schema`.
     Data(JsonDoc, String),
@@ -157,7 +160,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                     || is_source(&w.path))
         })
         .collect();
-    let results: Vec<(SourceFile, Parsed, Option<ProblemKind>)> = wanted
+    let results: Vec<ReadFile> = wanted
         .par_iter()
         .map(|w| {
             let focus = config.in_focus(&w.path);
@@ -392,7 +395,7 @@ fn cap(md: bool, max_size: Option<u64>) -> u64 {
 }
 
 /// A markdown file a narrowed run registers without reading it.
-fn unread_doc(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
+fn unread_doc(w: &Walked) -> ReadFile {
     let doc = Doc {
         file: FileId(0),
         kind: DocKind::Other,
@@ -412,12 +415,7 @@ fn unread_doc(w: &Walked) -> (SourceFile, Parsed, Option<ProblemKind>) {
     )
 }
 
-fn read_and_parse(
-    w: &Walked,
-    focus: bool,
-    light: bool,
-    max_size: Option<u64>,
-) -> (SourceFile, Parsed, Option<ProblemKind>) {
+fn read_and_parse(w: &Walked, focus: bool, light: bool, max_size: Option<u64>) -> ReadFile {
     let empty = |p| {
         (
             SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
@@ -613,73 +611,42 @@ fn parse_deferred(
     );
 }
 
-/// What [`load_bodies`] found for one doc.
-enum Body {
-    Parsed(markdown::MdDoc),
-    Read {
-        text: String,
-        bom: bool,
-        frontmatter: frontmatter::FrontmatterState,
-        body_start: usize,
-        md: markdown::MdDoc,
-    },
-    Failed(ProblemKind),
-}
-
 /// Read (when unread) and parse the bodies of the light docs among `which`.
 fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], max_size: Option<u64>) {
-    let found: Vec<(usize, Body)> = which
+    // An unread doc is read and parsed as a full run would have; a light one
+    // only has its body parsed.
+    let found: Vec<(usize, Result<markdown::MdDoc, ReadFile>)> = which
         .par_iter()
         .filter(|&&i| project.docs[i].light)
         .map(|&i| {
             let d = &project.docs[i];
             if !d.unread {
-                return (
-                    i,
-                    Body::Parsed(markdown::parse(db.text(d.file), d.body_start)),
-                );
+                return (i, Ok(markdown::parse(db.text(d.file), d.body_start)));
             }
-            let body = match discover::read(&db.get(d.file).abs, cap(true, max_size)) {
-                Read::Text(text) => {
-                    let bom = text.starts_with('\u{feff}');
-                    let base = if bom { 3 } else { 0 };
-                    let (frontmatter, body_start) = frontmatter::split(&text[base..], base);
-                    let md = markdown::parse(&text, body_start);
-                    Body::Read {
-                        text,
-                        bom,
-                        frontmatter,
-                        body_start,
-                        md,
-                    }
-                }
-                Read::NotUtf8 { valid_up_to } => Body::Failed(ProblemKind::NotUtf8(valid_up_to)),
-                Read::TooLarge(size) => {
-                    Body::Failed(ProblemKind::TooLarge(size, cap(true, max_size)))
-                }
-                Read::Failed(e) => Body::Failed(ProblemKind::Unreadable(e)),
+            let w = Walked {
+                path: d.path.clone(),
+                abs: db.get(d.file).abs.clone(),
+                is_dir: false,
             };
-            (i, body)
+            (i, Err(read_and_parse(&w, false, false, max_size)))
         })
         .collect();
     for (i, body) in found {
         let d = &mut project.docs[i];
         match body {
-            Body::Parsed(md) => d.md = md,
-            Body::Read {
-                text,
-                bom,
-                frontmatter,
-                body_start,
-                md,
-            } => {
-                db.set_text(d.file, text);
-                d.bom = bom;
-                d.frontmatter = frontmatter;
-                d.body_start = body_start;
-                d.md = md;
+            Ok(md) => d.md = md,
+            Err((sf, parsed, problem)) => {
+                db.set_text(d.file, sf.text);
+                if let Parsed::Markdown(read) = parsed {
+                    d.bom = read.bom;
+                    d.frontmatter = read.frontmatter;
+                    d.body_start = read.body_start;
+                    d.md = read.md;
+                }
+                if let Some(p) = problem {
+                    project.problems.push(p.with(d.file));
+                }
             }
-            Body::Failed(problem) => project.problems.push(problem.with(d.file)),
         }
         let d = &mut project.docs[i];
         d.light = false;

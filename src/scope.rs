@@ -233,6 +233,54 @@ fn owner<'a>(project: &'a Project, path: &str) -> Option<&'a str> {
         .map(|p| p.dir.as_str())
 }
 
+/// For tests of narrowing: what `--files PATH` reports on the tree at `root`,
+/// and what the full run (`full`, which found `all`) reports narrowed to the
+/// same change, each as one line per finding. They must be equal.
+#[doc(hidden)]
+pub fn narrowed_and_full(
+    root: &Path,
+    full: &crate::load::Loaded,
+    all: &[Diagnostic],
+    path: &str,
+) -> Result<(Vec<String>, Vec<String>), crate::load::LoadError> {
+    let render = |l: &crate::load::Loaded, ds: &mut dyn Iterator<Item = &Diagnostic>| {
+        ds.map(|d| {
+            format!(
+                "{} {} {:?} {}",
+                d.rule.id,
+                l.db.path(d.file()),
+                d.span(),
+                d.message
+            )
+        })
+        .collect::<Vec<String>>()
+    };
+    let changes = Changes {
+        files: [path.to_string()].into_iter().collect(),
+        base: None,
+    };
+    let config = crate::config::Config {
+        focus: Some([path.to_string()].into_iter().collect()),
+        ..Default::default()
+    };
+    let narrowed = crate::load::load(root, &config)?;
+    let got = crate::check::run(&narrowed, &config);
+    Ok((
+        render(
+            &narrowed,
+            &mut got
+                .iter()
+                .filter(|d| changes.keeps(d, &narrowed.db, &narrowed.project)),
+        ),
+        render(
+            full,
+            &mut all
+                .iter()
+                .filter(|d| changes.keeps(d, &full.db, &full.project)),
+        ),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,39 +378,9 @@ mod tests {
         let full_config = crate::config::Config::default();
         let full = crate::load::load(dir.path(), &full_config).unwrap();
         let all = crate::check::run(&full, &full_config);
-        let render = |l: &crate::load::Loaded, ds: &[Diagnostic]| -> Vec<String> {
-            ds.iter()
-                .map(|d| {
-                    format!(
-                        "{} {} {:?} {}",
-                        d.rule.id,
-                        l.db.path(d.file()),
-                        d.span(),
-                        d.message
-                    )
-                })
-                .collect()
-        };
         for (path, _) in files {
-            let changes = Changes {
-                files: [path.clone()].into_iter().collect(),
-                base: None,
-            };
-            let expected: Vec<Diagnostic> = all
-                .iter()
-                .filter(|d| changes.keeps(d, &full.db, &full.project))
-                .cloned()
-                .collect();
-            let config = crate::config::Config {
-                focus: Some([path.clone()].into_iter().collect()),
-                ..Default::default()
-            };
-            let focused = crate::load::load(dir.path(), &config).unwrap();
-            let got: Vec<Diagnostic> = crate::check::run(&focused, &config)
-                .into_iter()
-                .filter(|d| changes.keeps(d, &focused.db, &focused.project))
-                .collect();
-            assert_eq!(render(&focused, &got), render(&full, &expected), "{path}");
+            let (narrowed, expected) = narrowed_and_full(dir.path(), &full, &all, path).unwrap();
+            assert_eq!(narrowed, expected, "{path}");
         }
         all
     }

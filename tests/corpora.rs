@@ -124,22 +124,9 @@ fn cozystack_validator_checks_are_covered() {
 #[test]
 #[ignore = "needs ../shared/corpora"]
 fn narrowed_runs_match_the_full_run() {
-    use skillc::{check, config::Config, load, scope::Changes};
+    use skillc::{check, config::Config, load};
     let dir = corpora();
     assert!(dir.is_dir(), "no corpora at {}", dir.display());
-    let render = |l: &load::Loaded, ds: &[skillc::diag::Diagnostic]| -> Vec<String> {
-        ds.iter()
-            .map(|d| {
-                format!(
-                    "{} {} {:?} {}",
-                    d.rule.id,
-                    l.db.path(d.file()),
-                    d.span(),
-                    d.message
-                )
-            })
-            .collect()
-    };
     let mut trees: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -155,30 +142,9 @@ fn narrowed_runs_match_the_full_run() {
         paths.sort();
         let step = (paths.len() / 60).max(1);
         for path in paths.iter().step_by(step) {
-            let changes = Changes {
-                files: [path.clone()].into_iter().collect(),
-                base: None,
-            };
-            let expected: Vec<_> = all
-                .iter()
-                .filter(|d| changes.keeps(d, &full.db, &full.project))
-                .cloned()
-                .collect();
-            let config = Config {
-                focus: Some([path.clone()].into_iter().collect()),
-                ..Default::default()
-            };
-            let narrowed = load::load(&tree, &config).unwrap();
-            let got: Vec<_> = check::run(&narrowed, &config)
-                .into_iter()
-                .filter(|d| changes.keeps(d, &narrowed.db, &narrowed.project))
-                .collect();
-            assert_eq!(
-                render(&narrowed, &got),
-                render(&full, &expected),
-                "{}: {path}",
-                tree.display()
-            );
+            let (narrowed, expected) =
+                skillc::scope::narrowed_and_full(&tree, &full, &all, path).unwrap();
+            assert_eq!(narrowed, expected, "{}: {path}", tree.display());
         }
     }
 }

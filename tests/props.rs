@@ -132,7 +132,6 @@ proptest! {
         notes in linked_doc(),
         guide in linked_doc(),
     ) {
-        use skillc::scope::Changes;
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         let files = [
@@ -148,31 +147,13 @@ proptest! {
         for (rel, text) in &files {
             write(root, rel, text);
         }
-        let render = |l: &skillc::load::Loaded, ds: &[skillc::diag::Diagnostic]| -> Vec<String> {
-            ds.iter()
-                .map(|d| format!("{} {} {:?} {}", d.rule.id, l.db.path(d.file()), d.span(), d.message))
-                .collect()
-        };
         let full_config = skillc::config::Config::default();
         let full = skillc::load::load(root, &full_config).unwrap();
         let all = skillc::check::run(&full, &full_config);
         for (path, _) in &files {
-            let changes = Changes { files: [path.to_string()].into_iter().collect(), base: None };
-            let expected: Vec<_> = all
-                .iter()
-                .filter(|d| changes.keeps(d, &full.db, &full.project))
-                .cloned()
-                .collect();
-            let config = skillc::config::Config {
-                focus: Some([path.to_string()].into_iter().collect()),
-                ..Default::default()
-            };
-            let narrowed = skillc::load::load(root, &config).unwrap();
-            let got: Vec<_> = skillc::check::run(&narrowed, &config)
-                .into_iter()
-                .filter(|d| changes.keeps(d, &narrowed.db, &narrowed.project))
-                .collect();
-            prop_assert_eq!(render(&narrowed, &got), render(&full, &expected), "{}", path);
+            let (narrowed, expected) =
+                skillc::scope::narrowed_and_full(root, &full, &all, path).unwrap();
+            prop_assert_eq!(narrowed, expected, "{}", path);
         }
     }
 }
