@@ -50,10 +50,15 @@ pub fn defines_names(path: &str) -> bool {
 
 impl Changes {
     /// Root-relative paths of `files` (given relative to the working directory).
-    /// Files outside the root are dropped: they cannot affect it.
+    /// A directory stands for every file below it (`.git` aside; symlinks are
+    /// not followed). Files outside the root are dropped: they cannot affect it.
     pub fn from_files(root: &Path, files: &[std::path::PathBuf]) -> Changes {
+        let mut expanded = Vec::new();
+        for f in files {
+            files_below(f, 0, &mut expanded);
+        }
         Changes {
-            files: files
+            files: expanded
                 .iter()
                 .filter_map(|f| crate::fsutil::path_in_tree(root, f))
                 .collect(),
@@ -183,6 +188,26 @@ impl Changes {
                 .as_deref()
         });
         dir.is_some_and(|dir| self.files.iter().any(|f| in_dir(f, dir)))
+    }
+}
+
+/// `path`, or the files below it when it is a directory.
+fn files_below(path: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
+    let is_dir = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    if !is_dir {
+        out.push(path.to_path_buf());
+        return;
+    }
+    if depth > 64 || path.file_name().is_some_and(|n| n == ".git") {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return;
+    };
+    let mut children: Vec<std::path::PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    children.sort();
+    for c in children {
+        files_below(&c, depth + 1, out);
     }
 }
 

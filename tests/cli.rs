@@ -680,6 +680,7 @@ fn files_narrow_the_report_but_names_resolve_tree_wide() {
     // its plugin (the broken anchor into it lives in SKILL.md).
     let reference = format!("{root}/plugins/ops/skills/deploy/references/checks.md");
     let o = skillc(&["check", &root, "--format", "concise", "--files", &reference]);
+    let o_reference = o.clone();
     let out = stdout(&o);
     let paths: std::collections::BTreeSet<&str> = out
         .lines()
@@ -714,6 +715,12 @@ fn files_narrow_the_report_but_names_resolve_tree_wide() {
     assert!(out.contains("README.md:3:22: warning[XREF007]"), "{out}");
     assert!(out.contains("[AS005]"), "{out}");
     assert_eq!(o.status.code(), Some(1));
+    // A directory stands for the files below it.
+    let dir = format!("{root}/plugins/ops/skills/deploy/references");
+    let out = stdout(&skillc(&[
+        "check", &root, "--format", "concise", "--files", &dir,
+    ]));
+    assert_eq!(out, stdout(&o_reference), "{out}");
     // A file outside the tree affects nothing.
     let o = skillc(&[
         "check",

@@ -30,7 +30,8 @@ pub struct Args {
     #[arg(long)]
     pub shellcheck: bool,
     /// Report only findings these files affect (pre-commit passes the staged
-    /// files); names still resolve against the whole tree.
+    /// files; a directory stands for the files below it); names still resolve
+    /// against the whole tree.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub files: Option<Vec<PathBuf>>,
     /// Report only findings in what changed since the merge base of REF and
