@@ -42,7 +42,8 @@ enum Parsed {
     ),
     Markdown(Box<Doc>),
     Json(Result<JsonDoc, JsonError>, Vec<ShellBlock>),
-    Script(Box<ShellBlock>),
+    /// A script, and whether its parse was left for later (`light`).
+    Script(Box<ShellBlock>, bool),
     None,
 }
 
@@ -230,10 +231,11 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                     });
                 }
             }
-            Parsed::Script(block) => scripts.push(Script {
+            Parsed::Script(block, light) => scripts.push(Script {
                 file: id,
                 path,
                 shell: *block,
+                light,
             }),
             Parsed::Data(doc, schema) => data.push((id, path, doc, schema)),
             Parsed::None => {}
@@ -497,10 +499,14 @@ fn read_and_parse(w: &Walked, focus: bool, light: bool, max_size: Option<u64>) -
         );
     }
     if w.path.ends_with(".sh") {
-        let block = shell::parse_script(&text[base..], base);
+        let block = if light {
+            ShellBlock::unparsed(source::Span::new(base, text.len()))
+        } else {
+            shell::parse_script(&text[base..], base)
+        };
         return (
             SourceFile::new(w.path.clone(), w.abs.clone(), text),
-            Parsed::Script(Box::new(block)),
+            Parsed::Script(Box::new(block), light),
             None,
         );
     }
@@ -588,6 +594,40 @@ fn parse_deferred(
         .map(|(i, _)| i)
         .collect();
     load_bodies(project, db, &in_skills, max_size);
+
+    // Scripts of the zone, and those read by a typed source the build check
+    // compiles (it compiles only sources in focus), so that it compiles them
+    // as a full run does.
+    let compiled: Vec<&str> = project
+        .skill_sources
+        .iter()
+        .map(|s| db.path(s.file))
+        .filter(|p| crate::scope::source_in_focus(project, focus, p))
+        .map(source::parent)
+        .collect();
+    let scripts: Vec<usize> = project
+        .scripts
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.light
+                && (crate::scope::cross_file_in_focus(project, focus, &s.path)
+                    || compiled.iter().any(|d| crate::scope::in_dir(&s.path, d)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let parsed: Vec<(usize, ShellBlock)> = scripts
+        .par_iter()
+        .map(|&i| {
+            let text = db.text(project.scripts[i].file);
+            let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            (i, shell::parse_script(&text[base..], base))
+        })
+        .collect();
+    for (i, block) in parsed {
+        project.scripts[i].shell = block;
+        project.scripts[i].light = false;
+    }
 
     let mut targets = BTreeSet::new();
     for d in project.docs.iter().filter(|d| !d.light) {

@@ -229,7 +229,8 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     Ok(out.stdout)
 }
 
-fn in_dir(path: &str, dir: &str) -> bool {
+/// Whether `path` lies below `dir` (everything lies below the root, `""`).
+pub(crate) fn in_dir(path: &str, dir: &str) -> bool {
     dir.is_empty()
         || path
             .strip_prefix(dir)
@@ -247,6 +248,18 @@ pub fn cross_file_in_focus(
 ) -> bool {
     focus.contains(path)
         || owner(project, path).is_some_and(|dir| focus.iter().any(|f| in_dir(f, dir)))
+}
+
+/// Whether the build check of a run narrowed to `focus` compiles the typed
+/// source at `source_path`: its findings (on the source, and on the files it
+/// generates and reads, all in its directory) can be reported.
+pub fn source_in_focus(
+    project: &Project,
+    focus: &std::collections::HashSet<String>,
+    source_path: &str,
+) -> bool {
+    let dir = crate::source::parent(source_path);
+    cross_file_in_focus(project, focus, source_path) || focus.iter().any(|f| in_dir(f, dir))
 }
 
 /// The directory of the innermost plugin holding `path` (a plugin of its

@@ -332,3 +332,73 @@ fn single_plugin_builds() {
     let entries: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(entries.len(), 1, "wrote outside the plugin");
 }
+
+/// A narrowed check (`--files F`) compiles only the typed sources whose
+/// findings it can report and parses only the scripts they read, yet reports
+/// what the full check narrowed to `F` reports, for every file of a built
+/// tree with drift, a stale script and a defect in a script a phase reads.
+#[test]
+fn narrowed_checks_of_built_trees_report_what_full_checks_do() {
+    let dir = golden();
+    let root = dir.path();
+    copy_dir(&root.join("plugins/ops"), &root.join("plugins/ops2"));
+    let yaml = root.join("plugins/ops2/plugin.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    std::fs::write(&yaml, text.replacen("name: ops", "name: ops2", 1)).unwrap();
+    assert_eq!(skillc(root, &["build", "."]).status.code(), Some(0));
+    let skill_md = root.join("plugins/ops/skills/rollout/SKILL.md");
+    let text = std::fs::read_to_string(&skill_md).unwrap();
+    std::fs::write(&skill_md, text + "\nEdited by hand.\n").unwrap();
+    let script = root.join("plugins/ops2/skills/rollout/src/endpoint.sh");
+    let text = std::fs::read_to_string(&script).unwrap();
+    std::fs::write(
+        &script,
+        text + "kubectl delete ns demo\necho \"$NOT_AN_INPUT\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("plugins/ops2/skills/rollout/scripts/phase-9-old.sh"),
+        "#!/usr/bin/env bash\n",
+    )
+    .unwrap();
+
+    let all = narrowing_matches(root);
+    for plugin in ["plugins/ops/", "plugins/ops2/"] {
+        assert!(
+            all.iter()
+                .any(|d| d.starts_with("BLD") && d.contains(plugin)),
+            "no build finding in {plugin}: {all:?}"
+        );
+    }
+    // The same plugin at the root of a tree: no plugin directory holds the
+    // change, the typed source's directory does.
+    let solo = tempfile::tempdir().unwrap();
+    copy_dir(&root.join("plugins/ops2"), solo.path());
+    let all = narrowing_matches(solo.path());
+    assert!(
+        all.iter()
+            .any(|d| d.starts_with("BLD001") && d.ends_with("src/endpoint.sh")),
+        "{all:?}"
+    );
+}
+
+/// Every file of the tree at `root` as the only change: the narrowed check
+/// reports what the full one narrowed to it does. The full check's findings.
+fn narrowing_matches(root: &Path) -> Vec<String> {
+    let config = skillc::config::Config::default();
+    let full = skillc::load::load(root, &config).unwrap();
+    let all = skillc::check::run(&full, &config);
+    let paths: Vec<String> = walk(root)
+        .iter()
+        .map(|p| skillc::source::rel_path(root, p))
+        .collect();
+    assert!(paths.len() > 5, "{paths:?}");
+    for path in &paths {
+        let (narrowed, expected) =
+            skillc::scope::narrowed_and_full(root, &full, &all, path).unwrap();
+        assert_eq!(narrowed, expected, "{path}");
+    }
+    all.iter()
+        .map(|d| format!("{} {}", d.rule.id, full.db.path(d.file())))
+        .collect()
+}

@@ -430,6 +430,14 @@ fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
 pub fn compile(project: &Project, db: &SourceDb, config: &crate::config::Config) -> Output {
     let mut out = Output::default();
     for s in &project.skill_sources {
+        // A narrowed check reports build findings only for sources in focus.
+        if config
+            .focus
+            .as_ref()
+            .is_some_and(|f| !crate::scope::source_in_focus(project, f, db.path(s.file)))
+        {
+            continue;
+        }
         compile_skill(project, db, config, s, &mut out);
     }
     compile_plugins(project, db, &mut out);

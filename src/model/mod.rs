@@ -117,6 +117,9 @@ pub struct Script {
     pub file: FileId,
     pub path: String,
     pub shell: ShellBlock,
+    /// A narrowed run has not parsed it (`shell` is empty): none of its
+    /// findings can be reported (see `load::parse_deferred`).
+    pub light: bool,
 }
 
 /// How a marketplace entry names its plugin's location.

@@ -273,6 +273,25 @@ fn span_in(pieces: &[Piece], fallback: usize, start: usize, end: usize) -> Span 
 }
 
 impl ShellBlock {
+    /// A script a narrowed run has not parsed (yet): no commands, no facts.
+    pub fn unparsed(span: Span) -> ShellBlock {
+        ShellBlock {
+            origin: Origin::Script,
+            dialect: Dialect::Bash,
+            text: String::new(),
+            pieces: Vec::new(),
+            span,
+            commands: Vec::new(),
+            pipelines: Vec::new(),
+            constructs: Vec::new(),
+            split_loops: Vec::new(),
+            xtrace: Vec::new(),
+            comments: Vec::new(),
+            syntax_error: None,
+            assigned: Vec::new(),
+            used: Vec::new(),
+        }
+    }
     /// File offset of a shell-text offset.
     pub fn to_file(&self, off: usize) -> usize {
         map_offset(&self.pieces, self.span.start as usize, off)
