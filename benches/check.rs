@@ -27,12 +27,14 @@ struct Timing {
     findings: usize,
 }
 
-/// Timed checks of `root` (its skillc.toml applies, as in a real run).
-fn time(root: &Path, runs: usize) -> Timing {
-    let config = match std::fs::read_to_string(root.join("skillc.toml")) {
+/// Timed checks of `root` (its skillc.toml applies, as in a real run);
+/// with `focus`, narrowed to that file as `--files` does.
+fn time(root: &Path, runs: usize, focus: Option<&str>) -> Timing {
+    let mut config = match std::fs::read_to_string(root.join("skillc.toml")) {
         Ok(text) => skillc::config::Config::parse("skillc.toml", &text).expect("valid config"),
         Err(_) => skillc::config::Config::default(),
     };
+    config.focus = focus.map(|f| [f.to_string()].into_iter().collect());
     let mut times = Vec::with_capacity(runs);
     let mut loads = Vec::with_capacity(runs);
     let (mut files, mut findings) = (0, 0);
@@ -40,7 +42,14 @@ fn time(root: &Path, runs: usize) -> Timing {
         let start = Instant::now();
         let loaded = skillc::load::load(root, &config).expect("loads");
         loads.push(start.elapsed());
-        let diags = skillc::check::run(&loaded, &config);
+        let mut diags = skillc::check::run(&loaded, &config);
+        if let Some(f) = focus {
+            let changes = skillc::scope::Changes {
+                files: [f.to_string()].into_iter().collect(),
+                base: None,
+            };
+            diags.retain(|d| changes.keeps(d, &loaded.db, &loaded.project));
+        }
         times.push(start.elapsed());
         files = loaded.db.len();
         findings = diags.len();
@@ -54,6 +63,30 @@ fn time(root: &Path, runs: usize) -> Timing {
         files,
         findings,
     }
+}
+
+/// The first reference file of a skill under `root`: what a pre-commit run
+/// typically checks.
+fn a_reference(root: &Path) -> Option<String> {
+    let mut found: Vec<String> = Vec::new();
+    for plugin in std::fs::read_dir(root.join("plugins")).ok()?.flatten() {
+        let Ok(skills) = std::fs::read_dir(plugin.path().join("skills")) else {
+            continue;
+        };
+        for skill in skills.flatten() {
+            let Ok(refs) = std::fs::read_dir(skill.path().join("references")) else {
+                continue;
+            };
+            found.extend(
+                refs.flatten()
+                    .map(|r| r.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "md"))
+                    .map(|p| skillc::source::rel_path(root, &p)),
+            );
+        }
+    }
+    found.sort();
+    found.into_iter().next()
 }
 
 fn main() {
@@ -78,16 +111,20 @@ fn main() {
             t.files as f64 / t.median.as_secs_f64()
         );
     };
+    // Each tree in full, then narrowed to one changed reference file.
+    let both = |label: &str, root: &Path, runs: usize| {
+        report(label, time(root, runs, None));
+        if let Some(f) = a_reference(root) {
+            report("  --files 1 reference", time(root, runs, Some(&f)));
+        }
+    };
     let own = Path::new(env!("CARGO_MANIFEST_DIR"));
-    report("this repository", time(own, 15));
+    both("this repository", own, 15);
     for (plugins, skills) in [(5, 5), (20, 10), (50, 20)] {
         let dir = tempfile::tempdir().unwrap();
         gen_corpus::generate(dir.path(), plugins, skills, 2, 0);
         let runs = if plugins * skills > 500 { 5 } else { 11 };
-        report(
-            &format!("generated {plugins}x{skills}"),
-            time(dir.path(), runs),
-        );
+        both(&format!("generated {plugins}x{skills}"), dir.path(), runs);
         if let Some(target) = keep.as_ref().filter(|_| plugins == 50) {
             let _ = std::fs::remove_dir_all(target);
             gen_corpus::generate(target, plugins, skills, 2, 0);
