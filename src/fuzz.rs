@@ -302,6 +302,12 @@ pub fn tree(data: &[u8]) {
     let _ = crate::compile::compile(&loaded.project, &loaded.db, &config);
     let again = crate::check::run(&loaded, &config);
     assert_eq!(diags.len(), again.len(), "a second run differs");
+    // A narrowed run reads and parses less, but reports the same.
+    for (rel, _) in &all {
+        if let Ok((narrowed, full)) = crate::scope::narrowed_and_full(root, &loaded, &diags, rel) {
+            assert_eq!(narrowed, full, "narrowed to {rel}");
+        }
+    }
     let _ = std::fs::remove_dir_all(root);
 }
 
