@@ -540,7 +540,6 @@ fn read_and_parse(w: &Walked, focus: bool, light: bool, max_size: Option<u64>) -
     )
 }
 
-/// Validate JSON documents against the local schema their `$schema` names.
 /// Parse the markdown bodies a narrowed run left unparsed (reading the files
 /// it left unread) that reported findings can depend on:
 /// - the zone: docs whose cross-file findings are reported (the changed
@@ -651,31 +650,43 @@ fn parse_deferred(
     );
 }
 
+/// What [`load_bodies`] did for one doc.
+enum Deferred {
+    /// Parsed the body of a doc that was read.
+    Body(markdown::MdDoc),
+    /// Read and parsed a doc that was not, as a full run does.
+    Read(ReadFile),
+}
+
 /// Read (when unread) and parse the bodies of the light docs among `which`.
 fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], max_size: Option<u64>) {
-    // An unread doc is read and parsed as a full run would have; a light one
-    // only has its body parsed.
-    let found: Vec<(usize, Result<markdown::MdDoc, ReadFile>)> = which
+    let found: Vec<(usize, Deferred)> = which
         .par_iter()
         .filter(|&&i| project.docs[i].light)
         .map(|&i| {
             let d = &project.docs[i];
             if !d.unread {
-                return (i, Ok(markdown::parse(db.text(d.file), d.body_start)));
+                return (
+                    i,
+                    Deferred::Body(markdown::parse(db.text(d.file), d.body_start)),
+                );
             }
             let w = Walked {
                 path: d.path.clone(),
                 abs: db.get(d.file).abs.clone(),
                 is_dir: false,
             };
-            (i, Err(read_and_parse(&w, false, false, max_size)))
+            (
+                i,
+                Deferred::Read(read_and_parse(&w, false, false, max_size)),
+            )
         })
         .collect();
     for (i, body) in found {
         let d = &mut project.docs[i];
         match body {
-            Ok(md) => d.md = md,
-            Err((sf, parsed, problem)) => {
+            Deferred::Body(md) => d.md = md,
+            Deferred::Read((sf, parsed, problem)) => {
                 db.set_text(d.file, sf.text);
                 if let Parsed::Markdown(read) = parsed {
                     d.bom = read.bom;
@@ -694,6 +705,7 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], max_si
     }
 }
 
+/// Validate JSON documents against the local schema their `$schema` names.
 fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) -> Vec<DataFile> {
     // Each schema is read and compiled once, however many files name it the
     // same way (the spelling is part of the key: it is quoted in errors).
