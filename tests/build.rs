@@ -402,3 +402,110 @@ fn narrowing_matches(root: &Path) -> Vec<String> {
         .map(|d| format!("{} {}", d.rule.id, full.db.path(d.file())))
         .collect()
 }
+
+/// A prelude opens the phase scripts that call its functions or read its
+/// variables (with guards for the inputs it uses), stays out of the others,
+/// and is checked once: an undeclared variable, a context-less kubectl that a
+/// mutating phase runs, and a syntax error each give one finding on it.
+#[test]
+fn prelude_is_shared_by_the_phases_that_use_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        ".claude-plugin/marketplace.json",
+        r#"{"name": "m", "description": "M.", "owner": {"name": "O"}, "plugins": []}"#,
+    );
+    write(
+        "plugins/api/plugin.yaml",
+        "name: api\nversion: 1.0.0\ndescription: \"API: {skills}.\"\n",
+    );
+    let skill = |prelude: &str| {
+        format!(
+            r#"name: calls
+description: "Calls the API. Use when: calling."
+title: Call the API
+inputs:
+  HOST: {{type: string, doc: The API host., required: true}}
+  CTX: {{type: kube-context, doc: The cluster., required: true}}
+prelude: |
+{prelude}
+phases:
+  - id: tools
+    title: Tools
+    script: |
+      command -v curl
+  - id: fetch
+    title: Fetch
+    script: |
+      api_get /version
+  - id: apply
+    title: Apply
+    mode: mutating
+    script: |
+      echo "$BASE"
+      kubectl --context "$CTX" apply -f app.yaml
+"#
+        )
+    };
+    let good = "  BASE=\"https://$HOST/api\"\n  api_get() {\n    curl -fsS \"$BASE$1\"\n  }";
+    write("plugins/api/skills/calls/skill.yaml", &skill(good));
+    let o = skillc(root, &["build", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    let script = |name: &str| {
+        std::fs::read_to_string(root.join("plugins/api/skills/calls/scripts").join(name)).unwrap()
+    };
+    let fetch = script("phase-2-fetch.sh");
+    assert!(fetch.contains("api_get() {"), "{fetch}");
+    assert!(fetch.contains(": \"${HOST:?HOST is required"), "{fetch}");
+    assert!(
+        fetch.find("api_get() {").unwrap() < fetch.find("api_get /version").unwrap(),
+        "{fetch}"
+    );
+    let tools = script("phase-1-tools.sh");
+    assert!(
+        !tools.contains("api_get") && !tools.contains("HOST"),
+        "{tools}"
+    );
+    // Reading a prelude variable is using the prelude too.
+    assert!(script("phase-3-apply.sh").contains("BASE=\"https://$HOST/api\""));
+    let c = skillc(root, &["check", ".", "--format", "concise"]);
+    assert_eq!(c.status.code(), Some(0), "{}", out(&c));
+
+    let bad = "  api_get() {\n    curl -fsS \"https://$HOST$API_PATH$1\"\n    kubectl delete pod x\n  }\n  BASE=x\n  if true; then";
+    write("plugins/api/skills/calls/skill.yaml", &skill(bad));
+    let c = skillc(root, &["check", ".", "--format", "concise"]);
+    let text = out(&c);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("skill.yaml:")).collect();
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.contains("[BLD001]") && l.contains("$API_PATH"))
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("[BLD002]")
+                && l.contains("the prelude, which mutating phase 3 uses,")),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("[BLD003]") && l.contains("prelude:")),
+        "{text}"
+    );
+    // Findings point into the prelude (lines 8 to 14 of skill.yaml); the
+    // rest is drift, since the prelude changed.
+    for l in lines.iter().filter(|l| !l.contains("[BLD007]")) {
+        let line: usize = l.split(':').nth(1).unwrap().parse().unwrap();
+        assert!((8..=14).contains(&line), "{l}");
+    }
+}

@@ -13,6 +13,7 @@ use crate::parse::shell::{self, Dialect, Origin, Piece, ShellBlock};
 use crate::parse::yaml::{YamlKind, YamlNode};
 use crate::rules::Context;
 use crate::source::{FileId, SourceDb, Span};
+use compact_str::CompactString;
 use indexmap::IndexMap;
 use render::Numbered;
 use source::{Mode, PluginSource, SkillSource};
@@ -696,6 +697,24 @@ fn compile_skill(
         })
     });
 
+    // The prelude, parsed and checked once; phase scripts that call one of
+    // its functions or read one of its variables start with it.
+    let prelude = src.prelude.as_ref().and_then(|text| {
+        let node = root.get("prelude")?;
+        let pieces = scalar_pieces(db.text(file), node, text);
+        let block = shell::parse_block(
+            Origin::Script,
+            Dialect::Bash,
+            shell::mask_placeholders(text),
+            pieces,
+            node.span,
+        );
+        Some((text.as_str(), block))
+    });
+    // What the phases that include the prelude assign, and whether one is mutating.
+    let mut prelude_users: Vec<&Numbered<'_>> = Vec::new();
+    let mut assigned_by_users: BTreeSet<CompactString> = BTreeSet::new();
+
     // Scripts.
     let mut rendered_scripts: Vec<String> = Vec::new();
     for n in &phases {
@@ -734,10 +753,20 @@ fn compile_skill(
         } else {
             continue;
         };
-        script_checks(config, src, n, &block, diag_file, out);
+        let with_prelude = prelude.as_ref().filter(|(_, p)| {
+            block.commands.iter().any(|c| p.functions.contains(&c.name))
+                || block.used.iter().any(|(v, _)| p.assigned.contains(v))
+        });
+        let also_assigned: &[CompactString] = with_prelude.map_or(&[], |(_, p)| &p.assigned);
+        script_checks(config, src, n, &block, diag_file, also_assigned, out);
+        if with_prelude.is_some() {
+            prelude_users.push(n);
+            assigned_by_users.extend(block.assigned.iter().cloned());
+        }
         let mut uses: Vec<&str> = block
             .used
             .iter()
+            .chain(with_prelude.map_or(&[][..], |(_, p)| &p.used))
             .map(|(v, _)| v.as_str())
             .filter(|v| src.inputs.contains_key(*v))
             .collect();
@@ -747,10 +776,21 @@ fn compile_skill(
         rendered_scripts.push(name.clone());
         out.files.push(Rendered {
             path: format!("{dir}/scripts/{name}"),
-            text: render::script(src, n, &body, &uses),
+            text: render::script(src, n, with_prelude.map(|(t, _)| *t), &body, &uses),
             executable: true,
             source: file,
         });
+    }
+    if let Some((_, p)) = &prelude {
+        prelude_checks(
+            config,
+            src,
+            p,
+            &prelude_users,
+            &assigned_by_users,
+            file,
+            out,
+        );
     }
     // Stale phase scripts.
     let prefix = format!("{dir}/scripts/phase-");
@@ -778,15 +818,97 @@ fn compile_skill(
     }
 }
 
+/// Checks of the prelude, once: what a phase script checks, for the phases
+/// that include it (`users`), which may set what it reads.
+fn prelude_checks(
+    config: &crate::config::Config,
+    src: &SkillSource,
+    block: &ShellBlock,
+    users: &[&Numbered<'_>],
+    assigned_by_users: &BTreeSet<CompactString>,
+    file: FileId,
+    out: &mut Output,
+) {
+    let assigned: BTreeSet<&str> = block
+        .assigned
+        .iter()
+        .chain(assigned_by_users)
+        .map(|a| a.as_str())
+        .collect();
+    let mut reported = BTreeSet::new();
+    for (v, span) in &block.used {
+        let input_like = crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(v);
+        if input_like
+            && !src.inputs.contains_key(v.as_str())
+            && !assigned.contains(v.as_str())
+            && !STANDARD_ENV.contains(&v.as_str())
+            && reported.insert(v.clone())
+        {
+            out.diags.push(
+                Diagnostic::new(&UNDECLARED_INPUT, file, *span, format!("`${v}` is not an input of this skill, and neither the prelude nor a phase that uses it sets it"))
+                    .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in the prelude")),
+            );
+        }
+    }
+    if let Some(n) = users.iter().find(|n| n.phase.mode == Mode::Mutating) {
+        let who = format!("the prelude, which mutating phase {} uses,", n.number);
+        mutating_checks(config, block, file, &who, out);
+    }
+    validity_checks(config, block, file, "prelude", out);
+}
+
+/// BLD002: kubectl, helm and friends without their context flag, in shell
+/// that a mutating phase runs (`who`: "mutating phase 3", "the prelude, which
+/// mutating phase 3 uses").
+fn mutating_checks(
+    config: &crate::config::Config,
+    block: &ShellBlock,
+    file: FileId,
+    who: &str,
+    out: &mut Output,
+) {
+    for cmd in &block.commands {
+        let Some(tool) = config.shell.tool(&cmd.name) else {
+            continue;
+        };
+        let args: Vec<String> = cmd
+            .args
+            .iter()
+            .map(|a| a.raw.trim_matches(['"', '\'']).to_string())
+            .collect();
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        if let Some(what) = tool.requires(&refs, &cmd.assignments) {
+            out.diags.push(
+                Diagnostic::new(
+                    &MUTATING_CONTEXT,
+                    file,
+                    cmd.name_span,
+                    format!("{who} runs `{what}` without naming the cluster"),
+                )
+                .help(format!(
+                    "add `{} \"$CTX\"` and declare CTX as a kube-context input",
+                    tool.flags[0]
+                )),
+            );
+        }
+    }
+}
+
 fn script_checks(
     config: &crate::config::Config,
     src: &SkillSource,
     n: &Numbered<'_>,
     block: &ShellBlock,
     file: FileId,
+    also_assigned: &[CompactString],
     out: &mut Output,
 ) {
-    let assigned: BTreeSet<&str> = block.assigned.iter().map(|a| a.as_str()).collect();
+    let assigned: BTreeSet<&str> = block
+        .assigned
+        .iter()
+        .chain(also_assigned)
+        .map(|a| a.as_str())
+        .collect();
     let mut reported = BTreeSet::new();
     for (v, span) in &block.used {
         let input_like = crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(v);
@@ -803,44 +925,25 @@ fn script_checks(
         }
     }
     if n.phase.mode == Mode::Mutating {
-        for cmd in &block.commands {
-            let Some(tool) = config.shell.tool(&cmd.name) else {
-                continue;
-            };
-            let args: Vec<String> = cmd
-                .args
-                .iter()
-                .map(|a| a.raw.trim_matches(['"', '\'']).to_string())
-                .collect();
-            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-            if let Some(what) = tool.requires(&refs, &cmd.assignments) {
-                out.diags.push(
-                    Diagnostic::new(
-                        &MUTATING_CONTEXT,
-                        file,
-                        cmd.name_span,
-                        format!(
-                            "mutating phase {} runs `{what}` without naming the cluster",
-                            n.number
-                        ),
-                    )
-                    .help(format!(
-                        "add `{} \"$CTX\"` and declare CTX as a kube-context input",
-                        tool.flags[0]
-                    )),
-                );
-            }
-        }
+        let who = format!("mutating phase {}", n.number);
+        mutating_checks(config, block, file, &who, out);
     }
+    validity_checks(config, block, file, &format!("phase {}", n.number), out);
+}
+
+/// BLD003: syntax errors, and constructs newer than the target bash, in the
+/// shell of `label` (`phase 2`, `prelude`).
+fn validity_checks(
+    config: &crate::config::Config,
+    block: &ShellBlock,
+    file: FileId,
+    label: &str,
+    out: &mut Output,
+) {
     if let Some((span, msg)) = &block.syntax_error {
         out.diags.push(
-            Diagnostic::new(
-                &SCRIPT_INVALID,
-                file,
-                *span,
-                format!("phase {}: {msg}", n.number),
-            )
-            .help("fix the shell syntax"),
+            Diagnostic::new(&SCRIPT_INVALID, file, *span, format!("{label}: {msg}"))
+                .help("fix the shell syntax"),
         );
     }
     let target = config.shell.bash_target;
@@ -852,8 +955,7 @@ fn script_checks(
                     file,
                     *span,
                     format!(
-                        "phase {}: {} need bash {}.{}",
-                        n.number,
+                        "{label}: {} need bash {}.{}",
                         c.describe(),
                         c.since().0,
                         c.since().1

@@ -278,7 +278,13 @@ fn validation(name: &str, input: &Input) -> String {
 }
 
 /// Render a phase script.
-pub fn script(src: &SkillSource, n: &Numbered<'_>, body: &str, uses: &[&str]) -> String {
+pub fn script(
+    src: &SkillSource,
+    n: &Numbered<'_>,
+    prelude: Option<&str>,
+    body: &str,
+    uses: &[&str],
+) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
     let _ = writeln!(
         out,
@@ -329,6 +335,11 @@ pub fn script(src: &SkillSource, n: &Numbered<'_>, body: &str, uses: &[&str]) ->
         out.push_str(&guards);
         out.push_str(&checks);
         out.push('\n');
+    }
+    if let Some(p) = prelude {
+        out.push_str("# The skill's prelude.\n");
+        out.push_str(p.trim_end());
+        out.push_str("\n\n");
     }
     out.push_str(body.trim_end());
     out.push('\n');

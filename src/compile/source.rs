@@ -33,6 +33,11 @@ pub struct SkillSource {
     /// Rules that hold in every phase.
     #[serde(default)]
     pub guardrails: Vec<String>,
+    /// Shell shared by the phase scripts (helper functions, constants): it
+    /// opens every phase script that calls one of its functions or reads one
+    /// of its variables.
+    #[serde(default)]
+    pub prelude: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]

@@ -250,6 +250,8 @@ pub struct ShellBlock {
     pub assigned: Vec<CompactString>,
     /// Variables expanded, with where.
     pub used: Vec<(CompactString, Span)>,
+    /// Names of the functions it defines (`f() { … }`, `function f { … }`).
+    pub functions: Vec<CompactString>,
 }
 
 fn map_offset(pieces: &[Piece], fallback: usize, off: usize) -> usize {
@@ -290,6 +292,7 @@ impl ShellBlock {
             syntax_error: None,
             assigned: Vec::new(),
             used: Vec::new(),
+            functions: Vec::new(),
         }
     }
     /// File offset of a shell-text offset.
@@ -555,6 +558,7 @@ pub fn parse_block(
         syntax_error,
         assigned: facts.assigned,
         used,
+        functions: facts.functions,
     }
 }
 
@@ -605,6 +609,7 @@ struct Facts {
     syntax_error: Option<((usize, usize), String)>,
     assigned: Vec<CompactString>,
     used: Vec<(CompactString, (usize, usize))>,
+    functions: Vec<CompactString>,
 }
 
 fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
@@ -725,6 +730,11 @@ impl<'a> Walker<'a> {
             "variable_assignment" => {
                 if let Some(name) = n.child_by_field_name("name") {
                     self.facts.assigned.push(self.src(name).into());
+                }
+            }
+            "function_definition" => {
+                if let Some(name) = n.child_by_field_name("name") {
+                    self.facts.functions.push(self.src(name).into());
                 }
             }
             "command" => {
@@ -1132,6 +1142,16 @@ fn collect_vars(n: Node<'_>, text: &str, quoted: bool, out: &mut Vec<Var>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_definitions_are_facts() {
+        let b = parse_script(
+            "api_get() { curl \"$1\"; }\nfunction api_post {\n  curl -X POST \"$1\"\n}\napi_get /x\n",
+            0,
+        );
+        assert_eq!(b.functions, ["api_get", "api_post"]);
+        assert!(b.commands.iter().any(|c| c.name == "api_get"));
+    }
 
     #[test]
     fn scripts_take_their_dialect_from_the_shebang() {
