@@ -8,6 +8,7 @@ NODE="${NODE:-}"
 PASS_ENTRY="${PASS_ENTRY:-proxmox/api-token}"
 PVE_CA="${PVE_CA:-}"
 
+# The skill's prelude.
 api_get() {
   if [ -n "$PVE_CA" ]; then
     curl -fsS --cacert "$PVE_CA" \
@@ -19,6 +20,20 @@ api_get() {
       "https://$PVE_HOST:8006/api2/json$1"
   fi
 }
+api_post() {
+  path="$1"
+  shift
+  if [ -n "$PVE_CA" ]; then
+    curl -fsS --cacert "$PVE_CA" -X POST \
+      -H "Authorization: PVEAPIToken=$(pass show "$PASS_ENTRY" | head -n 1)" \
+      "$@" "https://$PVE_HOST:8006/api2/json$path"
+  else
+    curl -fsS -X POST \
+      -H "Authorization: PVEAPIToken=$(pass show "$PASS_ENTRY" | head -n 1)" \
+      "$@" "https://$PVE_HOST:8006/api2/json$path"
+  fi
+}
+
 api_get /version | jq -r '.data | "Proxmox VE \(.version) (release \(.release))"'
 echo "== cluster"
 api_get /cluster/status | jq -r '.data[]

@@ -14,7 +14,7 @@ if [ -n "${VMID:-}" ]; then
   [[ $VMID =~ $_re ]] || { echo "VMID must be an integer, got '$VMID'" >&2; exit 2; }
 fi
 
-: "${ROLE:?ROLE is required: the name of a VMID range in CLUSTER_CONFIG}"
+# The skill's prelude.
 api_get() {
   if [ -n "$PVE_CA" ]; then
     curl -fsS --cacert "$PVE_CA" \
@@ -26,6 +26,21 @@ api_get() {
       "https://$PVE_HOST:8006/api2/json$1"
   fi
 }
+api_post() {
+  path="$1"
+  shift
+  if [ -n "$PVE_CA" ]; then
+    curl -fsS --cacert "$PVE_CA" -X POST \
+      -H "Authorization: PVEAPIToken=$(pass show "$PASS_ENTRY" | head -n 1)" \
+      "$@" "https://$PVE_HOST:8006/api2/json$path"
+  else
+    curl -fsS -X POST \
+      -H "Authorization: PVEAPIToken=$(pass show "$PASS_ENTRY" | head -n 1)" \
+      "$@" "https://$PVE_HOST:8006/api2/json$path"
+  fi
+}
+
+: "${ROLE:?ROLE is required: the name of a VMID range in CLUSTER_CONFIG}"
 range=$(awk -v role="$ROLE" '
   {
     line = $0

@@ -26,11 +26,7 @@ if [ -n "${FULL_CLONE:-}" ]; then
   case "$FULL_CLONE" in true|false) ;; *) echo "FULL_CLONE must be true or false, got '$FULL_CLONE'" >&2; exit 2 ;; esac
 fi
 
-: "${ROLE:?ROLE is required: the name of a VMID range in CLUSTER_CONFIG}"
-: "${VMID:?VMID is required: run the pick-vmid phase first}"
-: "${TEMPLATE_VMID:?TEMPLATE_VMID is required}"
-: "${VM_NAME:?VM_NAME is required}"
-: "${NODE:?NODE is required}"
+# The skill's prelude.
 api_get() {
   if [ -n "$PVE_CA" ]; then
     curl -fsS --cacert "$PVE_CA" \
@@ -55,6 +51,12 @@ api_post() {
       "$@" "https://$PVE_HOST:8006/api2/json$path"
   fi
 }
+
+: "${ROLE:?ROLE is required: the name of a VMID range in CLUSTER_CONFIG}"
+: "${VMID:?VMID is required: run the pick-vmid phase first}"
+: "${TEMPLATE_VMID:?TEMPLATE_VMID is required}"
+: "${VM_NAME:?VM_NAME is required}"
+: "${NODE:?NODE is required}"
 range=$(awk -v role="$ROLE" '
   {
     line = $0

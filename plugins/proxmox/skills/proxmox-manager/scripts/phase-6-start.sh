@@ -13,8 +13,7 @@ if [ -n "${VMID:-}" ]; then
   [[ $VMID =~ $_re ]] || { echo "VMID must be an integer, got '$VMID'" >&2; exit 2; }
 fi
 
-: "${VMID:?VMID is required}"
-: "${NODE:?NODE is required}"
+# The skill's prelude.
 api_get() {
   if [ -n "$PVE_CA" ]; then
     curl -fsS --cacert "$PVE_CA" \
@@ -39,6 +38,9 @@ api_post() {
       "$@" "https://$PVE_HOST:8006/api2/json$path"
   fi
 }
+
+: "${VMID:?VMID is required}"
+: "${NODE:?NODE is required}"
 upid=$(api_post "/nodes/$NODE/qemu/$VMID/status/start" --data "timeout=120" | jq -r '.data')
 enc=$(jq -rn --arg u "$upid" '$u | @uri')
 tries=0

@@ -16,8 +16,7 @@ if [ -n "${VMID:-}" ]; then
   [[ $VMID =~ $_re ]] || { echo "VMID must be an integer, got '$VMID'" >&2; exit 2; }
 fi
 
-: "${VMID:?VMID is required}"
-: "${NODE:?NODE is required}"
+# The skill's prelude.
 api_get() {
   if [ -n "$PVE_CA" ]; then
     curl -fsS --cacert "$PVE_CA" \
@@ -29,6 +28,22 @@ api_get() {
       "https://$PVE_HOST:8006/api2/json$1"
   fi
 }
+api_post() {
+  path="$1"
+  shift
+  if [ -n "$PVE_CA" ]; then
+    curl -fsS --cacert "$PVE_CA" -X POST \
+      -H "Authorization: PVEAPIToken=$(pass show "$PASS_ENTRY" | head -n 1)" \
+      "$@" "https://$PVE_HOST:8006/api2/json$path"
+  else
+    curl -fsS -X POST \
+      -H "Authorization: PVEAPIToken=$(pass show "$PASS_ENTRY" | head -n 1)" \
+      "$@" "https://$PVE_HOST:8006/api2/json$path"
+  fi
+}
+
+: "${VMID:?VMID is required}"
+: "${NODE:?NODE is required}"
 failed=0
 current=$(api_get "/nodes/$NODE/qemu/$VMID/status/current")
 printf '%s\n' "$current" | jq -r '.data | "name=\(.name) status=\(.status) qmp=\(.qmpstatus // "-") lock=\(.lock // "none") uptime=\(.uptime // 0)s"'
