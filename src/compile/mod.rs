@@ -380,6 +380,18 @@ fn key_span(node: Option<&YamlNode>, key: &str, fallback: Span) -> Span {
 }
 
 /// Map each line of a block scalar's value to its place in the file.
+/// Parse shell written inline in skill.yaml (the scalar `value` at `node`),
+/// with spans in the file.
+fn inline_script(file_text: &str, node: &YamlNode, value: &str) -> ShellBlock {
+    shell::parse_block(
+        Origin::Script,
+        Dialect::Bash,
+        shell::mask_placeholders(value),
+        scalar_pieces(file_text, node, value),
+        node.span,
+    )
+}
+
 fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
     let region = file_text.get(node.span.range()).unwrap_or("");
     let mut pieces = Vec::new();
@@ -701,15 +713,7 @@ fn compile_skill(
     // its functions or read one of its variables start with it.
     let prelude = src.prelude.as_ref().and_then(|text| {
         let node = root.get("prelude")?;
-        let pieces = scalar_pieces(db.text(file), node, text);
-        let block = shell::parse_block(
-            Origin::Script,
-            Dialect::Bash,
-            shell::mask_placeholders(text),
-            pieces,
-            node.span,
-        );
-        Some((text.as_str(), block))
+        Some((text.as_str(), inline_script(db.text(file), node, text)))
     });
     // What the phases that include the prelude assign, and whether one is mutating.
     let mut prelude_users: Vec<&Numbered<'_>> = Vec::new();
@@ -723,14 +727,7 @@ fn compile_skill(
             let Some(value_node) = node.and_then(|x| x.get("script")) else {
                 continue;
             };
-            let pieces = scalar_pieces(db.text(file), value_node, script);
-            let b = shell::parse_block(
-                Origin::Script,
-                Dialect::Bash,
-                shell::mask_placeholders(script),
-                pieces,
-                value_node.span,
-            );
+            let b = inline_script(db.text(file), value_node, script);
             (b, script.clone(), file)
         } else if let Some(f) = &n.phase.script_file {
             let path = format!("{dir}/{f}");
@@ -829,27 +826,16 @@ fn prelude_checks(
     file: FileId,
     out: &mut Output,
 ) {
-    let assigned: BTreeSet<&str> = block
-        .assigned
-        .iter()
-        .chain(assigned_by_users)
-        .map(|a| a.as_str())
-        .collect();
-    let mut reported = BTreeSet::new();
-    for (v, span) in &block.used {
-        let input_like = crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(v);
-        if input_like
-            && !src.inputs.contains_key(v.as_str())
-            && !assigned.contains(v.as_str())
-            && !STANDARD_ENV.contains(&v.as_str())
-            && reported.insert(v.clone())
-        {
-            out.diags.push(
-                Diagnostic::new(&UNDECLARED_INPUT, file, *span, format!("`${v}` is not an input of this skill, and neither the prelude nor a phase that uses it sets it"))
-                    .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in the prelude")),
-            );
-        }
-    }
+    let assigned: Vec<CompactString> = assigned_by_users.iter().cloned().collect();
+    undeclared_inputs(
+        src,
+        block,
+        &assigned,
+        file,
+        "neither the prelude nor a phase that uses it sets it",
+        "the prelude",
+        out,
+    );
     if let Some(n) = users.iter().find(|n| n.phase.mode == Mode::Mutating) {
         let who = format!("the prelude, which mutating phase {} uses,", n.number);
         mutating_checks(config, block, file, &who, out);
@@ -894,13 +880,15 @@ fn mutating_checks(
     }
 }
 
-fn script_checks(
-    config: &crate::config::Config,
+/// BLD001: variables `block` reads that look like inputs but are neither
+/// declared, set in it or in `also_assigned`, nor standard environment.
+fn undeclared_inputs(
     src: &SkillSource,
-    n: &Numbered<'_>,
     block: &ShellBlock,
-    file: FileId,
     also_assigned: &[CompactString],
+    file: FileId,
+    unset: &str,
+    where_to_assign: &str,
     out: &mut Output,
 ) {
     let assigned: BTreeSet<&str> = block
@@ -919,11 +907,31 @@ fn script_checks(
             && reported.insert(v.clone())
         {
             out.diags.push(
-                Diagnostic::new(&UNDECLARED_INPUT, file, *span, format!("`${v}` is not an input of this skill, and phase {} does not set it", n.number))
-                    .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in the script")),
+                Diagnostic::new(&UNDECLARED_INPUT, file, *span, format!("`${v}` is not an input of this skill, and {unset}"))
+                    .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in {where_to_assign}")),
             );
         }
     }
+}
+
+fn script_checks(
+    config: &crate::config::Config,
+    src: &SkillSource,
+    n: &Numbered<'_>,
+    block: &ShellBlock,
+    file: FileId,
+    also_assigned: &[CompactString],
+    out: &mut Output,
+) {
+    undeclared_inputs(
+        src,
+        block,
+        also_assigned,
+        file,
+        &format!("phase {} does not set it", n.number),
+        "the script",
+        out,
+    );
     if n.phase.mode == Mode::Mutating {
         let who = format!("mutating phase {}", n.number);
         mutating_checks(config, block, file, &who, out);
