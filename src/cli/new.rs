@@ -92,7 +92,7 @@ pub fn run(args: Args) -> u8 {
                 ));
             }
             let text = format!(
-                "# yaml-language-server: $schema={schema}\nname: {name}\ndescription: \"What {name} does, in one or two sentences. Use when …\"\ntitle: {title}\ninputs:\n  CTX:\n    type: kube-context\n    doc: The kubeconfig context of the target cluster.\n    required: true\nphases:\n  - id: inspect\n    title: Inspect the current state\n    mode: read-only\n    prose: |\n      Say what to look at and what a healthy result looks like.\n    script: |\n      kubectl --context \"$CTX\" get nodes -o wide\nguardrails:\n  - Ask for explicit approval before any change to the cluster.\n",
+                "# yaml-language-server: $schema={schema}\nname: {name}\ndescription: \"What {name} does, in one or two sentences. Use when …\"\ntitle: {title}\ninputs:\n  CTX:\n    type: kube-context\n    doc: The kubeconfig context of the target cluster.\n    required: true\n# prelude: |                  # shell shared by the phases that call it\n#   k() {{ kubectl --context \"$CTX\" \"$@\"; }}\nphases:\n  - id: inspect\n    title: Inspect the current state\n    mode: read-only\n    prose: |\n      Say what to look at and what a healthy result looks like.\n    script: |\n      kubectl --context \"$CTX\" get nodes -o wide\nguardrails:\n  - Ask for explicit approval before any change to the cluster.\n",
                 schema = schema_ref(root, 4, "skill.schema.json"),
                 title = title_case(&name),
             );
