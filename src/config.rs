@@ -146,13 +146,11 @@ impl Config {
                         ));
                     };
                     for item in items.iter() {
-                        let DeValue::Table(t) = item.get_ref() else {
-                            return Err(err(
-                                item.span(),
-                                "each override is a table with `paths` and `rules`".into(),
-                                None,
-                            ));
-                        };
+                        let t = as_table(
+                            item,
+                            "each override is a table with `paths` and `rules`",
+                            &err,
+                        )?;
                         let mut globs_set = None;
                         let mut levels = HashMap::new();
                         for (k, v) in t {
@@ -367,22 +365,14 @@ fn parse_shell(
                 })?;
             }
             "context" => {
-                let DeValue::Table(tools) = value.get_ref() else {
-                    return Err(err(
-                        value.span(),
-                        "`shell.context` must be a table of tools".into(),
-                        None,
-                    ));
-                };
+                let tools = as_table(value, "`shell.context` must be a table of tools", err)?;
                 for (tool, spec) in tools {
                     let name = tool.get_ref().to_string();
-                    let DeValue::Table(spec) = spec.get_ref() else {
-                        return Err(err(
-                            spec.span(),
-                            format!("`shell.context.{name}` must be a table"),
-                            None,
-                        ));
-                    };
+                    let spec = as_table(
+                        spec,
+                        &format!("`shell.context.{name}` must be a table"),
+                        err,
+                    )?;
                     let mut p = policy.tool(&name).cloned().unwrap_or(ToolPolicy {
                         tool: name.clone(),
                         flags: Vec::new(),

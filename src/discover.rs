@@ -5,7 +5,6 @@ use crate::config::Config;
 use crate::source::rel_path;
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are never read.
 /// The largest non-markdown file read when `max-file-size` is not set.
 pub const MAX_READ: u64 = 8 * 1024 * 1024;
 

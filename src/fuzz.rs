@@ -184,21 +184,19 @@ fn shell_block(text: &str, b: &crate::parse::shell::ShellBlock) {
 /// Shell as a script file and as a fenced block inside markdown (where its
 /// offsets map back through the block's pieces).
 pub fn shell(data: &[u8]) {
-    use crate::parse::shell::{Dialect, Origin, assemble, parse_block, parse_script};
+    use crate::parse::shell::{parse_code_block, parse_script};
     let script = text(data);
     shell_block(&script, &parse_script(&script, 0));
-    for (lang, dialect) in [("bash", Dialect::Bash), ("console", Dialect::Console)] {
+    for lang in ["bash", "console"] {
         let file = format!(
             "# Run\n\n- step\n\n  ```{lang}\n  {}\n  ```\n",
             script.replace('\n', "\n  ")
         );
         let md = crate::parse::markdown::parse(&file, 0);
         for b in &md.code_blocks {
-            let (t, pieces) = assemble(&file, &b.content, dialect);
-            shell_block(
-                &file,
-                &parse_block(Origin::CodeBlock, dialect, t, pieces, b.span),
-            );
+            if let Some(block) = parse_code_block(&file, b) {
+                shell_block(&file, &block);
+            }
         }
     }
 }

@@ -65,8 +65,7 @@ fn is_source(path: &str) -> bool {
 }
 
 fn is_markdown(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".md")
+    path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md")
 }
 
 /// Resolve what the user pointed at: (root for relative paths, where to walk, kind hint).
@@ -396,6 +395,12 @@ fn cap(md: bool, max_size: Option<u64>) -> u64 {
         .min(crate::config::MAX_FILE_SIZE_CEILING)
 }
 
+/// A script file's text parsed, past its byte order mark.
+fn parse_script_file(text: &str) -> ShellBlock {
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    shell::parse_script(&text[base..], base)
+}
+
 /// A markdown file a narrowed run registers without reading it.
 fn unread_doc(w: &Walked) -> ReadFile {
     let doc = Doc {
@@ -446,23 +451,7 @@ fn read_and_parse(w: &Walked, focus: bool, light: bool, max_size: Option<u64>) -
             .code_blocks
             .iter()
             .filter(|_| focus)
-            .filter_map(|b| {
-                let dialect = Dialect::from_lang(&b.lang)?;
-                let (t, pieces) = shell::assemble(&text, &b.content, dialect);
-                // A `#!` line in the block names its shell better than the fence.
-                let dialect = if t.starts_with("#!") {
-                    Dialect::from_shebang(&t)
-                } else {
-                    dialect
-                };
-                Some(shell::parse_block(
-                    Origin::CodeBlock,
-                    dialect,
-                    t,
-                    pieces,
-                    b.span,
-                ))
-            })
+            .filter_map(|b| shell::parse_code_block(&text, b))
             .collect();
         // Kept for the whole run: no growth slack.
         shell.shrink_to_fit();
@@ -502,7 +491,7 @@ fn read_and_parse(w: &Walked, focus: bool, light: bool, max_size: Option<u64>) -
         let block = if light {
             ShellBlock::unparsed(source::Span::new(base, text.len()))
         } else {
-            shell::parse_script(&text[base..], base)
+            parse_script_file(&text)
         };
         return (
             SourceFile::new(w.path.clone(), w.abs.clone(), text),
@@ -617,11 +606,7 @@ fn parse_deferred(
         .collect();
     let parsed: Vec<(usize, ShellBlock)> = scripts
         .par_iter()
-        .map(|&i| {
-            let text = db.text(project.scripts[i].file);
-            let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-            (i, shell::parse_script(&text[base..], base))
-        })
+        .map(|&i| (i, parse_script_file(db.text(project.scripts[i].file))))
         .collect();
     for (i, block) in parsed {
         project.scripts[i].shell = block;
@@ -689,12 +674,16 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], max_si
             Deferred::Read((sf, parsed, problem)) => {
                 db.set_text(d.file, sf.text);
                 if let Parsed::Markdown(read) = parsed {
-                    d.bom = read.bom;
-                    d.frontmatter = read.frontmatter;
-                    d.body_start = read.body_start;
-                    d.md = read.md;
+                    // The doc as a full run reads it, in its place in the model.
+                    let (file, kind) = (d.file, d.kind);
+                    *d = *read;
+                    d.file = file;
+                    d.kind = kind;
                 }
                 if let Some(p) = problem {
+                    // A full run has no doc for a file it cannot read: no
+                    // anchors to look up in it.
+                    project.doc_by_path.remove(&d.path);
                     project.problems.push(p.with(d.file));
                 }
             }

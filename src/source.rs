@@ -159,11 +159,8 @@ impl SourceDb {
     /// files only once it knows it needs them) its text.
     pub fn set_text(&mut self, id: FileId, text: String) {
         let f = &mut self.files[id.0 as usize];
-        *f = SourceFile::new(
-            std::mem::take(&mut f.path),
-            std::mem::take(&mut f.abs),
-            text,
-        );
+        f.text = text;
+        f.line_starts.take();
     }
     pub fn len(&self) -> usize {
         self.files.len()

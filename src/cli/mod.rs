@@ -174,7 +174,7 @@ pub fn load_config(
 }
 
 /// Render a config error with its source excerpt.
-pub fn render_config_error(e: &crate::config::ConfigError) -> String {
+fn render_config_error(e: &crate::config::ConfigError) -> String {
     use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
     #[derive(Debug)]
     struct Report {

@@ -379,7 +379,6 @@ fn key_span(node: Option<&YamlNode>, key: &str, fallback: Span) -> Span {
     node.and_then(|n| n.get(key)).map_or(fallback, |v| v.span)
 }
 
-/// Map each line of a block scalar's value to its place in the file.
 /// Parse shell written inline in skill.yaml (the scalar `value` at `node`),
 /// with spans in the file.
 fn inline_script(file_text: &str, node: &YamlNode, value: &str) -> ShellBlock {
@@ -392,6 +391,7 @@ fn inline_script(file_text: &str, node: &YamlNode, value: &str) -> ShellBlock {
     )
 }
 
+/// Map each line of a block scalar's value to its place in the file.
 fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
     let region = file_text.get(node.span.range()).unwrap_or("");
     let mut pieces = Vec::new();
@@ -716,8 +716,8 @@ fn compile_skill(
         Some((text.as_str(), inline_script(db.text(file), node, text)))
     });
     // What the phases that include the prelude assign, and whether one is mutating.
-    let mut prelude_users: Vec<&Numbered<'_>> = Vec::new();
-    let mut assigned_by_users: BTreeSet<CompactString> = BTreeSet::new();
+    let mut mutating_user: Option<&Numbered<'_>> = None;
+    let mut assigned_by_users: Vec<CompactString> = Vec::new();
 
     // Scripts.
     let mut rendered_scripts: Vec<String> = Vec::new();
@@ -757,7 +757,9 @@ fn compile_skill(
         let also_assigned: &[CompactString] = with_prelude.map_or(&[], |(_, p)| &p.assigned);
         script_checks(config, src, n, &block, diag_file, also_assigned, out);
         if with_prelude.is_some() {
-            prelude_users.push(n);
+            if n.phase.mode == Mode::Mutating {
+                mutating_user.get_or_insert(n);
+            }
             assigned_by_users.extend(block.assigned.iter().cloned());
         }
         let mut uses: Vec<&str> = block
@@ -779,15 +781,7 @@ fn compile_skill(
         });
     }
     if let Some((_, p)) = &prelude {
-        prelude_checks(
-            config,
-            src,
-            p,
-            &prelude_users,
-            &assigned_by_users,
-            file,
-            out,
-        );
+        prelude_checks(config, src, p, mutating_user, &assigned_by_users, file, out);
     }
     // Stale phase scripts.
     let prefix = format!("{dir}/scripts/phase-");
@@ -815,28 +809,28 @@ fn compile_skill(
     }
 }
 
-/// Checks of the prelude, once: what a phase script checks, for the phases
-/// that include it (`users`), which may set what it reads.
+/// Checks of the prelude, once: what a phase script checks. The phases that
+/// include it may set what it reads (`assigned_by_users`); the first mutating
+/// one, if any, holds it to the context rule.
 fn prelude_checks(
     config: &crate::config::Config,
     src: &SkillSource,
     block: &ShellBlock,
-    users: &[&Numbered<'_>],
-    assigned_by_users: &BTreeSet<CompactString>,
+    mutating_user: Option<&Numbered<'_>>,
+    assigned_by_users: &[CompactString],
     file: FileId,
     out: &mut Output,
 ) {
-    let assigned: Vec<CompactString> = assigned_by_users.iter().cloned().collect();
     undeclared_inputs(
         src,
         block,
-        &assigned,
+        assigned_by_users,
         file,
         "neither the prelude nor a phase that uses it sets it",
         "the prelude",
         out,
     );
-    if let Some(n) = users.iter().find(|n| n.phase.mode == Mode::Mutating) {
+    if let Some(n) = mutating_user {
         let who = format!("the prelude, which mutating phase {} uses,", n.number);
         mutating_checks(config, block, file, &who, out);
     }
@@ -857,13 +851,12 @@ fn mutating_checks(
         let Some(tool) = config.shell.tool(&cmd.name) else {
             continue;
         };
-        let args: Vec<String> = cmd
+        let args: Vec<&str> = cmd
             .args
             .iter()
-            .map(|a| a.raw.trim_matches(['"', '\'']).to_string())
+            .map(|a| a.raw.trim_matches(['"', '\'']))
             .collect();
-        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-        if let Some(what) = tool.requires(&refs, &cmd.assignments) {
+        if let Some(what) = tool.requires(&args, &cmd.assignments) {
             out.diags.push(
                 Diagnostic::new(
                     &MUTATING_CONTEXT,

@@ -14,8 +14,9 @@ use tree_sitter::{Node, Parser};
 const MAX_DEPTH: usize = 256;
 
 /// Which shell a block is written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Dialect {
+    #[default]
     Bash,
     Sh,
     Zsh,
@@ -58,9 +59,10 @@ impl Dialect {
 }
 
 /// Where a block of shell comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Origin {
     CodeBlock,
+    #[default]
     Script,
     Hook,
 }
@@ -228,7 +230,7 @@ pub struct SplitLoop {
 }
 
 /// One parsed block of shell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ShellBlock {
     pub origin: Origin,
     pub dialect: Dialect,
@@ -278,21 +280,8 @@ impl ShellBlock {
     /// A script a narrowed run has not parsed (yet): no commands, no facts.
     pub fn unparsed(span: Span) -> ShellBlock {
         ShellBlock {
-            origin: Origin::Script,
-            dialect: Dialect::Bash,
-            text: String::new(),
-            pieces: Vec::new(),
             span,
-            commands: Vec::new(),
-            pipelines: Vec::new(),
-            constructs: Vec::new(),
-            split_loops: Vec::new(),
-            xtrace: Vec::new(),
-            comments: Vec::new(),
-            syntax_error: None,
-            assigned: Vec::new(),
-            used: Vec::new(),
-            functions: Vec::new(),
+            ..ShellBlock::default()
         }
     }
     /// File offset of a shell-text offset.
@@ -560,6 +549,23 @@ pub fn parse_block(
         used,
         functions: facts.functions,
     }
+}
+
+/// Parse a fenced block of `file_text` when its language is shell: the
+/// fence names the dialect, unless the block opens with a `#!` line, which
+/// names it better.
+pub fn parse_code_block(
+    file_text: &str,
+    b: &crate::parse::markdown::CodeBlock,
+) -> Option<ShellBlock> {
+    let dialect = Dialect::from_lang(&b.lang)?;
+    let (t, pieces) = assemble(file_text, &b.content, dialect);
+    let dialect = if t.starts_with("#!") {
+        Dialect::from_shebang(&t)
+    } else {
+        dialect
+    };
+    Some(parse_block(Origin::CodeBlock, dialect, t, pieces, b.span))
 }
 
 /// Parse a whole script file (`text` is the file's text from `base`).
