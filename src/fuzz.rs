@@ -290,7 +290,7 @@ pub fn tree(data: &[u8]) {
         }
     }
     let summary = crate::diag::Summary::of(&diags, loaded.db.len());
-    for format in crate::diag::report::Format::ALL {
+    for &format in <crate::diag::report::Format as clap::ValueEnum>::value_variants() {
         let options = crate::diag::report::HumanOptions {
             color: false,
             width: 80,

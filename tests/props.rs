@@ -79,7 +79,7 @@ proptest! {
             }
         }
         let summary = skillc::diag::Summary::of(&diags, loaded.db.len());
-        for format in skillc::diag::report::Format::ALL {
+        for &format in <skillc::diag::report::Format as clap::ValueEnum>::value_variants() {
             let options = skillc::diag::report::HumanOptions { color: false, width: 100 };
             let once = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);
             let again = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);

@@ -691,10 +691,11 @@ fn hosts(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
     // Only private suffixes and denied domains are reported: without either
     // in the text, the general host pattern (which matches every dotted
     // word) has nothing to find.
-    let private = crate::regex!(
-        r"(?i)\.(?:internal|corp|local|lan|home|intranet|localdomain|private)(?-u:\b)"
-    );
-    if cfg.deny_domains.is_empty() && !private.is_match(text) {
+    static PRIVATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let re = format!(r"(?i)\.(?:{})(?-u:\b)", PRIVATE_SUFFIXES.join("|"));
+        regex::Regex::new(&re).unwrap_or_else(|e| panic!("built-in pattern `{re}`: {e}"))
+    });
+    if cfg.deny_domains.is_empty() && !PRIVATE.is_match(text) {
         return;
     }
     let re = crate::regex!(

@@ -26,17 +26,6 @@ pub enum Format {
     Github,
 }
 
-impl Format {
-    /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 5] = [
-        Format::Human,
-        Format::Concise,
-        Format::Json,
-        Format::Sarif,
-        Format::Github,
-    ];
-}
-
 /// Options that shape human output.
 #[derive(Clone, Copy, Debug)]
 pub struct HumanOptions {

@@ -1,9 +1,8 @@
 //! PH004 duplicate-stop-gate, PH006 unknown-stop-gate.
 
-use super::phase_docs;
+use super::{phase_docs, scope};
 use crate::declare_rule;
 use crate::diag::Diagnostic;
-use crate::model::Project;
 use crate::rules::Context;
 use crate::source::Span;
 use std::collections::HashMap;
@@ -78,12 +77,6 @@ declare_rule! {
     pub static UNKNOWN = { id: "PH006", name: "unknown-stop-gate", family: Phase, severity: Error }
 }
 
-fn scope(project: &Project, path: &str) -> String {
-    project
-        .skill_of(path)
-        .map_or_else(|| path.to_string(), |(_, s)| s.dir.clone())
-}
-
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     let decl_re = crate::regex!(
@@ -92,19 +85,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)(?-u:\b)");
     // Each doc with its scope (skill directory, or the doc outside skills);
     // under --files/--since, only scopes with a reportable file.
-    let mut docs: Vec<(&crate::model::Doc, String)> = phase_docs(project)
+    let mut docs: Vec<(&crate::model::Doc, &str)> = phase_docs(project)
         .map(|d| (d, scope(project, &d.path)))
         .collect();
     if cx.config.focus.is_some() {
-        let wanted: std::collections::HashSet<String> = docs
+        let wanted: std::collections::HashSet<&str> = docs
             .iter()
             .filter(|(d, _)| cx.phase_in_focus(&d.path))
-            .map(|(_, s)| s.clone())
+            .map(|(_, s)| *s)
             .collect();
         docs.retain(|(_, s)| wanted.contains(s));
     }
     // Declarations per skill.
-    let mut decls: HashMap<String, Vec<(u32, crate::source::FileId, Span)>> = HashMap::new();
+    let mut decls: HashMap<&str, Vec<(u32, crate::source::FileId, Span)>> = HashMap::new();
     for (doc, own) in &docs {
         let text = cx.text(doc.file);
         let body = &text[doc.body_start..];
@@ -126,7 +119,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Ok(k) = n.as_str().parse::<u32>() else {
                 continue;
             };
-            decls.entry(own.clone()).or_default().push((
+            decls.entry(own).or_default().push((
                 k,
                 doc.file,
                 Span::new(gate_at, doc.body_start + n.end()),

@@ -1,6 +1,6 @@
 //! PH003 unknown-phase-mention, PH005 historical-phase-mention.
 
-use super::{PhaseNo, parse_no, phase_docs, phase_headings, show};
+use super::{PhaseNo, parse_no, phase_docs, phase_headings, scope, show};
 use crate::declare_rule;
 use crate::diag::Diagnostic;
 use crate::model::{Doc, Project};
@@ -92,7 +92,6 @@ pub fn skills_by_name(project: &Project) -> HashMap<&str, &str> {
         .collect()
 }
 
-/// Phase numbers declared per skill directory (SKILL.md and its files).
 /// Phase headings and bold phase openings of every phase doc, by file.
 fn declarations(cx: &Context<'_>) -> HashMap<crate::source::FileId, Vec<super::PhaseHeading>> {
     use rayon::prelude::*;
@@ -108,24 +107,18 @@ fn declarations(cx: &Context<'_>) -> HashMap<crate::source::FileId, Vec<super::P
 }
 
 /// Declared phases per scope (skill directory, or the file outside skills).
-fn declared(
-    cx: &Context<'_>,
+fn declared<'a>(
+    cx: &Context<'a>,
     heads: &HashMap<crate::source::FileId, Vec<super::PhaseHeading>>,
-) -> HashMap<String, Vec<PhaseNo>> {
-    let mut map: HashMap<String, Vec<PhaseNo>> = HashMap::new();
+) -> HashMap<&'a str, Vec<PhaseNo>> {
+    let mut map: HashMap<&str, Vec<PhaseNo>> = HashMap::new();
     for doc in phase_docs(cx.project) {
-        let entry = map.entry(scope(cx.project, doc)).or_default();
+        let entry = map.entry(scope(cx.project, &doc.path)).or_default();
         if let Some(h) = heads.get(&doc.file) {
             entry.extend(h.iter().map(|h| h.no));
         }
     }
     map
-}
-
-fn scope(project: &Project, doc: &Doc) -> String {
-    project
-        .skill_of(&doc.path)
-        .map_or_else(|| doc.path.clone(), |(_, s)| s.dir.clone())
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -150,8 +143,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .par_iter()
         .flat_map_iter(|doc| {
             let mut out = Vec::new();
-            let own = scope(project, doc);
-            if table.get(&own).is_none_or(|v| v.is_empty()) {
+            let own = scope(project, &doc.path);
+            if table.get(own).is_none_or(|v| v.is_empty()) {
                 return out;
             }
             let text = cx.text(doc.file);
@@ -233,22 +226,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .and_then(|b| b.get(1))
                         .map(|m| m.as_str())
                         .filter(|n| by_name.contains_key(n));
-                    let target = named.and_then(|n| by_name.get(n)).map(|d| d.to_string());
-                    let (scope_dir, whose) = match (&target, named) {
-                        (Some(dir), Some(n)) => (dir.clone(), format!("skill `{n}`")),
-                        _ => (
-                            own.clone(),
-                            if project.skill_of(&doc.path).is_some() {
-                                "this skill".to_string()
-                            } else {
-                                "this file".to_string()
-                            },
-                        ),
-                    };
-                    let Some(list) = table.get(&scope_dir) else {
+                    let target: Option<&str> = named.map(|n| by_name[n]);
+                    let Some(list) = table.get(target.unwrap_or(own)) else {
                         continue;
                     };
-                    if list.is_empty() || list.contains(&no) {
+                    if list.is_empty() || has(list) {
                         continue;
                     }
                     // A skill named elsewhere on the same line that has this phase
@@ -265,13 +247,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             continue;
                         }
                     }
-                    if has(list) {
-                        continue;
-                    }
+                    let whose = match named {
+                        Some(n) => format!("skill `{n}`"),
+                        None if project.skill_of(&doc.path).is_some() => "this skill".to_string(),
+                        None => "this file".to_string(),
+                    };
                     let phase_span = Span::new(phase_at, base + num.end());
                     // Declared by another skill or command of the same plugin: the
                     // mention is ambiguous rather than dangling.
-                    let owners: Vec<&String> = match (&target, &plugin_prefix) {
+                    let owners: Vec<&&str> = match (&target, &plugin_prefix) {
                         (None, Some(prefix)) => table
                             .iter()
                             .filter(|(scope, l)| {

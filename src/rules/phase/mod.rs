@@ -106,6 +106,12 @@ pub fn bold_phases(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
         .collect()
 }
 
+/// The scope phases and gates are numbered in: the skill directory of
+/// `path`, or the file itself outside skills.
+pub fn scope<'a>(project: &'a Project, path: &'a str) -> &'a str {
+    project.skill_of(path).map_or(path, |(_, s)| s.dir.as_str())
+}
+
 /// Docs that phase rules look at: components, and files inside a skill directory.
 ///
 /// A body a narrowed run left unparsed is not one: it lies outside every

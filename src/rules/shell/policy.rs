@@ -141,13 +141,9 @@ impl ToolPolicy {
         if args.iter().any(|a| *a == "-h" || *a == "--help") {
             return None;
         }
-        let named = args.iter().any(|a| {
-            self.flags.iter().any(|f| {
-                *a == f
-                    || a.strip_prefix(f.as_str())
-                        .is_some_and(|r| r.starts_with('='))
-            })
-        });
+        let named = args
+            .iter()
+            .any(|a| self.flags.iter().any(|f| is_flag(a, f)));
         if named || assignments.iter().any(|v| self.env.iter().any(|e| e == v)) {
             return None;
         }
@@ -180,13 +176,7 @@ impl ToolPolicy {
             let matched = if first.starts_with('-') {
                 args.contains(&first)
             } else {
-                first == *sub
-                    && parts.all(|flag| {
-                        args.iter().any(|a| {
-                            a.strip_prefix(flag)
-                                .is_some_and(|r| r.is_empty() || r.starts_with('='))
-                        })
-                    })
+                first == *sub && parts.all(|flag| args.iter().any(|a| is_flag(a, flag)))
             };
             if matched {
                 return None;
@@ -225,6 +215,12 @@ impl ShellPolicy {
     pub fn tool(&self, name: &str) -> Option<&ToolPolicy> {
         self.tools.iter().find(|t| t.tool == name)
     }
+}
+
+/// Whether `arg` is `flag`, alone or as `flag=value`.
+fn is_flag(arg: &str, flag: &str) -> bool {
+    arg.strip_prefix(flag)
+        .is_some_and(|r| r.is_empty() || r.starts_with('='))
 }
 
 #[cfg(test)]
