@@ -195,7 +195,6 @@ pub enum Read {
 
 /// Read a file with the size cap; never panics.
 pub fn read(abs: &Path, cap: u64) -> Read {
-    use std::io::Read as _;
     // One handle for the checks and the read: the file cannot be swapped in
     // between, and reading stops one byte past the cap however large the
     // file has grown since.
@@ -218,8 +217,15 @@ pub fn read(abs: &Path, cap: u64) -> Read {
     };
     // Sized from the metadata: the text is kept for the whole run, so no
     // slack from a growing buffer (the extra byte sees a file that grew).
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    if let Err(e) = file.take(cap + 1).read_to_end(&mut bytes) {
+    read_capped(file, cap, usize::try_from(len).unwrap_or(0))
+}
+
+/// Read at most `cap` bytes of text from `from` (`expected`: the size to
+/// allocate for): too large is told before not UTF-8.
+pub fn read_capped(from: impl std::io::Read, cap: u64, expected: usize) -> Read {
+    use std::io::Read as _;
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
+    if let Err(e) = from.take(cap + 1).read_to_end(&mut bytes) {
         return Read::Failed(e.to_string());
     }
     if bytes.len() as u64 > cap {

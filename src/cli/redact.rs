@@ -5,7 +5,7 @@ use crate::redact::replace::{Mapping, Replacement, redact};
 use crate::redact::{Kind, RedactConfig};
 use crate::source::SourceFile;
 use serde::Serialize;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -87,17 +87,15 @@ pub fn run(args: Args) -> u8 {
         if args.in_place {
             return fail("--in-place needs files");
         }
-        let mut text = String::new();
-        if std::io::stdin()
-            .take(cap + 1)
-            .read_to_string(&mut text)
-            .is_err()
-        {
-            return fail("standard input is not UTF-8 text");
-        }
-        if text.len() as u64 > cap {
-            return fail(format!("standard input is over the {cap}-byte limit"));
-        }
+        let text = match crate::discover::read_capped(std::io::stdin(), cap, 0) {
+            crate::discover::Read::Text(t) => t,
+            crate::discover::Read::TooLarge(_) => {
+                return fail(format!("standard input is over the {cap}-byte limit"));
+            }
+            crate::discover::Read::NotUtf8 { .. } | crate::discover::Read::Failed(_) => {
+                return fail("standard input is not UTF-8 text");
+            }
+        };
         let (out, reps) = redact(&text, &cfg, &[], &mut map);
         changed |= !reps.is_empty();
         if !args.check {
