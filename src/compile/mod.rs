@@ -848,15 +848,7 @@ fn mutating_checks(
     out: &mut Output,
 ) {
     for cmd in &block.commands {
-        let Some(tool) = config.shell.tool(&cmd.name) else {
-            continue;
-        };
-        let args: Vec<&str> = cmd
-            .args
-            .iter()
-            .map(|a| a.raw.trim_matches(['"', '\'']))
-            .collect();
-        if let Some(what) = tool.requires(&args, &cmd.assignments) {
+        if let Some((tool, what)) = config.shell.unscoped(cmd) {
             out.diags.push(
                 Diagnostic::new(
                     &MUTATING_CONTEXT,

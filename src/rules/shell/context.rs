@@ -67,7 +67,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let policy = &cx.config.shell;
     for site in sites(cx.project) {
         for cmd in &site.block.commands {
-            let Some(tool) = policy.tool(&cmd.name) else {
+            let Some((tool, what)) = policy.unscoped(cmd) else {
                 continue;
             };
             let passthrough = cmd.args.iter().any(|a| {
@@ -80,14 +80,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if passthrough {
                 continue;
             }
-            let args: Vec<&str> = cmd
-                .args
-                .iter()
-                .map(|a| a.raw.trim_matches(['"', '\'']))
-                .collect();
-            let Some(what) = tool.requires(&args, &cmd.assignments) else {
-                continue;
-            };
             let flag = &tool.flags[0];
             let others = tool.flags[1..]
                 .iter()

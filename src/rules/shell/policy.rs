@@ -215,6 +215,18 @@ impl ShellPolicy {
     pub fn tool(&self, name: &str) -> Option<&ToolPolicy> {
         self.tools.iter().find(|t| t.tool == name)
     }
+
+    /// The policy of the tool `cmd` runs and what it runs without naming
+    /// the cluster (`kubectl apply`), when it does.
+    pub fn unscoped(&self, cmd: &crate::parse::shell::Command) -> Option<(&ToolPolicy, String)> {
+        let tool = self.tool(&cmd.name)?;
+        let args: Vec<&str> = cmd
+            .args
+            .iter()
+            .map(|a| a.raw.trim_matches(['"', '\'']))
+            .collect();
+        Some((tool, tool.requires(&args, &cmd.assignments)?))
+    }
 }
 
 /// Whether `arg` is `flag`, alone or as `flag=value`.
