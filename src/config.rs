@@ -51,6 +51,13 @@ pub struct Config {
     /// `max-file-size`: files larger than this are reported (GEN) and skipped.
     /// `None`: 1 MiB for markdown, 8 MiB for other files.
     pub max_file_size: Option<u64>,
+    /// Where the checked root lies below the config file's directory
+    /// (`plugins/x/`, or empty): path globs are written relative to the
+    /// config file, paths in a run relative to the checked root.
+    pub base: String,
+    /// `exclude` patterns that match the checked root itself: a path the
+    /// user asked for is checked, so these do not apply in this run.
+    pub exclude_waived: Vec<usize>,
 }
 
 /// The largest `max-file-size` accepted: 256 MiB.
@@ -60,6 +67,25 @@ impl Config {
     /// Whether file-local work on `path` is needed.
     pub fn in_focus(&self, path: &str) -> bool {
         self.focus.as_ref().is_none_or(|f| f.contains(path))
+    }
+}
+
+/// `path` below `base` (a directory with a trailing `/`, or empty).
+pub fn glob_path<'a>(base: &str, path: &'a str) -> std::borrow::Cow<'a, str> {
+    if base.is_empty() {
+        path.into()
+    } else {
+        format!("{base}{path}").into()
+    }
+}
+
+/// Whether `exclude` (`globs`, minus the `waived` ones) covers `path`.
+pub fn excluded(globs: &GlobSet, base: &str, waived: &[usize], path: &str) -> bool {
+    let path = glob_path(base, path);
+    if waived.is_empty() {
+        globs.is_match(&*path)
+    } else {
+        globs.matches(&*path).iter().any(|i| !waived.contains(i))
     }
 }
 
@@ -83,11 +109,37 @@ impl Config {
     }
 
     pub fn is_excluded(&self, path: &str) -> bool {
-        self.exclude.as_ref().is_some_and(|g| g.is_match(path))
+        self.exclude
+            .as_ref()
+            .is_some_and(|g| excluded(g, &self.base, &self.exclude_waived, path))
+    }
+
+    /// Place the checked root `base` (see the field) below the config file's
+    /// directory, and waive the `exclude` patterns that match it.
+    pub fn set_base(&mut self, base: String) {
+        // A pattern is waived when it covers the root or everything below
+        // it (`plugins/x/**`), which a probe name no file has tells.
+        self.exclude_waived = match (&self.exclude, base.strip_suffix('/')) {
+            (Some(g), Some(root)) => {
+                let mut waived = g.matches(root);
+                waived.extend(g.matches(format!("{root}/\u{FFFF}")));
+                waived.sort_unstable();
+                waived.dedup();
+                waived
+            }
+            _ => Vec::new(),
+        };
+        self.base = base;
+    }
+
+    /// `path` (relative to the checked root) as the config's globs see it.
+    pub fn glob_path<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
+        glob_path(&self.base, path)
     }
 
     /// The level for `rule` at `path`, from `[[overrides]]`, then `[rules]`.
     pub fn level_at(&self, rule: &RuleMeta, path: &str) -> Option<Level> {
+        let path = &*self.glob_path(path);
         self.overrides
             .iter()
             .rev()
@@ -102,6 +154,7 @@ impl Config {
     }
 
     pub fn is_ignored(&self, rule: &RuleMeta, path: &str) -> bool {
+        let path = &*self.glob_path(path);
         self.per_file_ignores
             .iter()
             .any(|(g, ids)| ids.contains(&rule.id) && g.is_match(path))
@@ -578,6 +631,24 @@ mod tests {
         assert_eq!(e.message, "unknown key `rulez`");
         assert_eq!(e.help.as_deref(), Some("did you mean `rules`?"));
         assert_eq!(e.span, 1..6);
+    }
+
+    #[test]
+    fn globs_are_relative_to_the_config_and_spare_the_checked_root() {
+        let text = "exclude = [\"vendor\", \"**/node_modules\", \"plugins/**\"]\n[per-file-ignores]\n\"plugins/x/skills/**\" = [\"XREF001\"]\n";
+        let mut c = Config::parse("skillc.toml", text).unwrap();
+        let xref = lookup_rule("XREF001").unwrap();
+        assert!(c.is_excluded("plugins/x/a.md"));
+        assert!(!c.is_ignored(xref, "skills/s/SKILL.md"));
+        c.set_base("plugins/x/".into());
+        // `plugins/**` covers the root and is waived; the others hold.
+        assert!(!c.is_excluded("skills/s/SKILL.md"));
+        assert!(c.is_excluded("node_modules"));
+        assert!(c.is_excluded("skills/s/node_modules"));
+        assert!(c.is_ignored(xref, "skills/s/SKILL.md"));
+        c.set_base("vendor/lib/".into());
+        assert!(!c.is_excluded("a.md"));
+        assert!(c.is_excluded("node_modules"));
     }
 
     #[test]

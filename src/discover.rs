@@ -52,6 +52,8 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
     let excluded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let prune = {
         let globs = config.exclude.clone();
+        let base = config.base.clone();
+        let waived = config.exclude_waived.clone();
         let root = root.to_path_buf();
         let excluded = std::sync::Arc::clone(&excluded);
         move |e: &ignore::DirEntry| {
@@ -60,7 +62,7 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
             }
             let Some(globs) = &globs else { return true };
             let rel = rel_path(&root, e.path());
-            if !globs.is_match(&rel) {
+            if !crate::config::excluded(globs, &base, &waived, &rel) {
                 return true;
             }
             if let Ok(mut v) = excluded.lock() {

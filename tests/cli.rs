@@ -607,6 +607,58 @@ fn overrides_apply_by_path_only() {
 }
 
 #[test]
+fn config_is_found_above_a_checked_subtree_with_its_globs_rebased() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    copy_dir(Path::new(&fixture("defective")), &create(&repo));
+    std::fs::write(
+        repo.join("skillc.toml"),
+        "exclude = [\"plugins/ops\", \"plugins/ops/agents\"]\n[rules]\nAG009 = \"off\"\n[[overrides]]\npaths = [\"plugins/ops/skills/deploy/**\"]\nrules = { PH001 = \"off\" }\n",
+    )
+    .unwrap();
+    // A plugin, a skill's SKILL.md and a subdirectory: each is checked with
+    // the repository's config, its globs read from the repository root. An
+    // excluded path is checked when asked for; exclusions below it hold.
+    for target in [
+        "plugins/ops",
+        "plugins/ops/skills/deploy/SKILL.md",
+        "plugins/ops/skills",
+    ] {
+        let o = skillc(&[
+            "check",
+            repo.join(target).to_str().unwrap(),
+            "--format",
+            "concise",
+        ]);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{target}: {out}");
+        assert!(out.contains("PH003"), "{target}: {out}");
+        assert!(!out.contains("PH001"), "{target}: {out}");
+        assert!(!out.contains("AG009"), "{target}: {out}");
+        assert!(!out.contains("agents/"), "{target}: {out}");
+    }
+    let o = skillc(&["check", repo.to_str().unwrap(), "--format", "concise"]);
+    assert!(!stdout(&o).contains("plugins/ops/"), "{}", stdout(&o));
+    // The search stops at the repository root: a config above it is not
+    // this tree's.
+    std::fs::rename(repo.join("skillc.toml"), dir.path().join("skillc.toml")).unwrap();
+    create(&repo.join(".git"));
+    let o = skillc(&[
+        "check",
+        repo.join("plugins/ops").to_str().unwrap(),
+        "--format",
+        "concise",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("PH001") && out.contains("AG009"), "{out}");
+}
+
+fn create(dir: &Path) -> PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    dir.to_path_buf()
+}
+
+#[test]
 fn init_writes_a_valid_config_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_str().unwrap();

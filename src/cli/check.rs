@@ -196,7 +196,11 @@ pub fn run(args: Args) -> u8 {
     if !args.path.exists() {
         return fail(format!("`{}` does not exist", args.path.display()));
     }
-    let mut config = match load_config(args.config.as_deref(), &config_root(&args.path)) {
+    let root = match crate::load::root_of(&args.path) {
+        Ok(r) => r,
+        Err(e) => return fail(e.0),
+    };
+    let mut config = match load_config(args.config.as_deref(), &config_root(&args.path), &root) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -213,19 +217,12 @@ pub fn run(args: Args) -> u8 {
     let progress = Progress::start(!args.quiet && std::io::stderr().is_terminal());
     // What changed is known before loading, so unchanged files skip the
     // file-local work (shell parsing, redaction) whose findings are not shown.
-    let root = match (&args.files, &args.since) {
-        (None, None) => None,
-        _ => match crate::load::root_of(&args.path) {
-            Ok(r) => Some(r),
-            Err(e) => return fail(e.0),
-        },
-    };
     let mut changes = None;
     let mut since = None;
-    if let (Some(root), Some(files)) = (&root, &args.files) {
-        changes = Some(crate::scope::Changes::from_files(root, files));
+    if let Some(files) = &args.files {
+        changes = Some(crate::scope::Changes::from_files(&root, files));
     }
-    if let (Some(root), Some(rev)) = (root, &args.since) {
+    if let Some(rev) = &args.since {
         match crate::scope::Changes::changed_since(&root, rev) {
             Ok((commit, files)) => {
                 changes = Some(crate::scope::Changes { files, base: None });

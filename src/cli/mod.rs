@@ -142,21 +142,22 @@ pub fn fail(message: impl std::fmt::Display) -> u8 {
     EXIT_ERROR
 }
 
-/// The configuration: `explicit`, else `skillc.toml` in `root`, else the
-/// defaults. A read or parse error is printed; the result is the exit code.
+/// The configuration of a run whose paths are relative to `root`:
+/// `explicit`, else the nearest `skillc.toml` in `from` or a directory above
+/// it, up to the enclosing repository or marketplace root, else the defaults.
+/// Globs in the file are relative to its directory. A read or parse error is
+/// printed; the result is the exit code.
 pub fn load_config(
     explicit: Option<&std::path::Path>,
+    from: &std::path::Path,
     root: &std::path::Path,
 ) -> Result<crate::config::Config, u8> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
-        None => {
-            let p = root.join(crate::config::FILE_NAME);
-            if !p.is_file() {
-                return Ok(crate::config::Config::default());
-            }
-            p
-        }
+        None => match find_config(from) {
+            Some(p) => p,
+            None => return Ok(crate::config::Config::default()),
+        },
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -167,10 +168,57 @@ pub fn load_config(
             )));
         }
     };
-    crate::config::Config::parse(&path.display().to_string(), &text).map_err(|e| {
-        eprint!("{}", render_config_error(&e));
-        EXIT_ERROR
-    })
+    let mut config =
+        crate::config::Config::parse(&path.display().to_string(), &text).map_err(|e| {
+            eprint!("{}", render_config_error(&e));
+            EXIT_ERROR
+        })?;
+    config.set_base(config_base(&path, root));
+    Ok(config)
+}
+
+/// The nearest `skillc.toml` in `from` or above it. The search stops at the
+/// first directory that holds `.git` or `.claude-plugin/marketplace.json`: a
+/// config outside the repository or marketplace is not this tree's.
+fn find_config(from: &std::path::Path) -> Option<std::path::PathBuf> {
+    let from = from.canonicalize().ok()?;
+    for dir in from.ancestors() {
+        let candidate = dir.join(crate::config::FILE_NAME);
+        if candidate.is_file() {
+            // Shown in errors as the user would write it.
+            let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
+            return Some(match cwd.map(|d| candidate.strip_prefix(d)) {
+                Ok(Ok(rel)) => rel.to_path_buf(),
+                _ => candidate,
+            });
+        }
+        if dir.join(".git").exists() || dir.join(".claude-plugin/marketplace.json").is_file() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where `root` lies below the directory of the config file `config`
+/// (`plugins/x/`), or empty when it is that directory or not below it.
+fn config_base(config: &std::path::Path, root: &std::path::Path) -> String {
+    let dir = config
+        .canonicalize()
+        .ok()
+        .and_then(|c| c.parent().map(std::path::Path::to_path_buf));
+    let (Some(dir), Ok(root)) = (dir, root.canonicalize()) else {
+        return String::new();
+    };
+    match root.strip_prefix(&dir) {
+        Ok(rel) if !rel.as_os_str().is_empty() => {
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            format!("{}/", parts.join("/"))
+        }
+        _ => String::new(),
+    }
 }
 
 /// Render a config error with its source excerpt.
