@@ -2,7 +2,9 @@
 # Side-by-side timing: `skillc check` against a ripgrep scan of the same
 # generated trees, plus peak memory and a pre-commit-sized run (--files on a
 # handful of files). Trees come from `examples/gen-corpus.rs`, so anyone can
-# reproduce the table. Needs rg on PATH (or RG=/path/to/rg).
+# reproduce the table. Needs rg on PATH (or RG=/path/to/rg). When agnix, the
+# peer linter, is on PATH (or PEER=/path/to/agnix; `cargo install agnix-cli`),
+# it is timed on the same trees too, with its file limit lifted.
 #
 #   bash scripts/bench.sh            # default sizes
 #   SIZES="100x10x4" bash scripts/bench.sh
@@ -13,6 +15,7 @@ if [ -z "$rg" ]; then
   echo "bench: ripgrep (rg) is needed for the comparison; set RG=/path/to/rg" >&2
   exit 2
 fi
+peer="${PEER:-$(command -v agnix || true)}"
 cargo build --release --quiet --bin skillc --example gen-corpus
 skillc="$PWD/target/release/skillc"
 gen="$PWD/target/release/examples/gen-corpus"
@@ -37,8 +40,13 @@ peak_mb() {
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'
 }
 
-echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) | --files / full |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+peer_head="" peer_rule=""
+if [ -n "$peer" ]; then
+  peer_head=" agnix | agnix / skillc |"
+  peer_rule=" ---: | ---: |"
+fi
+echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) | --files / full |$peer_head"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |$peer_rule"
 for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   IFS=x read -r p s r <<<"$size"
   tree="$work/$size"
@@ -61,5 +69,11 @@ for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   t_files=$(median_ms "$skillc" check "$tree" --format concise --files "${few[@]}")
   ratio=$(awk -v a="$t_skillc" -v b="$t_rg" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
   share=$(awk -v a="$t_files" -v b="$t_skillc" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')
-  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | ${ratio}x | ${mem} MB | ${t_files} ms | ${share} % |"
+  peer_cols=""
+  if [ -n "$peer" ]; then
+    t_peer=$(median_ms "$peer" --max-files 0 --format json "$tree")
+    speedup=$(awk -v a="$t_peer" -v b="$t_skillc" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+    peer_cols=" ${t_peer} ms | ${speedup}x |"
+  fi
+  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | ${ratio}x | ${mem} MB | ${t_files} ms | ${share} % |$peer_cols"
 done

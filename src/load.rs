@@ -354,6 +354,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
         phases.push(("deferred bodies", clock.elapsed() - so_far));
     }
+    crate::parse::shell::forget_parses();
     Ok(Loaded {
         root,
         project,

@@ -8,6 +8,7 @@
 use crate::source::Span;
 use compact_str::CompactString;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use tree_sitter::{Node, Parser};
 
 /// Nesting deeper than this is not walked (the block is still checked above it).
@@ -296,10 +297,19 @@ impl ShellBlock {
 /// Replace `<placeholder>` templates with same-length words so that they do
 /// not parse as redirections (`kubectl get <name>` → `kubectl get _name_`).
 pub fn mask_placeholders(text: &str) -> String {
-    let re = crate::regex!(r"<([A-Za-z_][^<>\n`]{0,80})>|\{\{[^{}\n]{1,80}\}\}");
     let mut out = text.to_string();
+    if !text.contains('<') && !text.contains("{{") {
+        return out;
+    }
+    // Bytes, not chars: the bounded classes compile to one byte class each
+    // instead of a UTF-8 automaton repeated 80 times. A match starts and
+    // ends at an ASCII delimiter, so its offsets are char boundaries.
+    static RE: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"(?-u)<([A-Za-z_][^<>\n`]{0,80})>|\{\{[^{}\n]{1,80}\}\}")
+            .unwrap_or_else(|e| panic!("built-in placeholder regex: {e}"))
+    });
     let bytes = text.as_bytes();
-    for m in re.find_iter(text) {
+    for m in RE.find_iter(bytes) {
         let s = m.start();
         // `<<EOF` heredocs, `<(…)`, `2<file` and `cmd <in >out` stay as they are.
         if s > 0 && matches!(bytes[s - 1], b'<' | b'0'..=b'9') {
@@ -440,21 +450,16 @@ fn bash_n(text: &str) -> Result<Option<(usize, String)>, ()> {
     })
 }
 
-pub fn parse_block(
-    origin: Origin,
-    dialect: Dialect,
-    text: String,
-    pieces: Vec<Piece>,
-    span: Span,
-) -> ShellBlock {
+/// What parsing `text` tells, in shell-text offsets.
+fn facts_of(text: &str) -> Facts {
     let mut facts = Facts::default();
-    if let Some(tree) = with_parser(|p| p.parse(&text, None)).flatten() {
+    if let Some(tree) = with_parser(|p| p.parse(text, None)).flatten() {
         let root = tree.root_node();
-        facts.syntax_error = first_error(root, &text);
+        facts.syntax_error = first_error(root, text);
         if let Some((range, _)) = facts.syntax_error.clone() {
             // tree-sitter is stricter than bash in places (`{"a":1}` words,
             // `${var.x}`); report what `bash -n` reports.
-            match bash_n(&text) {
+            match bash_n(text) {
                 Ok(None) => facts.syntax_error = None,
                 Ok(Some((line, message))) => {
                     let line_start: usize = text
@@ -476,32 +481,78 @@ pub fn parse_block(
             }
         }
         let mut w = Walker {
-            text: &text,
+            text,
             base: 0,
             facts: &mut facts,
         };
         w.walk(root, 0, false);
     }
+    facts
+}
+
+/// Facts of texts parsed in this load, by text. Marketplaces repeat blocks
+/// (copied plugins, shared install snippets), and copying a fact list is
+/// several times cheaper than parsing the text again (and, for text
+/// tree-sitter rejects, than asking `bash -n`). Emptied by [`forget_parses`].
+static MEMO: std::sync::LazyLock<std::sync::Mutex<HashMap<Box<str>, std::sync::Arc<Facts>>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Texts longer than this are not remembered: large scripts rarely repeat.
+const MEMO_MAX_TEXT: usize = 16 * 1024;
+
+/// The facts of `text`, parsed or remembered.
+fn memo_facts(text: &str) -> std::sync::Arc<Facts> {
+    if text.len() > MEMO_MAX_TEXT {
+        return std::sync::Arc::new(facts_of(text));
+    }
+    if let Some(f) = MEMO.lock().ok().and_then(|m| m.get(text).cloned()) {
+        return f;
+    }
+    let facts = std::sync::Arc::new(facts_of(text));
+    if let Ok(mut m) = MEMO.lock() {
+        m.insert(text.into(), facts.clone());
+    }
+    facts
+}
+
+/// Drop the remembered parses (the end of a load).
+pub fn forget_parses() {
+    if let Ok(mut m) = MEMO.lock() {
+        *m = HashMap::new();
+    }
+}
+
+pub fn parse_block(
+    origin: Origin,
+    dialect: Dialect,
+    text: String,
+    pieces: Vec<Piece>,
+    span: Span,
+) -> ShellBlock {
+    let facts = memo_facts(&text);
     let to_span = |(s, e): (usize, usize)| span_in(&pieces, span.start as usize, s, e);
-    let syntax_error = facts.syntax_error.map(|(r, m)| (to_span(r), m));
+    let syntax_error = facts
+        .syntax_error
+        .as_ref()
+        .map(|(r, m)| (to_span(*r), m.clone()));
     let commands = facts
         .commands
-        .into_iter()
+        .iter()
         .map(|c| Command {
-            name: c.name,
+            name: c.name.clone(),
             name_span: to_span(c.name_range),
             args: c
                 .args
-                .into_iter()
+                .iter()
                 .map(|a| Word {
-                    raw: a.raw,
+                    raw: a.raw.clone(),
                     span: to_span(a.range),
                     kind: a.kind,
-                    vars: a.vars,
+                    vars: a.vars.clone(),
                 })
                 .collect(),
-            assignments: c.assignments.into_boxed_slice(),
-            wrappers: c.wrappers.into_boxed_slice(),
+            assignments: c.assignments.as_slice().into(),
+            wrappers: c.wrappers.as_slice().into(),
             span: to_span(c.range),
             captured: c.captured,
             redirected: c.redirected,
@@ -510,27 +561,27 @@ pub fn parse_block(
         .collect();
     let constructs = facts
         .constructs
-        .into_iter()
-        .map(|(c, r)| (c, to_span(r)))
+        .iter()
+        .map(|(c, r)| (*c, to_span(*r)))
         .collect();
     let split_loops = facts
         .split_loops
-        .into_iter()
+        .iter()
         .map(|(r, what)| SplitLoop {
-            span: to_span(r),
-            what,
+            span: to_span(*r),
+            what: what.clone(),
         })
         .collect();
-    let xtrace = facts.xtrace.into_iter().map(to_span).collect();
+    let xtrace = facts.xtrace.iter().copied().map(to_span).collect();
     let comments = facts
         .comments
-        .into_iter()
-        .map(|(r, t)| (to_span(r), t))
+        .iter()
+        .map(|(r, t)| (to_span(*r), t.clone()))
         .collect();
     let used = facts
         .used
-        .into_iter()
-        .map(|(n, r)| (n, to_span(r)))
+        .iter()
+        .map(|(n, r)| (n.clone(), to_span(*r)))
         .collect();
     ShellBlock {
         origin,
@@ -539,15 +590,15 @@ pub fn parse_block(
         pieces,
         span,
         commands,
-        pipelines: facts.pipelines,
+        pipelines: facts.pipelines.clone(),
         constructs,
         split_loops,
         xtrace,
         comments,
         syntax_error,
-        assigned: facts.assigned,
+        assigned: facts.assigned.clone(),
         used,
-        functions: facts.functions,
+        functions: facts.functions.clone(),
     }
 }
 
@@ -1157,6 +1208,51 @@ mod tests {
         );
         assert_eq!(b.functions, ["api_get", "api_post"]);
         assert!(b.commands.iter().any(|c| c.name == "api_get"));
+    }
+
+    #[test]
+    fn a_repeated_text_gets_the_spans_of_each_place_it_occurs() {
+        // The second parse of each text comes from the memo; its facts must
+        // be placed where that copy is, not where the first one was.
+        for text in [
+            "kubectl get pods -n \"$NS\" | grep x\nfor f in $(ls); do echo $f; done\n",
+            "echo ok\nif then fi\n",
+        ] {
+            let first = parse_script(text, 0);
+            let second = parse_script(text, 1000);
+            let shift = |s: Span| Span::new(s.start as usize + 1000, s.end as usize + 1000);
+            assert_eq!(second.commands.len(), first.commands.len());
+            for (a, b) in first.commands.iter().zip(&second.commands) {
+                assert_eq!(b.span, shift(a.span), "{text:?}");
+                assert_eq!(b.name_span, shift(a.name_span));
+                for (x, y) in a.args.iter().zip(b.args.iter()) {
+                    assert_eq!(y.span, shift(x.span));
+                }
+            }
+            assert_eq!(
+                second.syntax_error.as_ref().map(|(s, m)| (*s, m.clone())),
+                first
+                    .syntax_error
+                    .as_ref()
+                    .map(|(s, m)| (shift(*s), m.clone()))
+            );
+            let spans = |b: &ShellBlock| -> Vec<Span> {
+                b.used
+                    .iter()
+                    .map(|u| u.1)
+                    .chain(b.split_loops.iter().map(|l| l.span))
+                    .collect()
+            };
+            assert_eq!(
+                spans(&second),
+                spans(&first).into_iter().map(shift).collect::<Vec<_>>()
+            );
+        }
+        assert!(
+            parse_script("echo ok\nif then fi\n", 0)
+                .syntax_error
+                .is_some()
+        );
     }
 
     #[test]

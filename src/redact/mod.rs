@@ -388,8 +388,9 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
         }
     }
     // AWS secret access keys next to their name, the documentation one included.
-    for c in crate::regex!(r"(?i)aws_?secret_?access_?key\W{1,4}([A-Za-z0-9/+]{40})(?-u:\b)")
-        .captures_iter(text)
+    for c in
+        crate::regex!(r"(?i)aws_?secret_?access_?key[^A-Za-z0-9_]{1,4}([A-Za-z0-9/+]{40})(?-u:\b)")
+            .captures_iter(text)
     {
         if let Some(v) = c.get(1) {
             push(hits, Kind::Secret, "aws-secret-key", text, v.range());

@@ -95,7 +95,7 @@ fn number(s: &str) -> Option<usize> {
 /// `(offset in text, claimed number)` for each "N skills" in `text`.
 fn claims(text: &str) -> Vec<(Span, usize)> {
     let re = crate::regex!(
-        r"(?i)\b(\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+skills?\b"
+        r"(?i)(?-u:\b)([0-9]{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+skills?(?-u:\b)"
     );
     let b = text.as_bytes();
     re.captures_iter(text)
