@@ -8,6 +8,7 @@
 #
 #   bash scripts/bench.sh            # default sizes
 #   SIZES="100x10x4" bash scripts/bench.sh
+#   CORPORA=../shared/corpora bash scripts/bench.sh   # real trees too
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rg="${RG:-$(command -v rg || true)}"
@@ -77,3 +78,22 @@ for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   fi
   echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | ${ratio}x | ${mem} MB | ${t_files} ms | ${share} % |$peer_cols"
 done
+
+# Real marketplaces, when CORPORA names a directory of them (one per
+# subdirectory): skillc beside the peer on each.
+if [ -n "${CORPORA:-}" ] && [ -d "$CORPORA" ]; then
+  echo
+  echo "| marketplace | files | skillc |${peer:+ agnix | agnix / skillc |}"
+  echo "| --- | ---: | ---: |${peer:+ ---: | ---: |}"
+  for tree in "$CORPORA"/*/; do
+    files=$(find "$tree" -type f | wc -l | tr -d ' ')
+    t_skillc=$(median_ms "$skillc" check "$tree" --format concise)
+    peer_cols=""
+    if [ -n "$peer" ]; then
+      t_peer=$(median_ms "$peer" --max-files 0 --format json "$tree")
+      speedup=$(awk -v a="$t_peer" -v b="$t_skillc" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+      peer_cols=" ${t_peer} ms | ${speedup}x |"
+    fi
+    echo "| $(basename "$tree") | $files | ${t_skillc} ms |$peer_cols"
+  done
+fi
