@@ -639,16 +639,24 @@ fn config_is_found_above_a_checked_subtree_with_its_globs_rebased() {
     }
     let o = skillc(&["check", repo.to_str().unwrap(), "--format", "concise"]);
     assert!(!stdout(&o).contains("plugins/ops/"), "{}", stdout(&o));
-    // The search stops at the repository root: a config above it is not
-    // this tree's.
-    std::fs::rename(repo.join("skillc.toml"), dir.path().join("skillc.toml")).unwrap();
+    // A marketplace in a subdirectory of a repository gets the repository's
+    // config (its globs still relative to the config file)...
+    std::fs::write(
+        dir.path().join("skillc.toml"),
+        "[rules]\nAG009 = \"off\"\n[[overrides]]\npaths = [\"repo/plugins/ops/skills/deploy/**\"]\nrules = { PH001 = \"off\" }\n",
+    )
+    .unwrap();
+    std::fs::remove_file(repo.join("skillc.toml")).unwrap();
+    create(&dir.path().join(".git"));
+    let ops = repo.join("plugins/ops");
+    let o = skillc(&["check", ops.to_str().unwrap(), "--format", "concise"]);
+    let out = stdout(&o);
+    assert!(!out.contains("PH001") && !out.contains("AG009"), "{out}");
+    assert!(out.contains("PH003"), "{out}");
+    // ...but the search stops at the repository root: a config above it is
+    // not this tree's.
     create(&repo.join(".git"));
-    let o = skillc(&[
-        "check",
-        repo.join("plugins/ops").to_str().unwrap(),
-        "--format",
-        "concise",
-    ]);
+    let o = skillc(&["check", ops.to_str().unwrap(), "--format", "concise"]);
     let out = stdout(&o);
     assert!(out.contains("PH001") && out.contains("AG009"), "{out}");
 }

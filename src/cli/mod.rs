@@ -144,7 +144,7 @@ pub fn fail(message: impl std::fmt::Display) -> u8 {
 
 /// The configuration of a run whose paths are relative to `root`:
 /// `explicit`, else the nearest `skillc.toml` in `from` or a directory above
-/// it, up to the enclosing repository or marketplace root, else the defaults.
+/// it, up to the enclosing repository's root, else the defaults.
 /// Globs in the file are relative to its directory. A read or parse error is
 /// printed; the result is the exit code.
 pub fn load_config(
@@ -178,8 +178,9 @@ pub fn load_config(
 }
 
 /// The nearest `skillc.toml` in `from` or above it. The search stops at the
-/// first directory that holds `.git` or `.claude-plugin/marketplace.json`: a
-/// config outside the repository or marketplace is not this tree's.
+/// first directory that holds `.git`: a config outside the repository is not
+/// this tree's. A marketplace in a subdirectory of a repository gets the
+/// repository's config when it has none of its own.
 fn find_config(from: &std::path::Path) -> Option<std::path::PathBuf> {
     let from = from.canonicalize().ok()?;
     for dir in from.ancestors() {
@@ -192,7 +193,7 @@ fn find_config(from: &std::path::Path) -> Option<std::path::PathBuf> {
                 _ => candidate,
             });
         }
-        if dir.join(".git").exists() || dir.join(".claude-plugin/marketplace.json").is_file() {
+        if dir.join(".git").exists() {
             return None;
         }
     }
