@@ -119,6 +119,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let clock = std::time::Instant::now();
     let mut phases = Vec::new();
     let (root, start, hint) = resolve(target)?;
+    std::thread::spawn(crate::schema::warm);
     let discover::WalkResult {
         entries: walked,
         problems: walk_problems,

@@ -24,6 +24,14 @@ fn compile(text: &str) -> Option<Validator> {
 static PLUGIN: LazyLock<Option<Validator>> = LazyLock::new(|| compile(PLUGIN_SCHEMA));
 static MARKETPLACE: LazyLock<Option<Validator>> = LazyLock::new(|| compile(MARKETPLACE_SCHEMA));
 
+/// Compile the manifest schemas now. A load starts this on a thread of its
+/// own: compiling takes several milliseconds, which the walk and the parse
+/// then hide instead of the model waiting for it.
+pub fn warm() {
+    LazyLock::force(&MARKETPLACE);
+    LazyLock::force(&PLUGIN);
+}
+
 /// `/plugins/0/name` → `plugins[0].name`.
 pub fn dotted(pointer: &str) -> String {
     let mut out = String::new();
