@@ -161,6 +161,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                     || is_source(&w.path))
         })
         .collect();
+    let shell = crate::rules::shell::wanted(config);
     let results: Vec<ReadFile> = wanted
         .par_iter()
         .map(|w| {
@@ -169,7 +170,12 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
             if light && !focus && is_markdown(&w.path) && !is_skill_md(&w.path) {
                 return unread_doc(w);
             }
-            read_and_parse(w, focus, light && !focus, config.max_file_size)
+            let blocks = match (focus, shell) {
+                (false, _) => Blocks::None,
+                (true, false) => Blocks::Marked,
+                (true, true) => Blocks::All,
+            };
+            read_and_parse(w, blocks, light && !focus, config.max_file_size)
         })
         .collect();
     phases.push(("read and parse", clock.elapsed() - phases[0].1));
@@ -424,7 +430,18 @@ fn unread_doc(w: &Walked) -> ReadFile {
     )
 }
 
-fn read_and_parse(w: &Walked, focus: bool, light: bool, max_size: Option<u64>) -> ReadFile {
+/// Which fenced shell blocks of a markdown file to parse.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Blocks {
+    /// None: the file's shell findings would not be reported.
+    None,
+    /// Those with a `skillc:` comment, for their suppressions: no shell
+    /// rule is on (`rules::shell::wanted`).
+    Marked,
+    All,
+}
+
+fn read_and_parse(w: &Walked, blocks: Blocks, light: bool, max_size: Option<u64>) -> ReadFile {
     let empty = |p| {
         (
             SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
@@ -452,7 +469,13 @@ fn read_and_parse(w: &Walked, focus: bool, light: bool, max_size: Option<u64>) -
         let mut shell: Vec<ShellBlock> = md
             .code_blocks
             .iter()
-            .filter(|_| focus)
+            .filter(|b| match blocks {
+                Blocks::None => false,
+                Blocks::Marked => text
+                    .get(b.span.range())
+                    .is_some_and(|t| t.contains("skillc:")),
+                Blocks::All => true,
+            })
             .filter_map(|b| shell::parse_code_block(&text, b))
             .collect();
         // Kept for the whole run: no growth slack.
@@ -665,7 +688,7 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], max_si
             };
             (
                 i,
-                Deferred::Read(read_and_parse(&w, false, false, max_size)),
+                Deferred::Read(read_and_parse(&w, Blocks::None, false, max_size)),
             )
         })
         .collect();

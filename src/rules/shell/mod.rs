@@ -46,6 +46,21 @@ fn in_plugin_area(project: &Project, path: &str) -> bool {
         })
 }
 
+/// Whether a shell rule can report in a run with `config`. When none can
+/// (the family is turned off), loading leaves fenced shell unparsed, except
+/// blocks with a `skillc:` comment, which may suppress other rules' findings.
+/// Scripts are parsed still: the build check reads their facts.
+pub fn wanted(config: &crate::config::Config) -> bool {
+    !config.overrides.is_empty()
+        || crate::rules::registry::CHECKS
+            .iter()
+            .flat_map(|c| c.rules.iter())
+            .any(|r| {
+                r.family == crate::rules::Family::Shell
+                    && config.level(r) != crate::config::Level::Off
+            })
+}
+
 /// Every shell site: fenced blocks in skills (and their references),
 /// commands and agents; `*.sh` files in plugins; hook commands.
 pub fn sites(project: &Project) -> Vec<Site<'_>> {
@@ -199,6 +214,46 @@ mod tests {
             ),
             &super::context::MISSING,
         );
+    }
+
+    #[test]
+    fn with_the_family_off_only_blocks_with_a_skillc_comment_are_parsed() {
+        // The private address in the second block is suppressed by its
+        // `skillc:` comment, which must still be read.
+        let listing = skill_with(
+            "```bash\nkubectl apply -f app.yaml\n```\n\n```bash\ncurl http://10.1.2.3/health # skillc: disable=RD001\n```\n",
+        );
+        let (mut files, _) = crate::rules::testing::parse_tree(&listing);
+        crate::rules::testing::scaffold(&mut files);
+        let dir = tempfile::tempdir().unwrap();
+        crate::rules::testing::write_tree(dir.path(), &files);
+        let mut off = String::from("[rules]\n");
+        for c in crate::rules::registry::CHECKS {
+            for r in c
+                .rules
+                .iter()
+                .filter(|r| r.family == crate::rules::Family::Shell)
+            {
+                off.push_str(&format!("{} = \"off\"\n", r.id));
+            }
+        }
+        let run = |config: &crate::config::Config| {
+            let loaded = crate::load::load(dir.path(), config).unwrap();
+            let diags = crate::check::run(&loaded, config);
+            let blocks: Vec<usize> = loaded.project.docs.iter().map(|d| d.shell.len()).collect();
+            let ids: Vec<&str> = diags.iter().map(|d| d.rule.id).collect();
+            (blocks.iter().sum::<usize>(), ids.join(" "))
+        };
+        let on = crate::config::Config::default();
+        assert!(super::wanted(&on));
+        let (parsed, ids) = run(&on);
+        assert_eq!(parsed, 2);
+        assert_eq!(ids, "SH001");
+        let off = crate::config::Config::parse("skillc.toml", &off).unwrap();
+        assert!(!super::wanted(&off));
+        let (parsed, ids) = run(&off);
+        assert_eq!(parsed, 1, "only the block with the comment");
+        assert_eq!(ids, "", "no SH findings, and RD001 stays suppressed");
     }
 
     #[test]
