@@ -119,7 +119,15 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let clock = std::time::Instant::now();
     let mut phases = Vec::new();
     let (root, start, hint) = resolve(target)?;
-    std::thread::spawn(crate::schema::warm);
+    // Patterns and schemas compile on a thread of their own, mostly while the
+    // walk waits on the disk and the model is built on one core.
+    let redaction = crate::rules::family_on(config, crate::rules::Family::Redaction);
+    std::thread::spawn(move || {
+        crate::schema::warm();
+        if redaction {
+            crate::redact::warm();
+        }
+    });
     let discover::WalkResult {
         entries: walked,
         problems: walk_problems,

@@ -55,6 +55,16 @@ impl Family {
     }
 }
 
+/// Whether a rule of `family` can report in a run with `config` (`[[overrides]]`
+/// may turn any rule on for some paths, so with them every family can).
+pub fn family_on(config: &crate::config::Config, family: Family) -> bool {
+    !config.overrides.is_empty()
+        || registry::CHECKS
+            .iter()
+            .flat_map(|c| c.rules.iter())
+            .any(|r| r.family == family && config.level(r) != crate::config::Level::Off)
+}
+
 /// Everything known about a rule, declared once with [`declare_rule!`].
 #[derive(Debug)]
 pub struct RuleMeta {

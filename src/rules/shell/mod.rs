@@ -51,14 +51,7 @@ fn in_plugin_area(project: &Project, path: &str) -> bool {
 /// blocks with a `skillc:` comment, which may suppress other rules' findings.
 /// Scripts are parsed still: the build check reads their facts.
 pub fn wanted(config: &crate::config::Config) -> bool {
-    !config.overrides.is_empty()
-        || crate::rules::registry::CHECKS
-            .iter()
-            .flat_map(|c| c.rules.iter())
-            .any(|r| {
-                r.family == crate::rules::Family::Shell
-                    && config.level(r) != crate::config::Level::Off
-            })
+    crate::rules::family_on(config, crate::rules::Family::Shell)
 }
 
 /// Every shell site: fenced blocks in skills (and their references),
