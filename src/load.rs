@@ -119,15 +119,9 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let clock = std::time::Instant::now();
     let mut phases = Vec::new();
     let (root, start, hint) = resolve(target)?;
-    // Patterns and schemas compile on a thread of their own, mostly while the
-    // walk waits on the disk and the model is built on one core.
-    let redaction = crate::rules::family_on(config, crate::rules::Family::Redaction);
-    std::thread::spawn(move || {
-        crate::schema::warm();
-        if redaction {
-            crate::redact::warm();
-        }
-    });
+    // The manifest schemas compile on a thread of their own while the walk
+    // waits on the disk.
+    std::thread::spawn(crate::schema::warm);
     let discover::WalkResult {
         entries: walked,
         problems: walk_problems,
@@ -187,6 +181,10 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         })
         .collect();
     phases.push(("read and parse", clock.elapsed() - phases[0].1));
+    // The redaction patterns compile while the model is built on one core.
+    if crate::rules::family_on(config, crate::rules::Family::Redaction) {
+        std::thread::spawn(crate::redact::warm);
+    }
 
     let mut db = SourceDb::default();
     let mut docs: Vec<Doc> = Vec::new();
