@@ -17,7 +17,8 @@ pub struct Args {
     /// Write nothing; print a unified diff of what would change (exit 1 when anything would).
     #[arg(long)]
     pub diff: bool,
-    /// Config file (default: skillc.toml at the root, if present).
+    /// Config file (default: the nearest skillc.toml at or above PATH, within
+    /// the repository).
     #[arg(long)]
     pub config: Option<PathBuf>,
 }

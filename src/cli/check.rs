@@ -17,7 +17,8 @@ pub struct Args {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Config file (default: skillc.toml at the checked root, if present).
+    /// Config file (default: the nearest skillc.toml at or above PATH, within
+    /// the repository).
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Colour human output.

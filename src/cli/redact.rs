@@ -29,7 +29,8 @@ pub struct Args {
     /// Format of the report of what was replaced.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
     pub report: ReportFormat,
-    /// Config file (default: skillc.toml in the current directory, if present).
+    /// Config file (default: the nearest skillc.toml at or above the current
+    /// directory, within the repository).
     #[arg(long)]
     pub config: Option<PathBuf>,
 }
