@@ -27,7 +27,7 @@ pub struct Config {
     /// Per-rule severity overrides, keyed by rule id.
     pub rules: HashMap<&'static str, Level>,
     /// Paths that are not checked at all.
-    pub exclude: Option<GlobSet>,
+    pub exclude: Option<Exclude>,
     /// Paths under which some rules are ignored.
     pub per_file_ignores: Vec<(GlobSet, Vec<&'static str>)>,
     /// Per-path severities (`[[overrides]]`), later entries win.
@@ -55,9 +55,6 @@ pub struct Config {
     /// (`plugins/x/`, or empty): path globs are written relative to the
     /// config file, paths in a run relative to the checked root.
     pub base: String,
-    /// `exclude` patterns that match the checked root itself: a path the
-    /// user asked for is checked, so these do not apply in this run.
-    pub exclude_waived: Vec<usize>,
 }
 
 /// The largest `max-file-size` accepted: 256 MiB.
@@ -79,13 +76,45 @@ pub fn glob_path<'a>(base: &str, path: &'a str) -> std::borrow::Cow<'a, str> {
     }
 }
 
-/// Whether `exclude` (`globs`, minus the `waived` ones) covers `path`.
-pub fn excluded(globs: &GlobSet, base: &str, waived: &[usize], path: &str) -> bool {
-    let path = glob_path(base, path);
-    if waived.is_empty() {
-        globs.is_match(&*path)
-    } else {
-        globs.matches(&*path).iter().any(|i| !waived.contains(i))
+/// `exclude`, placed for one run: its globs are relative to the config
+/// file, so a path of the run is matched as `base` + path; patterns that
+/// cover the checked root itself are waived (a path the user asked for is
+/// checked).
+#[derive(Debug, Clone)]
+pub struct Exclude {
+    globs: GlobSet,
+    base: String,
+    waived: Vec<usize>,
+}
+
+impl Exclude {
+    /// Whether `path` (relative to the checked root) is excluded.
+    pub fn covers(&self, path: &str) -> bool {
+        let path = glob_path(&self.base, path);
+        if self.waived.is_empty() {
+            self.globs.is_match(&*path)
+        } else {
+            self.globs
+                .matches(&*path)
+                .iter()
+                .any(|i| !self.waived.contains(i))
+        }
+    }
+
+    fn place(&mut self, base: &str) {
+        // A pattern is waived when it covers the root or everything below
+        // it (`plugins/x/**`), which a probe name no file has tells.
+        self.waived = match base.strip_suffix('/') {
+            Some(root) => {
+                let mut waived = self.globs.matches(root);
+                waived.extend(self.globs.matches(format!("{root}/\u{FFFF}")));
+                waived.sort_unstable();
+                waived.dedup();
+                waived
+            }
+            None => Vec::new(),
+        };
+        self.base = base.to_string();
     }
 }
 
@@ -109,26 +138,15 @@ impl Config {
     }
 
     pub fn is_excluded(&self, path: &str) -> bool {
-        self.exclude
-            .as_ref()
-            .is_some_and(|g| excluded(g, &self.base, &self.exclude_waived, path))
+        self.exclude.as_ref().is_some_and(|e| e.covers(path))
     }
 
     /// Place the checked root `base` (see the field) below the config file's
-    /// directory, and waive the `exclude` patterns that match it.
+    /// directory, and waive the `exclude` patterns that cover it.
     pub fn set_base(&mut self, base: String) {
-        // A pattern is waived when it covers the root or everything below
-        // it (`plugins/x/**`), which a probe name no file has tells.
-        self.exclude_waived = match (&self.exclude, base.strip_suffix('/')) {
-            (Some(g), Some(root)) => {
-                let mut waived = g.matches(root);
-                waived.extend(g.matches(format!("{root}/\u{FFFF}")));
-                waived.sort_unstable();
-                waived.dedup();
-                waived
-            }
-            _ => Vec::new(),
-        };
+        if let Some(e) = &mut self.exclude {
+            e.place(&base);
+        }
         self.base = base;
     }
 
@@ -185,7 +203,11 @@ impl Config {
             match k {
                 "rules" => config.rules.extend(rule_levels(value, &err)?),
                 "exclude" => {
-                    config.exclude = Some(globs(value, &err)?);
+                    config.exclude = Some(Exclude {
+                        globs: globs(value, &err)?,
+                        base: String::new(),
+                        waived: Vec::new(),
+                    });
                 }
                 "max-file-size" => {
                     config.max_file_size = Some(byte_size(value, &err)?);

@@ -51,18 +51,16 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
     // cannot be checked, which is not the same as dangling.
     let excluded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let prune = {
-        let globs = config.exclude.clone();
-        let base = config.base.clone();
-        let waived = config.exclude_waived.clone();
+        let exclude = config.exclude.clone();
         let root = root.to_path_buf();
         let excluded = std::sync::Arc::clone(&excluded);
         move |e: &ignore::DirEntry| {
             if e.depth() == 0 {
                 return true;
             }
-            let Some(globs) = &globs else { return true };
+            let Some(exclude) = &exclude else { return true };
             let rel = rel_path(&root, e.path());
-            if !crate::config::excluded(globs, &base, &waived, &rel) {
+            if !exclude.covers(&rel) {
                 return true;
             }
             if let Ok(mut v) = excluded.lock() {
