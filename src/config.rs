@@ -68,7 +68,7 @@ impl Config {
 }
 
 /// `path` below `base` (a directory with a trailing `/`, or empty).
-pub fn glob_path<'a>(base: &str, path: &'a str) -> std::borrow::Cow<'a, str> {
+fn glob_path<'a>(base: &str, path: &'a str) -> std::borrow::Cow<'a, str> {
     if base.is_empty() {
         path.into()
     } else {
@@ -150,14 +150,9 @@ impl Config {
         self.base = base;
     }
 
-    /// `path` (relative to the checked root) as the config's globs see it.
-    pub fn glob_path<'a>(&self, path: &'a str) -> std::borrow::Cow<'a, str> {
-        glob_path(&self.base, path)
-    }
-
     /// The level for `rule` at `path`, from `[[overrides]]`, then `[rules]`.
     pub fn level_at(&self, rule: &RuleMeta, path: &str) -> Option<Level> {
-        let path = &*self.glob_path(path);
+        let path = &*glob_path(&self.base, path);
         self.overrides
             .iter()
             .rev()
@@ -172,7 +167,7 @@ impl Config {
     }
 
     pub fn is_ignored(&self, rule: &RuleMeta, path: &str) -> bool {
-        let path = &*self.glob_path(path);
+        let path = &*glob_path(&self.base, path);
         self.per_file_ignores
             .iter()
             .any(|(g, ids)| ids.contains(&rule.id) && g.is_match(path))

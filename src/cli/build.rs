@@ -27,7 +27,7 @@ pub fn run(args: Args) -> u8 {
     if !args.path.is_dir() {
         return fail(format!("`{}` is not a directory", args.path.display()));
     }
-    let config = match super::load_config(args.config.as_deref(), &args.path, &args.path) {
+    let config = match super::load_config(args.config.as_deref(), &args.path) {
         Ok(c) => c,
         Err(code) => return code,
     };

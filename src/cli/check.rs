@@ -181,18 +181,6 @@ fn write_baseline(target: &Path, root: &Path, text: &str) -> Result<(), String> 
         .map_err(|e| format!("cannot write `{}`: {e}", target.display()))
 }
 
-/// The root a config file is looked up in.
-fn config_root(path: &Path) -> PathBuf {
-    if path.is_file() {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        if dir.file_name().is_some_and(|n| n == ".claude-plugin") {
-            return dir.parent().unwrap_or(dir).to_path_buf();
-        }
-        return dir.to_path_buf();
-    }
-    path.to_path_buf()
-}
-
 pub fn run(args: Args) -> u8 {
     if !args.path.exists() {
         return fail(format!("`{}` does not exist", args.path.display()));
@@ -201,7 +189,7 @@ pub fn run(args: Args) -> u8 {
         Ok(r) => r,
         Err(e) => return fail(e.0),
     };
-    let mut config = match load_config(args.config.as_deref(), &config_root(&args.path), &root) {
+    let mut config = match load_config(args.config.as_deref(), &root) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -143,18 +143,17 @@ pub fn fail(message: impl std::fmt::Display) -> u8 {
 }
 
 /// The configuration of a run whose paths are relative to `root`:
-/// `explicit`, else the nearest `skillc.toml` in `from` or a directory above
+/// `explicit`, else the nearest `skillc.toml` in `root` or a directory above
 /// it, up to the enclosing repository's root, else the defaults.
 /// Globs in the file are relative to its directory. A read or parse error is
 /// printed; the result is the exit code.
 pub fn load_config(
     explicit: Option<&std::path::Path>,
-    from: &std::path::Path,
     root: &std::path::Path,
 ) -> Result<crate::config::Config, u8> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
-        None => match find_config(from) {
+        None => match find_config(root) {
             Some(p) => p,
             None => return Ok(crate::config::Config::default()),
         },
@@ -207,16 +206,9 @@ fn config_base(config: &std::path::Path, root: &std::path::Path) -> String {
         .canonicalize()
         .ok()
         .and_then(|c| c.parent().map(std::path::Path::to_path_buf));
-    let (Some(dir), Ok(root)) = (dir, root.canonicalize()) else {
-        return String::new();
-    };
-    match root.strip_prefix(&dir) {
-        Ok(rel) if !rel.as_os_str().is_empty() => {
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            format!("{}/", parts.join("/"))
+    match (dir, root.canonicalize()) {
+        (Some(dir), Ok(root)) if root != dir && root.starts_with(&dir) => {
+            format!("{}/", crate::source::rel_path(&dir, &root))
         }
         _ => String::new(),
     }

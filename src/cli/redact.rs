@@ -72,7 +72,7 @@ fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Ra
 }
 
 pub fn run(args: Args) -> u8 {
-    let config = match super::load_config(args.config.as_deref(), Path::new("."), Path::new(".")) {
+    let config = match super::load_config(args.config.as_deref(), Path::new(".")) {
         Ok(c) => c,
         Err(code) => return code,
     };
