@@ -41,13 +41,21 @@ peak_mb() {
   /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'
 }
 
-peer_head="" peer_rule=""
-if [ -n "$peer" ]; then
-  peer_head=" agnix | agnix / skillc |"
-  peer_rule=" ---: | ---: |"
-fi
-echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) | --files / full |$peer_head"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |$peer_rule"
+# a / b, printed with FORMAT (0 when b is 0).
+ratio() {
+  awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { printf f, (b > 0 ? a / b : 0) }'
+}
+
+# The peer's columns for TREE, whose skillc time is T_SKILLC ms (none without a peer).
+peer_cols() {
+  [ -n "$peer" ] || return 0
+  local t_peer
+  t_peer=$(median_ms "$peer" --max-files 0 --format json "$1")
+  echo " ${t_peer} ms | $(ratio "$t_peer" "$2" %.1f)x |"
+}
+
+echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) | --files / full |${peer:+ agnix | agnix / skillc |}"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peer:+ ---: | ---: |}"
 for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   IFS=x read -r p s r <<<"$size"
   tree="$work/$size"
@@ -68,15 +76,7 @@ for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
     few+=("$tree/plugins/plugin-$i/skills/skill-$i/references/runbook.md")
   done
   t_files=$(median_ms "$skillc" check "$tree" --format concise --files "${few[@]}")
-  ratio=$(awk -v a="$t_skillc" -v b="$t_rg" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
-  share=$(awk -v a="$t_files" -v b="$t_skillc" 'BEGIN { printf "%.0f", (b > 0 ? 100 * a / b : 0) }')
-  peer_cols=""
-  if [ -n "$peer" ]; then
-    t_peer=$(median_ms "$peer" --max-files 0 --format json "$tree")
-    speedup=$(awk -v a="$t_peer" -v b="$t_skillc" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
-    peer_cols=" ${t_peer} ms | ${speedup}x |"
-  fi
-  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | ${ratio}x | ${mem} MB | ${t_files} ms | ${share} % |$peer_cols"
+  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | $(ratio "$t_skillc" "$t_rg" %.1f)x | ${mem} MB | ${t_files} ms | $(ratio $((100 * t_files)) "$t_skillc" %.0f) % |$(peer_cols "$tree" "$t_skillc")"
 done
 
 # Real marketplaces, when CORPORA names a directory of them (one per
@@ -88,12 +88,6 @@ if [ -n "${CORPORA:-}" ] && [ -d "$CORPORA" ]; then
   for tree in "$CORPORA"/*/; do
     files=$(find "$tree" -type f | wc -l | tr -d ' ')
     t_skillc=$(median_ms "$skillc" check "$tree" --format concise)
-    peer_cols=""
-    if [ -n "$peer" ]; then
-      t_peer=$(median_ms "$peer" --max-files 0 --format json "$tree")
-      speedup=$(awk -v a="$t_peer" -v b="$t_skillc" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
-      peer_cols=" ${t_peer} ms | ${speedup}x |"
-    fi
-    echo "| $(basename "$tree") | $files | ${t_skillc} ms |$peer_cols"
+    echo "| $(basename "$tree") | $files | ${t_skillc} ms |$(peer_cols "$tree" "$t_skillc")"
   done
 fi

@@ -490,7 +490,8 @@ fn facts_of(text: &str) -> Facts {
     facts
 }
 
-/// Facts of texts parsed in this load, by text. Marketplaces repeat blocks
+/// Facts of texts parsed since the last [`forget_parses`] (a load ends with
+/// it), by text. Marketplaces repeat blocks
 /// (copied plugins, shared install snippets), and copying a fact list is
 /// several times cheaper than parsing the text again (and, for text
 /// tree-sitter rejects, than asking `bash -n`). Emptied by [`forget_parses`].
