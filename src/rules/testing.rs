@@ -99,18 +99,30 @@ pub fn write_tree(dir: &Path, files: &[(String, String)]) {
     }
 }
 
-/// Load a listing (scaffolded) and run every check.
-pub fn check_listing(listing: &str) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
+/// Write a listing (scaffolded) to a new temporary directory.
+pub fn write_listing(listing: &str) -> tempfile::TempDir {
     let (mut files, scaffold_on) = parse_tree(listing);
     if scaffold_on {
         scaffold(&mut files);
     }
-    check_files(&files)
+    let dir = tempfile::tempdir().unwrap();
+    write_tree(dir.path(), &files);
+    dir
+}
+
+/// Load a listing (scaffolded) and run every check.
+pub fn check_listing(listing: &str) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
+    check_dir(write_listing(listing))
 }
 
 pub fn check_files(files: &[(String, String)]) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
     let dir = tempfile::tempdir().unwrap();
     write_tree(dir.path(), files);
+    check_dir(dir)
+}
+
+/// Load the tree in `dir` and run every check, with the default config.
+fn check_dir(dir: tempfile::TempDir) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
     let config = Config::default();
     let loaded = load::load(dir.path(), &config).unwrap();
     let diags = crate::check::run(&loaded, &config);

@@ -216,10 +216,7 @@ mod tests {
         let listing = skill_with(
             "```bash\nkubectl apply -f app.yaml\n```\n\n```bash\ncurl http://10.1.2.3/health # skillc: disable=RD001\n```\n",
         );
-        let (mut files, _) = crate::rules::testing::parse_tree(&listing);
-        crate::rules::testing::scaffold(&mut files);
-        let dir = tempfile::tempdir().unwrap();
-        crate::rules::testing::write_tree(dir.path(), &files);
+        let dir = crate::rules::testing::write_listing(&listing);
         let mut off = String::from("[rules]\n");
         for c in crate::rules::registry::CHECKS {
             for r in c
