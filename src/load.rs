@@ -28,6 +28,8 @@ pub struct Loaded {
     pub db: SourceDb,
     /// Wall time of each loading phase (shown with `SKILLC_TIMING`).
     pub phases: Vec<(&'static str, std::time::Duration)>,
+    /// The shell parses the load remembered, freed with it.
+    pub parses: crate::parse::shell::Parses,
 }
 
 /// A file as read and parsed, and what went wrong reading it.
@@ -367,8 +369,9 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
         phases.push(("deferred bodies", clock.elapsed() - so_far));
     }
-    crate::parse::shell::forget_parses();
+    let parses = crate::parse::shell::take_parses();
     Ok(Loaded {
+        parses,
         root,
         project,
         db,

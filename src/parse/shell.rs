@@ -490,11 +490,10 @@ fn facts_of(text: &str) -> Facts {
     facts
 }
 
-/// Facts of texts parsed since the last [`forget_parses`] (a load ends with
-/// it), by text. Marketplaces repeat blocks
-/// (copied plugins, shared install snippets), and copying a fact list is
-/// several times cheaper than parsing the text again (and, for text
-/// tree-sitter rejects, than asking `bash -n`). Emptied by [`forget_parses`].
+/// Facts of texts parsed since the last [`take_parses`] (a load ends with
+/// it), by text. Marketplaces repeat blocks (copied plugins, shared install
+/// snippets), and copying a fact list is several times cheaper than parsing
+/// the text again (and, for text tree-sitter rejects, than asking `bash -n`).
 static MEMO: std::sync::LazyLock<std::sync::Mutex<HashMap<Box<str>, std::sync::Arc<Facts>>>> =
     std::sync::LazyLock::new(Default::default);
 
@@ -516,11 +515,20 @@ fn memo_facts(text: &str) -> std::sync::Arc<Facts> {
     facts
 }
 
-/// Drop the remembered parses (the end of a load).
-pub fn forget_parses() {
-    if let Ok(mut m) = MEMO.lock() {
-        *m = HashMap::new();
-    }
+/// The parses a load remembered, taken out of the memo when it ends. They
+/// are freed with the load: freeing thousands of fact lists one allocation
+/// at a time takes tens of milliseconds on a large tree, which the CLI saves
+/// by never freeing the load before it exits.
+#[derive(Default)]
+pub struct Parses(#[allow(dead_code)] HashMap<Box<str>, std::sync::Arc<Facts>>);
+
+/// Empty the memo (the end of a load), handing its parses to the caller.
+pub fn take_parses() -> Parses {
+    Parses(
+        MEMO.lock()
+            .map(|mut m| std::mem::take(&mut *m))
+            .unwrap_or_default(),
+    )
 }
 
 pub fn parse_block(
@@ -770,7 +778,7 @@ impl<'a> Walker<'a> {
         if depth > MAX_DEPTH {
             return;
         }
-        match n.kind() {
+        match kind(n) {
             "comment" => {
                 self.facts
                     .comments
@@ -780,7 +788,7 @@ impl<'a> Walker<'a> {
             "simple_expansion" => {
                 if let Some(v) = children(n)
                     .into_iter()
-                    .find(|c| c.kind() == "variable_name")
+                    .find(|c| kind(*c) == "variable_name")
                 {
                     self.facts.used.push((self.src(v).into(), self.range(v)));
                 }
@@ -801,7 +809,7 @@ impl<'a> Walker<'a> {
             }
             "redirected_statement" => {
                 let stdout_redirect = children(n).iter().any(|c| {
-                    c.kind() == "file_redirect" && {
+                    kind(*c) == "file_redirect" && {
                         let t = self.src(*c);
                         let to_null =
                             t.contains("/dev/null") || t.contains("&2") || t.starts_with("2>");
@@ -812,14 +820,14 @@ impl<'a> Walker<'a> {
                     }
                 });
                 for c in children(n) {
-                    if c.kind() == "file_redirect" && self.src(c).starts_with("&>>") {
+                    if kind(c) == "file_redirect" && self.src(c).starts_with("&>>") {
                         self.facts
                             .constructs
                             .push((Construct::AppendBoth, self.range(c)));
                     }
                 }
                 if let Some(body) = n.child_by_field_name("body")
-                    && body.kind() == "command"
+                    && kind(body) == "command"
                 {
                     self.command(body, depth + 1, captured, stdout_redirect, false);
                     for c in children(n) {
@@ -835,7 +843,7 @@ impl<'a> Walker<'a> {
                 let parts = children(n);
                 let mut indices = Vec::new();
                 for (i, c) in parts.iter().enumerate() {
-                    if c.kind() == "|&" {
+                    if kind(*c) == "|&" {
                         self.facts
                             .constructs
                             .push((Construct::PipeBoth, self.range(*c)));
@@ -843,7 +851,7 @@ impl<'a> Walker<'a> {
                     }
                     let last = !parts[i + 1..].iter().any(|p| p.is_named());
                     let before = self.facts.commands.len();
-                    match c.kind() {
+                    match kind(*c) {
                         "command" => self.command(*c, depth + 1, captured, false, !last),
                         _ => {
                             self.walk(*c, depth + 1, captured);
@@ -873,7 +881,7 @@ impl<'a> Walker<'a> {
                 let kids = children(n);
                 let keyword = kids.first().map(|k| self.src(*k)).unwrap_or_default();
                 for k in &kids[1..] {
-                    if k.kind() == "variable_name" {
+                    if kind(*k) == "variable_name" {
                         self.facts.assigned.push(self.src(*k).into());
                     }
                 }
@@ -903,7 +911,7 @@ impl<'a> Walker<'a> {
             "expansion" => {
                 if let Some(v) = children(n)
                     .into_iter()
-                    .find(|c| c.kind() == "variable_name")
+                    .find(|c| kind(*c) == "variable_name")
                 {
                     self.facts.used.push((self.src(v).into(), self.range(v)));
                 }
@@ -957,12 +965,12 @@ impl<'a> Walker<'a> {
                     let field = n.field_name_for_child(i as u32);
                     if field == Some("value")
                         && matches!(
-                            c.kind(),
+                            kind(c),
                             "command_substitution" | "simple_expansion" | "expansion"
                         )
                     {
                         let t = self.src(c);
-                        if !t.contains("[@]") || c.kind() != "expansion" {
+                        if !t.contains("[@]") || kind(c) != "expansion" {
                             self.facts.split_loops.push((self.range(c), t.to_string()));
                         }
                     }
@@ -976,7 +984,7 @@ impl<'a> Walker<'a> {
     }
 
     fn word(&self, n: Node<'_>) -> RawArg {
-        let kind = match n.kind() {
+        let kind = match kind(n) {
             "string" | "raw_string" | "ansi_c_string" | "translated_string" => WordKind::Quoted,
             "simple_expansion" | "expansion" | "command_substitution" => WordKind::Unquoted,
             "concatenation" => WordKind::Mixed,
@@ -1003,7 +1011,7 @@ impl<'a> Walker<'a> {
         let mut assignments = Vec::new();
         let mut words: Vec<RawArg> = Vec::new();
         for c in children(n) {
-            match c.kind() {
+            match kind(c) {
                 "variable_assignment" => {
                     if let Some(name) = c.child_by_field_name("name") {
                         assignments.push(self.src(name).into());
@@ -1166,6 +1174,29 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The kind of `n`, from a table by kind id. `Node::kind` asks the C library
+/// for the name and checks its UTF-8 on every call, and the walk asks at
+/// every node. A public kind id names the same kind as the node's own
+/// (possibly aliased) symbol; ids outside the table (`ERROR`) ask the node.
+fn kind<'t>(n: Node<'t>) -> &'t str {
+    static KINDS: std::sync::LazyLock<Box<[Box<str>]>> = std::sync::LazyLock::new(|| {
+        let lang: tree_sitter::Language = tree_sitter_bash::LANGUAGE.into();
+        (0..lang.node_kind_count())
+            .map(|id| {
+                u16::try_from(id)
+                    .ok()
+                    .and_then(|id| lang.node_kind_for_id(id))
+                    .unwrap_or("")
+                    .into()
+            })
+            .collect()
+    });
+    match KINDS.get(usize::from(n.kind_id())) {
+        Some(k) if !k.is_empty() => k,
+        _ => n.kind(),
+    }
+}
+
 fn children(n: Node<'_>) -> Vec<Node<'_>> {
     // Most nodes are leaves: no cursor, no allocation.
     if n.child_count() == 0 {
@@ -1176,7 +1207,7 @@ fn children(n: Node<'_>) -> Vec<Node<'_>> {
 }
 
 fn collect_vars(n: Node<'_>, text: &str, quoted: bool, out: &mut Vec<Var>) {
-    match n.kind() {
+    match kind(n) {
         "variable_name" => {
             out.push(Var {
                 name: text.get(n.start_byte()..n.end_byte()).unwrap_or("").into(),
@@ -1190,7 +1221,7 @@ fn collect_vars(n: Node<'_>, text: &str, quoted: bool, out: &mut Vec<Var>) {
     if n.child_count() == 0 {
         return;
     }
-    let q = quoted || matches!(n.kind(), "string" | "raw_string");
+    let q = quoted || matches!(kind(n), "string" | "raw_string");
     let mut cursor = n.walk();
     for c in n.children(&mut cursor) {
         collect_vars(c, text, q, out);
@@ -1200,6 +1231,31 @@ fn collect_vars(n: Node<'_>, text: &str, quoted: bool, out: &mut Vec<Var>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_kind_table_names_every_node_as_the_node_does() {
+        // Aliased nodes, anonymous tokens, missing nodes and ERROR among them.
+        let text = "declare -A m=([a]=1)\nx=${v,,} | cat |& tee\n[[ -v x ]] && echo \"$y\"\nif then fi\ncase $a in x) ;& esac\n";
+        let tree = with_parser(|p| p.parse(text, None))
+            .flatten()
+            .expect("parses");
+        let mut cursor = tree.walk();
+        let mut seen = 0;
+        loop {
+            let n = cursor.node();
+            assert_eq!(kind(n), n.kind(), "node {n:?}");
+            seen += 1;
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    assert!(seen > 40 && tree.root_node().has_error());
+                    return;
+                }
+            }
+        }
+    }
 
     #[test]
     fn function_definitions_are_facts() {
