@@ -2,6 +2,8 @@
 //! `skillc build` on a golden tree: rendered files pinned by snapshots, a
 //! fixed point, a clean check afterwards, and the write guarantees.
 
+mod common;
+use common::copy_dir;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -13,18 +15,6 @@ fn skillc(dir: &Path, args: &[&str]) -> Output {
         .env_remove("SKILLC_DENY")
         .output()
         .unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let t = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &t);
-        } else {
-            std::fs::copy(e.path(), &t).unwrap();
-        }
-    }
 }
 
 fn golden() -> tempfile::TempDir {

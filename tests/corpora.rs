@@ -3,6 +3,8 @@
 //! (`cargo test --test corpora -- --ignored`). They are ignored by default
 //! because a fresh clone does not have the corpora.
 
+mod common;
+use common::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -19,23 +21,6 @@ fn run(path: &Path) -> (i32, String) {
         o.status.code().unwrap_or(-1),
         String::from_utf8(o.stdout).unwrap(),
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-            let mut perms = std::fs::metadata(&target).unwrap().permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
-            perms.set_readonly(false);
-            std::fs::set_permissions(&target, perms).unwrap();
-        }
-    }
 }
 
 /// No tree crashes skillc or makes it exit 2.

@@ -3,13 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-
-fn write(root: &Path, rel: &str, text: &[u8]) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
+mod common;
+use common::write;
 
 /// A one-plugin marketplace with `files` added; the findings as `RULE path`.
 fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::config::Config) -> Vec<String> {

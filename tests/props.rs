@@ -4,8 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::write;
 use proptest::prelude::*;
-use std::path::Path;
 
 /// Pieces of skill text, well-formed and not: frontmatter traps, links,
 /// mentions, phases, fences with shell, private data, multibyte text, CRLF.
@@ -47,12 +48,6 @@ fn frontmatter() -> impl Strategy<Value = String> {
 fn skill() -> impl Strategy<Value = String> {
     (frontmatter(), prop::collection::vec(piece(), 0..12))
         .prop_map(|(fm, parts)| format!("{fm}{}", parts.concat()))
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
 }
 
 proptest! {
