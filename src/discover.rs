@@ -78,7 +78,9 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
         .require_git(false)
         .follow_links(true)
         .filter_entry(move |e| e.file_name() != ".git" && prune(e))
-        .threads(rayon::current_num_threads())
+        // As many threads as cores (ignore's default). Asking rayon for its
+        // count would start its pool now, and its idle workers would spin
+        // on the cores the walk needs.
         .build_parallel();
     // Directories are read on several threads; the results are sorted below,
     // so the order the threads found them in does not matter.
