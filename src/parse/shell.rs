@@ -484,6 +484,7 @@ fn facts_of(text: &str) -> Facts {
             text,
             base: 0,
             facts: &mut facts,
+            cursor: root.walk(),
         };
         w.walk(root, 0, false);
     }
@@ -759,14 +760,19 @@ fn wrapper_value_opts(w: &str) -> &'static [&'static str] {
     }
 }
 
-struct Walker<'a> {
+/// The children of a node: most nodes have a few, kept off the heap.
+type Kids<'t> = smallvec::SmallVec<[Node<'t>; 8]>;
+
+struct Walker<'a, 't> {
     text: &'a str,
     /// Offset of `text` inside the block text (for nested `bash -c` strings).
     base: usize,
     facts: &'a mut Facts,
+    /// One cursor for the whole walk: a cursor per node would allocate.
+    cursor: tree_sitter::TreeCursor<'t>,
 }
 
-impl<'a> Walker<'a> {
+impl<'a, 't> Walker<'a, 't> {
     fn src(&self, n: Node<'_>) -> &'a str {
         self.text.get(n.start_byte()..n.end_byte()).unwrap_or("")
     }
@@ -774,7 +780,48 @@ impl<'a> Walker<'a> {
         (self.base + n.start_byte(), self.base + n.end_byte())
     }
 
-    fn walk(&mut self, n: Node<'_>, depth: usize, captured: bool) {
+    fn kids(&mut self, n: Node<'t>) -> Kids<'t> {
+        let mut out = Kids::new();
+        self.cursor.reset(n);
+        if self.cursor.goto_first_child() {
+            loop {
+                out.push(self.cursor.node());
+                if !self.cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Variables expanded in `n` (not inside command substitutions),
+    /// quoted or not.
+    fn collect_vars(&mut self, n: Node<'t>, quoted: bool, out: &mut Vec<Var>) {
+        match kind(n) {
+            "variable_name" => {
+                out.push(Var {
+                    name: self
+                        .text
+                        .get(n.start_byte()..n.end_byte())
+                        .unwrap_or("")
+                        .into(),
+                    unquoted: !quoted,
+                });
+                return;
+            }
+            "command_substitution" => return,
+            _ => {}
+        }
+        if n.child_count() == 0 {
+            return;
+        }
+        let q = quoted || matches!(kind(n), "string" | "raw_string");
+        for c in self.kids(n) {
+            self.collect_vars(c, q, out);
+        }
+    }
+
+    fn walk(&mut self, n: Node<'t>, depth: usize, captured: bool) {
         if depth > MAX_DEPTH {
             return;
         }
@@ -786,7 +833,8 @@ impl<'a> Walker<'a> {
                 return;
             }
             "simple_expansion" => {
-                if let Some(v) = children(n)
+                if let Some(v) = self
+                    .kids(n)
                     .into_iter()
                     .find(|c| kind(*c) == "variable_name")
                 {
@@ -808,7 +856,7 @@ impl<'a> Walker<'a> {
                 return;
             }
             "redirected_statement" => {
-                let stdout_redirect = children(n).iter().any(|c| {
+                let stdout_redirect = self.kids(n).iter().any(|c| {
                     kind(*c) == "file_redirect" && {
                         let t = self.src(*c);
                         let to_null =
@@ -819,7 +867,7 @@ impl<'a> Walker<'a> {
                             || t.starts_with("&>>")
                     }
                 });
-                for c in children(n) {
+                for c in self.kids(n) {
                     if kind(c) == "file_redirect" && self.src(c).starts_with("&>>") {
                         self.facts
                             .constructs
@@ -830,7 +878,7 @@ impl<'a> Walker<'a> {
                     && kind(body) == "command"
                 {
                     self.command(body, depth + 1, captured, stdout_redirect, false);
-                    for c in children(n) {
+                    for c in self.kids(n) {
                         if c.id() != body.id() {
                             self.walk(c, depth + 1, captured);
                         }
@@ -840,7 +888,7 @@ impl<'a> Walker<'a> {
             }
             "pipeline" => {
                 let start = self.facts.commands.len();
-                let parts = children(n);
+                let parts = self.kids(n);
                 let mut indices = Vec::new();
                 for (i, c) in parts.iter().enumerate() {
                     if kind(*c) == "|&" {
@@ -872,13 +920,13 @@ impl<'a> Walker<'a> {
                 return;
             }
             "command_substitution" | "process_substitution" => {
-                for c in children(n) {
+                for c in self.kids(n) {
                     self.walk(c, depth + 1, true);
                 }
                 return;
             }
             "declaration_command" => {
-                let kids = children(n);
+                let kids = self.kids(n);
                 let keyword = kids.first().map(|k| self.src(*k)).unwrap_or_default();
                 for k in &kids[1..] {
                     if kind(*k) == "variable_name" {
@@ -909,7 +957,8 @@ impl<'a> Walker<'a> {
                 }
             }
             "expansion" => {
-                if let Some(v) = children(n)
+                if let Some(v) = self
+                    .kids(n)
                     .into_iter()
                     .find(|c| kind(*c) == "variable_name")
                 {
@@ -961,7 +1010,7 @@ impl<'a> Walker<'a> {
                 if let Some(v) = n.child_by_field_name("variable") {
                     self.facts.assigned.push(self.src(v).into());
                 }
-                for (i, c) in children(n).into_iter().enumerate() {
+                for (i, c) in self.kids(n).into_iter().enumerate() {
                     let field = n.field_name_for_child(i as u32);
                     if field == Some("value")
                         && matches!(
@@ -978,12 +1027,12 @@ impl<'a> Walker<'a> {
             }
             _ => {}
         }
-        for c in children(n) {
+        for c in self.kids(n) {
             self.walk(c, depth + 1, captured);
         }
     }
 
-    fn word(&self, n: Node<'_>) -> RawArg {
+    fn word(&mut self, n: Node<'t>) -> RawArg {
         let kind = match kind(n) {
             "string" | "raw_string" | "ansi_c_string" | "translated_string" => WordKind::Quoted,
             "simple_expansion" | "expansion" | "command_substitution" => WordKind::Unquoted,
@@ -991,7 +1040,7 @@ impl<'a> Walker<'a> {
             _ => WordKind::Literal,
         };
         let mut vars = Vec::new();
-        collect_vars(n, self.text, false, &mut vars);
+        self.collect_vars(n, false, &mut vars);
         RawArg {
             raw: self.src(n).into(),
             range: self.range(n),
@@ -1002,7 +1051,7 @@ impl<'a> Walker<'a> {
 
     fn command(
         &mut self,
-        n: Node<'_>,
+        n: Node<'t>,
         depth: usize,
         captured: bool,
         redirected: bool,
@@ -1010,7 +1059,7 @@ impl<'a> Walker<'a> {
     ) {
         let mut assignments = Vec::new();
         let mut words: Vec<RawArg> = Vec::new();
-        for c in children(n) {
+        for c in self.kids(n) {
             match kind(c) {
                 "variable_assignment" => {
                     if let Some(name) = c.child_by_field_name("name") {
@@ -1164,12 +1213,14 @@ impl<'a> Walker<'a> {
         let base = self.base + inner_start;
         let tree = with_parser(|p| p.parse(inner, None)).flatten();
         if let Some(tree) = tree {
+            let root = tree.root_node();
             let mut w = Walker {
                 text: inner,
                 base,
                 facts: self.facts,
+                cursor: root.walk(),
             };
-            w.walk(tree.root_node(), depth + 1, captured);
+            w.walk(root, depth + 1, captured);
         }
     }
 }
@@ -1194,37 +1245,6 @@ fn kind<'t>(n: Node<'t>) -> &'t str {
     match KINDS.get(usize::from(n.kind_id())) {
         Some(k) if !k.is_empty() => k,
         _ => n.kind(),
-    }
-}
-
-fn children(n: Node<'_>) -> Vec<Node<'_>> {
-    // Most nodes are leaves: no cursor, no allocation.
-    if n.child_count() == 0 {
-        return Vec::new();
-    }
-    let mut cursor = n.walk();
-    n.children(&mut cursor).collect()
-}
-
-fn collect_vars(n: Node<'_>, text: &str, quoted: bool, out: &mut Vec<Var>) {
-    match kind(n) {
-        "variable_name" => {
-            out.push(Var {
-                name: text.get(n.start_byte()..n.end_byte()).unwrap_or("").into(),
-                unquoted: !quoted,
-            });
-            return;
-        }
-        "command_substitution" => return,
-        _ => {}
-    }
-    if n.child_count() == 0 {
-        return;
-    }
-    let q = quoted || matches!(kind(n), "string" | "raw_string");
-    let mut cursor = n.walk();
-    for c in n.children(&mut cursor) {
-        collect_vars(c, text, q, out);
     }
 }
 
