@@ -15,6 +15,8 @@ pub struct Walked {
     pub path: String,
     pub abs: PathBuf,
     pub is_dir: bool,
+    /// A regular file (behind any symlink), as the walk saw it.
+    pub regular: bool,
 }
 
 /// Something wrong with a path itself (not its content).
@@ -163,7 +165,13 @@ fn visit(
         }
     }
     let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-    Some(Ok(Walked { path, abs, is_dir }))
+    let regular = entry.file_type().is_some_and(|t| t.is_file());
+    Some(Ok(Walked {
+        path,
+        abs,
+        is_dir,
+        regular,
+    }))
 }
 
 fn is_loop(err: &ignore::Error) -> bool {
@@ -195,11 +203,23 @@ pub enum Read {
     Failed(String),
 }
 
-/// Read a file with the size cap; never panics.
-pub fn read(abs: &Path, cap: u64) -> Read {
-    // One handle for the checks and the read: the file cannot be swapped in
-    // between, and reading stops one byte past the cap however large the
-    // file has grown since.
+/// Read a file with the size cap; never panics. `regular`: the walk saw a
+/// regular file there, so it need not be looked at before opening.
+///
+/// FIFOs, sockets and devices are never opened on purpose: one the walk did
+/// not see is looked at first. The open does not block either, so one
+/// swapped in since is opened without waiting for a writer, and the
+/// handle's metadata turns it away before any read.
+pub fn read(abs: &Path, cap: u64, regular: bool) -> Read {
+    if !regular {
+        match std::fs::metadata(abs) {
+            Ok(m) if !m.is_file() => return Read::Failed("not a regular file".into()),
+            Ok(_) => {}
+            Err(e) => return Read::Failed(e.to_string()),
+        }
+    }
+    // One handle for the checks and the read: reading stops one byte past
+    // the cap however large the file has grown since.
     let file = match open_nonblocking(abs) {
         Ok(f) => f,
         Err(e) => return Read::Failed(e.to_string()),
@@ -217,10 +237,8 @@ pub fn read(abs: &Path, cap: u64) -> Read {
 }
 
 /// Open `abs` for reading without waiting: opening a FIFO blocks until a
-/// writer comes, unless the open does not block (the caller then sees from
-/// the handle's metadata that it is no regular file). On a regular file the
-/// flag changes nothing. One open instead of a stat before it: a path lookup
-/// fewer per file.
+/// writer comes, unless the open does not block. On a regular file the flag
+/// changes nothing.
 fn open_nonblocking(abs: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);

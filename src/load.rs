@@ -460,7 +460,7 @@ fn read_and_parse(w: &Walked, blocks: Blocks, light: bool, max_size: Option<u64>
     };
     let md = is_markdown(&w.path);
     let cap = cap(md, max_size);
-    let text = match discover::read(&w.abs, cap) {
+    let text = match discover::read(&w.abs, cap, w.regular) {
         Read::Text(t) => t,
         Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
         Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, cap)),
@@ -694,6 +694,7 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], max_si
                 path: d.path.clone(),
                 abs: db.get(d.file).abs.clone(),
                 is_dir: false,
+                regular: false,
             };
             (
                 i,

@@ -125,7 +125,7 @@ pub fn run(args: Args) -> u8 {
                     path.display()
                 ));
             }
-            let text = match crate::discover::read(path, cap) {
+            let text = match crate::discover::read(path, cap, false) {
                 crate::discover::Read::Text(t) => t,
                 crate::discover::Read::Failed(e) => {
                     return fail(format!("cannot read `{}`: {e}", path.display()));
