@@ -24,16 +24,18 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 runs="${RUNS:-5}"
 
-# Median wall time in milliseconds of running "$@" $runs times.
+# Median wall time and median CPU time (user + system, all threads), in
+# milliseconds, of running "$@" $runs times, printed as "WALL CPU". CPU time
+# varies less than wall time on a busy or virtual machine.
 median_ms() {
-  local times=() i start end
+  local walls=() cpus=() i t TIMEFORMAT='%3R %3U %3S'
   for ((i = 0; i < runs; i++)); do
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000000)))
+    t=$({ time "$@" >/dev/null 2>&1; } 2>&1 || true)
+    walls+=($(awk '{ printf "%.0f", $1 * 1000 }' <<<"$t"))
+    cpus+=($(awk '{ printf "%.0f", ($2 + $3) * 1000 }' <<<"$t"))
   done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$((runs / 2 + 1))p"
+  echo "$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$((runs / 2 + 1))p")" \
+    "$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$((runs / 2 + 1))p")"
 }
 
 # Peak resident memory in MB of one run.
@@ -46,16 +48,18 @@ ratio() {
   awk -v a="$1" -v b="$2" -v f="$3" 'BEGIN { printf f, (b > 0 ? a / b : 0) }'
 }
 
-# The peer's columns for TREE, whose skillc time is T_SKILLC ms (none without a peer).
+# The peer's columns for TREE, whose skillc wall and CPU times are T_SKILLC
+# and C_SKILLC ms (none without a peer).
 peer_cols() {
   [ -n "$peer" ] || return 0
-  local t_peer
-  t_peer=$(median_ms "$peer" --max-files 0 --format json "$1")
-  echo " ${t_peer} ms | $(ratio "$t_peer" "$2" %.1f)x |"
+  local t_peer c_peer
+  read -r t_peer c_peer < <(median_ms "$peer" --max-files 0 --format json "$1")
+  echo " ${t_peer} ms | $(ratio "$t_peer" "$2" %.1f)x | $(ratio "$c_peer" "$3" %.1f)x |"
 }
 
-echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | rg | skillc / rg | peak memory | --files (5 files) | --files / full |${peer:+ agnix | agnix / skillc |}"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peer:+ ---: | ---: |}"
+peer_head=" agnix | agnix / skillc | agnix / skillc, CPU |"
+echo "| tree (plugins x skills x refs) | files | markdown MB | skillc | skillc CPU | rg | skillc / rg | peak memory | --files (5 files) | --files / full |${peer:+$peer_head}"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${peer:+ ---: | ---: | ---: |}"
 for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
   IFS=x read -r p s r <<<"$size"
   tree="$work/$size"
@@ -68,26 +72,26 @@ for size in ${SIZES:-20x10x3 100x10x4 300x10x4}; do
     *) echo "bench: the generated tree is not clean: $findings" >&2; exit 1 ;;
   esac
   "$rg" -c kubectl "$tree" >/dev/null # warm the page cache
-  t_skillc=$(median_ms "$skillc" check "$tree" --format concise)
-  t_rg=$(median_ms "$rg" -c --no-messages kubectl "$tree")
+  read -r t_skillc c_skillc < <(median_ms "$skillc" check "$tree" --format concise)
+  read -r t_rg _ < <(median_ms "$rg" -c --no-messages kubectl "$tree")
   mem=$(peak_mb "$skillc" check "$tree" --format concise)
   few=()
   for i in 0 1 2 3 4; do
     few+=("$tree/plugins/plugin-$i/skills/skill-$i/references/runbook.md")
   done
-  t_files=$(median_ms "$skillc" check "$tree" --format concise --files "${few[@]}")
-  echo "| $size | $files | $mb | ${t_skillc} ms | ${t_rg} ms | $(ratio "$t_skillc" "$t_rg" %.1f)x | ${mem} MB | ${t_files} ms | $(ratio $((100 * t_files)) "$t_skillc" %.0f) % |$(peer_cols "$tree" "$t_skillc")"
+  read -r t_files _ < <(median_ms "$skillc" check "$tree" --format concise --files "${few[@]}")
+  echo "| $size | $files | $mb | ${t_skillc} ms | ${c_skillc} ms | ${t_rg} ms | $(ratio "$t_skillc" "$t_rg" %.1f)x | ${mem} MB | ${t_files} ms | $(ratio $((100 * t_files)) "$t_skillc" %.0f) % |$(peer_cols "$tree" "$t_skillc" "$c_skillc")"
 done
 
 # Real marketplaces, when CORPORA names a directory of them (one per
 # subdirectory): skillc beside the peer on each.
 if [ -n "${CORPORA:-}" ] && [ -d "$CORPORA" ]; then
   echo
-  echo "| marketplace | files | skillc |${peer:+ agnix | agnix / skillc |}"
-  echo "| --- | ---: | ---: |${peer:+ ---: | ---: |}"
+  echo "| marketplace | files | skillc | skillc CPU |${peer:+$peer_head}"
+  echo "| --- | ---: | ---: | ---: |${peer:+ ---: | ---: | ---: |}"
   for tree in "$CORPORA"/*/; do
     files=$(find "$tree" -type f | wc -l | tr -d ' ')
-    t_skillc=$(median_ms "$skillc" check "$tree" --format concise)
-    echo "| $(basename "$tree") | $files | ${t_skillc} ms |$(peer_cols "$tree" "$t_skillc")"
+    read -r t_skillc c_skillc < <(median_ms "$skillc" check "$tree" --format concise)
+    echo "| $(basename "$tree") | $files | ${t_skillc} ms | ${c_skillc} ms |$(peer_cols "$tree" "$t_skillc" "$c_skillc")"
   done
 fi
