@@ -656,8 +656,21 @@ fn ipv4(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
 }
 
 fn ipv6(text: &str, hits: &mut Vec<Hit>) {
-    let re = crate::regex!(r"(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}");
+    // Every match holds two colons with at most four hex digits between
+    // them. Prose and YAML (`key: value`, `https://`) have none; the pattern
+    // below has no literal to skip ahead with and would try every colon.
     let b = text.as_bytes();
+    let close_colons = text.match_indices(':').any(|(i, _)| {
+        b[i + 1..]
+            .iter()
+            .take(5)
+            .position(|&c| !c.is_ascii_hexdigit())
+            .is_some_and(|k| b[i + 1 + k] == b':')
+    });
+    if !close_colons {
+        return;
+    }
+    let re = crate::regex!(r"(?i)[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}");
     for m in re.find_iter(text) {
         let raw = m.as_str();
         let v = if raw.ends_with("::") {
@@ -921,6 +934,11 @@ mod tests {
     fn ipv6() {
         assert_eq!(kinds("addr fd00:10:244::1 here"), [Kind::Ipv6]);
         assert_eq!(kinds("2a01:4f8:c2c:1234::1"), [Kind::Ipv6]);
+        // Four hex digits between colons: the most the colon prescan allows.
+        assert_eq!(
+            kinds("fd12:3456:789a:0001:0000:0000:0000:0001"),
+            [Kind::Ipv6]
+        );
         for ok in [
             "2001:db8::1",
             "::1",
