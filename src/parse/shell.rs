@@ -485,6 +485,7 @@ fn facts_of(text: &str) -> Facts {
             base: 0,
             facts: &mut facts,
             cursor: root.walk(),
+            stack: Vec::new(),
         };
         w.walk(root, 0, false);
     }
@@ -760,9 +761,6 @@ fn wrapper_value_opts(w: &str) -> &'static [&'static str] {
     }
 }
 
-/// The children of a node: most nodes have a few, kept off the heap.
-type Kids<'t> = smallvec::SmallVec<[Node<'t>; 8]>;
-
 struct Walker<'a, 't> {
     text: &'a str,
     /// Offset of `text` inside the block text (for nested `bash -c` strings).
@@ -770,6 +768,10 @@ struct Walker<'a, 't> {
     facts: &'a mut Facts,
     /// One cursor for the whole walk: a cursor per node would allocate.
     cursor: tree_sitter::TreeCursor<'t>,
+    /// Children of the nodes being walked, for the loops over them (see
+    /// [`Walker::push_kids`]): one buffer for the whole walk instead of a
+    /// list per node, and small stack frames for deep nesting.
+    stack: Vec<Node<'t>>,
 }
 
 impl<'a, 't> Walker<'a, 't> {
@@ -780,18 +782,54 @@ impl<'a, 't> Walker<'a, 't> {
         (self.base + n.start_byte(), self.base + n.end_byte())
     }
 
-    fn kids(&mut self, n: Node<'t>) -> Kids<'t> {
-        let mut out = Kids::new();
+    /// Push the children of `n` on [`Walker::stack`]: they lie at the
+    /// returned range (deeper walks push above it) until the caller
+    /// truncates the stack back to its start.
+    fn push_kids(&mut self, n: Node<'t>) -> std::ops::Range<usize> {
+        let start = self.stack.len();
         self.cursor.reset(n);
         if self.cursor.goto_first_child() {
             loop {
-                out.push(self.cursor.node());
+                self.stack.push(self.cursor.node());
                 if !self.cursor.goto_next_sibling() {
                     break;
                 }
             }
         }
-        out
+        start..self.stack.len()
+    }
+
+    /// The children of `n`, as a list of their own (for the rarer nodes
+    /// whose children are looked at more than once).
+    fn kids(&mut self, n: Node<'t>) -> Vec<Node<'t>> {
+        let range = self.push_kids(n);
+        self.stack.drain(range).collect()
+    }
+
+    /// The first child of `n` of kind `k`.
+    fn kid_of_kind(&mut self, n: Node<'t>, k: &str) -> Option<Node<'t>> {
+        self.cursor.reset(n);
+        if !self.cursor.goto_first_child() {
+            return None;
+        }
+        loop {
+            if kind(self.cursor.node()) == k {
+                return Some(self.cursor.node());
+            }
+            if !self.cursor.goto_next_sibling() {
+                return None;
+            }
+        }
+    }
+
+    /// Walk every child of `n`.
+    fn walk_kids(&mut self, n: Node<'t>, depth: usize, captured: bool) {
+        let kids = self.push_kids(n);
+        for i in kids.clone() {
+            let c = self.stack[i];
+            self.walk(c, depth + 1, captured);
+        }
+        self.stack.truncate(kids.start);
     }
 
     /// Variables expanded in `n` (not inside command substitutions),
@@ -816,9 +854,12 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         let q = quoted || matches!(kind(n), "string" | "raw_string");
-        for c in self.kids(n) {
+        let kids = self.push_kids(n);
+        for i in kids.clone() {
+            let c = self.stack[i];
             self.collect_vars(c, q, out);
         }
+        self.stack.truncate(kids.start);
     }
 
     fn walk(&mut self, n: Node<'t>, depth: usize, captured: bool) {
@@ -833,11 +874,7 @@ impl<'a, 't> Walker<'a, 't> {
                 return;
             }
             "simple_expansion" => {
-                if let Some(v) = self
-                    .kids(n)
-                    .into_iter()
-                    .find(|c| kind(*c) == "variable_name")
-                {
+                if let Some(v) = self.kid_of_kind(n, "variable_name") {
                     self.facts.used.push((self.src(v).into(), self.range(v)));
                 }
             }
@@ -920,9 +957,7 @@ impl<'a, 't> Walker<'a, 't> {
                 return;
             }
             "command_substitution" | "process_substitution" => {
-                for c in self.kids(n) {
-                    self.walk(c, depth + 1, true);
-                }
+                self.walk_kids(n, depth, true);
                 return;
             }
             "declaration_command" => {
@@ -957,11 +992,7 @@ impl<'a, 't> Walker<'a, 't> {
                 }
             }
             "expansion" => {
-                if let Some(v) = self
-                    .kids(n)
-                    .into_iter()
-                    .find(|c| kind(*c) == "variable_name")
-                {
+                if let Some(v) = self.kid_of_kind(n, "variable_name") {
                     self.facts.used.push((self.src(v).into(), self.range(v)));
                 }
                 let t = self.src(n);
@@ -1027,9 +1058,7 @@ impl<'a, 't> Walker<'a, 't> {
             }
             _ => {}
         }
-        for c in self.kids(n) {
-            self.walk(c, depth + 1, captured);
-        }
+        self.walk_kids(n, depth, captured);
     }
 
     fn word(&mut self, n: Node<'t>) -> RawArg {
@@ -1059,7 +1088,9 @@ impl<'a, 't> Walker<'a, 't> {
     ) {
         let mut assignments = Vec::new();
         let mut words: Vec<RawArg> = Vec::new();
-        for c in self.kids(n) {
+        let kids = self.push_kids(n);
+        for i in kids.clone() {
+            let c = self.stack[i];
             match kind(c) {
                 "variable_assignment" => {
                     if let Some(name) = c.child_by_field_name("name") {
@@ -1080,6 +1111,7 @@ impl<'a, 't> Walker<'a, 't> {
                 _ => {}
             }
         }
+        self.stack.truncate(kids.start);
         let mut wrappers = Vec::new();
         let mut i = 0;
         // Peel wrappers: `sudo -u x env A=b timeout 5 kubectl …`.
@@ -1219,6 +1251,7 @@ impl<'a, 't> Walker<'a, 't> {
                 base,
                 facts: self.facts,
                 cursor: root.walk(),
+                stack: Vec::new(),
             };
             w.walk(root, depth + 1, captured);
         }
