@@ -893,7 +893,8 @@ impl<'a, 't> Walker<'a, 't> {
                 return;
             }
             "redirected_statement" => {
-                let stdout_redirect = self.kids(n).iter().any(|c| {
+                let kids = self.kids(n);
+                let stdout_redirect = kids.iter().any(|c| {
                     kind(*c) == "file_redirect" && {
                         let t = self.src(*c);
                         let to_null =
@@ -904,7 +905,7 @@ impl<'a, 't> Walker<'a, 't> {
                             || t.starts_with("&>>")
                     }
                 });
-                for c in self.kids(n) {
+                for &c in &kids {
                     if kind(c) == "file_redirect" && self.src(c).starts_with("&>>") {
                         self.facts
                             .constructs
@@ -915,7 +916,7 @@ impl<'a, 't> Walker<'a, 't> {
                     && kind(body) == "command"
                 {
                     self.command(body, depth + 1, captured, stdout_redirect, false);
-                    for c in self.kids(n) {
+                    for c in kids {
                         if c.id() != body.id() {
                             self.walk(c, depth + 1, captured);
                         }

@@ -280,8 +280,6 @@ fn word_boundary_after(text: &str, at: usize) -> bool {
         .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
 }
 
-/// Run every detector over `text`. Hits are sorted and do not overlap (the
-/// longer, then the earlier, wins).
 /// Compile the detectors' patterns now, by running them on a text that
 /// reaches every one of them. A load starts this on a thread of its own, so
 /// the first files the redaction check reads do not wait for compiling.
@@ -291,6 +289,8 @@ pub fn warm() {
     let _ = detect(TEXT, &RedactConfig::default());
 }
 
+/// Run every detector over `text`. Hits are sorted and do not overlap (the
+/// longer, then the earlier, wins).
 pub fn detect(text: &str, cfg: &RedactConfig) -> Vec<Hit> {
     let mut hits = Vec::new();
     secrets(text, &mut hits);
