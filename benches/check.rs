@@ -31,8 +31,10 @@ struct Timing {
 /// with `focus`, narrowed to that file as `--files` does.
 fn time(root: &Path, runs: usize, focus: Option<&str>) -> Timing {
     let mut config = match std::fs::read_to_string(root.join("skillc.toml")) {
-        Ok(text) => skillc::config::Config::parse("skillc.toml", &text).expect("valid config"),
-        Err(_) => skillc::config::Config::default(),
+        Ok(text) => {
+            skillc::engine::config::Config::parse("skillc.toml", &text).expect("valid config")
+        }
+        Err(_) => skillc::engine::config::Config::default(),
     };
     config.focus = focus.map(|f| [f.to_string()].into_iter().collect());
     let mut times = Vec::with_capacity(runs);
@@ -40,11 +42,11 @@ fn time(root: &Path, runs: usize, focus: Option<&str>) -> Timing {
     let (mut files, mut findings) = (0, 0);
     for _ in 0..runs {
         let start = Instant::now();
-        let loaded = skillc::load::load(root, &config).expect("loads");
+        let loaded = skillc::model::build::load(root, &config).expect("loads");
         loads.push(start.elapsed());
-        let mut diags = skillc::check::run(&loaded, &config);
+        let mut diags = skillc::engine::run::run(&loaded, &config);
         if let Some(f) = focus {
-            let changes = skillc::scope::Changes {
+            let changes = skillc::engine::scope::Changes {
                 files: [f.to_string()].into_iter().collect(),
                 base: None,
             };

@@ -114,10 +114,12 @@ pub fn yaml(data: &[u8]) {
         Ok(doc) => {
             yaml_doc(&text, &doc);
             if let Some(root) = &doc.root {
-                let _ =
-                    crate::parse::yaml_de::from_node::<crate::compile::source::SkillSource>(root);
-                let _ =
-                    crate::parse::yaml_de::from_node::<crate::compile::source::PluginSource>(root);
+                let _ = crate::parse::yaml_de::from_node::<crate::model::typed_source::SkillSource>(
+                    root,
+                );
+                let _ = crate::parse::yaml_de::from_node::<crate::model::typed_source::PluginSource>(
+                    root,
+                );
             }
         }
         Err(e) => inside(&text, e.span, "yaml error"),
@@ -278,31 +280,33 @@ pub fn tree(data: &[u8]) {
             return;
         }
     }
-    let config = crate::config::Config::default();
-    let Ok(loaded) = crate::load::load(root, &config) else {
+    let config = crate::engine::config::Config::default();
+    let Ok(loaded) = crate::model::build::load(root, &config) else {
         let _ = std::fs::remove_dir_all(root);
         return;
     };
-    let diags = crate::check::run(&loaded, &config);
+    let diags = crate::engine::run::run(&loaded, &config);
     for d in &diags {
         for l in &d.labels {
             inside(loaded.db.text(l.file), l.span, d.rule.id);
         }
     }
-    let summary = crate::diag::Summary::of(&diags, loaded.db.len());
-    for &format in <crate::diag::report::Format as clap::ValueEnum>::value_variants() {
-        let options = crate::diag::report::HumanOptions {
+    let summary = crate::rules::diag::Summary::of(&diags, loaded.db.len());
+    for &format in <crate::report::Format as clap::ValueEnum>::value_variants() {
+        let options = crate::report::HumanOptions {
             color: false,
             width: 80,
         };
-        let _ = crate::diag::report::render(format, &diags, &loaded.db, summary, options);
+        let _ = crate::report::render(format, &diags, &loaded.db, summary, options);
     }
     let _ = crate::compile::compile(&loaded.project, &loaded.db, &config);
-    let again = crate::check::run(&loaded, &config);
+    let again = crate::engine::run::run(&loaded, &config);
     assert_eq!(diags.len(), again.len(), "a second run differs");
     // A narrowed run reads and parses less, but reports the same.
     for (rel, _) in &all {
-        if let Ok((narrowed, full)) = crate::scope::narrowed_and_full(root, &loaded, &diags, rel) {
+        if let Ok((narrowed, full)) =
+            crate::engine::scope::narrowed_and_full(root, &loaded, &diags, rel)
+        {
             assert_eq!(narrowed, full, "narrowed to {rel}");
         }
     }

@@ -1,30 +1,35 @@
 //! skillc: a checker and compiler for Claude Code plugin marketplaces.
 //!
-//! The pipeline runs one way: discover → load/parse (once per file) → model →
-//! rules → sink → reporter. The modules are public for the binary and the
+//! The code is in layers, each importing only from the layers below it
+//! (CLAUDE.md has the table; `tests/layers.rs` keeps it so):
+//! text → source → load → parse → redact → model → compile → rules →
+//! engine → report → cli. The modules are public for the binary and the
 //! tests; they are not a stable API.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod baseline;
-pub mod check;
-pub mod cli;
+pub mod text;
+
+pub mod source;
+
+pub mod load;
+
+pub mod parse;
+
+pub mod redact;
+
+pub mod model;
+
 pub mod compile;
-pub mod config;
-pub mod diag;
-pub mod discover;
-pub mod fix;
-pub mod fsutil;
+
+pub mod rules;
+
+pub mod engine;
+
+pub mod report;
+
+pub mod cli;
 #[doc(hidden)]
 pub mod fuzz;
-pub mod load;
-pub mod model;
-pub mod parse;
-pub mod redact;
-pub mod rules;
-pub mod schema;
-pub mod scope;
-pub mod source;
-pub mod suppress;
 
 /// A regex compiled once, on first use.
 #[macro_export]

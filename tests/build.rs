@@ -288,7 +288,7 @@ fn config_schema_matches_the_template() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
-        skillc::config::Config::parse("skillc.toml", &full).is_ok(),
+        skillc::engine::config::Config::parse("skillc.toml", &full).is_ok(),
         "{full}"
     );
     let value: serde_json::Value = toml::from_str(&full).unwrap();
@@ -375,9 +375,9 @@ fn narrowed_checks_of_built_trees_report_what_full_checks_do() {
 /// Every file of the tree at `root` as the only change: the narrowed check
 /// reports what the full one narrowed to it does. The full check's findings.
 fn narrowing_matches(root: &Path) -> Vec<String> {
-    let config = skillc::config::Config::default();
-    let full = skillc::load::load(root, &config).unwrap();
-    let all = skillc::check::run(&full, &config);
+    let config = skillc::engine::config::Config::default();
+    let full = skillc::model::build::load(root, &config).unwrap();
+    let all = skillc::engine::run::run(&full, &config);
     let paths: Vec<String> = walk(root)
         .iter()
         .map(|p| skillc::source::rel_path(root, p))
@@ -385,7 +385,7 @@ fn narrowing_matches(root: &Path) -> Vec<String> {
     assert!(paths.len() > 5, "{paths:?}");
     for path in &paths {
         let (narrowed, expected) =
-            skillc::scope::narrowed_and_full(root, &full, &all, path).unwrap();
+            skillc::engine::scope::narrowed_and_full(root, &full, &all, path).unwrap();
         assert_eq!(narrowed, expected, "{path}");
     }
     all.iter()

@@ -109,7 +109,7 @@ fn cozystack_validator_checks_are_covered() {
 #[test]
 #[ignore = "needs ../shared/corpora"]
 fn narrowed_runs_match_the_full_run() {
-    use skillc::{check, config::Config, load};
+    use skillc::{engine::config::Config, engine::run as check, model::build as load};
     let dir = corpora();
     assert!(dir.is_dir(), "no corpora at {}", dir.display());
     let mut trees: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -128,7 +128,7 @@ fn narrowed_runs_match_the_full_run() {
         let step = (paths.len() / 60).max(1);
         for path in paths.iter().step_by(step) {
             let (narrowed, expected) =
-                skillc::scope::narrowed_and_full(&tree, &full, &all, path).unwrap();
+                skillc::engine::scope::narrowed_and_full(&tree, &full, &all, path).unwrap();
             assert_eq!(narrowed, expected, "{}: {path}", tree.display());
         }
     }

@@ -7,7 +7,7 @@ mod common;
 use common::write;
 
 /// A one-plugin marketplace with `files` added; the findings as `RULE path`.
-fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::config::Config) -> Vec<String> {
+fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::engine::config::Config) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(
@@ -23,8 +23,8 @@ fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::config::Config) -> Vec
     for (rel, body) in files {
         write(root, rel, body);
     }
-    let loaded = skillc::load::load(root, config).unwrap();
-    let diags = skillc::check::run(&loaded, config);
+    let loaded = skillc::model::build::load(root, config).unwrap();
+    let diags = skillc::engine::run::run(&loaded, config);
     diags
         .iter()
         .map(|d| format!("{} {} {}", d.rule.id, loaded.db.path(d.file()), d.message))
@@ -32,7 +32,7 @@ fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::config::Config) -> Vec
 }
 
 fn check(files: &[(&str, Vec<u8>)]) -> Vec<String> {
-    check_with(files, &skillc::config::Config::default())
+    check_with(files, &skillc::engine::config::Config::default())
 }
 
 const SKILL: &str = "plugins/demo/skills/deploy/SKILL.md";
@@ -51,7 +51,8 @@ fn file_size_cap_is_configurable_and_skips_the_file() {
     let files = skill(&big);
     // Under the default cap the file is read and its defect found.
     assert!(check(&files).iter().any(|f| f.starts_with("SH001")));
-    let config = skillc::config::Config::parse("skillc.toml", "max-file-size = 1000\n").unwrap();
+    let config =
+        skillc::engine::config::Config::parse("skillc.toml", "max-file-size = 1000\n").unwrap();
     let found = check_with(&files, &config);
     let capped: Vec<&String> = found.iter().filter(|f| f.contains(SKILL)).collect();
     assert_eq!(capped.len(), 1, "{found:?}");
@@ -60,14 +61,16 @@ fn file_size_cap_is_configurable_and_skips_the_file() {
         "{capped:?}"
     );
     // Units are accepted, and nonsense is a configuration error.
-    assert!(skillc::config::Config::parse("skillc.toml", "max-file-size = \"2 MiB\"\n").is_ok());
+    assert!(
+        skillc::engine::config::Config::parse("skillc.toml", "max-file-size = \"2 MiB\"\n").is_ok()
+    );
     for bad in [
         "max-file-size = 0\n",
         "max-file-size = \"lots\"\n",
         "max-file-size = \"2 GiB\"\n",
     ] {
         assert!(
-            skillc::config::Config::parse("skillc.toml", bad).is_err(),
+            skillc::engine::config::Config::parse("skillc.toml", bad).is_err(),
             "{bad}"
         );
     }
@@ -203,9 +206,9 @@ fn special_files_are_not_read() {
     let root = root.to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let config = skillc::config::Config::default();
-        let loaded = skillc::load::load(&root, &config).unwrap();
-        let found = skillc::check::run(&loaded, &config);
+        let config = skillc::engine::config::Config::default();
+        let loaded = skillc::model::build::load(&root, &config).unwrap();
+        let found = skillc::engine::run::run(&loaded, &config);
         let _ = tx.send(found.iter().map(|d| d.rule.id).collect::<Vec<_>>());
     });
     // A blocked read never answers; a minute is far beyond any real run.

@@ -62,9 +62,9 @@ proptest! {
         write(root, "plugins/demo/skills/deploy/SKILL.md", &a);
         write(root, "plugins/demo/skills/debug/SKILL.md", &b);
         write(root, "plugins/demo/skills/deploy/references/runbook.md", &r);
-        let config = skillc::config::Config::default();
-        let loaded = skillc::load::load(root, &config).unwrap();
-        let diags = skillc::check::run(&loaded, &config);
+        let config = skillc::engine::config::Config::default();
+        let loaded = skillc::model::build::load(root, &config).unwrap();
+        let diags = skillc::engine::run::run(&loaded, &config);
         for d in &diags {
             for l in &d.labels {
                 let text = loaded.db.text(l.file);
@@ -73,14 +73,14 @@ proptest! {
                 prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{} {:?} splits a character", d.rule.id, l.span);
             }
         }
-        let summary = skillc::diag::Summary::of(&diags, loaded.db.len());
-        for &format in <skillc::diag::report::Format as clap::ValueEnum>::value_variants() {
-            let options = skillc::diag::report::HumanOptions { color: false, width: 100 };
-            let once = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);
-            let again = skillc::diag::report::render(format, &diags, &loaded.db, summary, options);
+        let summary = skillc::rules::diag::Summary::of(&diags, loaded.db.len());
+        for &format in <skillc::report::Format as clap::ValueEnum>::value_variants() {
+            let options = skillc::report::HumanOptions { color: false, width: 100 };
+            let once = skillc::report::render(format, &diags, &loaded.db, summary, options);
+            let again = skillc::report::render(format, &diags, &loaded.db, summary, options);
             prop_assert_eq!(&once, &again);
         }
-        let second = skillc::check::run(&skillc::load::load(root, &config).unwrap(), &config);
+        let second = skillc::engine::run::run(&skillc::model::build::load(root, &config).unwrap(), &config);
         prop_assert_eq!(
             diags.iter().map(|d| (d.rule.id, d.span(), d.message.clone())).collect::<Vec<_>>(),
             second.iter().map(|d| (d.rule.id, d.span(), d.message.clone())).collect::<Vec<_>>()
@@ -142,12 +142,12 @@ proptest! {
         for (rel, text) in &files {
             write(root, rel, text);
         }
-        let full_config = skillc::config::Config::default();
-        let full = skillc::load::load(root, &full_config).unwrap();
-        let all = skillc::check::run(&full, &full_config);
+        let full_config = skillc::engine::config::Config::default();
+        let full = skillc::model::build::load(root, &full_config).unwrap();
+        let all = skillc::engine::run::run(&full, &full_config);
         for (path, _) in &files {
             let (narrowed, expected) =
-                skillc::scope::narrowed_and_full(root, &full, &all, path).unwrap();
+                skillc::engine::scope::narrowed_and_full(root, &full, &all, path).unwrap();
             prop_assert_eq!(narrowed, expected, "{}", path);
         }
     }

@@ -1,8 +1,8 @@
 //! `skillc build [PATH]`.
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, fail};
-use crate::diag::report::{self, Format, HumanOptions};
-use crate::diag::{Severity, Summary};
+use crate::report::{self, Format, HumanOptions};
+use crate::rules::diag::{Severity, Summary};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -31,7 +31,7 @@ pub fn run(args: Args) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let loaded = match crate::load::load(&args.path, &config) {
+    let loaded = match crate::model::build::load(&args.path, &config) {
         Ok(l) => l,
         Err(e) => return fail(e.0),
     };
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> u8 {
         .cloned()
         .collect();
     if !errors.is_empty() {
-        crate::diag::sort(&mut errors, &loaded.db);
+        crate::rules::diag::sort(&mut errors, &loaded.db);
         let format = if std::io::stderr().is_terminal() {
             Format::Human
         } else {
@@ -118,7 +118,7 @@ pub fn run(args: Args) -> u8 {
         return EXIT_FINDINGS;
     }
     for (path, _, new, exec) in &changed {
-        let target = match crate::fsutil::safe_target(root, path) {
+        let target = match crate::source::fs::safe_target(root, path) {
             Ok(t) => t,
             Err(e) => return fail(e),
         };
@@ -128,13 +128,13 @@ pub fn run(args: Args) -> u8 {
             return fail(format!("cannot create `{}`: {e}", parent.display()));
         }
         let mode = if *exec { Some(0o755) } else { None };
-        if let Err(e) = crate::fsutil::write_atomic(&target, new.as_bytes(), mode) {
+        if let Err(e) = crate::source::fs::write_atomic(&target, new.as_bytes(), mode) {
             return fail(format!("cannot write `{path}`: {e}"));
         }
         let _ = writeln!(stdout, "wrote {path}");
     }
     for path in &stale {
-        match crate::fsutil::safe_target(root, path) {
+        match crate::source::fs::safe_target(root, path) {
             Ok(t) => {
                 if let Err(e) = std::fs::remove_file(&t) {
                     return fail(format!("cannot remove `{path}`: {e}"));

@@ -1,8 +1,8 @@
 //! `skillc check [PATH]`.
 
 use super::{Color, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail, load_config};
-use crate::diag::report::{self, Format, HumanOptions};
-use crate::diag::{Severity, Summary};
+use crate::report::{self, Format, HumanOptions};
+use crate::rules::diag::{Severity, Summary};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -100,10 +100,10 @@ impl Drop for Progress {
 /// `--fix`: apply the safe fixes of `diags`; `Some(code)` when done.
 fn run_fixes(
     args: &Args,
-    loaded: &crate::load::Loaded,
-    diags: &[crate::diag::Diagnostic],
+    loaded: &crate::model::build::Loaded,
+    diags: &[crate::rules::diag::Diagnostic],
 ) -> Option<u8> {
-    let (edits, fixes) = crate::fix::apply(diags, &loaded.db);
+    let (edits, fixes) = crate::engine::fix::apply(diags, &loaded.db);
     // Drifted build outputs are fixed by building (or, dry, by its diff).
     let rebuild = || {
         let drift = diags.iter().any(|d| d.rule.id == crate::compile::DRIFT.id);
@@ -138,7 +138,7 @@ fn run_fixes(
     let mut written = 0;
     for (file, new) in &edits {
         let path = loaded.db.path(*file);
-        let target = match crate::fsutil::safe_target(&loaded.root, path) {
+        let target = match crate::source::fs::safe_target(&loaded.root, path) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("skipped `{path}`: {e}");
@@ -150,7 +150,7 @@ fn run_fixes(
             eprintln!("skipped `{path}`: it changed while skillc ran");
             continue;
         }
-        if let Err(e) = crate::fsutil::write_atomic(&target, new.as_bytes(), None) {
+        if let Err(e) = crate::source::fs::write_atomic(&target, new.as_bytes(), None) {
             return Some(fail(format!("cannot write `{path}`: {e}")));
         }
         written += 1;
@@ -166,18 +166,18 @@ fn run_fixes(
 
 /// Write a baseline, refusing a target outside the checked tree.
 fn write_baseline(target: &Path, root: &Path, text: &str) -> Result<(), String> {
-    let rel = crate::fsutil::path_in_tree(root, target).ok_or_else(|| {
+    let rel = crate::source::fs::path_in_tree(root, target).ok_or_else(|| {
         format!(
             "`{}` is not inside the checked tree `{}`; skillc writes only there",
             target.display(),
             root.display()
         )
     })?;
-    let abs = crate::fsutil::safe_target(root, &rel)?;
+    let abs = crate::source::fs::safe_target(root, &rel)?;
     if abs.is_dir() {
         return Err(format!("`{}` is a directory", target.display()));
     }
-    crate::fsutil::write_atomic(&abs, text.as_bytes(), None)
+    crate::source::fs::write_atomic(&abs, text.as_bytes(), None)
         .map_err(|e| format!("cannot write `{}`: {e}", target.display()))
 }
 
@@ -185,7 +185,7 @@ pub fn run(args: Args) -> u8 {
     if !args.path.exists() {
         return fail(format!("`{}` does not exist", args.path.display()));
     }
-    let root = match crate::load::root_of(&args.path) {
+    let root = match crate::model::build::root_of(&args.path) {
         Ok(r) => r,
         Err(e) => return fail(e.0),
     };
@@ -209,12 +209,12 @@ pub fn run(args: Args) -> u8 {
     let mut changes = None;
     let mut since = None;
     if let Some(files) = &args.files {
-        changes = Some(crate::scope::Changes::from_files(&root, files));
+        changes = Some(crate::engine::scope::Changes::from_files(&root, files));
     }
     if let Some(rev) = &args.since {
-        match crate::scope::Changes::changed_since(&root, rev) {
+        match crate::engine::scope::Changes::changed_since(&root, rev) {
             Ok((commit, files)) => {
-                changes = Some(crate::scope::Changes { files, base: None });
+                changes = Some(crate::engine::scope::Changes { files, base: None });
                 since = Some((root, rev, commit));
             }
             Err(e) => return fail(e),
@@ -222,16 +222,16 @@ pub fn run(args: Args) -> u8 {
     }
     config.focus = changes.as_ref().map(|c| c.files.iter().cloned().collect());
     // `SKILLC_TIMING=1`: where the time goes (load, then each check).
-    let timings = std::env::var_os("SKILLC_TIMING").map(|_| crate::check::Timings::default());
+    let timings = std::env::var_os("SKILLC_TIMING").map(|_| crate::engine::run::Timings::default());
     let start = std::time::Instant::now();
-    let loaded = match crate::load::load(&args.path, &config) {
+    let loaded = match crate::model::build::load(&args.path, &config) {
         Ok(l) => l,
         Err(e) => return fail(e.0),
     };
     let load_time = start.elapsed();
     if let Some((root, rev, commit)) = since {
         let files = changes.take().map(|c| c.files).unwrap_or_default();
-        changes = Some(crate::scope::Changes::since(
+        changes = Some(crate::engine::scope::Changes::since(
             &root,
             rev,
             commit,
@@ -241,7 +241,7 @@ pub fn run(args: Args) -> u8 {
     }
     config.since = changes.as_ref().and_then(|c| c.base.clone());
     let checks_start = std::time::Instant::now();
-    let mut diags = crate::check::run_timed(&loaded, &config, timings.as_ref());
+    let mut diags = crate::engine::run::run_timed(&loaded, &config, timings.as_ref());
     let checks_time = checks_start.elapsed();
     if let Some(t) = timings {
         let phases: String = loaded
@@ -260,7 +260,7 @@ pub fn run(args: Args) -> u8 {
         diags.retain(|d| changes.keeps(d, &loaded.db, &loaded.project));
     }
     if let Some(target) = &args.write_baseline {
-        let baseline = crate::baseline::Baseline::of(&diags, &loaded.db);
+        let baseline = crate::engine::baseline::Baseline::of(&diags, &loaded.db);
         if let Err(e) = write_baseline(target, &loaded.root, &baseline.to_json()) {
             return fail(e);
         }
@@ -272,7 +272,7 @@ pub fn run(args: Args) -> u8 {
     if let Some(path) = &args.baseline {
         let baseline = match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
-            .and_then(|t| crate::baseline::Baseline::parse(&t))
+            .and_then(|t| crate::engine::baseline::Baseline::parse(&t))
         {
             Ok(b) => b,
             Err(e) => return fail(format!("cannot use baseline `{}`: {e}", path.display())),

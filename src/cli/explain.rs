@@ -1,7 +1,7 @@
 //! `skillc explain ID|NAME`.
 
 use super::{EXIT_CLEAN, fail};
-use crate::config::lookup_rule;
+use crate::engine::config::lookup_rule;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -52,14 +52,14 @@ bash-version = "3.2"
 "#;
 
 pub fn run(args: Args) -> u8 {
-    let target = args.path.join(crate::config::FILE_NAME);
+    let target = args.path.join(crate::engine::config::FILE_NAME);
     if target.exists() {
         return fail(format!("`{}` already exists", target.display()));
     }
-    if let Err(e) = crate::config::Config::parse("skillc.toml", TEMPLATE) {
+    if let Err(e) = crate::engine::config::Config::parse("skillc.toml", TEMPLATE) {
         return fail(format!("the built-in template is invalid: {}", e.message));
     }
-    if let Err(e) = crate::fsutil::write_atomic(&target, TEMPLATE.as_bytes(), None) {
+    if let Err(e) = crate::source::fs::write_atomic(&target, TEMPLATE.as_bytes(), None) {
         return fail(format!("cannot write `{}`: {e}", target.display()));
     }
     println!("wrote {}", target.display());

@@ -150,12 +150,12 @@ pub fn fail(message: impl std::fmt::Display) -> u8 {
 pub fn load_config(
     explicit: Option<&std::path::Path>,
     root: &std::path::Path,
-) -> Result<crate::config::Config, u8> {
+) -> Result<crate::engine::config::Config, u8> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match find_config(root) {
             Some(p) => p,
-            None => return Ok(crate::config::Config::default()),
+            None => return Ok(crate::engine::config::Config::default()),
         },
     };
     let text = match std::fs::read_to_string(&path) {
@@ -167,8 +167,8 @@ pub fn load_config(
             )));
         }
     };
-    let mut config =
-        crate::config::Config::parse(&path.display().to_string(), &text).map_err(|e| {
+    let mut config = crate::engine::config::Config::parse(&path.display().to_string(), &text)
+        .map_err(|e| {
             eprint!("{}", render_config_error(&e));
             EXIT_ERROR
         })?;
@@ -183,7 +183,7 @@ pub fn load_config(
 fn find_config(from: &std::path::Path) -> Option<std::path::PathBuf> {
     let from = from.canonicalize().ok()?;
     for dir in from.ancestors() {
-        let candidate = dir.join(crate::config::FILE_NAME);
+        let candidate = dir.join(crate::engine::config::FILE_NAME);
         if candidate.is_file() {
             // Shown in errors as the user would write it.
             let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
@@ -215,7 +215,7 @@ fn config_base(config: &std::path::Path, root: &std::path::Path) -> String {
 }
 
 /// Render a config error with its source excerpt.
-fn render_config_error(e: &crate::config::ConfigError) -> String {
+fn render_config_error(e: &crate::engine::config::ConfigError) -> String {
     use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
     #[derive(Debug)]
     struct Report {

@@ -55,8 +55,8 @@ fn create(root: &Path, rel: &str, text: &str) -> u8 {
     {
         return fail(format!("cannot create `{}`: {e}", parent.display()));
     }
-    if let Err(e) = crate::fsutil::safe_target(root, rel).and_then(|t| {
-        crate::fsutil::write_atomic(&t, text.as_bytes(), None).map_err(|e| e.to_string())
+    if let Err(e) = crate::source::fs::safe_target(root, rel).and_then(|t| {
+        crate::source::fs::write_atomic(&t, text.as_bytes(), None).map_err(|e| e.to_string())
     }) {
         return fail(e);
     }

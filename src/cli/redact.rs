@@ -82,18 +82,18 @@ pub fn run(args: Args) -> u8 {
     let mut changed = false;
     let cap = config
         .max_file_size
-        .unwrap_or(crate::config::MAX_FILE_SIZE_CEILING);
+        .unwrap_or(crate::engine::config::MAX_FILE_SIZE_CEILING);
 
     if args.files.is_empty() {
         if args.in_place {
             return fail("--in-place needs files");
         }
-        let text = match crate::discover::read_capped(std::io::stdin(), cap, 0) {
-            crate::discover::Read::Text(t) => t,
-            crate::discover::Read::TooLarge(_) => {
+        let text = match crate::load::read_capped(std::io::stdin(), cap, 0) {
+            crate::load::Read::Text(t) => t,
+            crate::load::Read::TooLarge(_) => {
                 return fail(format!("standard input is over the {cap}-byte limit"));
             }
-            crate::discover::Read::NotUtf8 { .. } | crate::discover::Read::Failed(_) => {
+            crate::load::Read::NotUtf8 { .. } | crate::load::Read::Failed(_) => {
                 return fail("standard input is not UTF-8 text");
             }
         };
@@ -125,18 +125,18 @@ pub fn run(args: Args) -> u8 {
                     path.display()
                 ));
             }
-            let text = match crate::discover::read(path, cap, false) {
-                crate::discover::Read::Text(t) => t,
-                crate::discover::Read::Failed(e) => {
+            let text = match crate::load::read(path, cap, false) {
+                crate::load::Read::Text(t) => t,
+                crate::load::Read::Failed(e) => {
                     return fail(format!("cannot read `{}`: {e}", path.display()));
                 }
-                crate::discover::Read::TooLarge(n) => {
+                crate::load::Read::TooLarge(n) => {
                     return fail(format!(
                         "`{}` is {n} bytes, over the {cap}-byte limit",
                         path.display()
                     ));
                 }
-                crate::discover::Read::NotUtf8 { valid_up_to } => {
+                crate::load::Read::NotUtf8 { valid_up_to } => {
                     return fail(format!(
                         "`{}` is not UTF-8 (invalid byte at offset {valid_up_to})",
                         path.display()
@@ -149,7 +149,7 @@ pub fn run(args: Args) -> u8 {
             changed |= !reps.is_empty();
             if args.in_place {
                 if !reps.is_empty()
-                    && let Err(e) = crate::fsutil::write_atomic(path, out.as_bytes(), None)
+                    && let Err(e) = crate::source::fs::write_atomic(path, out.as_bytes(), None)
                 {
                     return fail(format!("cannot write `{shown}`: {e}"));
                 }

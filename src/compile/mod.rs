@@ -4,19 +4,18 @@
 //! CLI writes what it returns, and `skillc check` reports drift.
 
 pub mod render;
-pub mod source;
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
+use crate::model::typed_source::{Mode, PluginSource, SkillSource};
 use crate::model::{Project, TypedSource};
 use crate::parse::shell::{self, Dialect, Origin, Piece, ShellBlock};
 use crate::parse::yaml::{YamlKind, YamlNode};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::{FileId, SourceDb, Span};
 use compact_str::CompactString;
 use indexmap::IndexMap;
 use render::Numbered;
-use source::{Mode, PluginSource, SkillSource};
 use std::collections::BTreeSet;
 
 declare_rule! {
@@ -440,14 +439,14 @@ fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
 }
 
 /// Compile every source in the project.
-pub fn compile(project: &Project, db: &SourceDb, config: &crate::config::Config) -> Output {
+pub fn compile(project: &Project, db: &SourceDb, config: &crate::engine::config::Config) -> Output {
     let mut out = Output::default();
     for s in &project.skill_sources {
         // A narrowed check reports build findings only for sources in focus.
         if config
             .focus
             .as_ref()
-            .is_some_and(|f| !crate::scope::source_in_focus(project, f, db.path(s.file)))
+            .is_some_and(|f| !crate::model::focus::source_in_focus(project, f, db.path(s.file)))
         {
             continue;
         }
@@ -469,8 +468,7 @@ fn source_error(file: FileId, span: Option<Span>, message: String) -> Diagnostic
             .split(", ")
             .map(|s| s.trim_matches('`'))
             .collect();
-        crate::config::suggest(field, candidates.into_iter())
-            .map(|s| format!("did you mean `{s}`?"))
+        crate::text::suggest(field, candidates.into_iter()).map(|s| format!("did you mean `{s}`?"))
     });
     Diagnostic::new(&SOURCE_INVALID, file, span.unwrap_or_default(), message)
         .help(hint.unwrap_or_else(|| "see schemas/ for the source format; editors check it with the yaml-language-server modeline".into()))
@@ -489,7 +487,7 @@ fn id_ok(id: &str) -> bool {
 fn compile_skill(
     project: &Project,
     db: &SourceDb,
-    config: &crate::config::Config,
+    config: &crate::engine::config::Config,
     s: &TypedSource<SkillSource>,
     out: &mut Output,
 ) {
@@ -598,7 +596,7 @@ fn compile_skill(
             );
             ok = false;
         }
-        if input.kind == source::InputType::Enum {
+        if input.kind == crate::model::typed_source::InputType::Enum {
             if input.values.is_empty() {
                 out.diags.push(
                     Diagnostic::new(
@@ -813,7 +811,7 @@ fn compile_skill(
 /// include it may set what it reads (`assigned_by_users`); the first mutating
 /// one, if any, holds it to the context rule.
 fn prelude_checks(
-    config: &crate::config::Config,
+    config: &crate::engine::config::Config,
     src: &SkillSource,
     block: &ShellBlock,
     mutating_user: Option<&Numbered<'_>>,
@@ -841,7 +839,7 @@ fn prelude_checks(
 /// that a mutating phase runs (`who`: "mutating phase 3", "the prelude, which
 /// mutating phase 3 uses").
 fn mutating_checks(
-    config: &crate::config::Config,
+    config: &crate::engine::config::Config,
     block: &ShellBlock,
     file: FileId,
     who: &str,
@@ -900,7 +898,7 @@ fn undeclared_inputs(
 }
 
 fn script_checks(
-    config: &crate::config::Config,
+    config: &crate::engine::config::Config,
     src: &SkillSource,
     n: &Numbered<'_>,
     block: &ShellBlock,
@@ -927,7 +925,7 @@ fn script_checks(
 /// BLD003: syntax errors, and constructs newer than the target bash, in the
 /// shell of `label` (`phase 2`, `prelude`).
 fn validity_checks(
-    config: &crate::config::Config,
+    config: &crate::engine::config::Config,
     block: &ShellBlock,
     file: FileId,
     label: &str,
@@ -1208,14 +1206,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{check_files, of_rule, render};
+    use crate::engine::testing::{check_files, of_rule, render};
 
     fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
         let mut v: Vec<(String, String)> = list
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
-        crate::rules::testing::scaffold(&mut v);
+        crate::engine::testing::scaffold(&mut v);
         v
     }
 

@@ -1,6 +1,6 @@
 //! Deterministic rendering of SKILL.md and phase scripts from a checked source.
 
-use super::source::{Input, InputType, Mode, Phase, SkillSource};
+use crate::model::typed_source::{Input, InputType, Mode, Phase, SkillSource};
 use indexmap::IndexMap;
 use serde_json::Value;
 use std::fmt::Write;

@@ -1,6 +1,11 @@
 //! The typed model of a checked tree: marketplace → plugins → skills,
 //! commands, agents; every markdown document parsed once; name indexes.
 
+pub mod build;
+pub mod focus;
+pub mod schema;
+pub mod typed_source;
+
 use crate::parse::frontmatter::FrontmatterState;
 use crate::parse::json::{JsonDoc, JsonError, JsonNode};
 use crate::parse::markdown::MdDoc;
@@ -213,11 +218,11 @@ pub struct Project {
     /// Every `*.sh` file.
     pub scripts: Vec<Script>,
     /// `skill.yaml` sources.
-    pub skill_sources: Vec<TypedSource<crate::compile::source::SkillSource>>,
+    pub skill_sources: Vec<TypedSource<crate::model::typed_source::SkillSource>>,
     /// JSON documents that name a local `$schema`, validated against it.
     pub data: Vec<DataFile>,
     /// `plugin.yaml` sources.
-    pub plugin_sources: Vec<TypedSource<crate::compile::source::PluginSource>>,
+    pub plugin_sources: Vec<TypedSource<crate::model::typed_source::PluginSource>>,
 }
 
 /// A file that could not be read or parsed as text.

@@ -1,6 +1,7 @@
 //! Rules: metadata declared once with its docs, and check functions that read
 //! the model and push diagnostics. Rules never touch the disk or parse.
 
+pub mod diag;
 pub mod registry;
 
 pub mod files;
@@ -11,12 +12,9 @@ pub mod redaction;
 pub mod shell;
 pub mod xref;
 
-#[cfg(test)]
-pub(crate) mod testing;
-
-use crate::config::Config;
-use crate::diag::{Diagnostic, Severity};
+use crate::engine::config::Config;
 use crate::model::Project;
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::SourceDb;
 
 /// Rule families; the id prefix tells the family.
@@ -57,12 +55,12 @@ impl Family {
 
 /// Whether a rule of `family` can report in a run with `config` (`[[overrides]]`
 /// may turn any rule on for some paths, so with them every family can).
-pub fn family_on(config: &crate::config::Config, family: Family) -> bool {
+pub fn family_on(config: &crate::engine::config::Config, family: Family) -> bool {
     !config.overrides.is_empty()
         || registry::CHECKS
             .iter()
             .flat_map(|c| c.rules.iter())
-            .any(|r| r.family == family && config.level(r) != crate::config::Level::Off)
+            .any(|r| r.family == family && config.level(r) != crate::engine::config::Level::Off)
 }
 
 /// Everything known about a rule, declared once with [`declare_rule!`].
@@ -143,7 +141,7 @@ macro_rules! declare_rule {
             id: $id,
             name: $name,
             family: $crate::rules::Family::$family,
-            severity: $crate::diag::Severity::$sev,
+            severity: $crate::rules::diag::Severity::$sev,
             docs: concat!($($doc, "\n"),*),
         };
     };
@@ -159,12 +157,12 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// Whether findings of a phase or build check in `path` can be reported
     /// under `--files`/`--since` (always without them); see
-    /// [`crate::scope::cross_file_in_focus`].
+    /// [`crate::model::focus::cross_file_in_focus`].
     pub fn phase_in_focus(&self, path: &str) -> bool {
         self.config
             .focus
             .as_ref()
-            .is_none_or(|f| crate::scope::cross_file_in_focus(self.project, f, path))
+            .is_none_or(|f| crate::model::focus::cross_file_in_focus(self.project, f, path))
     }
 
     /// The text of the file of a doc or JSON file.

@@ -31,8 +31,8 @@ pub static CHECKS: &[Check] = &[
         run: manifest::version_bump::check,
     },
     Check {
-        rules: &[&crate::suppress::UNUSED],
-        run: crate::suppress::check,
+        rules: &[&crate::engine::suppress::UNUSED],
+        run: crate::engine::suppress::check,
     },
     Check {
         rules: manifest::schema::RULES,
@@ -294,7 +294,7 @@ pub fn find(key: &str) -> Option<&'static RuleMeta> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{check_listing, of_rule, render};
+    use crate::engine::testing::{check_listing, of_rule, render};
     use std::collections::BTreeSet;
 
     #[test]

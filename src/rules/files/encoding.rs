@@ -1,9 +1,9 @@
 //! GEN003 bom, GEN004 file-too-large, GEN008 not-utf8.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::Problem;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {
@@ -83,7 +83,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 && doc.kind != crate::model::DocKind::Other;
             let d = bom(doc.file);
             out.push(if hides_frontmatter {
-                d.severity(crate::diag::Severity::Error)
+                d.severity(crate::rules::diag::Severity::Error)
                     .help("remove the BOM: Claude Code looks for --- at the first byte and sees no frontmatter, so the name, description and tools are lost")
             } else {
                 d

@@ -1,8 +1,8 @@
 //! GEN001 json-invalid, GEN002 json-root-not-object, GEN010 duplicate-json-key.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {

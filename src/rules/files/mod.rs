@@ -8,8 +8,8 @@ pub mod paths;
 mod tests {
     //! Encoding, size and symlink rules need trees that cannot be written as
     //! doc examples; they are built here.
+    use crate::engine::testing::{check_files, of_rule, render};
     use crate::rules::RuleMeta;
-    use crate::rules::testing::{check_files, of_rule, render};
 
     fn skill(name: &str, body: &str) -> (String, String) {
         (
@@ -22,14 +22,14 @@ mod tests {
 
     fn base() -> Vec<(String, String)> {
         let mut files = vec![skill("deploy", "# Deploy\n")];
-        crate::rules::testing::scaffold(&mut files);
+        crate::engine::testing::scaffold(&mut files);
         files
     }
 
     fn snapshot_one(rule: &RuleMeta, dir: &std::path::Path) {
-        let config = crate::config::Config::default();
-        let loaded = crate::load::load(dir, &config).unwrap();
-        let diags = crate::check::run(&loaded, &config);
+        let config = crate::engine::config::Config::default();
+        let loaded = crate::model::build::load(dir, &config).unwrap();
+        let diags = crate::engine::run::run(&loaded, &config);
         let hits: Vec<_> = of_rule(&diags, rule).into_iter().cloned().collect();
         assert_eq!(
             hits.len(),
@@ -59,7 +59,7 @@ mod tests {
     #[test]
     fn gen008_not_utf8() {
         let dir = tempfile::tempdir().unwrap();
-        crate::rules::testing::write_tree(dir.path(), &base());
+        crate::engine::testing::write_tree(dir.path(), &base());
         std::fs::write(
             dir.path().join("plugins/demo/skills/deploy/notes.md"),
             b"caf\xe9\n",
@@ -71,7 +71,7 @@ mod tests {
     #[test]
     fn gen004_too_large() {
         let dir = tempfile::tempdir().unwrap();
-        crate::rules::testing::write_tree(dir.path(), &base());
+        crate::engine::testing::write_tree(dir.path(), &base());
         let big = "x".repeat(1024 * 1024 + 10);
         std::fs::write(
             dir.path().join("plugins/demo/skills/deploy/references.md"),
@@ -87,7 +87,7 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("notes.md"), "# Notes\n").unwrap();
         let dir = tempfile::tempdir().unwrap();
-        crate::rules::testing::write_tree(dir.path(), &base());
+        crate::engine::testing::write_tree(dir.path(), &base());
         std::os::unix::fs::symlink(
             outside.path().join("notes.md"),
             dir.path().join("plugins/demo/skills/deploy/notes.md"),
@@ -96,7 +96,7 @@ mod tests {
         snapshot_one(&super::paths::SYMLINK_ESCAPES, dir.path());
 
         let dir = tempfile::tempdir().unwrap();
-        crate::rules::testing::write_tree(dir.path(), &base());
+        crate::engine::testing::write_tree(dir.path(), &base());
         std::os::unix::fs::symlink("..", dir.path().join("plugins/demo/skills/deploy/loop"))
             .unwrap();
         snapshot_one(&super::paths::UNREADABLE, dir.path());
@@ -113,6 +113,6 @@ mod tests {
         let (_d, _l, diags) = check_files(&files);
         let hits = of_rule(&diags, &super::encoding::BOM);
         assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].severity, crate::diag::Severity::Error);
+        assert_eq!(hits[0].severity, crate::rules::diag::Severity::Error);
     }
 }

@@ -1,9 +1,9 @@
 //! GEN005 symlink-escapes, GEN009 unreadable-path.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::Problem;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {

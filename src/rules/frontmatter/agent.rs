@@ -3,13 +3,13 @@
 
 use super::fields::{model_ok, unknown_model};
 use super::mappings;
-use crate::config::suggest;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::DocKind;
 use crate::parse::yaml::{ScalarType, YamlNode};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
+use crate::text::suggest;
 
 declare_rule! {
     /// An agent has no `name` or `description`.

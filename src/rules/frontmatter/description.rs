@@ -3,10 +3,10 @@
 
 use super::{kind_name, mappings};
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
 use crate::model::DocKind;
 use crate::parse::yaml::YamlKind;
 use crate::rules::Context;
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::Span;
 
 declare_rule! {
@@ -231,7 +231,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{check_listing, of_rule};
+    use crate::engine::testing::{check_listing, of_rule};
 
     fn skill(desc: &str) -> String {
         format!(
@@ -245,7 +245,7 @@ mod tests {
             let (_d, loaded, diags) = check_listing(&skill(&"a".repeat(len)));
             let hits: Vec<_> = of_rule(&diags, rule).into_iter().cloned().collect();
             assert_eq!(hits.len(), 1);
-            insta::assert_snapshot!(rule.id, crate::rules::testing::render(&loaded, &hits));
+            insta::assert_snapshot!(rule.id, crate::engine::testing::render(&loaded, &hits));
         }
     }
 

@@ -1,12 +1,12 @@
 //! Skill and command frontmatter fields: types, enumerations, unknown keys.
 
 use super::{kind_name, mappings};
-use crate::config::suggest;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::DocKind;
 use crate::parse::yaml::{ScalarType, YamlKind, YamlNode};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
+use crate::text::suggest;
 
 declare_rule! {
     /// A list-valued field is neither a string nor a list of strings.
@@ -516,7 +516,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 "disable-model-invocation" | "user-invocable" | "background" if !is_bool(v) => {
                     out.push(
                         Diagnostic::new(&ENUM, d.file, v.span, format!("`{key}` must be true or false"))
-                            .severity(crate::diag::Severity::Warning)
+                            .severity(crate::rules::diag::Severity::Warning)
                             .help("yes/no/on/off work only in Claude Code 2.1.218 and later; write true or false"),
                     );
                 }
@@ -528,7 +528,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             v.span,
                             format!("`metadata` must be a mapping, not a {}", v.type_name()),
                         )
-                        .severity(crate::diag::Severity::Warning)
+                        .severity(crate::rules::diag::Severity::Warning)
                         .help("write metadata as key: value pairs; Claude Code drops other types"),
                     );
                 }
@@ -538,7 +538,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         out.push(if error {
                             diag
                         } else {
-                            diag.severity(crate::diag::Severity::Warning)
+                            diag.severity(crate::rules::diag::Severity::Warning)
                         });
                     }
                 }

@@ -2,10 +2,10 @@
 
 use super::{components, kind_name};
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
 use crate::model::DocKind;
 use crate::parse::frontmatter::FrontmatterState;
 use crate::rules::Context;
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::Span;
 
 declare_rule! {

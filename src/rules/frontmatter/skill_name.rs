@@ -2,10 +2,10 @@
 //! AS010 skill-name-reserved-word.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::DocKind;
 use crate::parse::frontmatter::FrontmatterState;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {

@@ -2,13 +2,13 @@
 //! `disallowedTools`: syntax, names, specifiers (Claude Code permission rules).
 
 use super::mappings;
-use crate::config::suggest;
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
 use crate::model::DocKind;
 use crate::parse::yaml::YamlNode;
 use crate::rules::Context;
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::{FileId, Span};
+use crate::text::suggest;
 
 declare_rule! {
     /// A tool rule is malformed: unbalanced or empty parentheses.

@@ -3,9 +3,9 @@
 
 use super::{components, kind_name};
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::parse::frontmatter::{FrontmatterState, YamlParse};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {
@@ -169,7 +169,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 // The fix writes what Claude Code's retry reads.
                 let edits = fixed
                     .iter()
-                    .map(|(span, text)| crate::diag::Edit {
+                    .map(|(span, text)| crate::rules::diag::Edit {
                         file: d.file,
                         span: *span,
                         text: text.clone(),

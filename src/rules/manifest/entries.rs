@@ -4,10 +4,10 @@
 
 use super::marketplace;
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
 use crate::model::EntrySource;
 use crate::parse::json::JsonNode;
 use crate::rules::Context;
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::Span;
 use std::collections::BTreeMap;
 

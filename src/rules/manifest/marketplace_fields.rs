@@ -3,11 +3,11 @@
 
 use super::marketplace;
 use super::plugin_fields::KNOWN_FIELDS;
-use crate::config::suggest;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
+use crate::text::suggest;
 
 declare_rule! {
     /// The marketplace lists no plugins.

@@ -3,8 +3,8 @@
 use super::marketplace;
 use super::plugin_name::{is_control, is_id_part, kebab};
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {
@@ -240,7 +240,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 span,
                 format!("marketplace name `{name}` is reserved for github.com/anthropics"),
             )
-            .severity(crate::diag::Severity::Warning)
+            .severity(crate::rules::diag::Severity::Warning)
             .help("it can be added only from an anthropics repository; choose another name"),
         );
         return;

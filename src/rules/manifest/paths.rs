@@ -2,9 +2,9 @@
 //! marketplace entries.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::parse::json::JsonNode;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::{self, FileId, Span};
 
 declare_rule! {

@@ -2,11 +2,11 @@
 //! misplaced keys, files that do not belong where they are.
 
 use super::manifests;
-use crate::config::suggest;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
+use crate::text::suggest;
 
 declare_rule! {
     /// plugin.json has no `version`.

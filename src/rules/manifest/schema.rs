@@ -3,8 +3,8 @@
 
 use super::{marketplace, plugin_json_files};
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::SchemaError;
+use crate::rules::diag::Diagnostic;
 use crate::rules::{Context, RuleMeta};
 
 declare_rule! {

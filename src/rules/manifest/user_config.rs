@@ -3,9 +3,9 @@
 
 use super::manifests;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::parse::json::{JsonKind, JsonNode};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::{FileId, Span};
 use std::collections::BTreeSet;
 
@@ -179,8 +179,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         && !server.is_empty()
                         && !servers.contains(server)
                     {
-                        let near =
-                            crate::config::suggest(server, servers.iter().map(String::as_str));
+                        let near = crate::text::suggest(server, servers.iter().map(String::as_str));
                         let d = Diagnostic::new(
                             &CHANNEL_SERVER,
                             jf.file,
@@ -244,8 +243,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                             );
                         }
                         if !declared.contains(key.as_str()) {
-                            let near =
-                                crate::config::suggest(key.as_str(), declared.iter().copied());
+                            let near = crate::text::suggest(key.as_str(), declared.iter().copied());
                             let d = Diagnostic::new(
                                 &UNDECLARED,
                                 file,

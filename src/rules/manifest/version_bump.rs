@@ -1,8 +1,8 @@
 //! The version bump policy, under `check --since REF`.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// A plugin changed since the base revision but its version did not go up.

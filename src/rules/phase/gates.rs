@@ -2,8 +2,8 @@
 
 use super::{phase_docs, scope};
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 use std::collections::HashMap;
 

@@ -2,9 +2,9 @@
 
 use super::{PhaseNo, parse_no, phase_docs, phase_headings, scope, show};
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::{Doc, Project};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 use std::collections::HashMap;
 
@@ -287,7 +287,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                                     names.join(", ")
                                 ),
                             )
-                            .severity(crate::diag::Severity::Warning)
+                            .severity(crate::rules::diag::Severity::Warning)
                             .help(format!(
                                 "name the owner: `{} Phase {}`",
                                 names[0].trim_end_matches(".md"),

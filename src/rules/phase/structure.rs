@@ -2,8 +2,8 @@
 
 use super::{phase_docs, phase_headings, show};
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// Two headings declare the same phase number.

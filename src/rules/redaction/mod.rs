@@ -2,10 +2,10 @@
 //! here is one detector of `crate::redact`, the same code `skillc redact` uses.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::Project;
 use crate::parse::json::JsonNode;
 use crate::redact::{Hit, Kind, detect};
+use crate::rules::diag::Diagnostic;
 use crate::rules::{Context, RuleMeta};
 use crate::source::FileId;
 use std::ops::Range;
@@ -409,7 +409,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .help(format!("{help}; `skillc redact` does it for you"));
                 // `statsd.local`: a generic name rather than a map of a network.
                 Some(if generic {
-                    d.severity(crate::diag::Severity::Warning)
+                    d.severity(crate::rules::diag::Severity::Warning)
                 } else {
                     d
                 })
@@ -421,16 +421,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-    use crate::rules::testing::{of_rule, render, scaffold, write_tree};
+    use crate::engine::config::Config;
+    use crate::engine::testing::{of_rule, render, scaffold, write_tree};
 
     fn run(
         files: &[(&str, &str)],
         config: &Config,
     ) -> (
         tempfile::TempDir,
-        crate::load::Loaded,
-        Vec<crate::diag::Diagnostic>,
+        crate::model::build::Loaded,
+        Vec<crate::rules::diag::Diagnostic>,
     ) {
         let mut files: Vec<(String, String)> = files
             .iter()
@@ -439,8 +439,8 @@ mod tests {
         scaffold(&mut files);
         let dir = tempfile::tempdir().unwrap();
         write_tree(dir.path(), &files);
-        let loaded = crate::load::load(dir.path(), config).unwrap();
-        let diags = crate::check::run(&loaded, config);
+        let loaded = crate::model::build::load(dir.path(), config).unwrap();
+        let diags = crate::engine::run::run(&loaded, config);
         (dir, loaded, diags)
     }
 

@@ -2,9 +2,9 @@
 
 use super::sites;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::parse::shell::WordKind;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// A cluster command does not name its cluster.

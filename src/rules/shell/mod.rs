@@ -3,7 +3,7 @@
 //! `*.sh` scripts and hook commands.
 
 pub mod context;
-pub mod policy;
+
 pub mod portability;
 pub mod safety;
 pub mod shellcheck;
@@ -50,7 +50,7 @@ fn in_plugin_area(project: &Project, path: &str) -> bool {
 /// (the family is turned off), loading leaves fenced shell unparsed, except
 /// blocks with a `skillc:` comment, which may suppress other rules' findings.
 /// Scripts are parsed still: the build check reads their facts.
-pub fn wanted(config: &crate::config::Config) -> bool {
+pub fn wanted(config: &crate::engine::config::Config) -> bool {
     crate::rules::family_on(config, crate::rules::Family::Shell)
 }
 
@@ -89,8 +89,8 @@ pub fn sites(project: &Project) -> Vec<Site<'_>> {
 #[cfg(test)]
 mod tests {
     //! Pass and fail cases for every construct the shell rules look at.
+    use crate::engine::testing::{check_listing, of_rule, render};
     use crate::rules::RuleMeta;
-    use crate::rules::testing::{check_listing, of_rule, render};
 
     fn skill_with(block: &str) -> String {
         format!(
@@ -216,7 +216,7 @@ mod tests {
         let listing = skill_with(
             "```bash\nkubectl apply -f app.yaml\n```\n\n```bash\ncurl http://10.1.2.3/health # skillc: disable=RD001\n```\n",
         );
-        let dir = crate::rules::testing::write_listing(&listing);
+        let dir = crate::engine::testing::write_listing(&listing);
         let mut off = String::from("[rules]\n");
         for c in crate::rules::registry::CHECKS {
             for r in c
@@ -227,19 +227,19 @@ mod tests {
                 off.push_str(&format!("{} = \"off\"\n", r.id));
             }
         }
-        let run = |config: &crate::config::Config| {
-            let loaded = crate::load::load(dir.path(), config).unwrap();
-            let diags = crate::check::run(&loaded, config);
+        let run = |config: &crate::engine::config::Config| {
+            let loaded = crate::model::build::load(dir.path(), config).unwrap();
+            let diags = crate::engine::run::run(&loaded, config);
             let blocks: Vec<usize> = loaded.project.docs.iter().map(|d| d.shell.len()).collect();
             let ids: Vec<&str> = diags.iter().map(|d| d.rule.id).collect();
             (blocks.iter().sum::<usize>(), ids.join(" "))
         };
-        let on = crate::config::Config::default();
+        let on = crate::engine::config::Config::default();
         assert!(super::wanted(&on));
         let (parsed, ids) = run(&on);
         assert_eq!(parsed, 2);
         assert_eq!(ids, "SH001");
-        let off = crate::config::Config::parse("skillc.toml", &off).unwrap();
+        let off = crate::engine::config::Config::parse("skillc.toml", &off).unwrap();
         assert!(!super::wanted(&off));
         let (parsed, ids) = run(&off);
         assert_eq!(parsed, 1, "only the block with the comment");
@@ -297,7 +297,7 @@ mod tests {
                 "{code}: {}",
                 h[0].message
             );
-            assert_eq!(h[0].severity, crate::diag::Severity::Error);
+            assert_eq!(h[0].severity, crate::rules::diag::Severity::Error);
         }
         for ok in [
             "arr=(a b); echo \"${arr[0]}\"",
@@ -312,7 +312,7 @@ mod tests {
         let (_d, _l, diags) = check_listing(&bash("declare -A m"));
         assert_eq!(
             of_rule(&diags, &super::portability::NEWER_BASH)[0].severity,
-            crate::diag::Severity::Warning
+            crate::rules::diag::Severity::Warning
         );
     }
 

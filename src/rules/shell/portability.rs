@@ -2,9 +2,9 @@
 
 use super::sites;
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
 use crate::parse::shell::Dialect;
 use crate::rules::Context;
+use crate::rules::diag::{Diagnostic, Severity};
 
 declare_rule! {
     /// A bash feature newer than the target bash (3.2, macOS's default).

@@ -3,9 +3,9 @@
 
 use super::sites;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::parse::shell::{Command, WordKind};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// A `for` loop splits a command's output or a variable on whitespace.

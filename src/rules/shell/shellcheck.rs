@@ -3,9 +3,9 @@
 
 use super::sites;
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
 use crate::parse::shell::{Dialect, ShellBlock};
 use crate::rules::Context;
+use crate::rules::diag::{Diagnostic, Severity};
 use rayon::prelude::*;
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -2,9 +2,9 @@
 
 use super::sites;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::parse::shell::Dialect;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// A shell block or script does not parse.
@@ -66,7 +66,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(if site.runs_as_written() {
                 d
             } else {
-                d.severity(crate::diag::Severity::Warning)
+                d.severity(crate::rules::diag::Severity::Warning)
             });
         }
     }

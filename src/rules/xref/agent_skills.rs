@@ -2,10 +2,10 @@
 //! tool rules name skills that exist.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::{DocKind, Plugin, Project};
 use crate::parse::frontmatter::FrontmatterState;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::rules::frontmatter::tools::split_rules;
 use crate::source::Span;
 
@@ -156,7 +156,7 @@ fn locate(
 
 fn unresolved(file: crate::source::FileId, span: Span, name: &str, p: &Plugin) -> Diagnostic {
     let names: Vec<&str> = p.skills.iter().map(|s| s.name.as_str()).collect();
-    let near = crate::config::suggest(name, names.iter().copied());
+    let near = crate::text::suggest(name, names.iter().copied());
     let diag = Diagnostic::new(
         &UNRESOLVED,
         file,

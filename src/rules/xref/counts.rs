@@ -4,9 +4,9 @@
 use super::description_sites;
 use super::descriptions::names_word;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::Project;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::{FileId, Span};
 
 declare_rule! {

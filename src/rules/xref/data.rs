@@ -1,8 +1,8 @@
 //! XREF010 data-schema-mismatch: JSON documents match the schema they name.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// A JSON document does not match the local schema its `$schema` names.

@@ -3,8 +3,8 @@
 
 use super::description_sites;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// A plugin description does not name one of the plugin's skills.

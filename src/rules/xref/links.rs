@@ -1,9 +1,9 @@
 //! XREF001 broken-link, XREF002 broken-anchor, XREF003 link-leaves-plugin.
 
 use crate::declare_rule;
-use crate::diag::{Diagnostic, Severity};
 use crate::model::{Doc, Project};
 use crate::rules::Context;
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::source;
 
 declare_rule! {
@@ -290,7 +290,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             let tdoc = &project.docs[ti];
             if !anchor_ok(project, cx, tdoc, anchor) {
-                let near = crate::config::suggest(
+                let near = crate::text::suggest(
                     &anchor.to_lowercase(),
                     tdoc.md.headings.iter().map(|h| h.anchor.as_str()),
                 );
@@ -354,7 +354,7 @@ fn nearest_file(project: &Project, target: &str) -> Option<String> {
         .take_while(|f| f.starts_with(&prefix))
         .filter(|f| !f[prefix.len()..].contains('/'))
         .collect();
-    let best = crate::config::suggest(name, siblings.iter().map(|f| &f[prefix.len()..]))?;
+    let best = crate::text::suggest(name, siblings.iter().map(|f| &f[prefix.len()..]))?;
     Some(format!("{prefix}{best}"))
 }
 

@@ -2,13 +2,13 @@
 //! resolve to a skill, command or agent of that plugin.
 
 use super::description_sites;
-use crate::config::suggest;
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::model::Project;
 use crate::parse::mentions::{Mention, RegionKind, scan_mentions};
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source::FileId;
+use crate::text::suggest;
 
 declare_rule! {
     /// A `plugin:skill` mention names a skill the plugin does not have.
@@ -119,7 +119,7 @@ fn report(project: &Project, src: &str, file: FileId, m: &Mention, out: &mut Vec
         Some(n) if close == [n] && src.get(text.range()) == Some(m.name.as_str()) => {
             diag.help(format!("did you mean `{}:{n}`?", m.plugin)).fix(
                 format!("replace with `{}:{n}`", m.plugin),
-                vec![crate::diag::Edit {
+                vec![crate::rules::diag::Edit {
                     file,
                     span: text,
                     text: n.to_string(),

@@ -2,9 +2,9 @@
 //! written in a skill's prose or inline code must exist.
 
 use crate::declare_rule;
-use crate::diag::Diagnostic;
 use crate::parse::mentions::PathBase;
 use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
 use crate::source;
 
 declare_rule! {

@@ -1,14 +1,14 @@
 //! Load a tree: walk, read and parse every relevant file once (in parallel),
 //! then build the [`Project`] model and its indexes.
 
-use crate::config::Config;
-use crate::discover::{self, Read, WalkProblem, Walked};
+use crate::engine::config::Config;
+use crate::load::{self, Read, WalkProblem, Walked};
+use crate::model::schema;
 use crate::model::*;
 use crate::parse::frontmatter;
 use crate::parse::json::{self, JsonDoc, JsonError, JsonNode};
 use crate::parse::markdown;
 use crate::parse::shell::{self, Dialect, Origin, ShellBlock};
-use crate::schema;
 use crate::source::{self, FileId, SourceDb, SourceFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -123,12 +123,18 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let (root, start, hint) = resolve(target)?;
     // The manifest schemas compile on a thread of their own while the walk
     // waits on the disk.
-    std::thread::spawn(crate::schema::warm);
-    let discover::WalkResult {
+    std::thread::spawn(crate::model::schema::warm);
+    let load::WalkResult {
         entries: walked,
         problems: walk_problems,
         excluded,
-    } = discover::walk(&root, &start, config);
+    } = load::walk(
+        &root,
+        &start,
+        load::WalkOptions {
+            exclude: config.exclude.as_ref(),
+        },
+    );
     phases.push(("walk", clock.elapsed()));
 
     let mut files = BTreeSet::new();
@@ -153,7 +159,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     let light = config
         .focus
         .as_ref()
-        .is_some_and(|f| !f.iter().any(|p| crate::scope::defines_names(p)));
+        .is_some_and(|f| !f.iter().any(|p| crate::model::focus::defines_names(p)));
     let wanted: Vec<&Walked> = walked
         .iter()
         .filter(|w| {
@@ -408,8 +414,8 @@ fn is_skill_md(path: &str) -> bool {
 /// The read cap for a file.
 fn cap(md: bool, max_size: Option<u64>) -> u64 {
     max_size
-        .unwrap_or(if md { MAX_MARKDOWN } else { discover::MAX_READ })
-        .min(crate::config::MAX_FILE_SIZE_CEILING)
+        .unwrap_or(if md { MAX_MARKDOWN } else { load::MAX_READ })
+        .min(crate::engine::config::MAX_FILE_SIZE_CEILING)
 }
 
 /// A script file's text parsed, past its byte order mark.
@@ -460,7 +466,7 @@ fn read_and_parse(w: &Walked, blocks: Blocks, light: bool, max_size: Option<u64>
     };
     let md = is_markdown(&w.path);
     let cap = cap(md, max_size);
-    let text = match discover::read(&w.abs, cap, w.regular) {
+    let text = match load::read(&w.abs, cap, w.regular) {
         Read::Text(t) => t,
         Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
         Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, cap)),
@@ -566,7 +572,7 @@ fn read_and_parse(w: &Walked, blocks: Blocks, light: bool, max_size: Option<u64>
 /// Parse the markdown bodies a narrowed run left unparsed (reading the files
 /// it left unread) that reported findings can depend on:
 /// - the zone: docs whose cross-file findings are reported (the changed
-///   files' plugins, [`crate::scope::cross_file_in_focus`]);
+///   files' plugins, [`crate::model::focus::cross_file_in_focus`]);
 /// - every doc of a skill with a changed or zone doc, and of the skills the
 ///   zone names: `deploy Phase 3` is checked against the phase headings of
 ///   skill `deploy`, wherever it lives;
@@ -585,7 +591,7 @@ fn parse_deferred(
         .docs
         .iter()
         .enumerate()
-        .filter(|(_, d)| crate::scope::cross_file_in_focus(project, focus, &d.path))
+        .filter(|(_, d)| crate::model::focus::cross_file_in_focus(project, focus, &d.path))
         .map(|(i, _)| i)
         .collect();
     load_bodies(project, db, &zone, max_size);
@@ -624,7 +630,7 @@ fn parse_deferred(
         .skill_sources
         .iter()
         .map(|s| db.path(s.file))
-        .filter(|p| crate::scope::source_in_focus(project, focus, p))
+        .filter(|p| crate::model::focus::source_in_focus(project, focus, p))
         .map(source::parent)
         .collect();
     let scripts: Vec<usize> = project
@@ -633,8 +639,10 @@ fn parse_deferred(
         .enumerate()
         .filter(|(_, s)| {
             s.light
-                && (crate::scope::cross_file_in_focus(project, focus, &s.path)
-                    || compiled.iter().any(|d| crate::scope::in_dir(&s.path, d)))
+                && (crate::model::focus::cross_file_in_focus(project, focus, &s.path)
+                    || compiled
+                        .iter()
+                        .any(|d| crate::model::focus::in_dir(&s.path, d)))
         })
         .map(|(i, _)| i)
         .collect();
@@ -756,7 +764,7 @@ fn validate_data(data: Vec<(FileId, String, JsonDoc, String)>, db: &SourceDb) ->
                     .map_err(|e| format!("schema `{schema}` is not a valid JSON Schema: {e}"))
             });
             let result = match validator {
-                Ok(v) => Ok(crate::schema::errors(v, &doc.root)),
+                Ok(v) => Ok(crate::model::schema::errors(v, &doc.root)),
                 Err(e) => Err(e.clone()),
             };
             DataFile {

@@ -1,6 +1,6 @@
 //! SARIF 2.1.0: rules from the registry, results with physical locations.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::rules::registry;
 use crate::source::SourceDb;
 use serde_json::{Value, json};

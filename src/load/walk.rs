@@ -1,13 +1,11 @@
 //! Walk the tree once (gitignore-aware, hidden directories included because
 //! `.claude-plugin/` is hidden), read what skillc parses, and record problems.
 
-use crate::config::Config;
 use crate::source::rel_path;
+use globset::GlobSet;
 use std::path::{Path, PathBuf};
 
 /// The largest non-markdown file read when `max-file-size` is not set.
-pub const MAX_READ: u64 = 8 * 1024 * 1024;
-
 /// One walked path.
 #[derive(Debug, Clone)]
 pub struct Walked {
@@ -46,14 +44,28 @@ pub struct WalkResult {
 }
 
 /// Walk `start` (inside `root`), returning sorted entries and problems.
-pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
+/// What a walk leaves out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions<'a> {
+    /// Subtrees not walked (`exclude` in skillc.toml).
+    pub exclude: Option<&'a Exclude>,
+}
+
+impl WalkOptions<'_> {
+    fn is_excluded(&self, path: &str) -> bool {
+        self.exclude.is_some_and(|e| e.covers(path))
+    }
+}
+
+/// Walk `start` (at or below `root`; paths are relative to `root`).
+pub fn walk(root: &Path, start: &Path, options: WalkOptions<'_>) -> WalkResult {
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     // Excluded subtrees are pruned, not walked (a vendored `node_modules` can
     // hold more files than the marketplace), and remembered: a link into one
     // cannot be checked, which is not the same as dangling.
     let excluded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let prune = {
-        let exclude = config.exclude.clone();
+        let exclude = options.exclude.cloned();
         let root = root.to_path_buf();
         let excluded = std::sync::Arc::clone(&excluded);
         move |e: &ignore::DirEntry| {
@@ -91,7 +103,7 @@ pub fn walk(root: &Path, start: &Path, config: &Config) -> WalkResult {
         let found = &found;
         let canon_root = &canon_root;
         Box::new(move |entry| {
-            let seen = visit(entry, root, start, canon_root, config);
+            let seen = visit(entry, root, start, canon_root, options);
             if let (Some(seen), Ok(mut found)) = (seen, found.lock()) {
                 match seen {
                     Ok(w) => found.0.push(w),
@@ -122,7 +134,7 @@ fn visit(
     root: &Path,
     start: &Path,
     canon_root: &Path,
-    config: &Config,
+    options: WalkOptions<'_>,
 ) -> Option<Result<Walked, WalkProblem>> {
     let entry = match entry {
         Ok(e) => e,
@@ -144,7 +156,7 @@ fn visit(
     let abs = entry.path().to_path_buf();
     let path = rel_path(root, &abs);
     // Below the start, excluded entries were pruned before they got here.
-    if entry.depth() == 0 && config.is_excluded(&path) {
+    if entry.depth() == 0 && options.is_excluded(&path) {
         return None;
     }
     if entry.path_is_symlink() {
@@ -195,76 +207,56 @@ fn error_path(err: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-/// Result of reading one file.
-pub enum Read {
-    Text(String),
-    NotUtf8 { valid_up_to: usize },
-    TooLarge(u64),
-    Failed(String),
+/// `exclude`, placed for one run: its globs are relative to the config
+/// file, so a path of the run is matched as `base` + path; patterns that
+/// cover the checked root itself are waived (a path the user asked for is
+/// checked).
+#[derive(Debug, Clone)]
+pub struct Exclude {
+    globs: GlobSet,
+    base: String,
+    waived: Vec<usize>,
 }
 
-/// Read a file with the size cap; never panics. `regular`: the walk saw a
-/// regular file there, so it need not be looked at before opening.
-///
-/// FIFOs, sockets and devices are never opened on purpose: one the walk did
-/// not see is looked at first. The open does not block either, so one
-/// swapped in since is opened without waiting for a writer, and the
-/// handle's metadata turns it away before any read.
-pub fn read(abs: &Path, cap: u64, regular: bool) -> Read {
-    if !regular {
-        match std::fs::metadata(abs) {
-            Ok(m) if !m.is_file() => return Read::Failed("not a regular file".into()),
-            Ok(_) => {}
-            Err(e) => return Read::Failed(e.to_string()),
+impl Exclude {
+    /// Exclusions from `globs`, relative to the checked root until
+    /// [`Exclude::place`] says where that root lies.
+    pub fn new(globs: GlobSet) -> Exclude {
+        Exclude {
+            globs,
+            base: String::new(),
+            waived: Vec::new(),
         }
     }
-    // One handle for the checks and the read: reading stops one byte past
-    // the cap however large the file has grown since.
-    let file = match open_nonblocking(abs) {
-        Ok(f) => f,
-        Err(e) => return Read::Failed(e.to_string()),
-    };
-    let len = match file.metadata() {
-        // FIFOs, sockets and devices would block or never end.
-        Ok(m) if !m.is_file() => return Read::Failed("not a regular file".into()),
-        Ok(m) if m.len() > cap => return Read::TooLarge(m.len()),
-        Ok(m) => m.len(),
-        Err(e) => return Read::Failed(e.to_string()),
-    };
-    // Sized from the metadata: the text is kept for the whole run, so no
-    // slack from a growing buffer (the extra byte sees a file that grew).
-    read_capped(file, cap, usize::try_from(len).unwrap_or(0))
-}
 
-/// Open `abs` for reading without waiting: opening a FIFO blocks until a
-/// writer comes, unless the open does not block. On a regular file the flag
-/// changes nothing.
-fn open_nonblocking(abs: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
+    /// Whether `path` (relative to the checked root) is excluded.
+    pub fn covers(&self, path: &str) -> bool {
+        let path = crate::source::prefixed(&self.base, path);
+        if self.waived.is_empty() {
+            self.globs.is_match(&*path)
+        } else {
+            self.globs
+                .matches(&*path)
+                .iter()
+                .any(|i| !self.waived.contains(i))
+        }
     }
-    options.open(abs)
-}
 
-/// Read at most `cap` bytes of text from `from` (`expected`: the size to
-/// allocate for): too large is told before not UTF-8.
-pub fn read_capped(from: impl std::io::Read, cap: u64, expected: usize) -> Read {
-    use std::io::Read as _;
-    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
-    if let Err(e) = from.take(cap + 1).read_to_end(&mut bytes) {
-        return Read::Failed(e.to_string());
-    }
-    if bytes.len() as u64 > cap {
-        return Read::TooLarge(bytes.len() as u64);
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Read::Text(s),
-        Err(e) => Read::NotUtf8 {
-            valid_up_to: e.utf8_error().valid_up_to(),
-        },
+    /// Place the checked root `base` below the directory the globs are
+    /// relative to, and waive the patterns that cover the root itself.
+    pub fn place(&mut self, base: &str) {
+        // A pattern is waived when it covers the root or everything below
+        // it (`plugins/x/**`), which a probe name no file has tells.
+        self.waived = match base.strip_suffix('/') {
+            Some(root) => {
+                let mut waived = self.globs.matches(root);
+                waived.extend(self.globs.matches(format!("{root}/\u{FFFF}")));
+                waived.sort_unstable();
+                waived.dedup();
+                waived
+            }
+            None => Vec::new(),
+        };
+        self.base = base.to_string();
     }
 }

@@ -1,6 +1,6 @@
 //! Applying fixes: `check --fix` and `check --fix --dry-run`.
 
-use crate::diag::{Diagnostic, Edit};
+use crate::rules::diag::{Diagnostic, Edit};
 use crate::source::{FileId, SourceDb};
 use std::collections::BTreeMap;
 

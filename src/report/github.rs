@@ -1,6 +1,6 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…::message`.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::SourceDb;
 use std::fmt::Write;
 

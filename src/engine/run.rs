@@ -1,11 +1,11 @@
 //! Run every enabled check over a loaded tree and apply policy: severity
 //! overrides, per-file ignores, inline suppressions, deterministic order.
 
-use crate::config::{Config, Level};
-use crate::diag::{self, Diagnostic};
-use crate::load::Loaded;
+use crate::engine::config::{Config, Level};
+use crate::engine::suppress::Suppressions;
+use crate::model::build::Loaded;
+use crate::rules::diag::{self, Diagnostic};
 use crate::rules::{Context, registry};
-use crate::suppress::Suppressions;
 use rayon::prelude::*;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};

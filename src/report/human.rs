@@ -2,7 +2,7 @@
 //! related report with that file's excerpt.
 
 use super::HumanOptions;
-use crate::diag::{Diagnostic, Label, Severity, Summary};
+use crate::rules::diag::{Diagnostic, Label, Severity, Summary};
 use crate::source::SourceDb;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,

@@ -7,10 +7,10 @@
 //! line itself or on the line before.
 //! Ids may be rule ids or names; `all` silences every rule.
 
-use crate::config::{Config, Level};
 use crate::declare_rule;
-use crate::diag::Diagnostic;
+use crate::engine::config::{Config, Level};
 use crate::model::Project;
+use crate::rules::diag::Diagnostic;
 use crate::source::{FileId, SourceDb, Span};
 use std::collections::HashMap;
 
@@ -63,7 +63,7 @@ declare_rule! {
     pub static UNUSED = { id: "GEN011", name: "unused-suppression", family: Files, severity: Warning }
 }
 
-/// Emitted by [`crate::check::run`] after suppressions are applied.
+/// Emitted by [`crate::engine::run::run`] after suppressions are applied.
 pub fn check(_: &crate::rules::Context<'_>, _: &mut Vec<Diagnostic>) {}
 
 #[derive(Debug)]
@@ -222,7 +222,7 @@ impl Suppressions {
                         );
                         continue;
                     }
-                    match crate::config::lookup_rule(id) {
+                    match crate::engine::config::lookup_rule(id) {
                         Err(suggestion) => {
                             out.push(
                                 Diagnostic::new(

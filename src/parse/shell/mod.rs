@@ -5,6 +5,8 @@
 //! pipelines, bash-4 constructs, word-splitting loops, comments and the
 //! first syntax error. All spans are file-absolute.
 
+pub mod policy;
+
 use crate::source::Span;
 use compact_str::CompactString;
 use std::cell::RefCell;

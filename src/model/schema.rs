@@ -7,8 +7,8 @@ use crate::source::Span;
 use jsonschema::Validator;
 use std::sync::LazyLock;
 
-pub const PLUGIN_SCHEMA: &str = include_str!("../schemas/plugin.schema.json");
-pub const MARKETPLACE_SCHEMA: &str = include_str!("../schemas/marketplace.schema.json");
+pub const PLUGIN_SCHEMA: &str = include_str!("../../schemas/plugin.schema.json");
+pub const MARKETPLACE_SCHEMA: &str = include_str!("../../schemas/marketplace.schema.json");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {

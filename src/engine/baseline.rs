@@ -7,7 +7,7 @@
 //! resurface it; each record holds a count, so a second identical finding in
 //! the same file is new and reported.
 
-use crate::diag::Diagnostic;
+use crate::rules::diag::Diagnostic;
 use crate::source::SourceDb;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 //! `path:line:col: severity[ID] message`, one line per finding.
 
-use crate::diag::{Diagnostic, Summary};
+use crate::rules::diag::{Diagnostic, Summary};
 use crate::source::SourceDb;
 use std::fmt::Write;
 

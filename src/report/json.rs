@@ -1,6 +1,6 @@
 //! The JSON report, version 1. This shape is a public interface: see README.
 
-use crate::diag::{Diagnostic, Summary};
+use crate::rules::diag::{Diagnostic, Summary};
 use crate::source::SourceDb;
 use serde::Serialize;
 

@@ -8,7 +8,7 @@ pub mod sarif;
 
 pub use human::render_human;
 
-use super::{Diagnostic, Summary};
+use crate::rules::diag::{Diagnostic, Summary};
 use crate::source::SourceDb;
 
 /// Output formats of `skillc check`.

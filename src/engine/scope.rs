@@ -11,9 +11,10 @@
 //!   (SKILL.md, a command or agent, a manifest or typed source): a rename
 //!   there can break mentions anywhere in the tree.
 
-use crate::diag::Diagnostic;
 use crate::model::Project;
+use crate::model::focus::{Base, defines_names, in_dir, owner};
 use crate::rules::Family;
+use crate::rules::diag::Diagnostic;
 use crate::source::SourceDb;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -28,26 +29,6 @@ pub struct Changes {
     pub base: Option<Base>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Base {
-    /// What the user gave (`origin/main`).
-    pub rev: String,
-    /// The merge base it resolved to.
-    pub commit: String,
-    pub versions: BTreeMap<String, Option<String>>,
-}
-
-/// Whether a path defines names other files mention.
-pub fn defines_names(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name == "SKILL.md"
-        || name == "plugin.json"
-        || name == "marketplace.json"
-        || name == "skill.yaml"
-        || name == "plugin.yaml"
-        || ((path.contains("commands/") || path.contains("agents/")) && name.ends_with(".md"))
-}
-
 impl Changes {
     /// Root-relative paths of `files` (given relative to the working directory).
     /// A directory stands for every file below it (`.git` aside; symlinks are
@@ -60,7 +41,7 @@ impl Changes {
         Changes {
             files: expanded
                 .iter()
-                .filter_map(|f| crate::fsutil::path_in_tree(root, f))
+                .filter_map(|f| crate::source::fs::path_in_tree(root, f))
                 .collect(),
             base: None,
         }
@@ -229,59 +210,17 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     Ok(out.stdout)
 }
 
-/// Whether `path` lies below `dir` (everything lies below the root, `""`).
-pub(crate) fn in_dir(path: &str, dir: &str) -> bool {
-    dir.is_empty()
-        || path
-            .strip_prefix(dir)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
-/// Whether a cross-file finding in `path` (phase, build, and cross-reference
-/// findings when no name-defining file changed) survives narrowing to `focus`:
-/// [`Changes::keeps`] reports it when its file changed or its plugin holds a
-/// changed file. Checks use this to skip files whose findings would be dropped.
-pub fn cross_file_in_focus(
-    project: &Project,
-    focus: &std::collections::HashSet<String>,
-    path: &str,
-) -> bool {
-    focus.contains(path)
-        || owner(project, path).is_some_and(|dir| focus.iter().any(|f| in_dir(f, dir)))
-}
-
-/// Whether the build check of a run narrowed to `focus` compiles the typed
-/// source at `source_path`: its findings (on the source, and on the files it
-/// generates and reads, all in its directory) can be reported.
-pub fn source_in_focus(
-    project: &Project,
-    focus: &std::collections::HashSet<String>,
-    source_path: &str,
-) -> bool {
-    let dir = crate::source::parent(source_path);
-    cross_file_in_focus(project, focus, source_path) || focus.iter().any(|f| in_dir(f, dir))
-}
-
-/// The directory of the innermost plugin holding `path` (a plugin of its
-/// own: not synthetic, not the root).
-fn owner<'a>(project: &'a Project, path: &str) -> Option<&'a str> {
-    project
-        .plugin_of(path)
-        .filter(|p| !p.synthetic && !p.dir.is_empty() && path != p.dir)
-        .map(|p| p.dir.as_str())
-}
-
 /// For tests of narrowing: what `--files PATH` reports on the tree at `root`,
 /// and what the full run (`full`, which found `all`) reports narrowed to the
 /// same change, each as one line per finding. They must be equal.
 #[doc(hidden)]
 pub fn narrowed_and_full(
     root: &Path,
-    full: &crate::load::Loaded,
+    full: &crate::model::build::Loaded,
     all: &[Diagnostic],
     path: &str,
-) -> Result<(Vec<String>, Vec<String>), crate::load::LoadError> {
-    let render = |l: &crate::load::Loaded, ds: &mut dyn Iterator<Item = &Diagnostic>| {
+) -> Result<(Vec<String>, Vec<String>), crate::model::build::LoadError> {
+    let render = |l: &crate::model::build::Loaded, ds: &mut dyn Iterator<Item = &Diagnostic>| {
         ds.map(|d| {
             format!(
                 "{} {} {:?} {}",
@@ -297,12 +236,12 @@ pub fn narrowed_and_full(
         files: [path.to_string()].into_iter().collect(),
         base: None,
     };
-    let config = crate::config::Config {
+    let config = crate::engine::config::Config {
         focus: Some([path.to_string()].into_iter().collect()),
         ..Default::default()
     };
-    let narrowed = crate::load::load(root, &config)?;
-    let got = crate::check::run(&narrowed, &config);
+    let narrowed = crate::model::build::load(root, &config)?;
+    let got = crate::engine::run::run(&narrowed, &config);
     Ok((
         render(
             &narrowed,
@@ -337,7 +276,7 @@ mod tests {
     /// exactly what a full run narrowed to those files reports.
     #[test]
     fn focus_changes_nothing_reported() {
-        use crate::rules::testing::scaffold;
+        use crate::engine::testing::scaffold;
         let skill = |name: &str, body: &str| {
             (
                 format!("plugins/demo/skills/{name}/SKILL.md"),
@@ -412,10 +351,10 @@ mod tests {
     /// Returns the full run's findings.
     fn narrowing_changes_nothing(files: &[(String, String)]) -> Vec<Diagnostic> {
         let dir = tempfile::tempdir().unwrap();
-        crate::rules::testing::write_tree(dir.path(), files);
-        let full_config = crate::config::Config::default();
-        let full = crate::load::load(dir.path(), &full_config).unwrap();
-        let all = crate::check::run(&full, &full_config);
+        crate::engine::testing::write_tree(dir.path(), files);
+        let full_config = crate::engine::config::Config::default();
+        let full = crate::model::build::load(dir.path(), &full_config).unwrap();
+        let all = crate::engine::run::run(&full, &full_config);
         for (path, _) in files {
             let (narrowed, expected) = narrowed_and_full(dir.path(), &full, &all, path).unwrap();
             assert_eq!(narrowed, expected, "{path}");

@@ -1,7 +1,5 @@
 //! The one diagnostic type, its labels, and the sink that applies policy.
 
-pub mod report;
-
 use crate::rules::RuleMeta;
 use crate::source::{FileId, SourceDb, Span};
 use serde::Serialize;

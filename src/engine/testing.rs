@@ -2,11 +2,11 @@
 //! the checks, render diagnostics. Examples in rule docs are trees written as
 //! `==> path <==` sections; a minimal valid marketplace is added around them.
 
-use crate::config::Config;
-use crate::diag::report::{self, Format, HumanOptions};
-use crate::diag::{Diagnostic, Summary};
-use crate::load::{self, Loaded};
+use crate::engine::config::Config;
+use crate::model::build::{self as load, Loaded};
+use crate::report::{self, Format, HumanOptions};
 use crate::rules::RuleMeta;
+use crate::rules::diag::{Diagnostic, Summary};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -125,7 +125,7 @@ pub fn check_files(files: &[(String, String)]) -> (tempfile::TempDir, Loaded, Ve
 fn check_dir(dir: tempfile::TempDir) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
     let config = Config::default();
     let loaded = load::load(dir.path(), &config).unwrap();
-    let diags = crate::check::run(&loaded, &config);
+    let diags = crate::engine::run::run(&loaded, &config);
     (dir, loaded, diags)
 }
 

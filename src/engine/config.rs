@@ -3,9 +3,9 @@
 //! Every key is known; an unknown key or rule id is an error that names it and
 //! suggests the nearest valid spelling.
 
-use crate::diag::Severity;
+use crate::parse::shell::policy::{ShellPolicy, ToolPolicy};
 use crate::redact::RedactConfig;
-use crate::rules::shell::policy::{ShellPolicy, ToolPolicy};
+use crate::rules::diag::Severity;
 use crate::rules::{RuleMeta, registry};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::HashMap;
@@ -27,7 +27,7 @@ pub struct Config {
     /// Per-rule severity overrides, keyed by rule id.
     pub rules: HashMap<&'static str, Level>,
     /// Paths that are not checked at all.
-    pub exclude: Option<Exclude>,
+    pub exclude: Option<crate::load::Exclude>,
     /// Paths under which some rules are ignored.
     pub per_file_ignores: Vec<(GlobSet, Vec<&'static str>)>,
     /// Per-path severities (`[[overrides]]`), later entries win.
@@ -41,7 +41,7 @@ pub struct Config {
     /// Redaction detectors' allow- and deny-lists.
     pub redaction: RedactConfig,
     /// The base of `check --since` (not a file setting).
-    pub since: Option<crate::scope::Base>,
+    pub since: Option<crate::model::focus::Base>,
     /// With `--files`/`--since`: the changed files. Files outside it are
     /// read and parsed only as far as reported findings need them (see
     /// `load::parse_deferred`); their shell is not parsed and file-local
@@ -64,57 +64,6 @@ impl Config {
     /// Whether file-local work on `path` is needed.
     pub fn in_focus(&self, path: &str) -> bool {
         self.focus.as_ref().is_none_or(|f| f.contains(path))
-    }
-}
-
-/// `path` below `base` (a directory with a trailing `/`, or empty).
-fn glob_path<'a>(base: &str, path: &'a str) -> std::borrow::Cow<'a, str> {
-    if base.is_empty() {
-        path.into()
-    } else {
-        format!("{base}{path}").into()
-    }
-}
-
-/// `exclude`, placed for one run: its globs are relative to the config
-/// file, so a path of the run is matched as `base` + path; patterns that
-/// cover the checked root itself are waived (a path the user asked for is
-/// checked).
-#[derive(Debug, Clone)]
-pub struct Exclude {
-    globs: GlobSet,
-    base: String,
-    waived: Vec<usize>,
-}
-
-impl Exclude {
-    /// Whether `path` (relative to the checked root) is excluded.
-    pub fn covers(&self, path: &str) -> bool {
-        let path = glob_path(&self.base, path);
-        if self.waived.is_empty() {
-            self.globs.is_match(&*path)
-        } else {
-            self.globs
-                .matches(&*path)
-                .iter()
-                .any(|i| !self.waived.contains(i))
-        }
-    }
-
-    fn place(&mut self, base: &str) {
-        // A pattern is waived when it covers the root or everything below
-        // it (`plugins/x/**`), which a probe name no file has tells.
-        self.waived = match base.strip_suffix('/') {
-            Some(root) => {
-                let mut waived = self.globs.matches(root);
-                waived.extend(self.globs.matches(format!("{root}/\u{FFFF}")));
-                waived.sort_unstable();
-                waived.dedup();
-                waived
-            }
-            None => Vec::new(),
-        };
-        self.base = base.to_string();
     }
 }
 
@@ -152,7 +101,7 @@ impl Config {
 
     /// The level for `rule` at `path`, from `[[overrides]]`, then `[rules]`.
     pub fn level_at(&self, rule: &RuleMeta, path: &str) -> Option<Level> {
-        let path = &*glob_path(&self.base, path);
+        let path = &*crate::source::prefixed(&self.base, path);
         self.overrides
             .iter()
             .rev()
@@ -167,7 +116,7 @@ impl Config {
     }
 
     pub fn is_ignored(&self, rule: &RuleMeta, path: &str) -> bool {
-        let path = &*glob_path(&self.base, path);
+        let path = &*crate::source::prefixed(&self.base, path);
         self.per_file_ignores
             .iter()
             .any(|(g, ids)| ids.contains(&rule.id) && g.is_match(path))
@@ -198,11 +147,7 @@ impl Config {
             match k {
                 "rules" => config.rules.extend(rule_levels(value, &err)?),
                 "exclude" => {
-                    config.exclude = Some(Exclude {
-                        globs: globs(value, &err)?,
-                        base: String::new(),
-                        waived: Vec::new(),
-                    });
+                    config.exclude = Some(crate::load::Exclude::new(globs(value, &err)?));
                 }
                 "max-file-size" => {
                     config.max_file_size = Some(byte_size(value, &err)?);
@@ -502,18 +447,7 @@ pub fn lookup_rule(key: &str) -> Result<&'static RuleMeta, Option<String>> {
         return Ok(r);
     }
     let candidates = registry::rules().iter().flat_map(|r| [r.id, r.name]);
-    Err(suggest(key, candidates).map(|s| format!("did you mean `{s}`?")))
-}
-
-/// The nearest candidate by edit distance, if it is close enough.
-pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = if key.chars().count() <= 3 { 1 } else { 2 };
-    let lower = key.to_ascii_lowercase();
-    candidates
-        .map(|c| (strsim::levenshtein(&lower, &c.to_ascii_lowercase()), c))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    Err(crate::text::suggest(key, candidates).map(|s| format!("did you mean `{s}`?")))
 }
 
 type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
@@ -573,7 +507,8 @@ fn unknown_key(
     } else {
         format!("unknown key `{key}` in {place}")
     };
-    let help = suggest(key, known.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+    let help =
+        crate::text::suggest(key, known.iter().copied()).map(|s| format!("did you mean `{s}`?"));
     err(span, message, help)
 }
 

@@ -3,6 +3,8 @@
 //! Spans everywhere in skillc are byte ranges into one file's text; line and
 //! column are computed here, only when a diagnostic is printed.
 
+pub mod fs;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -213,6 +215,15 @@ pub fn rel_path(root: &Path, p: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// `path` below `base` (a directory with a trailing `/`, or empty).
+pub fn prefixed<'a>(base: &str, path: &'a str) -> std::borrow::Cow<'a, str> {
+    if base.is_empty() {
+        path.into()
+    } else {
+        format!("{base}{path}").into()
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,11 @@
+//! The engine: a session (resolved root, validated config, run options,
+//! narrowing), running the rules, suppressions, baselines and fixes.
+
+pub mod baseline;
+pub mod config;
+pub mod fix;
+pub mod run;
+pub mod scope;
+pub mod suppress;
+#[cfg(test)]
+pub(crate) mod testing;
