@@ -30,21 +30,22 @@ struct Timing {
 /// Timed checks of `root` (its skillc.toml applies, as in a real run);
 /// with `focus`, narrowed to that file as `--files` does.
 fn time(root: &Path, runs: usize, focus: Option<&str>) -> Timing {
-    let mut config = match std::fs::read_to_string(root.join("skillc.toml")) {
+    let config = match std::fs::read_to_string(root.join("skillc.toml")) {
         Ok(text) => {
             skillc::engine::config::Config::parse("skillc.toml", &text).expect("valid config")
         }
         Err(_) => skillc::engine::config::Config::default(),
     };
-    config.focus = focus.map(|f| [f.to_string()].into_iter().collect());
+    let mut session = skillc::engine::Session::new(config);
+    session.options.focus = focus.map(|f| [f.to_string()].into_iter().collect());
     let mut times = Vec::with_capacity(runs);
     let mut loads = Vec::with_capacity(runs);
     let (mut files, mut findings) = (0, 0);
     for _ in 0..runs {
         let start = Instant::now();
-        let loaded = skillc::model::build::load(root, &config).expect("loads");
+        let loaded = session.load(root).expect("loads");
         loads.push(start.elapsed());
-        let mut diags = skillc::engine::run::run(&loaded, &config);
+        let mut diags = session.check(&loaded);
         if let Some(f) = focus {
             let changes = skillc::engine::scope::Changes {
                 files: [f.to_string()].into_iter().collect(),

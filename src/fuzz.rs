@@ -280,12 +280,12 @@ pub fn tree(data: &[u8]) {
             return;
         }
     }
-    let config = crate::engine::config::Config::default();
-    let Ok(loaded) = crate::model::build::load(root, &config) else {
+    let session = crate::engine::Session::default();
+    let Ok(loaded) = session.load(root) else {
         let _ = std::fs::remove_dir_all(root);
         return;
     };
-    let diags = crate::engine::run::run(&loaded, &config);
+    let diags = session.check(&loaded);
     for d in &diags {
         for l in &d.labels {
             inside(loaded.db.text(l.file), l.span, d.rule.id);
@@ -299,8 +299,8 @@ pub fn tree(data: &[u8]) {
         };
         let _ = crate::report::render(format, &diags, &loaded.db, summary, options);
     }
-    let _ = crate::compile::compile(&loaded.project, &loaded.db, &config);
-    let again = crate::engine::run::run(&loaded, &config);
+    let _ = session.plan_build(&loaded);
+    let again = session.check(&loaded);
     assert_eq!(diags.len(), again.len(), "a second run differs");
     // A narrowed run reads and parses less, but reports the same.
     for (rel, _) in &all {

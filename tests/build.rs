@@ -375,9 +375,9 @@ fn narrowed_checks_of_built_trees_report_what_full_checks_do() {
 /// Every file of the tree at `root` as the only change: the narrowed check
 /// reports what the full one narrowed to it does. The full check's findings.
 fn narrowing_matches(root: &Path) -> Vec<String> {
-    let config = skillc::engine::config::Config::default();
-    let full = skillc::model::build::load(root, &config).unwrap();
-    let all = skillc::engine::run::run(&full, &config);
+    let session = skillc::engine::Session::default();
+    let full = session.load(root).unwrap();
+    let all = session.check(&full);
     let paths: Vec<String> = walk(root)
         .iter()
         .map(|p| skillc::source::rel_path(root, p))

@@ -109,7 +109,7 @@ fn cozystack_validator_checks_are_covered() {
 #[test]
 #[ignore = "needs ../shared/corpora"]
 fn narrowed_runs_match_the_full_run() {
-    use skillc::{engine::config::Config, engine::run as check, model::build as load};
+    use skillc::engine::Session;
     let dir = corpora();
     assert!(dir.is_dir(), "no corpora at {}", dir.display());
     let mut trees: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -120,9 +120,9 @@ fn narrowed_runs_match_the_full_run() {
         .collect();
     trees.sort();
     for tree in trees {
-        let full_config = Config::default();
-        let full = load::load(&tree, &full_config).unwrap();
-        let all = check::run(&full, &full_config);
+        let session = Session::default();
+        let full = session.load(&tree).unwrap();
+        let all = session.check(&full);
         let mut paths: Vec<String> = full.project.docs.iter().map(|d| d.path.clone()).collect();
         paths.sort();
         let step = (paths.len() / 60).max(1);

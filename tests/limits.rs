@@ -7,7 +7,7 @@ mod common;
 use common::write;
 
 /// A one-plugin marketplace with `files` added; the findings as `RULE path`.
-fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::engine::config::Config) -> Vec<String> {
+fn check_with(files: &[(&str, Vec<u8>)], config: skillc::engine::config::Config) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(
@@ -23,8 +23,9 @@ fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::engine::config::Config
     for (rel, body) in files {
         write(root, rel, body);
     }
-    let loaded = skillc::model::build::load(root, config).unwrap();
-    let diags = skillc::engine::run::run(&loaded, config);
+    let session = skillc::engine::Session::new(config);
+    let loaded = session.load(root).unwrap();
+    let diags = session.check(&loaded);
     diags
         .iter()
         .map(|d| format!("{} {} {}", d.rule.id, loaded.db.path(d.file()), d.message))
@@ -32,7 +33,7 @@ fn check_with(files: &[(&str, Vec<u8>)], config: &skillc::engine::config::Config
 }
 
 fn check(files: &[(&str, Vec<u8>)]) -> Vec<String> {
-    check_with(files, &skillc::engine::config::Config::default())
+    check_with(files, skillc::engine::config::Config::default())
 }
 
 const SKILL: &str = "plugins/demo/skills/deploy/SKILL.md";
@@ -53,7 +54,7 @@ fn file_size_cap_is_configurable_and_skips_the_file() {
     assert!(check(&files).iter().any(|f| f.starts_with("SH001")));
     let config =
         skillc::engine::config::Config::parse("skillc.toml", "max-file-size = 1000\n").unwrap();
-    let found = check_with(&files, &config);
+    let found = check_with(&files, config);
     let capped: Vec<&String> = found.iter().filter(|f| f.contains(SKILL)).collect();
     assert_eq!(capped.len(), 1, "{found:?}");
     assert!(
@@ -206,9 +207,9 @@ fn special_files_are_not_read() {
     let root = root.to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let config = skillc::engine::config::Config::default();
-        let loaded = skillc::model::build::load(&root, &config).unwrap();
-        let found = skillc::engine::run::run(&loaded, &config);
+        let session = skillc::engine::Session::default();
+        let loaded = session.load(&root).unwrap();
+        let found = session.check(&loaded);
         let _ = tx.send(found.iter().map(|d| d.rule.id).collect::<Vec<_>>());
     });
     // A blocked read never answers; a minute is far beyond any real run.

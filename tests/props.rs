@@ -62,9 +62,9 @@ proptest! {
         write(root, "plugins/demo/skills/deploy/SKILL.md", &a);
         write(root, "plugins/demo/skills/debug/SKILL.md", &b);
         write(root, "plugins/demo/skills/deploy/references/runbook.md", &r);
-        let config = skillc::engine::config::Config::default();
-        let loaded = skillc::model::build::load(root, &config).unwrap();
-        let diags = skillc::engine::run::run(&loaded, &config);
+        let session = skillc::engine::Session::default();
+        let loaded = session.load(root).unwrap();
+        let diags = session.check(&loaded);
         for d in &diags {
             for l in &d.labels {
                 let text = loaded.db.text(l.file);
@@ -80,7 +80,7 @@ proptest! {
             let again = skillc::report::render(format, &diags, &loaded.db, summary, options);
             prop_assert_eq!(&once, &again);
         }
-        let second = skillc::engine::run::run(&skillc::model::build::load(root, &config).unwrap(), &config);
+        let second = session.check(&session.load(root).unwrap());
         prop_assert_eq!(
             diags.iter().map(|d| (d.rule.id, d.span(), d.message.clone())).collect::<Vec<_>>(),
             second.iter().map(|d| (d.rule.id, d.span(), d.message.clone())).collect::<Vec<_>>()
@@ -142,9 +142,9 @@ proptest! {
         for (rel, text) in &files {
             write(root, rel, text);
         }
-        let full_config = skillc::engine::config::Config::default();
-        let full = skillc::model::build::load(root, &full_config).unwrap();
-        let all = skillc::engine::run::run(&full, &full_config);
+        let session = skillc::engine::Session::default();
+        let full = session.load(root).unwrap();
+        let all = session.check(&full);
         for (path, _) in &files {
             let (narrowed, expected) =
                 skillc::engine::scope::narrowed_and_full(root, &full, &all, path).unwrap();

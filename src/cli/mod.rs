@@ -142,122 +142,21 @@ pub fn fail(message: impl std::fmt::Display) -> u8 {
     EXIT_ERROR
 }
 
-/// The configuration of a run whose paths are relative to `root`:
-/// `explicit`, else the nearest `skillc.toml` in `root` or a directory above
-/// it, up to the enclosing repository's root, else the defaults.
-/// Globs in the file are relative to its directory. A read or parse error is
-/// printed; the result is the exit code.
+/// The configuration of a run whose paths are relative to `root` (see
+/// [`crate::engine::config::discover`]). A read or parse error is printed;
+/// the result is the exit code.
 pub fn load_config(
     explicit: Option<&std::path::Path>,
     root: &std::path::Path,
 ) -> Result<crate::engine::config::Config, u8> {
-    let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None => match find_config(root) {
-            Some(p) => p,
-            None => return Ok(crate::engine::config::Config::default()),
-        },
-    };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(fail(format!(
-                "cannot read config `{}`: {e}",
-                path.display()
-            )));
-        }
-    };
-    let mut config = crate::engine::config::Config::parse(&path.display().to_string(), &text)
-        .map_err(|e| {
-            eprint!("{}", render_config_error(&e));
+    use crate::engine::config::DiscoverError;
+    crate::engine::config::discover(explicit, root).map_err(|e| match e {
+        DiscoverError::Read(message) => fail(message),
+        DiscoverError::Invalid(e) => {
+            eprint!("{}", crate::report::config_error(&e, width()));
             EXIT_ERROR
-        })?;
-    config.set_base(config_base(&path, root));
-    Ok(config)
-}
-
-/// The nearest `skillc.toml` in `from` or above it. The search stops at the
-/// first directory that holds `.git`: a config outside the repository is not
-/// this tree's. A marketplace in a subdirectory of a repository gets the
-/// repository's config when it has none of its own.
-fn find_config(from: &std::path::Path) -> Option<std::path::PathBuf> {
-    let from = from.canonicalize().ok()?;
-    for dir in from.ancestors() {
-        let candidate = dir.join(crate::engine::config::FILE_NAME);
-        if candidate.is_file() {
-            // Shown in errors as the user would write it.
-            let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
-            return Some(match cwd.map(|d| candidate.strip_prefix(d)) {
-                Ok(Ok(rel)) => rel.to_path_buf(),
-                _ => candidate,
-            });
         }
-        if dir.join(".git").exists() {
-            return None;
-        }
-    }
-    None
-}
-
-/// Where `root` lies below the directory of the config file `config`
-/// (`plugins/x/`), or empty when it is that directory or not below it.
-fn config_base(config: &std::path::Path, root: &std::path::Path) -> String {
-    let dir = config
-        .canonicalize()
-        .ok()
-        .and_then(|c| c.parent().map(std::path::Path::to_path_buf));
-    match (dir, root.canonicalize()) {
-        (Some(dir), Ok(root)) if root != dir && root.starts_with(&dir) => {
-            format!("{}/", crate::source::rel_path(&dir, &root))
-        }
-        _ => String::new(),
-    }
-}
-
-/// Render a config error with its source excerpt.
-fn render_config_error(e: &crate::engine::config::ConfigError) -> String {
-    use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
-    #[derive(Debug)]
-    struct Report {
-        message: String,
-        help: Option<String>,
-        src: NamedSource<String>,
-        span: (usize, usize),
-    }
-    impl std::fmt::Display for Report {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(&self.message)
-        }
-    }
-    impl std::error::Error for Report {}
-    impl miette::Diagnostic for Report {
-        fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-            self.help
-                .as_ref()
-                .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
-        }
-        fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-            Some(&self.src)
-        }
-        fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-            Some(Box::new(std::iter::once(
-                miette::LabeledSpan::new_with_span(None, self.span),
-            )))
-        }
-    }
-    let r = Report {
-        message: format!("invalid configuration: {}", e.message),
-        help: e.help.clone(),
-        src: NamedSource::new(&e.path, e.source.clone()),
-        span: (e.span.start, e.span.end.saturating_sub(e.span.start)),
-    };
-    let mut out = String::new();
-    let handler =
-        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(width());
-    if handler.render_report(&mut out, &r).is_err() {
-        out = format!("error: {}\n", r.message);
-    }
-    out
+    })
 }
 
 pub(crate) fn default_path() -> PathBuf {

@@ -5,302 +5,69 @@
 
 pub mod render;
 
-use crate::declare_rule;
 use crate::model::typed_source::{Mode, PluginSource, SkillSource};
 use crate::model::{Project, TypedSource};
 use crate::parse::shell::{self, Dialect, Origin, Piece, ShellBlock};
 use crate::parse::yaml::{YamlKind, YamlNode};
-use crate::rules::Context;
-use crate::rules::diag::Diagnostic;
 use crate::source::{FileId, SourceDb, Span};
 use compact_str::CompactString;
 use indexmap::IndexMap;
 use render::Numbered;
 use std::collections::BTreeSet;
 
-declare_rule! {
-    /// A phase script uses a variable that is neither an input nor set by the script.
-    ///
-    /// ## What it does
-    /// Collects every `$NAME`/`${NAME}` in upper case that a phase script
-    /// expands and reports those that are not declared under `inputs`, not
-    /// assigned in the script and not standard environment (`HOME`, `PATH`, …).
-    ///
-    /// ## Why it matters
-    /// The script runs with `set -u`: an undeclared variable stops it with
-    /// "unbound variable" halfway through a phase.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: apply
-    ///     title: Apply
-    ///     mode: mutating
-    ///     script: |
-    ///       kubectl --context "$CTX" apply -f app.yaml
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// inputs:
-    ///   CTX: {type: kube-context, doc: The cluster's context., required: true}
-    /// phases:
-    ///   - id: apply
-    ///     title: Apply
-    ///     mode: mutating
-    ///     script: |
-    ///       kubectl --context "$CTX" apply -f app.yaml
-    /// ```
-    pub static UNDECLARED_INPUT = { id: "BLD001", name: "undeclared-input", family: Build, severity: Error }
-}
-
-declare_rule! {
+/// What is wrong with a source, found while compiling it. The build rules
+/// (`BLD001`–`BLD006`) report these; `BLD007` compares [`Output::files`]
+/// with the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// A phase script expands a variable that is not an input and not set.
+    UndeclaredInput,
     /// A mutating phase runs a cluster tool without naming the cluster.
-    ///
-    /// ## What it does
-    /// Applies the context policy (`missing-context-flag`) to the scripts of
-    /// `mode: mutating` phases at compile time.
-    ///
-    /// ## Why it matters
-    /// A mutating phase without `--context` changes whatever cluster is current.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: apply
-    ///     title: Apply
-    ///     mode: mutating
-    ///     script: |
-    ///       kubectl apply -f app.yaml
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// inputs:
-    ///   CTX: {type: kube-context, doc: The cluster's context., required: true}
-    /// phases:
-    ///   - id: apply
-    ///     title: Apply
-    ///     mode: mutating
-    ///     script: |
-    ///       kubectl --context "$CTX" apply -f app.yaml
-    /// ```
-    pub static MUTATING_CONTEXT = { id: "BLD002", name: "mutating-phase-context", family: Build, severity: Error }
+    MutatingContext,
+    /// A phase script is not valid bash for the target version.
+    ScriptInvalid,
+    /// A typed cross-reference or a referenced file does not resolve.
+    Dangling,
+    /// A name or id breaks the naming rules.
+    Naming,
+    /// The source does not parse or does not match its schema.
+    SourceInvalid,
 }
 
-declare_rule! {
-    /// A phase script is not valid bash 3.2.
-    ///
-    /// ## What it does
-    /// Parses every phase script and reports syntax errors and constructs
-    /// newer than the configured bash (3.2 by default: macOS).
-    ///
-    /// ## Why it matters
-    /// Rendered scripts run as written on the operator's machine.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: map
-    ///     title: Map nodes
-    ///     mode: local
-    ///     script: |
-    ///       declare -A roles
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: map
-    ///     title: Map nodes
-    ///     mode: local
-    ///     script: |
-    ///       roles=(control-plane worker)
-    /// ```
-    pub static SCRIPT_INVALID = { id: "BLD003", name: "phase-script-invalid", family: Build, severity: Error }
+/// One problem, located in a source (or a file it reads).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub problem: Problem,
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
 }
 
-declare_rule! {
-    /// A typed cross-reference in prose does not resolve.
-    ///
-    /// ## What it does
-    /// Resolves `{phase:ID}`, `{gate:ID}`, `{skill:plugin:name}`,
-    /// `{ref:path#anchor}` and `{input:NAME}` in prose, and checks that every
-    /// listed reference file exists.
-    ///
-    /// ## Why it matters
-    /// Typed references exist so that renaming a phase or a skill cannot leave
-    /// prose pointing at nothing.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: check
-    ///     title: Check
-    ///     prose: If it fails, go back to {phase:prepare}.
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: prepare
-    ///     title: Prepare
-    ///   - id: check
-    ///     title: Check
-    ///     prose: If it fails, go back to {phase:prepare}.
-    /// ```
-    pub static DANGLING = { id: "BLD004", name: "dangling-cross-reference", family: Build, severity: Error }
+impl Finding {
+    fn new(problem: Problem, file: FileId, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            problem,
+            file,
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+    fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
 }
 
-declare_rule! {
-    /// A skill source breaks the naming rules.
-    ///
-    /// ## What it does
-    /// Reports duplicate phase ids, ids and names with characters other than
-    /// `[a-z0-9-]` (no `/`, no `..`), a `name` that differs from the
-    /// directory, and `enum` inputs without `values` or with a default outside them.
-    ///
-    /// ## Why it matters
-    /// Ids become file names and anchors; a `/` or `..` would write outside
-    /// the skill, and duplicates make references ambiguous.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: check
-    ///     title: Check
-    ///   - id: check
-    ///     title: Check again
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: check
-    ///     title: Check
-    ///   - id: recheck
-    ///     title: Check again
-    /// ```
-    pub static NAMING = { id: "BLD005", name: "source-naming", family: Build, severity: Error }
+/// What a compile needs besides the model.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The context-discipline policy and the bash target.
+    pub shell: &'a crate::parse::shell::policy::ShellPolicy,
+    /// A narrowed check compiles only the sources whose findings it can report.
+    pub focus: Option<&'a crate::model::focus::Focus>,
 }
-
-declare_rule! {
-    /// A skill or plugin source does not match its schema.
-    ///
-    /// ## What it does
-    /// Reads `skill.yaml` and `plugin.yaml` strictly: unknown fields, wrong
-    /// types, missing required fields and invalid YAML are errors at the
-    /// offending line. Editors validate as you type with the schemas in
-    /// `schemas/` (`skillc new` writes the modeline).
-    ///
-    /// ## Why it matters
-    /// A typo in a source field would otherwise silently drop what it meant to say.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// titel: Deploy
-    /// phases: []
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: check
-    ///     title: Check
-    /// ```
-    pub static SOURCE_INVALID = { id: "BLD006", name: "source-invalid", family: Build, severity: Error }
-}
-
-declare_rule! {
-    /// A generated file differs from what its source renders.
-    ///
-    /// ## What it does
-    /// Renders every source and compares SKILL.md, the phase scripts,
-    /// plugin.json and the marketplace's plugin entries with the files on
-    /// disk. Stale `scripts/phase-*.sh` files that no phase renders count too.
-    ///
-    /// ## Why it matters
-    /// Someone edited the generated file, or changed the source without
-    /// rebuilding: the two disagree and the next build silently reverts one.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/skill.yaml <==
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// title: Deploy
-    /// phases:
-    ///   - id: check
-    ///     title: Check
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// # Deploy (edited by hand)
-    /// ```
-    ///
-    /// ## Use instead
-    /// Run `skillc build` after changing a source, and edit only sources.
-    pub static DRIFT = { id: "BLD007", name: "generated-file-drift", family: Build, severity: Error }
-}
-
-pub static RULES: &[&crate::rules::RuleMeta] = &[
-    &UNDECLARED_INPUT,
-    &MUTATING_CONTEXT,
-    &SCRIPT_INVALID,
-    &DANGLING,
-    &NAMING,
-    &SOURCE_INVALID,
-    &DRIFT,
-];
 
 /// A file the compiler produces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -319,7 +86,7 @@ pub struct Output {
     pub files: Vec<Rendered>,
     /// Generated files that no source renders any more.
     pub stale: Vec<(String, FileId)>,
-    pub diags: Vec<Diagnostic>,
+    pub findings: Vec<Finding>,
 }
 
 const STANDARD_ENV: &[&str] = &[
@@ -439,25 +206,24 @@ fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
 }
 
 /// Compile every source in the project.
-pub fn compile(project: &Project, db: &SourceDb, config: &crate::engine::config::Config) -> Output {
+pub fn compile(project: &Project, db: &SourceDb, options: &Options<'_>) -> Output {
     let mut out = Output::default();
     for s in &project.skill_sources {
         // A narrowed check reports build findings only for sources in focus.
-        if config
+        if options
             .focus
-            .as_ref()
             .is_some_and(|f| !crate::model::focus::source_in_focus(project, f, db.path(s.file)))
         {
             continue;
         }
-        compile_skill(project, db, config, s, &mut out);
+        compile_skill(project, db, options, s, &mut out);
     }
     compile_plugins(project, db, &mut out);
     out.files.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }
 
-fn source_error(file: FileId, span: Option<Span>, message: String) -> Diagnostic {
+fn source_error(file: FileId, span: Option<Span>, message: String) -> Finding {
     // `unknown field `titel`, expected one of `name`, …`: suggest the nearest.
     let re = crate::regex!(r"unknown field `([^`]+)`, expected (?:one of )?(.*)$");
     let hint = re.captures(&message).and_then(|c| {
@@ -470,7 +236,7 @@ fn source_error(file: FileId, span: Option<Span>, message: String) -> Diagnostic
             .collect();
         crate::text::suggest(field, candidates.into_iter()).map(|s| format!("did you mean `{s}`?"))
     });
-    Diagnostic::new(&SOURCE_INVALID, file, span.unwrap_or_default(), message)
+    Finding::new(Problem::SourceInvalid, file, span.unwrap_or_default(), message)
         .help(hint.unwrap_or_else(|| "see schemas/ for the source format; editors check it with the yaml-language-server modeline".into()))
 }
 
@@ -487,13 +253,13 @@ fn id_ok(id: &str) -> bool {
 fn compile_skill(
     project: &Project,
     db: &SourceDb,
-    config: &crate::engine::config::Config,
+    options: &Options<'_>,
     s: &TypedSource<SkillSource>,
     out: &mut Output,
 ) {
     let file = s.file;
     if let Err(e) = &s.yaml {
-        out.diags.push(source_error(
+        out.findings.push(source_error(
             file,
             Some(e.span),
             format!("skill.yaml is not valid YAML: {}", e.message),
@@ -501,14 +267,14 @@ fn compile_skill(
         return;
     }
     let Some(root) = s.root() else {
-        out.diags
+        out.findings
             .push(source_error(file, None, "skill.yaml is empty".into()));
         return;
     };
     let src = match &s.value {
         Some(Ok(v)) => v,
         Some(Err(e)) => {
-            out.diags.push(source_error(
+            out.findings.push(source_error(
                 file,
                 e.span,
                 format!("skill.yaml: {}", e.message),
@@ -522,9 +288,9 @@ fn compile_skill(
     let fallback = Span::new(root.span.start as usize, root.span.start as usize);
     let mut ok = true;
     if !id_ok(&src.name) || src.name != dir_name {
-        out.diags.push(
-            Diagnostic::new(
-                &NAMING,
+        out.findings.push(
+            Finding::new(
+                Problem::Naming,
                 file,
                 key_span(Some(root), "name", fallback),
                 format!(
@@ -542,9 +308,9 @@ fn compile_skill(
         let node = phase_node(root, &n.path);
         let id_span = key_span(node, "id", fallback);
         if !id_ok(&n.phase.id) {
-            out.diags.push(
-                Diagnostic::new(
-                    &NAMING,
+            out.findings.push(
+                Finding::new(
+                    Problem::Naming,
                     file,
                     id_span,
                     format!("phase id `{}` must use only a-z, 0-9 and -", n.phase.id),
@@ -553,9 +319,9 @@ fn compile_skill(
             );
             ok = false;
         } else if !seen.insert(&n.phase.id) {
-            out.diags.push(
-                Diagnostic::new(
-                    &NAMING,
+            out.findings.push(
+                Finding::new(
+                    Problem::Naming,
                     file,
                     id_span,
                     format!("phase id `{}` is used twice", n.phase.id),
@@ -566,9 +332,9 @@ fn compile_skill(
         }
         for (a, b) in [("prose", "prose-file"), ("script", "script-file")] {
             if node.is_some_and(|n| n.get(a).is_some() && n.get(b).is_some()) {
-                out.diags.push(
-                    Diagnostic::new(
-                        &SOURCE_INVALID,
+                out.findings.push(
+                    Finding::new(
+                        Problem::SourceInvalid,
                         file,
                         key_span(node, b, id_span),
                         format!("`{a}` and `{b}` are both set"),
@@ -585,9 +351,9 @@ fn compile_skill(
             .and_then(|i| i.entry(name))
             .map_or(fallback, |(k, _)| k.span);
         if !crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(name) {
-            out.diags.push(
-                Diagnostic::new(
-                    &NAMING,
+            out.findings.push(
+                Finding::new(
+                    Problem::Naming,
                     file,
                     span,
                     format!("input `{name}` must be UPPER_SNAKE_CASE"),
@@ -598,9 +364,9 @@ fn compile_skill(
         }
         if input.kind == crate::model::typed_source::InputType::Enum {
             if input.values.is_empty() {
-                out.diags.push(
-                    Diagnostic::new(
-                        &NAMING,
+                out.findings.push(
+                    Finding::new(
+                        Problem::Naming,
                         file,
                         span,
                         format!("enum input `{name}` has no `values`"),
@@ -609,9 +375,9 @@ fn compile_skill(
                 );
                 ok = false;
             } else if let Some(d) = input.default.as_ref().filter(|d| !input.values.contains(d)) {
-                out.diags.push(
-                    Diagnostic::new(
-                        &NAMING,
+                out.findings.push(
+                    Finding::new(
+                        Problem::Naming,
                         file,
                         span,
                         format!("default `{d}` of `{name}` is not one of its values"),
@@ -626,9 +392,9 @@ fn compile_skill(
         let path = format!("{dir}/{}", r.path);
         if !project.exists(&path) || r.path.contains("..") {
             let span = root.get("references").map_or(fallback, |n| n.span);
-            out.diags.push(
-                Diagnostic::new(
-                    &DANGLING,
+            out.findings.push(
+                Finding::new(
+                    Problem::Dangling,
                     file,
                     span,
                     format!("reference `{}` does not exist", r.path),
@@ -657,9 +423,9 @@ fn compile_skill(
             match text_of(f) {
                 Some((fid, t, base)) => (t, fid, Span::new(base, base)),
                 None => {
-                    out.diags.push(
-                        Diagnostic::new(
-                            &DANGLING,
+                    out.findings.push(
+                        Finding::new(
+                            Problem::Dangling,
                             file,
                             key_span(node, "prose-file", fallback),
                             format!("prose file `{f}` does not exist"),
@@ -674,8 +440,8 @@ fn compile_skill(
             continue;
         };
         let resolved = resolve_refs(project, src, &phases, dir, &text, |msg| {
-            out.diags.push(
-                Diagnostic::new(&DANGLING, at_file, at_span, msg)
+            out.findings.push(
+                Finding::new(Problem::Dangling, at_file, at_span, msg)
                     .help("fix the reference; typed references keep prose from dangling"),
             );
         });
@@ -686,20 +452,22 @@ fn compile_skill(
     for (i, g) in src.guardrails.iter().enumerate() {
         let span = root.get("guardrails").map_or(fallback, |n| n.span);
         resolved_src.guardrails[i] = resolve_refs(project, src, &phases, dir, g, |msg| {
-            out.diags.push(Diagnostic::new(&DANGLING, file, span, msg));
+            out.findings
+                .push(Finding::new(Problem::Dangling, file, span, msg));
         });
     }
     for (i, r) in src.references.iter().enumerate() {
         let span = root.get("references").map_or(fallback, |n| n.span);
         resolved_src.references[i].summary =
             resolve_refs(project, src, &phases, dir, &r.summary, |msg| {
-                out.diags.push(Diagnostic::new(&DANGLING, file, span, msg));
+                out.findings
+                    .push(Finding::new(Problem::Dangling, file, span, msg));
             });
     }
     let intro = src.intro.as_deref().map_or(String::new(), |t| {
         resolve_refs(project, src, &phases, dir, t, |msg| {
-            out.diags.push(Diagnostic::new(
-                &DANGLING,
+            out.findings.push(Finding::new(
+                Problem::Dangling,
                 file,
                 key_span(Some(root), "intro", fallback),
                 msg,
@@ -732,9 +500,9 @@ fn compile_skill(
             match project.scripts.iter().find(|x| x.path == path) {
                 Some(sc) => (sc.shell.clone(), db.text(sc.file).to_string(), sc.file),
                 None => {
-                    out.diags.push(
-                        Diagnostic::new(
-                            &DANGLING,
+                    out.findings.push(
+                        Finding::new(
+                            Problem::Dangling,
                             file,
                             key_span(node, "script-file", fallback),
                             format!("script file `{f}` does not exist"),
@@ -753,7 +521,7 @@ fn compile_skill(
                 || block.used.iter().any(|(v, _)| p.assigned.contains(v))
         });
         let also_assigned: &[CompactString] = with_prelude.map_or(&[], |(_, p)| &p.assigned);
-        script_checks(config, src, n, &block, diag_file, also_assigned, out);
+        script_checks(options, src, n, &block, diag_file, also_assigned, out);
         if with_prelude.is_some() {
             if n.phase.mode == Mode::Mutating {
                 mutating_user.get_or_insert(n);
@@ -779,7 +547,15 @@ fn compile_skill(
         });
     }
     if let Some((_, p)) = &prelude {
-        prelude_checks(config, src, p, mutating_user, &assigned_by_users, file, out);
+        prelude_checks(
+            options,
+            src,
+            p,
+            mutating_user,
+            &assigned_by_users,
+            file,
+            out,
+        );
     }
     // Stale phase scripts.
     let prefix = format!("{dir}/scripts/phase-");
@@ -811,7 +587,7 @@ fn compile_skill(
 /// include it may set what it reads (`assigned_by_users`); the first mutating
 /// one, if any, holds it to the context rule.
 fn prelude_checks(
-    config: &crate::engine::config::Config,
+    options: &Options<'_>,
     src: &SkillSource,
     block: &ShellBlock,
     mutating_user: Option<&Numbered<'_>>,
@@ -830,26 +606,26 @@ fn prelude_checks(
     );
     if let Some(n) = mutating_user {
         let who = format!("the prelude, which mutating phase {} uses,", n.number);
-        mutating_checks(config, block, file, &who, out);
+        mutating_checks(options, block, file, &who, out);
     }
-    validity_checks(config, block, file, "prelude", out);
+    validity_checks(options, block, file, "prelude", out);
 }
 
 /// BLD002: kubectl, helm and friends without their context flag, in shell
 /// that a mutating phase runs (`who`: "mutating phase 3", "the prelude, which
 /// mutating phase 3 uses").
 fn mutating_checks(
-    config: &crate::engine::config::Config,
+    options: &Options<'_>,
     block: &ShellBlock,
     file: FileId,
     who: &str,
     out: &mut Output,
 ) {
     for cmd in &block.commands {
-        if let Some((tool, what)) = config.shell.unscoped(cmd) {
-            out.diags.push(
-                Diagnostic::new(
-                    &MUTATING_CONTEXT,
+        if let Some((tool, what)) = options.shell.unscoped(cmd) {
+            out.findings.push(
+                Finding::new(
+                    Problem::MutatingContext,
                     file,
                     cmd.name_span,
                     format!("{who} runs `{what}` without naming the cluster"),
@@ -889,8 +665,8 @@ fn undeclared_inputs(
             && !STANDARD_ENV.contains(&v.as_str())
             && reported.insert(v.clone())
         {
-            out.diags.push(
-                Diagnostic::new(&UNDECLARED_INPUT, file, *span, format!("`${v}` is not an input of this skill, and {unset}"))
+            out.findings.push(
+                Finding::new(Problem::UndeclaredInput, file, *span, format!("`${v}` is not an input of this skill, and {unset}"))
                     .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in {where_to_assign}")),
             );
         }
@@ -898,7 +674,7 @@ fn undeclared_inputs(
 }
 
 fn script_checks(
-    config: &crate::engine::config::Config,
+    options: &Options<'_>,
     src: &SkillSource,
     n: &Numbered<'_>,
     block: &ShellBlock,
@@ -917,32 +693,37 @@ fn script_checks(
     );
     if n.phase.mode == Mode::Mutating {
         let who = format!("mutating phase {}", n.number);
-        mutating_checks(config, block, file, &who, out);
+        mutating_checks(options, block, file, &who, out);
     }
-    validity_checks(config, block, file, &format!("phase {}", n.number), out);
+    validity_checks(options, block, file, &format!("phase {}", n.number), out);
 }
 
 /// BLD003: syntax errors, and constructs newer than the target bash, in the
 /// shell of `label` (`phase 2`, `prelude`).
 fn validity_checks(
-    config: &crate::engine::config::Config,
+    options: &Options<'_>,
     block: &ShellBlock,
     file: FileId,
     label: &str,
     out: &mut Output,
 ) {
     if let Some((span, msg)) = &block.syntax_error {
-        out.diags.push(
-            Diagnostic::new(&SCRIPT_INVALID, file, *span, format!("{label}: {msg}"))
-                .help("fix the shell syntax"),
+        out.findings.push(
+            Finding::new(
+                Problem::ScriptInvalid,
+                file,
+                *span,
+                format!("{label}: {msg}"),
+            )
+            .help("fix the shell syntax"),
         );
     }
-    let target = config.shell.bash_target;
+    let target = options.shell.bash_target;
     for (c, span) in &block.constructs {
         if c.since() > target {
-            out.diags.push(
-                Diagnostic::new(
-                    &SCRIPT_INVALID,
+            out.findings.push(
+                Finding::new(
+                    Problem::ScriptInvalid,
                     file,
                     *span,
                     format!(
@@ -1057,7 +838,7 @@ fn compile_plugins(project: &Project, db: &SourceDb, out: &mut Output) {
     for s in &project.plugin_sources {
         let file = s.file;
         if let Err(e) = &s.yaml {
-            out.diags.push(source_error(
+            out.findings.push(source_error(
                 file,
                 Some(e.span),
                 format!("plugin.yaml is not valid YAML: {}", e.message),
@@ -1067,7 +848,7 @@ fn compile_plugins(project: &Project, db: &SourceDb, out: &mut Output) {
         let src: &PluginSource = match &s.value {
             Some(Ok(v)) => v,
             Some(Err(e)) => {
-                out.diags.push(source_error(
+                out.findings.push(source_error(
                     file,
                     e.span,
                     format!("plugin.yaml: {}", e.message),
@@ -1160,100 +941,4 @@ fn compile_plugins(project: &Project, db: &SourceDb, out: &mut Output) {
         executable: false,
         source: source_file,
     });
-}
-
-/// `BLD*` diagnostics for `skillc check`: compile errors, drift and stale files.
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if cx.project.skill_sources.is_empty() && cx.project.plugin_sources.is_empty() {
-        return;
-    }
-    let compiled = compile(cx.project, cx.db, cx.config);
-    out.extend(compiled.diags);
-    for r in &compiled.files {
-        let current = cx.db.find(&r.path).map(|id| cx.db.text(id));
-        if current == Some(r.text.as_str()) {
-            continue;
-        }
-        let what = if current.is_none() {
-            "is missing"
-        } else {
-            "differs from what its source renders"
-        };
-        out.push(
-            Diagnostic::new(
-                &DRIFT,
-                r.source,
-                Span::empty(0),
-                format!("`{}` {what}", r.path),
-            )
-            .help(
-                "run `skillc build` and commit the result; edit the source, not the generated file",
-            ),
-        );
-    }
-    for (path, source) in &compiled.stale {
-        out.push(
-            Diagnostic::new(
-                &DRIFT,
-                *source,
-                Span::empty(0),
-                format!("`{path}` is a phase script no phase renders any more"),
-            )
-            .help("run `skillc build` to remove it"),
-        );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::engine::testing::{check_files, of_rule, render};
-
-    fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = list
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        crate::engine::testing::scaffold(&mut v);
-        v
-    }
-
-    const SOURCE: &str = "name: deploy\ndescription: Deploys the demo app. Use when shipping a release.\ntitle: Deploy\nphases:\n  - id: check\n    title: Check\n";
-
-    #[test]
-    fn drift_is_reported_with_the_file() {
-        let tree = files(&[
-            ("plugins/demo/skills/deploy/skill.yaml", SOURCE),
-            (
-                "plugins/demo/skills/deploy/SKILL.md",
-                "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n# Deploy (edited by hand)\n",
-            ),
-            (
-                "plugins/demo/skills/deploy/scripts/phase-9-gone.sh",
-                "#!/usr/bin/env bash\n",
-            ),
-        ]);
-        let (_d, loaded, diags) = check_files(&tree);
-        let hits: Vec<_> = of_rule(&diags, &super::DRIFT)
-            .into_iter()
-            .cloned()
-            .collect();
-        assert_eq!(
-            hits.len(),
-            2,
-            "{:?}",
-            hits.iter().map(|d| &d.message).collect::<Vec<_>>()
-        );
-        insta::assert_snapshot!("BLD007", render(&loaded, &hits));
-    }
-
-    #[test]
-    fn unknown_fields_get_a_suggestion() {
-        let tree = files(&[(
-            "plugins/demo/skills/deploy/skill.yaml",
-            "name: deploy\ndescription: D. Use when x.\ntitel: Deploy\nphases: []\n",
-        )]);
-        let (_d, _l, diags) = check_files(&tree);
-        let hits = of_rule(&diags, &super::SOURCE_INVALID);
-        assert_eq!(hits[0].help.as_deref(), Some("did you mean `title`?"));
-    }
 }

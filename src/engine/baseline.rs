@@ -11,6 +11,7 @@ use crate::rules::diag::Diagnostic;
 use crate::source::SourceDb;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -100,4 +101,30 @@ impl Baseline {
         });
         left.values().sum()
     }
+}
+
+/// Write a baseline to `target`, refusing a target outside the checked
+/// tree `root` (skillc writes only there).
+pub fn write(target: &Path, root: &Path, text: &str) -> Result<(), String> {
+    let rel = crate::source::fs::path_in_tree(root, target).ok_or_else(|| {
+        format!(
+            "`{}` is not inside the checked tree `{}`; skillc writes only there",
+            target.display(),
+            root.display()
+        )
+    })?;
+    let abs = crate::source::fs::safe_target(root, &rel)?;
+    if abs.is_dir() {
+        return Err(format!("`{}` is a directory", target.display()));
+    }
+    crate::source::fs::write_atomic(&abs, text.as_bytes(), None)
+        .map_err(|e| format!("cannot write `{}`: {e}", target.display()))
+}
+
+/// Read the baseline at `path`.
+pub fn read(path: &Path) -> Result<Baseline, String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| Baseline::parse(&t))
+        .map_err(|e| format!("cannot use baseline `{}`: {e}", path.display()))
 }

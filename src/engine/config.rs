@@ -36,18 +36,8 @@ pub struct Config {
     pub source: Option<(String, String)>,
     /// Shell rules: context policy and bash target.
     pub shell: ShellPolicy,
-    /// Run shellcheck on shell sites (`--shellcheck`; not a file setting).
-    pub run_shellcheck: bool,
     /// Redaction detectors' allow- and deny-lists.
     pub redaction: RedactConfig,
-    /// The base of `check --since` (not a file setting).
-    pub since: Option<crate::model::focus::Base>,
-    /// With `--files`/`--since`: the changed files. Files outside it are
-    /// read and parsed only as far as reported findings need them (see
-    /// `load::parse_deferred`); their shell is not parsed and file-local
-    /// rules (shell, redaction) skip them: their findings would not be
-    /// reported anyway.
-    pub focus: Option<std::collections::HashSet<String>>,
     /// `max-file-size`: files larger than this are reported (GEN) and skipped.
     /// `None`: 1 MiB for markdown, 8 MiB for other files.
     pub max_file_size: Option<u64>,
@@ -57,15 +47,7 @@ pub struct Config {
     pub base: String,
 }
 
-/// The largest `max-file-size` accepted: 256 MiB.
-pub const MAX_FILE_SIZE_CEILING: u64 = 256 * 1024 * 1024;
-
-impl Config {
-    /// Whether file-local work on `path` is needed.
-    pub fn in_focus(&self, path: &str) -> bool {
-        self.focus.as_ref().is_none_or(|f| f.contains(path))
-    }
-}
+pub use crate::load::MAX_FILE_SIZE_CEILING;
 
 /// A configuration problem: exit code 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -571,6 +553,83 @@ fn build_globset(items: &[(&str, Range<usize>)], err: &ErrFn<'_>) -> Result<Glob
     }
     b.build()
         .map_err(|e| err(0..0, format!("invalid glob set: {e}"), None))
+}
+
+/// Why the configuration of a run could not be had.
+#[derive(Debug)]
+pub enum DiscoverError {
+    /// The file could not be read.
+    Read(String),
+    /// The file is not a valid configuration.
+    Invalid(ConfigError),
+}
+
+/// The configuration of a run whose paths are relative to `root`:
+/// `explicit`, else the nearest `skillc.toml` in `root` or a directory above
+/// it, up to the enclosing repository's root, else the defaults.
+/// Globs in the file are relative to its directory.
+pub fn discover(
+    explicit: Option<&std::path::Path>,
+    root: &std::path::Path,
+) -> Result<Config, DiscoverError> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match find_config(root) {
+            Some(p) => p,
+            None => return Ok(Config::default()),
+        },
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(DiscoverError::Read(format!(
+                "cannot read config `{}`: {e}",
+                path.display()
+            )));
+        }
+    };
+    let mut config =
+        Config::parse(&path.display().to_string(), &text).map_err(DiscoverError::Invalid)?;
+    config.set_base(config_base(&path, root));
+    Ok(config)
+}
+
+/// The nearest `skillc.toml` in `from` or above it. The search stops at the
+/// first directory that holds `.git`: a config outside the repository is not
+/// this tree's. A marketplace in a subdirectory of a repository gets the
+/// repository's config when it has none of its own.
+fn find_config(from: &std::path::Path) -> Option<std::path::PathBuf> {
+    let from = from.canonicalize().ok()?;
+    for dir in from.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            // Shown in errors as the user would write it.
+            let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
+            return Some(match cwd.map(|d| candidate.strip_prefix(d)) {
+                Ok(Ok(rel)) => rel.to_path_buf(),
+                _ => candidate,
+            });
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Where `root` lies below the directory of the config file `config`
+/// (`plugins/x/`), or empty when it is that directory or not below it.
+fn config_base(config: &std::path::Path, root: &std::path::Path) -> String {
+    let dir = config
+        .canonicalize()
+        .ok()
+        .and_then(|c| c.parent().map(std::path::Path::to_path_buf));
+    match (dir, root.canonicalize()) {
+        (Some(dir), Ok(root)) if root != dir && root.starts_with(&dir) => {
+            format!("{}/", crate::source::rel_path(&dir, &root))
+        }
+        _ => String::new(),
+    }
 }
 
 #[cfg(test)]

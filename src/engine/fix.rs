@@ -3,6 +3,7 @@
 use crate::rules::diag::{Diagnostic, Edit};
 use crate::source::{FileId, SourceDb};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// The new text of every file the fixes of `diags` change. A fix whose edits
 /// overlap an edit already taken is skipped whole (the next run offers it
@@ -46,4 +47,44 @@ pub fn apply(diags: &[Diagnostic], db: &SourceDb) -> (BTreeMap<FileId, String>, 
         }
     }
     (out, applied)
+}
+
+/// What writing fixed files did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Files written.
+    pub files: usize,
+    /// Files left alone, with why (outside the tree, through a link, or
+    /// changed on disk since they were read).
+    pub skipped: Vec<(String, String)>,
+}
+
+/// Write the fixed texts `edits` (from [`apply`]) into the tree at `root`,
+/// atomically. A file that changed since it was read is never clobbered.
+/// An error is a file that could not be written.
+pub fn write(
+    root: &Path,
+    edits: &BTreeMap<FileId, String>,
+    db: &SourceDb,
+) -> Result<Written, String> {
+    let mut done = Written::default();
+    for (file, new) in edits {
+        let path = db.path(*file);
+        let target = match crate::source::fs::safe_target(root, path) {
+            Ok(t) => t,
+            Err(e) => {
+                done.skipped.push((path.to_string(), e));
+                continue;
+            }
+        };
+        if std::fs::read_to_string(&target).ok().as_deref() != Some(db.text(*file)) {
+            done.skipped
+                .push((path.to_string(), "it changed while skillc ran".into()));
+            continue;
+        }
+        crate::source::fs::write_atomic(&target, new.as_bytes(), None)
+            .map_err(|e| format!("cannot write `{path}`: {e}"))?;
+        done.files += 1;
+    }
+    Ok(done)
 }

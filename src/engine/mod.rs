@@ -2,10 +2,15 @@
 //! narrowing), running the rules, suppressions, baselines and fixes.
 
 pub mod baseline;
+pub mod build;
+pub mod check;
 pub mod config;
 pub mod fix;
 pub mod run;
 pub mod scope;
+pub mod session;
 pub mod suppress;
 #[cfg(test)]
 pub(crate) mod testing;
+
+pub use session::{RunOptions, Session};

@@ -1,7 +1,8 @@
 //! Run every enabled check over a loaded tree and apply policy: severity
 //! overrides, per-file ignores, inline suppressions, deterministic order.
 
-use crate::engine::config::{Config, Level};
+use crate::engine::config::Level;
+use crate::engine::session::Session;
 use crate::engine::suppress::Suppressions;
 use crate::model::build::Loaded;
 use crate::rules::diag::{self, Diagnostic};
@@ -30,17 +31,22 @@ impl Timings {
     }
 }
 
-/// Run all checks whose rules are not all off; return sorted diagnostics.
-pub fn run(loaded: &Loaded, config: &Config) -> Vec<Diagnostic> {
-    run_timed(loaded, config, None)
-}
-
-/// [`run`], recording each check's wall time into `timings` when given.
-pub fn run_timed(loaded: &Loaded, config: &Config, timings: Option<&Timings>) -> Vec<Diagnostic> {
+/// Run all checks whose rules are not all off; return sorted diagnostics,
+/// recording each check's wall time into `timings` when given.
+pub(crate) fn run(
+    session: &Session,
+    loaded: &Loaded,
+    timings: Option<&Timings>,
+) -> Vec<Diagnostic> {
+    let config = &session.config;
     let cx = Context {
         project: &loaded.project,
         db: &loaded.db,
-        config,
+        shell: &config.shell,
+        redaction: &config.redaction,
+        shellcheck: session.options.shellcheck,
+        focus: session.options.focus.as_ref(),
+        since: session.options.since.as_ref(),
     };
     let raw: Vec<Diagnostic> = registry::CHECKS
         .par_iter()
@@ -75,7 +81,7 @@ pub fn run_timed(loaded: &Loaded, config: &Config, timings: Option<&Timings>) ->
         .collect();
     diags.extend(
         suppressions
-            .unused(config, &loaded.db)
+            .unused(config, session.options.shellcheck, &loaded.db)
             .into_iter()
             .filter_map(configured),
     );

@@ -236,12 +236,10 @@ pub fn narrowed_and_full(
         files: [path.to_string()].into_iter().collect(),
         base: None,
     };
-    let config = crate::engine::config::Config {
-        focus: Some([path.to_string()].into_iter().collect()),
-        ..Default::default()
-    };
-    let narrowed = crate::model::build::load(root, &config)?;
-    let got = crate::engine::run::run(&narrowed, &config);
+    let mut session = crate::engine::Session::default();
+    session.options.focus = Some([path.to_string()].into_iter().collect());
+    let narrowed = session.load(root)?;
+    let got = session.check(&narrowed);
     Ok((
         render(
             &narrowed,
@@ -352,9 +350,9 @@ mod tests {
     fn narrowing_changes_nothing(files: &[(String, String)]) -> Vec<Diagnostic> {
         let dir = tempfile::tempdir().unwrap();
         crate::engine::testing::write_tree(dir.path(), files);
-        let full_config = crate::engine::config::Config::default();
-        let full = crate::model::build::load(dir.path(), &full_config).unwrap();
-        let all = crate::engine::run::run(&full, &full_config);
+        let session = crate::engine::Session::default();
+        let full = session.load(dir.path()).unwrap();
+        let all = session.check(&full);
         for (path, _) in files {
             let (narrowed, expected) = narrowed_and_full(dir.path(), &full, &all, path).unwrap();
             assert_eq!(narrowed, expected, "{path}");

@@ -7,64 +7,12 @@
 //! line itself or on the line before.
 //! Ids may be rule ids or names; `all` silences every rule.
 
-use crate::declare_rule;
 use crate::engine::config::{Config, Level};
 use crate::model::Project;
 use crate::rules::diag::Diagnostic;
+use crate::rules::files::unused_suppression::UNUSED;
 use crate::source::{FileId, SourceDb, Span};
 use std::collections::HashMap;
-
-declare_rule! {
-    /// A suppression comment that silences nothing.
-    ///
-    /// ## What it does
-    /// Reports a `skillc-disable…` comment (markdown) or `# skillc: disable=…`
-    /// comment (shell) naming a rule that reports nothing on the lines it
-    /// covers, or naming no rule at all.
-    ///
-    /// ## Why it matters
-    /// A suppression outlives the finding it was written for: the text is
-    /// fixed, the comment stays, and later a real finding on that line is
-    /// silenced without anyone deciding so. A misspelt id silences nothing
-    /// while looking as if it did.
-    ///
-    /// ## Example
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// # Deploy
-    ///
-    /// <!-- skillc-disable-next-line XREF001 -->
-    /// See [the guide](references/guide.md).
-    /// ==> plugins/demo/skills/deploy/references/guide.md <==
-    /// # Guide
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// # Deploy
-    ///
-    /// See [the guide](references/guide.md).
-    /// ==> plugins/demo/skills/deploy/references/guide.md <==
-    /// # Guide
-    /// ```
-    ///
-    /// ## Configuration
-    /// Suppressions of rules that are turned off for the file, and of
-    /// `SH010 shellcheck` when `--shellcheck` is not given, are not reported.
-    pub static UNUSED = { id: "GEN011", name: "unused-suppression", family: Files, severity: Warning }
-}
-
-/// Emitted by [`crate::engine::run::run`] after suppressions are applied.
-pub fn check(_: &crate::rules::Context<'_>, _: &mut Vec<Diagnostic>) {}
 
 #[derive(Debug)]
 struct Entry {
@@ -201,7 +149,7 @@ impl Suppressions {
     }
 
     /// `GEN011` for every id of a suppression that silenced nothing.
-    pub fn unused(&self, config: &Config, db: &SourceDb) -> Vec<Diagnostic> {
+    pub fn unused(&self, config: &Config, shellcheck: bool, db: &SourceDb) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (&file, entries) in &self.by_file {
             let path = db.path(file);
@@ -242,7 +190,7 @@ impl Suppressions {
                             let off = config.level_at(rule, path).unwrap_or(config.level(rule))
                                 == Level::Off;
                             let skipped = rule.id == crate::rules::shell::shellcheck::SHELLCHECK.id
-                                && !config.run_shellcheck;
+                                && !shellcheck;
                             if !off && !skipped {
                                 out.push(
                                     Diagnostic::new(

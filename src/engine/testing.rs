@@ -1,9 +1,10 @@
+#![cfg(test)]
 //! Test support: build a tree on disk from `(path, text)` pairs, load it, run
 //! the checks, render diagnostics. Examples in rule docs are trees written as
 //! `==> path <==` sections; a minimal valid marketplace is added around them.
 
 use crate::engine::config::Config;
-use crate::model::build::{self as load, Loaded};
+use crate::model::build::Loaded;
 use crate::report::{self, Format, HumanOptions};
 use crate::rules::RuleMeta;
 use crate::rules::diag::{Diagnostic, Summary};
@@ -123,10 +124,16 @@ pub fn check_files(files: &[(String, String)]) -> (tempfile::TempDir, Loaded, Ve
 
 /// Load the tree in `dir` and run every check, with the default config.
 fn check_dir(dir: tempfile::TempDir) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
-    let config = Config::default();
-    let loaded = load::load(dir.path(), &config).unwrap();
-    let diags = crate::engine::run::run(&loaded, &config);
+    let (loaded, diags) = check_with(dir.path(), Config::default());
     (dir, loaded, diags)
+}
+
+/// Load the tree at `root` and run every check with `config`.
+pub fn check_with(root: &Path, config: Config) -> (Loaded, Vec<Diagnostic>) {
+    let session = crate::engine::Session::new(config);
+    let loaded = session.load(root).unwrap();
+    let diags = session.check(&loaded);
+    (loaded, diags)
 }
 
 /// Diagnostics of one rule only.

@@ -6,6 +6,9 @@ use std::path::Path;
 /// Files other than markdown larger than this are not read (8 MiB).
 pub const MAX_READ: u64 = 8 * 1024 * 1024;
 
+/// The largest `max-file-size` accepted: 256 MiB.
+pub const MAX_FILE_SIZE_CEILING: u64 = 256 * 1024 * 1024;
+
 /// Result of reading one file.
 pub enum Read {
     Text(String),

@@ -1,7 +1,6 @@
 //! Load a tree: walk, read and parse every relevant file once (in parallel),
 //! then build the [`Project`] model and its indexes.
 
-use crate::engine::config::Config;
 use crate::load::{self, Read, WalkProblem, Walked};
 use crate::model::schema;
 use crate::model::*;
@@ -111,13 +110,52 @@ fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadEr
     Ok((abs.clone(), abs, None))
 }
 
-/// Load the tree at `target`.
+/// What a load reads and parses.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Subtrees left out of the walk.
+    pub exclude: Option<&'a load::Exclude>,
+    /// Files larger than this are reported and not read (`None`: 1 MiB for
+    /// markdown, 8 MiB for the rest).
+    pub max_file_size: Option<u64>,
+    /// A narrowed run's changed files: other files are read and parsed only
+    /// as far as findings that can be reported need them.
+    pub focus: Option<&'a crate::model::focus::Focus>,
+    /// Parse every fenced shell block (some shell rule is on). Without it,
+    /// only blocks with a `skillc:` comment are parsed, for their
+    /// suppressions.
+    pub shell_blocks: bool,
+    /// Compile the redaction patterns on a thread of their own while the
+    /// model is built (a redaction rule is on).
+    pub warm_redaction: bool,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            exclude: None,
+            max_file_size: None,
+            focus: None,
+            shell_blocks: true,
+            warm_redaction: true,
+        }
+    }
+}
+
+impl Options<'_> {
+    /// Whether file-local work on `path` is needed.
+    fn in_focus(&self, path: &str) -> bool {
+        self.focus.is_none_or(|f| f.contains(path))
+    }
+}
+
 /// The root that relative paths of a check of `target` are relative to.
 pub fn root_of(target: &Path) -> Result<PathBuf, LoadError> {
     resolve(target).map(|(root, _, _)| root)
 }
 
-pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
+/// Load the tree at `target`.
+pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
     let clock = std::time::Instant::now();
     let mut phases = Vec::new();
     let (root, start, hint) = resolve(target)?;
@@ -132,7 +170,7 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
         &root,
         &start,
         load::WalkOptions {
-            exclude: config.exclude.as_ref(),
+            exclude: options.exclude,
         },
     );
     phases.push(("walk", clock.elapsed()));
@@ -156,9 +194,8 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     // until the model says which of them a reported finding can depend on
     // (`parse_deferred`). A changed file that defines names can break
     // mentions anywhere, so then every body is parsed.
-    let light = config
+    let light = options
         .focus
-        .as_ref()
         .is_some_and(|f| !f.iter().any(|p| crate::model::focus::defines_names(p)));
     let wanted: Vec<&Walked> = walked
         .iter()
@@ -171,11 +208,11 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                     || is_source(&w.path))
         })
         .collect();
-    let shell = crate::rules::shell::wanted(config);
+    let shell = options.shell_blocks;
     let results: Vec<ReadFile> = wanted
         .par_iter()
         .map(|w| {
-            let focus = config.in_focus(&w.path);
+            let focus = options.in_focus(&w.path);
             // Skill names come from SKILL.md frontmatter: always read.
             if light && !focus && is_markdown(&w.path) && !is_skill_md(&w.path) {
                 return unread_doc(w);
@@ -185,12 +222,12 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
                 (true, false) => Blocks::Marked,
                 (true, true) => Blocks::All,
             };
-            read_and_parse(w, blocks, light && !focus, config.max_file_size)
+            read_and_parse(w, blocks, light && !focus, options.max_file_size)
         })
         .collect();
     phases.push(("read and parse", clock.elapsed() - phases[0].1));
     // The redaction patterns compile while the model is built on one core.
-    if crate::rules::family_on(config, crate::rules::Family::Redaction) {
+    if options.warm_redaction {
         std::thread::spawn(crate::redact::warm);
     }
 
@@ -370,8 +407,8 @@ pub fn load(target: &Path, config: &Config) -> Result<Loaded, LoadError> {
     };
     let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
     phases.push(("model", clock.elapsed() - so_far));
-    if let Some(focus) = config.focus.as_ref().filter(|_| light) {
-        parse_deferred(&mut project, &mut db, focus, config.max_file_size);
+    if let Some(focus) = options.focus.filter(|_| light) {
+        parse_deferred(&mut project, &mut db, focus, options.max_file_size);
         let so_far: std::time::Duration = phases.iter().map(|(_, d)| *d).sum();
         phases.push(("deferred bodies", clock.elapsed() - so_far));
     }
@@ -415,7 +452,7 @@ fn is_skill_md(path: &str) -> bool {
 fn cap(md: bool, max_size: Option<u64>) -> u64 {
     max_size
         .unwrap_or(if md { MAX_MARKDOWN } else { load::MAX_READ })
-        .min(crate::engine::config::MAX_FILE_SIZE_CEILING)
+        .min(load::MAX_FILE_SIZE_CEILING)
 }
 
 /// A script file's text parsed, past its byte order mark.
@@ -605,7 +642,7 @@ fn parse_deferred(
         .collect();
     // Skill names written anywhere in the zone (as substrings: the phase
     // check's name patterns and word tests match only where these do).
-    let by_name = crate::rules::phase::mentions::skills_by_name(project);
+    let by_name = project.skills_by_name();
     let names: Vec<&str> = by_name.keys().copied().collect();
     if let Ok(ac) = aho_corasick::AhoCorasick::new(&names) {
         for &i in &zone {
@@ -658,7 +695,7 @@ fn parse_deferred(
     let mut targets = BTreeSet::new();
     for d in project.docs.iter().filter(|d| !d.light) {
         for link in &d.md.links {
-            let Some(l) = crate::rules::xref::links::local_link(&d.path, &link.dest) else {
+            let Some(l) = crate::model::links::local_link(&d.path, &link.dest) else {
                 continue;
             };
             if l.anchor.is_some_and(|a| !a.is_empty())

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod focus;
+pub mod links;
 pub mod schema;
 pub mod typed_source;
 
@@ -291,6 +292,14 @@ impl Project {
             || p.commands.iter().any(|c| c.name == name)
             || p.agents.iter().any(|a| a.name == name)
             || p.workflows.iter().any(|w| w == name)
+    }
+    /// The skill directory a skill name refers to (the last skill of that
+    /// name when several plugins share it).
+    pub fn skills_by_name(&self) -> HashMap<&str, &str> {
+        self.plugins
+            .iter()
+            .flat_map(|p| p.skills.iter().map(|s| (s.name.as_str(), s.dir.as_str())))
+            .collect()
     }
     /// The frontmatter `name` of a skill, when set.
     pub fn skill_display_name(&self, s: &Skill) -> Option<&str> {

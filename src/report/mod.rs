@@ -4,6 +4,7 @@ mod concise;
 pub mod github;
 mod human;
 mod json;
+pub mod progress;
 pub mod sarif;
 
 pub use human::render_human;
@@ -48,4 +49,50 @@ pub fn render(
         Format::Sarif => sarif::render(diags, db),
         Format::Github => github::render(diags, db),
     }
+}
+
+/// Render a configuration error with its source excerpt, `width` columns wide.
+pub fn config_error(e: &crate::engine::config::ConfigError, width: usize) -> String {
+    use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource};
+    #[derive(Debug)]
+    struct Report {
+        message: String,
+        help: Option<String>,
+        src: NamedSource<String>,
+        span: (usize, usize),
+    }
+    impl std::fmt::Display for Report {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.message)
+        }
+    }
+    impl std::error::Error for Report {}
+    impl miette::Diagnostic for Report {
+        fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+            self.help
+                .as_ref()
+                .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+        }
+        fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+            Some(&self.src)
+        }
+        fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+            Some(Box::new(std::iter::once(
+                miette::LabeledSpan::new_with_span(None, self.span),
+            )))
+        }
+    }
+    let r = Report {
+        message: format!("invalid configuration: {}", e.message),
+        help: e.help.clone(),
+        src: NamedSource::new(&e.path, e.source.clone()),
+        span: (e.span.start, e.span.end.saturating_sub(e.span.start)),
+    };
+    let mut out = String::new();
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_width(width);
+    if handler.render_report(&mut out, &r).is_err() {
+        out = format!("error: {}\n", r.message);
+    }
+    out
 }

@@ -4,6 +4,7 @@
 pub mod diag;
 pub mod registry;
 
+pub mod build;
 pub mod files;
 pub mod frontmatter;
 pub mod manifest;
@@ -12,8 +13,10 @@ pub mod redaction;
 pub mod shell;
 pub mod xref;
 
-use crate::engine::config::Config;
 use crate::model::Project;
+use crate::model::focus::{Base, Focus};
+use crate::parse::shell::policy::ShellPolicy;
+use crate::redact::RedactConfig;
 use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::SourceDb;
 
@@ -51,16 +54,6 @@ impl Family {
             Family::Build => "build",
         }
     }
-}
-
-/// Whether a rule of `family` can report in a run with `config` (`[[overrides]]`
-/// may turn any rule on for some paths, so with them every family can).
-pub fn family_on(config: &crate::engine::config::Config, family: Family) -> bool {
-    !config.overrides.is_empty()
-        || registry::CHECKS
-            .iter()
-            .flat_map(|c| c.rules.iter())
-            .any(|r| r.family == family && config.level(r) != crate::engine::config::Level::Off)
 }
 
 /// Everything known about a rule, declared once with [`declare_rule!`].
@@ -147,11 +140,23 @@ macro_rules! declare_rule {
     };
 }
 
-/// What a check sees.
+/// What a check sees: the model, the sources, the settings rules read, and
+/// what the run was asked to do.
 pub struct Context<'a> {
     pub project: &'a Project,
     pub db: &'a SourceDb,
-    pub config: &'a Config,
+    /// The context-discipline policy and the bash target (`[shell]`).
+    pub shell: &'a ShellPolicy,
+    /// The redaction detectors' allow- and deny-lists (`[redaction]`).
+    pub redaction: &'a RedactConfig,
+    /// Run shellcheck on shell sites (`--shellcheck`, when installed).
+    pub shellcheck: bool,
+    /// With `--files`/`--since`: the changed files. Files outside it are
+    /// read and parsed only as far as reported findings need them; their
+    /// file-local findings (shell, redaction) would not be reported.
+    pub focus: Option<&'a Focus>,
+    /// With `--since`: the base revision and its plugin versions.
+    pub since: Option<&'a Base>,
 }
 
 impl Context<'_> {
@@ -159,10 +164,13 @@ impl Context<'_> {
     /// under `--files`/`--since` (always without them); see
     /// [`crate::model::focus::cross_file_in_focus`].
     pub fn phase_in_focus(&self, path: &str) -> bool {
-        self.config
-            .focus
-            .as_ref()
+        self.focus
             .is_none_or(|f| crate::model::focus::cross_file_in_focus(self.project, f, path))
+    }
+
+    /// Whether file-local findings in `path` can be reported.
+    pub fn in_focus(&self, path: &str) -> bool {
+        self.focus.is_none_or(|f| f.contains(path))
     }
 
     /// The text of the file of a doc or JSON file.

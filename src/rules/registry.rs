@@ -1,7 +1,7 @@
 //! The registry: every check and the rules it emits, listed once.
 
 use super::{Check, RuleMeta};
-use super::{files, frontmatter, manifest, phase, redaction, shell, xref};
+use super::{build, files, frontmatter, manifest, phase, redaction, shell, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
@@ -31,8 +31,8 @@ pub static CHECKS: &[Check] = &[
         run: manifest::version_bump::check,
     },
     Check {
-        rules: &[&crate::engine::suppress::UNUSED],
-        run: crate::engine::suppress::check,
+        rules: &[&files::unused_suppression::UNUSED],
+        run: |_, _| {},
     },
     Check {
         rules: manifest::schema::RULES,
@@ -258,8 +258,8 @@ pub static CHECKS: &[Check] = &[
         run: redaction::check,
     },
     Check {
-        rules: crate::compile::RULES,
-        run: crate::compile::check,
+        rules: build::RULES,
+        run: build::check,
     },
 ];
 

@@ -3,6 +3,7 @@
 pub mod encoding;
 pub mod json;
 pub mod paths;
+pub mod unused_suppression;
 
 #[cfg(test)]
 mod tests {
@@ -27,9 +28,8 @@ mod tests {
     }
 
     fn snapshot_one(rule: &RuleMeta, dir: &std::path::Path) {
-        let config = crate::engine::config::Config::default();
-        let loaded = crate::model::build::load(dir, &config).unwrap();
-        let diags = crate::engine::run::run(&loaded, &config);
+        let (loaded, diags) =
+            crate::engine::testing::check_with(dir, crate::engine::config::Config::default());
         let hits: Vec<_> = of_rule(&diags, rule).into_iter().cloned().collect();
         assert_eq!(
             hits.len(),

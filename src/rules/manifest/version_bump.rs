@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(base) = &cx.config.since else {
+    let Some(base) = cx.since else {
         return;
     };
     let project = cx.project;

@@ -88,7 +88,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut docs: Vec<(&crate::model::Doc, &str)> = phase_docs(project)
         .map(|d| (d, scope(project, &d.path)))
         .collect();
-    if cx.config.focus.is_some() {
+    if cx.focus.is_some() {
         let wanted: std::collections::HashSet<&str> = docs
             .iter()
             .filter(|(d, _)| cx.phase_in_focus(&d.path))

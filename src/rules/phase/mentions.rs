@@ -2,7 +2,7 @@
 
 use super::{PhaseNo, parse_no, phase_docs, phase_headings, scope, show};
 use crate::declare_rule;
-use crate::model::{Doc, Project};
+use crate::model::Doc;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 use crate::source::Span;
@@ -82,16 +82,6 @@ declare_rule! {
     pub static HISTORICAL = { id: "PH005", name: "historical-phase-mention", family: Phase, severity: Warning }
 }
 
-/// The skill directory a name before `Phase N` refers to (the last skill of
-/// that name when several plugins share it).
-pub fn skills_by_name(project: &Project) -> HashMap<&str, &str> {
-    project
-        .plugins
-        .iter()
-        .flat_map(|p| p.skills.iter().map(|s| (s.name.as_str(), s.dir.as_str())))
-        .collect()
-}
-
 /// Phase headings and bold phase openings of every phase doc, by file.
 fn declarations(cx: &Context<'_>) -> HashMap<crate::source::FileId, Vec<super::PhaseHeading>> {
     use rayon::prelude::*;
@@ -126,7 +116,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     let heads = declarations(cx);
     let table = declared(cx, &heads);
-    let by_name = skills_by_name(project);
+    let by_name = project.skills_by_name();
     let re = crate::regex!(r"(?-u:\b)Phases?\s+(\d+(?:\.\d+)?)(?-u:\b)");
     // The skill named just before a mention: `cluster-install Phase 5`,
     // `` `cozystack:cluster-install` Phase 5 ``, `cluster-install's Phase 5`.

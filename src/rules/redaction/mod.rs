@@ -387,10 +387,10 @@ fn files(project: &Project, keep: impl Fn(FileId) -> bool) -> Vec<(FileId, Vec<R
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     use rayon::prelude::*;
-    let cfg = &cx.config.redaction;
+    let cfg = cx.redaction;
     // Files are independent: scan them in parallel (this is the one check
     // that reads every byte of every file).
-    let found: Vec<Diagnostic> = files(cx.project, |file| cx.config.in_focus(cx.db.path(file)))
+    let found: Vec<Diagnostic> = files(cx.project, |file| cx.in_focus(cx.db.path(file)))
         .into_par_iter()
         .flat_map_iter(|(file, people)| {
             let text = cx.text(file);
@@ -426,7 +426,7 @@ mod tests {
 
     fn run(
         files: &[(&str, &str)],
-        config: &Config,
+        config: Config,
     ) -> (
         tempfile::TempDir,
         crate::model::build::Loaded,
@@ -439,8 +439,7 @@ mod tests {
         scaffold(&mut files);
         let dir = tempfile::tempdir().unwrap();
         write_tree(dir.path(), &files);
-        let loaded = crate::model::build::load(dir.path(), config).unwrap();
-        let diags = crate::engine::run::run(&loaded, config);
+        let (loaded, diags) = crate::engine::testing::check_with(dir.path(), config);
         (dir, loaded, diags)
     }
 
@@ -450,7 +449,7 @@ mod tests {
     fn deny_list_from_config() {
         let mut config = Config::default();
         config.redaction.deny_names.push("acme".into());
-        let (_d, loaded, diags) = run(&[("plugins/demo/skills/deploy/SKILL.md", SKILL)], &config);
+        let (_d, loaded, diags) = run(&[("plugins/demo/skills/deploy/SKILL.md", SKILL)], config);
         let hits: Vec<_> = of_rule(&diags, &super::DENIED)
             .into_iter()
             .cloned()
@@ -459,7 +458,7 @@ mod tests {
         insta::assert_snapshot!("RD008", render(&loaded, &hits));
         let (_d, _l, diags) = run(
             &[("plugins/demo/skills/deploy/SKILL.md", SKILL)],
-            &Config::default(),
+            Config::default(),
         );
         assert!(of_rule(&diags, &super::DENIED).is_empty());
     }
@@ -474,11 +473,11 @@ mod tests {
                 "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n",
             ),
         ];
-        let (_d, _l, diags) = run(&files, &Config::default());
+        let (_d, _l, diags) = run(&files, Config::default());
         assert!(of_rule(&diags, &super::EMAIL).is_empty());
         let mut config = Config::default();
         config.redaction.exempt_manifest_people = false;
-        let (_d, _l, diags) = run(&files, &config);
+        let (_d, _l, diags) = run(&files, config);
         assert_eq!(of_rule(&diags, &super::EMAIL).len(), 1);
     }
 
@@ -487,7 +486,7 @@ mod tests {
         let skill = "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\nexport GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n";
         let (_d, _l, diags) = run(
             &[("plugins/demo/skills/deploy/SKILL.md", skill)],
-            &Config::default(),
+            Config::default(),
         );
         let hits = of_rule(&diags, &super::SECRET);
         assert_eq!(hits.len(), 1);

@@ -64,7 +64,7 @@ fn carries_flags(var: &str) -> bool {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let policy = &cx.config.shell;
+    let policy = cx.shell;
     for site in sites(cx.project) {
         for cmd in &site.block.commands {
             let Some((tool, what)) = policy.unscoped(cmd) else {

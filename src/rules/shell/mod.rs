@@ -46,14 +46,6 @@ fn in_plugin_area(project: &Project, path: &str) -> bool {
         })
 }
 
-/// Whether a shell rule can report in a run with `config`. When none can
-/// (the family is turned off), loading leaves fenced shell unparsed, except
-/// blocks with a `skillc:` comment, which may suppress other rules' findings.
-/// Scripts are parsed still: the build check reads their facts.
-pub fn wanted(config: &crate::engine::config::Config) -> bool {
-    crate::rules::family_on(config, crate::rules::Family::Shell)
-}
-
 /// Every shell site: fenced blocks in skills (and their references),
 /// commands and agents; `*.sh` files in plugins; hook commands.
 pub fn sites(project: &Project) -> Vec<Site<'_>> {
@@ -227,21 +219,23 @@ mod tests {
                 off.push_str(&format!("{} = \"off\"\n", r.id));
             }
         }
-        let run = |config: &crate::engine::config::Config| {
-            let loaded = crate::model::build::load(dir.path(), config).unwrap();
-            let diags = crate::engine::run::run(&loaded, config);
+        let run = |config: crate::engine::config::Config| {
+            let (loaded, diags) = crate::engine::testing::check_with(dir.path(), config);
             let blocks: Vec<usize> = loaded.project.docs.iter().map(|d| d.shell.len()).collect();
             let ids: Vec<&str> = diags.iter().map(|d| d.rule.id).collect();
             (blocks.iter().sum::<usize>(), ids.join(" "))
         };
         let on = crate::engine::config::Config::default();
-        assert!(super::wanted(&on));
-        let (parsed, ids) = run(&on);
+        assert!(
+            crate::engine::Session::new(Default::default()).family_on(crate::rules::Family::Shell)
+        );
+        let (parsed, ids) = run(on);
         assert_eq!(parsed, 2);
         assert_eq!(ids, "SH001");
         let off = crate::engine::config::Config::parse("skillc.toml", &off).unwrap();
-        assert!(!super::wanted(&off));
-        let (parsed, ids) = run(&off);
+        let off_session = crate::engine::Session::new(off);
+        assert!(!off_session.family_on(crate::rules::Family::Shell));
+        let (parsed, ids) = run(off_session.config);
         assert_eq!(parsed, 1, "only the block with the comment");
         assert_eq!(ids, "", "no SH findings, and RD001 stays suppressed");
     }

@@ -43,7 +43,7 @@ declare_rule! {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let target = cx.config.shell.bash_target;
+    let target = cx.shell.bash_target;
     for site in sites(cx.project) {
         if site.block.dialect == Dialect::Zsh {
             continue;

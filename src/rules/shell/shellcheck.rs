@@ -115,7 +115,7 @@ fn run(block: &ShellBlock) -> Vec<Finding> {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if !cx.config.run_shellcheck || !available() {
+    if !cx.shellcheck || !available() {
         return;
     }
     let all = sites(cx.project);

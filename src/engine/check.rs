@@ -1,0 +1,208 @@
+//! `skillc check` as a whole: a session opened on a path, narrowed to what
+//! changed when asked, the rules run, a baseline applied or written, safe
+//! fixes applied. The CLI only turns the outcome into output.
+
+use crate::engine::config::{DiscoverError, discover};
+use crate::engine::scope::Changes;
+use crate::engine::{Session, baseline, fix, run::Timings};
+use crate::model::build::Loaded;
+use crate::rules::diag::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What a check was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// Marketplace root, plugin directory, skills folder or SKILL.md.
+    pub path: PathBuf,
+    /// A config file given on the command line.
+    pub config: Option<PathBuf>,
+    /// Run shellcheck too, when it is installed.
+    pub shellcheck: bool,
+    /// Narrow the report to what these files affect.
+    pub files: Option<Vec<PathBuf>>,
+    /// Narrow the report to what changed since this revision.
+    pub since: Option<String>,
+    /// Hide the findings recorded in this baseline.
+    pub baseline: Option<PathBuf>,
+    /// Record the findings in this baseline instead of reporting them.
+    pub write_baseline: Option<PathBuf>,
+    /// Time each check (`SKILLC_TIMING`).
+    pub timings: bool,
+}
+
+/// Why a check could not run (exit 2).
+#[derive(Debug)]
+pub enum Failure {
+    /// The configuration file is not valid (printed with its excerpt).
+    Config(crate::engine::config::ConfigError),
+    /// Anything else: a path, git, a read or a write.
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Failure {
+        Failure::Other(s)
+    }
+}
+
+/// What a check found.
+pub struct Outcome {
+    pub session: Session,
+    pub loaded: Loaded,
+    /// Findings left to report, sorted.
+    pub diags: Vec<Diagnostic>,
+    /// `--shellcheck` was asked for, but shellcheck is not installed.
+    pub shellcheck_missing: bool,
+    /// Findings the baseline records that are gone (it can shrink).
+    pub baseline_gone: usize,
+    /// With [`Request::timings`]: the time of each load phase and check.
+    pub timings: Option<String>,
+    /// With [`Request::write_baseline`]: how many findings were recorded.
+    pub baseline_written: Option<usize>,
+}
+
+/// Open a session for `req`: the root its path resolves to and the
+/// configuration that applies there.
+pub fn session(req: &Request) -> Result<Session, Failure> {
+    if !req.path.exists() {
+        return Err(Failure::Other(format!(
+            "`{}` does not exist",
+            req.path.display()
+        )));
+    }
+    let root = crate::model::build::root_of(&req.path).map_err(|e| Failure::Other(e.0))?;
+    let mut config = discover(req.config.as_deref(), &root).map_err(|e| match e {
+        DiscoverError::Read(m) => Failure::Other(m),
+        DiscoverError::Invalid(e) => Failure::Config(e),
+    })?;
+    config.redaction = std::mem::take(&mut config.redaction).with_env();
+    Ok(Session::new(config))
+}
+
+/// Run the check `req` asks for.
+pub fn check(req: &Request) -> Result<Outcome, Failure> {
+    let mut session = session(req)?;
+    let shellcheck_missing = req.shellcheck && !crate::rules::shell::shellcheck::available();
+    session.options.shellcheck = req.shellcheck && !shellcheck_missing;
+    let root = crate::model::build::root_of(&req.path).map_err(|e| Failure::Other(e.0))?;
+    // What changed is known before loading, so unchanged files skip the
+    // file-local work (shell parsing, redaction) whose findings are not shown.
+    let mut changes = req
+        .files
+        .as_ref()
+        .map(|files| Changes::from_files(&root, files));
+    let mut since = None;
+    if let Some(rev) = &req.since {
+        let (commit, files) = Changes::changed_since(&root, rev)?;
+        changes = Some(Changes {
+            files: files.clone(),
+            base: None,
+        });
+        since = Some((rev, commit, files));
+    }
+    session.options.focus = changes.as_ref().map(|c| c.files.iter().cloned().collect());
+    let timings = req.timings.then(Timings::default);
+    let start = std::time::Instant::now();
+    let loaded = session.load(&req.path).map_err(|e| Failure::Other(e.0))?;
+    let load_time = start.elapsed();
+    if let Some((rev, commit, files)) = since {
+        changes = Some(Changes::since(&root, rev, commit, files, &loaded.project));
+    }
+    session.options.since = changes.as_ref().and_then(|c| c.base.clone());
+    let checks_start = std::time::Instant::now();
+    let mut diags = match &timings {
+        Some(t) => session.check_timed(&loaded, t),
+        None => session.check(&loaded),
+    };
+    let checks_time = checks_start.elapsed();
+    let timings = timings.map(|t| {
+        let phases: String = loaded
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{:>9.2}ms    {name}\n", d.as_secs_f64() * 1e3))
+            .collect();
+        format!(
+            "{:>9.2}ms  load:\n{phases}{:>9.2}ms  checks, in parallel:\n{}",
+            load_time.as_secs_f64() * 1e3,
+            checks_time.as_secs_f64() * 1e3,
+            t.report()
+        )
+    });
+    if let Some(changes) = &changes {
+        diags.retain(|d| changes.keeps(d, &loaded.db, &loaded.project));
+    }
+    let mut baseline_written = None;
+    let mut baseline_gone = 0;
+    if let Some(target) = &req.write_baseline {
+        let recorded = baseline::Baseline::of(&diags, &loaded.db);
+        baseline::write(target, &loaded.root, &recorded.to_json())?;
+        baseline_written = Some(diags.len());
+    } else if let Some(path) = &req.baseline {
+        baseline_gone = baseline::read(path)?.filter(&mut diags, &loaded.db);
+    }
+    Ok(Outcome {
+        session,
+        loaded,
+        diags,
+        shellcheck_missing,
+        baseline_gone,
+        timings,
+        baseline_written,
+    })
+}
+
+/// What `--fix` did or would do.
+#[derive(Debug, Default)]
+pub struct Fixed {
+    /// With `--dry-run`: the new text of each file that would change, by path.
+    pub edits: BTreeMap<String, (String, String)>,
+    /// How many fixes were applied (or would be).
+    pub fixes: usize,
+    /// Files written.
+    pub written: usize,
+    /// Files left alone, with why.
+    pub skipped: Vec<(String, String)>,
+    /// A generated file drifted: the build must run (dry: show its diff).
+    pub rebuild: bool,
+}
+
+/// Apply the safe fixes of `outcome` (with `dry_run`, only compute them).
+/// The caller checks again afterwards to report what is left.
+pub fn apply_fixes(outcome: &Outcome, dry_run: bool) -> Result<Fixed, Failure> {
+    let db = &outcome.loaded.db;
+    let (edits, fixes) = fix::apply(&outcome.diags, db);
+    let rebuild = outcome
+        .diags
+        .iter()
+        .any(|d| d.rule.id == crate::rules::build::DRIFT.id);
+    if dry_run {
+        return Ok(Fixed {
+            edits: edits
+                .iter()
+                .map(|(f, new)| {
+                    (
+                        db.path(*f).to_string(),
+                        (db.text(*f).to_string(), new.clone()),
+                    )
+                })
+                .collect(),
+            fixes,
+            rebuild,
+            ..Fixed::default()
+        });
+    }
+    let written = fix::write(&outcome.loaded.root, &edits, db)?;
+    Ok(Fixed {
+        fixes,
+        written: written.files,
+        skipped: written.skipped,
+        rebuild,
+        ..Fixed::default()
+    })
+}
+
+/// The root `path` resolves to (for a build run after fixes).
+pub fn root(path: &Path) -> Result<PathBuf, Failure> {
+    crate::model::build::root_of(path).map_err(|e| Failure::Other(e.0))
+}
