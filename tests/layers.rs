@@ -14,7 +14,7 @@ const LAYERS: &[&str] = &[
 ];
 
 /// Crate-root items every layer may use: the macros defined in lib.rs.
-const ROOT_ITEMS: &[&str] = &["regex", "declare_rule", "declare_family"];
+const ROOT_ITEMS: &[&str] = &["regex", "declare_rule", "declare_family", "typed_object"];
 
 fn rank(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| *l == module)

@@ -432,6 +432,12 @@ pub fn lookup_rule(key: &str) -> Result<&'static RuleMeta, Option<String>> {
     Err(crate::text::suggest(key, candidates).map(|s| format!("did you mean `{s}`?")))
 }
 
+/// The rule id or name nearest to `key`, when one is close enough.
+pub fn nearest_rule(key: &str) -> Option<&'static str> {
+    let candidates = registry::rules().iter().flat_map(|r| [r.id, r.name]);
+    crate::text::suggest(key, candidates)
+}
+
 type ErrFn<'e> = dyn Fn(Range<usize>, String, Option<String>) -> ConfigError + 'e;
 
 /// A size in bytes: an integer, or a string with a unit (`"512 KiB"`,

@@ -6,7 +6,7 @@ use crate::engine::session::Session;
 use crate::engine::suppress::Suppressions;
 use crate::model::build::Loaded;
 use crate::rules::diag::{self, Diagnostic};
-use crate::rules::{Context, registry};
+use crate::rules::{Check, Context, Late, LegacyCheck, RuleMeta, registry};
 use rayon::prelude::*;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -48,18 +48,26 @@ pub(crate) fn run(
         focus: session.options.focus.as_ref(),
         since: session.options.since.as_ref(),
     };
-    let raw: Vec<Diagnostic> = registry::CHECKS
+    let on = |r: &RuleMeta| !config.overrides.is_empty() || config.level(r) != Level::Off;
+    let jobs: Vec<Job> = registry::CHECKS
+        .iter()
+        .filter(|c| c.rules.iter().any(|r| on(r)))
+        .map(Job::Legacy)
+        .chain(
+            registry::rules()
+                .iter()
+                .filter(|r| on(r) && matches!(r.check, Check::Model(_)))
+                .map(|r| Job::Rule(r)),
+        )
+        .collect();
+    let raw: Vec<Diagnostic> = jobs
         .par_iter()
-        .filter(|c| {
-            !config.overrides.is_empty() || c.rules.iter().any(|r| config.level(r) != Level::Off)
-        })
-        .flat_map_iter(|c| {
+        .flat_map_iter(|job| {
             let mut out = Vec::new();
             let start = Instant::now();
-            (c.run)(&cx, &mut out);
+            job.run(&cx, &mut out);
             if let Some(t) = timings {
-                let ids: Vec<&str> = c.rules.iter().map(|r| r.id).collect();
-                t.push(ids.join(" "), start.elapsed());
+                t.push(job.label(), start.elapsed());
             }
             out
         })
@@ -79,12 +87,53 @@ pub(crate) fn run(
         .filter_map(configured)
         .filter(|d| !suppressions.covers(d, &loaded.db))
         .collect();
-    diags.extend(
-        suppressions
-            .unused(config, session.options.shellcheck, &loaded.db)
-            .into_iter()
-            .filter_map(configured),
-    );
+    // Late rules: what the others' findings left (unused suppressions).
+    let unused = suppressions.unused(config, session.options.shellcheck, &loaded.db);
+    let late = Late { unused: &unused };
+    for r in registry::rules().iter().filter(|r| on(r)) {
+        if let Check::Late(check) = r.check {
+            let mut out = Vec::new();
+            check(&cx, &late, &mut out);
+            debug_assert!(
+                out.iter().all(|d| d.rule.id == r.id),
+                "{} reported another rule's finding",
+                r.id
+            );
+            diags.extend(out.into_iter().filter_map(configured));
+        }
+    }
     diag::sort(&mut diags, &loaded.db);
     diags
+}
+
+/// One unit of parallel work: a rule's check, or a check of several rules
+/// not yet split.
+enum Job {
+    Legacy(&'static LegacyCheck),
+    Rule(&'static RuleMeta),
+}
+
+impl Job {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        match self {
+            Job::Legacy(c) => (c.run)(cx, out),
+            Job::Rule(r) => {
+                if let Check::Model(check) = r.check {
+                    check(cx, out);
+                }
+                debug_assert!(
+                    out.iter().all(|d| d.rule.id == r.id),
+                    "{} reported another rule's finding",
+                    r.id
+                );
+            }
+        }
+    }
+    /// The rule ids it reports, for `SKILLC_TIMING`.
+    fn label(&self) -> String {
+        match self {
+            Job::Legacy(c) => c.rules.iter().map(|r| r.id).collect::<Vec<_>>().join(" "),
+            Job::Rule(r) => r.id.to_string(),
+        }
+    }
 }

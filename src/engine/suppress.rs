@@ -10,7 +10,7 @@
 use crate::engine::config::{Config, Level};
 use crate::model::Project;
 use crate::rules::diag::Diagnostic;
-use crate::rules::files::unused_suppression::UNUSED;
+use crate::rules::{Unused, UnusedWhat};
 use crate::source::{FileId, SourceDb, Span};
 use std::collections::HashMap;
 
@@ -149,7 +149,10 @@ impl Suppressions {
     }
 
     /// `GEN011` for every id of a suppression that silenced nothing.
-    pub fn unused(&self, config: &Config, shellcheck: bool, db: &SourceDb) -> Vec<Diagnostic> {
+    /// The suppressions that silenced nothing, among those whose rule could
+    /// have reported (a rule that is off, or shellcheck without
+    /// `--shellcheck`, suppresses nothing by design).
+    pub fn unused(&self, config: &Config, shellcheck: bool, db: &SourceDb) -> Vec<Unused> {
         let mut out = Vec::new();
         for (&file, entries) in &self.by_file {
             let path = db.path(file);
@@ -158,55 +161,32 @@ impl Suppressions {
                     if *used {
                         continue;
                     }
-                    if id == "all" {
-                        out.push(
-                            Diagnostic::new(
-                                &UNUSED,
-                                file,
-                                e.span,
-                                "`all` is suppressed here but no rule reports anything",
-                            )
-                            .help("remove the suppression comment"),
-                        );
-                        continue;
-                    }
-                    match crate::engine::config::lookup_rule(id) {
-                        Err(suggestion) => {
-                            out.push(
-                                Diagnostic::new(
-                                    &UNUSED,
-                                    file,
-                                    e.span,
-                                    format!(
-                                        "`{id}` is not a rule id or name, so nothing is suppressed"
-                                    ),
-                                )
-                                .help(suggestion.unwrap_or_else(
-                                    || "`skillc rules` lists the ids and names".into(),
-                                )),
-                            )
-                        }
-                        Ok(rule) => {
-                            let off = config.level_at(rule, path).unwrap_or(config.level(rule))
-                                == Level::Off;
-                            let skipped = rule.id == crate::rules::shell::shellcheck::SHELLCHECK.id
-                                && !shellcheck;
-                            if !off && !skipped {
-                                out.push(
-                                    Diagnostic::new(
-                                        &UNUSED,
-                                        file,
-                                        e.span,
-                                        format!(
-                                            "suppression of `{}` ({}) matches no finding",
-                                            rule.id, rule.name
-                                        ),
-                                    )
-                                    .help("remove it: the finding it was written for is gone"),
-                                );
+                    let what = if id == "all" {
+                        UnusedWhat::All
+                    } else {
+                        match crate::engine::config::lookup_rule(id) {
+                            Err(_) => UnusedWhat::NotARule {
+                                id: id.clone(),
+                                near: crate::engine::config::nearest_rule(id),
+                            },
+                            Ok(rule) => {
+                                let off = config.level_at(rule, path).unwrap_or(config.level(rule))
+                                    == Level::Off;
+                                let skipped = rule.id
+                                    == crate::rules::shell::shellcheck::SHELLCHECK.id
+                                    && !shellcheck;
+                                if off || skipped {
+                                    continue;
+                                }
+                                UnusedWhat::Rule(rule)
                             }
                         }
-                    }
+                    };
+                    out.push(Unused {
+                        file,
+                        span: e.span,
+                        what,
+                    });
                 }
             }
         }

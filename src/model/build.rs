@@ -42,21 +42,15 @@ enum Parsed {
         Result<(), crate::parse::yaml::YamlError>,
     ),
     Markdown(Box<Doc>),
-    Json(Result<JsonDoc, JsonError>, Vec<ShellBlock>),
+    Json(JsonRole, Result<JsonDoc, JsonError>, Typed, Vec<ShellBlock>),
     /// A script, and whether its parse was left for later (`light`).
     Script(Box<ShellBlock>, bool),
     None,
 }
 
-/// What kind of JSON file a path is, if skillc reads it.
+/// Whether skillc reads the JSON file at `path` for what it is.
 fn json_kind(path: &str) -> bool {
-    path.ends_with(".claude-plugin/plugin.json")
-        || path.ends_with(".claude-plugin/marketplace.json")
-        || path == ".claude-plugin/plugin.json"
-        || path == ".claude-plugin/marketplace.json"
-        || path.ends_with("hooks/hooks.json")
-        || path.ends_with(".mcp.json")
-        || path.ends_with(".lsp.json")
+    JsonRole::of(path).is_some()
 }
 
 /// Typed sources skillc compiles.
@@ -250,11 +244,13 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
                 d.file = id;
                 docs.push(*d);
             }
-            Parsed::Json(res, hooks) => json_files.push((
+            Parsed::Json(role, res, typed, hooks) => json_files.push((
                 path,
                 JsonFile {
                     file: id,
+                    role,
                     parsed: res,
+                    typed,
                     schema_errors: Vec::new(),
                     shell: hooks,
                 },
@@ -469,6 +465,7 @@ fn unread_doc(w: &Walked) -> ReadFile {
         path: w.path.clone(),
         bom: false,
         frontmatter: frontmatter::FrontmatterState::Missing,
+        fm: None,
         body_start: 0,
         md: markdown::MdDoc::default(),
         shell: Vec::new(),
@@ -532,11 +529,19 @@ fn read_and_parse(w: &Walked, blocks: Blocks, light: bool, max_size: Option<u64>
             .collect();
         // Kept for the whole run: no growth slack.
         shell.shrink_to_fit();
+        let typed = match &fm {
+            frontmatter::FrontmatterState::Present(f) => f
+                .root()
+                .and_then(|r| crate::model::value::read(r).ok())
+                .map(Box::new),
+            _ => None,
+        };
         let doc = Doc {
             file: FileId(0),
             kind: DocKind::Other,
             path: w.path.clone(),
             bom,
+            fm: typed,
             frontmatter: fm,
             body_start,
             md,
@@ -576,7 +581,7 @@ fn read_and_parse(w: &Walked, blocks: Blocks, light: bool, max_size: Option<u64>
             None,
         );
     }
-    if !json_kind(&w.path) {
+    let Some(role) = JsonRole::of(&w.path) else {
         // Other JSON is read only when it names a schema in the tree.
         let parsed = match json::parse(&text[base..], base) {
             Ok(doc) => {
@@ -593,15 +598,19 @@ fn read_and_parse(w: &Walked, blocks: Blocks, light: bool, max_size: Option<u64>
             parsed,
             None,
         );
-    }
+    };
     let parsed = json::parse(&text[base..], base);
     let hooks = match &parsed {
-        Ok(doc) if w.path.ends_with("hooks/hooks.json") => hook_commands(&text, &doc.root),
+        Ok(doc) if role == JsonRole::Hooks => hook_commands(&text, &doc.root),
         _ => Vec::new(),
+    };
+    let typed = match &parsed {
+        Ok(doc) => Typed::read(role, &doc.root),
+        Err(_) => Typed::None,
     };
     (
         SourceFile::new(w.path.clone(), w.abs.clone(), text),
-        Parsed::Json(parsed, hooks),
+        Parsed::Json(role, parsed, typed, hooks),
         None,
     )
 }

@@ -3,9 +3,15 @@
 
 pub mod build;
 pub mod focus;
+pub mod frontmatter;
+pub mod hooks;
 pub mod links;
+pub mod manifest;
 pub mod schema;
+pub mod servers;
+pub mod settings;
 pub mod typed_source;
+pub mod value;
 
 use crate::parse::frontmatter::FrontmatterState;
 use crate::parse::json::{JsonDoc, JsonError, JsonNode};
@@ -27,17 +33,114 @@ pub enum RootKind {
     Skill,
 }
 
-/// A JSON file: its parse, and schema violations found while loading.
+/// What a JSON file is to Claude Code, by its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonRole {
+    Marketplace,
+    Plugin,
+    Hooks,
+    Mcp,
+    Lsp,
+    Monitors,
+    Settings,
+}
+
+impl JsonRole {
+    /// The role of the JSON file at `path`, when Claude Code reads it.
+    pub fn of(path: &str) -> Option<JsonRole> {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        Some(
+            if path.ends_with(".claude-plugin/marketplace.json")
+                || path == ".claude-plugin/marketplace.json"
+            {
+                JsonRole::Marketplace
+            } else if path.ends_with(".claude-plugin/plugin.json")
+                || path == ".claude-plugin/plugin.json"
+            {
+                JsonRole::Plugin
+            } else if path.ends_with("hooks/hooks.json") {
+                JsonRole::Hooks
+            } else if path.ends_with(".mcp.json") {
+                JsonRole::Mcp
+            } else if path.ends_with(".lsp.json") {
+                JsonRole::Lsp
+            } else if path.ends_with("monitors/monitors.json") {
+                JsonRole::Monitors
+            } else if (name == "settings.json" || name == "settings.local.json")
+                && (path.starts_with(".claude/") || path.contains("/.claude/"))
+            {
+                JsonRole::Settings
+            } else {
+                return None;
+            },
+        )
+    }
+}
+
+/// A JSON file read into the type its role gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Typed {
+    /// Its root is not of the type its role needs, or it did not parse.
+    None,
+    Marketplace(Box<manifest::MarketplaceManifest>),
+    Plugin(Box<manifest::PluginManifest>),
+    Hooks(Box<hooks::HooksFile>),
+    Mcp(Box<servers::McpFile>),
+    Lsp(Box<servers::LspFile>),
+    Monitors(Box<servers::MonitorsFile>),
+    Settings(Box<settings::Settings>),
+}
+
+impl Typed {
+    /// `root` read as `role` says.
+    pub fn read(role: JsonRole, root: &JsonNode) -> Typed {
+        use value::read;
+        let typed = match role {
+            JsonRole::Marketplace => read(root).map(|v| Typed::Marketplace(Box::new(v))),
+            JsonRole::Plugin => read(root).map(|v| Typed::Plugin(Box::new(v))),
+            JsonRole::Hooks => read(root).map(|v| Typed::Hooks(Box::new(v))),
+            JsonRole::Mcp => read(root).map(|v| Typed::Mcp(Box::new(v))),
+            JsonRole::Lsp => read(root).map(|v| Typed::Lsp(Box::new(v))),
+            JsonRole::Monitors => read(root).map(|v| Typed::Monitors(Box::new(v))),
+            JsonRole::Settings => read(root).map(|v| Typed::Settings(Box::new(v))),
+        };
+        typed.unwrap_or(Typed::None)
+    }
+}
+
+/// A JSON file: its parse, its typed reading, and schema violations found
+/// while loading.
 #[derive(Debug)]
 pub struct JsonFile {
     pub file: FileId,
+    pub role: JsonRole,
     pub parsed: Result<JsonDoc, JsonError>,
+    pub typed: Typed,
     pub schema_errors: Vec<SchemaError>,
     /// Shell-form hook commands (hooks.json only).
     pub shell: Vec<ShellBlock>,
 }
 
 impl JsonFile {
+    pub fn marketplace(&self) -> Option<&manifest::MarketplaceManifest> {
+        match &self.typed {
+            Typed::Marketplace(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn plugin(&self) -> Option<&manifest::PluginManifest> {
+        match &self.typed {
+            Typed::Plugin(m) => Some(m),
+            _ => None,
+        }
+    }
+    pub fn hooks(&self) -> Option<&hooks::HooksFile> {
+        match &self.typed {
+            Typed::Hooks(h) => Some(h),
+            _ => None,
+        }
+    }
+
     /// The root object, when the file parsed and its root is an object.
     pub fn root(&self) -> Option<&JsonNode> {
         self.parsed
@@ -75,6 +178,8 @@ pub struct Doc {
     pub path: String,
     pub bom: bool,
     pub frontmatter: FrontmatterState,
+    /// The frontmatter mapping, typed (when the frontmatter parsed to one).
+    pub fm: Option<Box<frontmatter::Frontmatter>>,
     pub body_start: usize,
     pub md: MdDoc,
     /// Fenced shell blocks (bash, sh, shell, zsh, console), parsed.
@@ -303,10 +408,14 @@ impl Project {
     }
     /// The frontmatter `name` of a skill, when set.
     pub fn skill_display_name(&self, s: &Skill) -> Option<&str> {
-        match &self.docs[s.doc].frontmatter {
-            FrontmatterState::Present(fm) => fm.root()?.get("name")?.as_str(),
-            _ => None,
-        }
+        use value::Present;
+        // Any scalar: `name: 123` names the command `123`.
+        self.docs[s.doc]
+            .fm
+            .as_ref()?
+            .name
+            .val()
+            .map(|n| n.text.as_str())
     }
 }
 

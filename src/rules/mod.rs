@@ -56,6 +56,66 @@ impl Family {
     }
 }
 
+/// How a rule finds what it reports.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Reads the model, pushes diagnostics.
+    Model(CheckFn),
+    /// Runs after the other rules, on what the engine learned from their
+    /// findings (GEN011: suppressions that silenced nothing).
+    Late(LateFn),
+    /// Reported by a check of several rules not yet split (see
+    /// `registry::CHECKS`).
+    Legacy,
+}
+
+impl Check {
+    /// The first of `checks`, or [`Check::Legacy`] (for [`declare_rule!`]).
+    pub const fn pick(checks: &[Check]) -> Check {
+        match checks {
+            [first, ..] => *first,
+            [] => Check::Legacy,
+        }
+    }
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Check::Model(_) => "Model",
+            Check::Late(_) => "Late",
+            Check::Legacy => "Legacy",
+        })
+    }
+}
+
+/// What a rule's findings depend on, for narrowed runs (`--files`,
+/// `--since`): which changes can make them appear or go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// The file a finding is in (frontmatter, shell, redaction, a
+    /// manifest's own fields).
+    File,
+    /// Other files of its plugin or of the tree (links, mentions, entries
+    /// against the disk, generated files).
+    Tree,
+    /// The change itself: reported whenever it is found (PJ040).
+    Change,
+}
+
+impl Reach {
+    /// The first of `given`, or the default of `family`.
+    pub const fn pick(given: &[Reach], family: Family) -> Reach {
+        match given {
+            [first, ..] => *first,
+            [] => match family {
+                Family::Xref | Family::Phase | Family::Build => Reach::Tree,
+                _ => Reach::File,
+            },
+        }
+    }
+}
+
 /// Everything known about a rule, declared once with [`declare_rule!`].
 #[derive(Debug)]
 pub struct RuleMeta {
@@ -69,6 +129,12 @@ pub struct RuleMeta {
     /// Markdown docs: summary line, then What it does / Why it matters /
     /// Example / Use instead / Configuration.
     pub docs: &'static str,
+    /// Its check.
+    pub check: Check,
+    /// What its findings depend on.
+    pub reach: Reach,
+    /// The module that declares it (`skillc::rules::xref::broken_link`).
+    pub module: &'static str,
 }
 
 impl PartialEq for RuleMeta {
@@ -118,7 +184,10 @@ impl RuleMeta {
     }
 }
 
-/// Declare a rule's metadata; the doc comment becomes its `explain` text.
+/// Declare a rule: its id, name, family, default severity, docs (the doc
+/// comment, shown by `skillc explain`) and check. `reach:` overrides the
+/// family's default [`Reach`]; `late:` names a check that runs after the
+/// others ([`Check::Late`]).
 #[macro_export]
 macro_rules! declare_rule {
     (
@@ -127,7 +196,11 @@ macro_rules! declare_rule {
             id: $id:literal,
             name: $name:literal,
             family: $family:ident,
-            severity: $sev:ident $(,)?
+            severity: $sev:ident
+            $(, reach: $reach:ident)?
+            $(, check: $check:path)?
+            $(, late: $late:path)?
+            $(,)?
         }
     ) => {
         $vis static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
@@ -136,7 +209,29 @@ macro_rules! declare_rule {
             family: $crate::rules::Family::$family,
             severity: $crate::rules::diag::Severity::$sev,
             docs: concat!($($doc, "\n"),*),
+            check: $crate::rules::Check::pick(&[
+                $($crate::rules::Check::Model($check),)?
+                $($crate::rules::Check::Late($late),)?
+            ]),
+            reach: $crate::rules::Reach::pick(
+                &[$($crate::rules::Reach::$reach)?],
+                $crate::rules::Family::$family,
+            ),
+            module: module_path!(),
         };
+    };
+}
+
+/// Declare the rules of a family, one module per rule named after it
+/// (`broken_link` for `broken-link`), each declaring `RULE`: the modules,
+/// and `RULES`, the family's list for the registry.
+#[macro_export]
+macro_rules! declare_family {
+    ($($rule:ident),* $(,)?) => {
+        $(pub mod $rule;)*
+
+        /// Every rule of this family, one per module.
+        pub static RULES: &[&$crate::rules::RuleMeta] = &[$(&$rule::RULE),*];
     };
 }
 
@@ -179,11 +274,43 @@ impl Context<'_> {
     }
 }
 
-/// A check: reads the model, pushes diagnostics.
+/// A check: reads the model, pushes diagnostics of its rule.
 pub type CheckFn = fn(&Context<'_>, &mut Vec<Diagnostic>);
 
-/// A check and the rules it may emit.
-pub struct Check {
+/// A late check: also reads what the engine learned from the other rules.
+pub type LateFn = fn(&Context<'_>, &Late<'_>, &mut Vec<Diagnostic>);
+
+/// What the engine learned from the other rules' findings.
+pub struct Late<'a> {
+    /// Suppression comments that silenced nothing.
+    pub unused: &'a [Unused],
+}
+
+/// A suppression comment that silenced nothing.
+#[derive(Debug, Clone)]
+pub struct Unused {
+    pub file: crate::source::FileId,
+    /// The comment.
+    pub span: crate::source::Span,
+    pub what: UnusedWhat,
+}
+
+/// What an unused suppression names.
+#[derive(Debug, Clone)]
+pub enum UnusedWhat {
+    /// `all`, and no rule reported anything there.
+    All,
+    /// A rule that is on and reported nothing there.
+    Rule(&'static RuleMeta),
+    /// No rule at all: the id as written, and the nearest rule, if any.
+    NotARule {
+        id: String,
+        near: Option<&'static str>,
+    },
+}
+
+/// A check of several rules not yet split into a check per rule.
+pub struct LegacyCheck {
     pub rules: &'static [&'static RuleMeta],
     pub run: CheckFn,
 }

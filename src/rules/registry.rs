@@ -1,12 +1,12 @@
 //! The registry: every check and the rules it emits, listed once.
 
-use super::{Check, RuleMeta};
+use super::{LegacyCheck, RuleMeta};
 use super::{build, files, frontmatter, manifest, phase, redaction, shell, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
-pub static CHECKS: &[Check] = &[
-    Check {
+pub static CHECKS: &[LegacyCheck] = &[
+    LegacyCheck {
         rules: &[
             &files::json::JSON_INVALID,
             &files::json::JSON_ROOT,
@@ -14,7 +14,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: files::json::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &files::encoding::BOM,
             &files::encoding::TOO_LARGE,
@@ -22,23 +22,19 @@ pub static CHECKS: &[Check] = &[
         ],
         run: files::encoding::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&files::paths::SYMLINK_ESCAPES, &files::paths::UNREADABLE],
         run: files::paths::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&manifest::version_bump::NOT_BUMPED],
         run: manifest::version_bump::check,
     },
-    Check {
-        rules: &[&files::unused_suppression::UNUSED],
-        run: |_, _| {},
-    },
-    Check {
+    LegacyCheck {
         rules: manifest::schema::RULES,
         run: manifest::schema::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &manifest::plugin_name::MISSING,
             &manifest::plugin_name::EMPTY,
@@ -49,7 +45,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: manifest::plugin_name::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &manifest::plugin_fields::VERSION_MISSING,
             &manifest::plugin_fields::VERSION_SEMVER,
@@ -63,7 +59,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: manifest::plugin_fields::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &manifest::paths::NOT_DOT_SLASH,
             &manifest::paths::TRAVERSAL,
@@ -76,7 +72,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: manifest::paths::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &manifest::marketplace_name::MISSING,
             &manifest::marketplace_name::BAD_CHARS,
@@ -86,7 +82,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: manifest::marketplace_name::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &manifest::marketplace_fields::EMPTY,
             &manifest::marketplace_fields::NO_DESCRIPTION,
@@ -94,7 +90,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: manifest::marketplace_fields::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &manifest::entries::DUPLICATE,
             &manifest::entries::NOT_RELATIVE,
@@ -110,7 +106,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: manifest::entries::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &frontmatter::presence::MISSING,
             &frontmatter::presence::UNCLOSED,
@@ -118,7 +114,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::presence::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &frontmatter::yaml::INVALID,
             &frontmatter::yaml::LENIENT,
@@ -127,7 +123,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::yaml::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &frontmatter::skill_name::MISSING,
             &frontmatter::skill_name::FORMAT,
@@ -136,7 +132,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::skill_name::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &frontmatter::description::MISSING,
             &frontmatter::description::NOT_STRING,
@@ -146,7 +142,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::description::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &frontmatter::fields::LIST_TYPE,
             &frontmatter::fields::ENUM,
@@ -160,7 +156,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::fields::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &frontmatter::agent::MISSING,
             &frontmatter::agent::NAME,
@@ -170,7 +166,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::agent::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &frontmatter::tools::MALFORMED,
             &frontmatter::tools::LOWERCASE,
@@ -182,7 +178,7 @@ pub static CHECKS: &[Check] = &[
         ],
         run: frontmatter::tools::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &xref::links::BROKEN_LINK,
             &xref::links::BROKEN_ANCHOR,
@@ -190,55 +186,55 @@ pub static CHECKS: &[Check] = &[
         ],
         run: xref::links::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&xref::paths::MISSING],
         run: xref::paths::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&xref::mentions::UNKNOWN],
         run: xref::mentions::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&xref::descriptions::MISSES_SKILL],
         run: xref::descriptions::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&xref::counts::MISMATCH],
         run: xref::counts::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&xref::data::MISMATCH],
         run: xref::data::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&xref::agent_skills::UNRESOLVED],
         run: xref::agent_skills::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&phase::structure::DUPLICATE, &phase::structure::ORDER],
         run: phase::structure::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&phase::mentions::UNKNOWN, &phase::mentions::HISTORICAL],
         run: phase::mentions::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&phase::gates::DUPLICATE, &phase::gates::UNKNOWN],
         run: phase::gates::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&shell::context::MISSING],
         run: shell::context::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&shell::syntax::SYNTAX],
         run: shell::syntax::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&shell::portability::NEWER_BASH],
         run: shell::portability::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[
             &shell::safety::SPLIT_LOOP,
             &shell::safety::UNQUOTED_LIST,
@@ -249,24 +245,28 @@ pub static CHECKS: &[Check] = &[
         ],
         run: shell::safety::check,
     },
-    Check {
+    LegacyCheck {
         rules: &[&shell::shellcheck::SHELLCHECK],
         run: shell::shellcheck::check,
     },
-    Check {
+    LegacyCheck {
         rules: redaction::RULES,
         run: redaction::check,
     },
-    Check {
+    LegacyCheck {
         rules: build::RULES,
         run: build::check,
     },
 ];
 
+/// The rules of each family that has a check per rule.
+pub static FAMILIES: &[&[&RuleMeta]] = &[&[&files::unused_suppression::RULE]];
+
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
     let mut v: Vec<&'static RuleMeta> = CHECKS
         .iter()
         .flat_map(|c| c.rules.iter().copied())
+        .chain(FAMILIES.iter().flat_map(|f| f.iter().copied()))
         .collect();
     v.sort_by(|a, b| sort_key(a.id).cmp(&sort_key(b.id)));
     v

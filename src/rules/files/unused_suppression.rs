@@ -3,6 +3,8 @@
 //! this rule.
 
 use crate::declare_rule;
+use crate::rules::diag::Diagnostic;
+use crate::rules::{Context, Late, UnusedWhat};
 
 declare_rule! {
     /// A suppression comment that silences nothing.
@@ -50,5 +52,40 @@ declare_rule! {
     /// ## Configuration
     /// Suppressions of rules that are turned off for the file, and of
     /// `SH010 shellcheck` when `--shellcheck` is not given, are not reported.
-    pub static UNUSED = { id: "GEN011", name: "unused-suppression", family: Files, severity: Warning }
+    pub static RULE = { id: "GEN011", name: "unused-suppression", family: Files, severity: Warning, late: check }
+}
+
+fn check(_: &Context<'_>, late: &Late<'_>, out: &mut Vec<Diagnostic>) {
+    for u in late.unused {
+        let d = match &u.what {
+            UnusedWhat::All => Diagnostic::new(
+                &RULE,
+                u.file,
+                u.span,
+                "`all` is suppressed here but no rule reports anything",
+            )
+            .help("remove the suppression comment"),
+            UnusedWhat::NotARule { id, near } => Diagnostic::new(
+                &RULE,
+                u.file,
+                u.span,
+                format!("`{id}` is not a rule id or name, so nothing is suppressed"),
+            )
+            .help(match near {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "`skillc rules` lists the ids and names".into(),
+            }),
+            UnusedWhat::Rule(rule) => Diagnostic::new(
+                &RULE,
+                u.file,
+                u.span,
+                format!(
+                    "suppression of `{}` ({}) matches no finding",
+                    rule.id, rule.name
+                ),
+            )
+            .help("remove it: the finding it was written for is gone"),
+        };
+        out.push(d);
+    }
 }
