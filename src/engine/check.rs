@@ -175,7 +175,7 @@ pub fn apply_fixes(outcome: &Outcome, dry_run: bool) -> Result<Fixed, Failure> {
     let rebuild = outcome
         .diags
         .iter()
-        .any(|d| d.rule.id == crate::rules::build::DRIFT.id);
+        .any(|d| d.rule.id == crate::rules::build::generated_file_drift::RULE.id);
     if dry_run {
         return Ok(Fixed {
             edits: edits

@@ -39,15 +39,7 @@ pub(crate) fn run(
     timings: Option<&Timings>,
 ) -> Vec<Diagnostic> {
     let config = &session.config;
-    let cx = Context {
-        project: &loaded.project,
-        db: &loaded.db,
-        shell: &config.shell,
-        redaction: &config.redaction,
-        shellcheck: session.options.shellcheck,
-        focus: session.options.focus.as_ref(),
-        since: session.options.since.as_ref(),
-    };
+    let cx = context(session, loaded);
     let on = |r: &RuleMeta| !config.overrides.is_empty() || config.level(r) != Level::Off;
     let jobs: Vec<Job> = registry::CHECKS
         .iter()
@@ -104,6 +96,20 @@ pub(crate) fn run(
     }
     diag::sort(&mut diags, &loaded.db);
     diags
+}
+
+/// What the rules of `session` see of `loaded`.
+pub(crate) fn context<'a>(session: &'a Session, loaded: &'a Loaded) -> Context<'a> {
+    Context {
+        project: &loaded.project,
+        db: &loaded.db,
+        shell: &session.config.shell,
+        redaction: &session.config.redaction,
+        shellcheck: session.options.shellcheck,
+        focus: session.options.focus.as_ref(),
+        since: session.options.since.as_ref(),
+        shared: Default::default(),
+    }
 }
 
 /// One unit of parallel work: a rule's check, or a check of several rules

@@ -252,6 +252,16 @@ pub struct Context<'a> {
     pub focus: Option<&'a Focus>,
     /// With `--since`: the base revision and its plugin versions.
     pub since: Option<&'a Base>,
+    /// Passes several rules share, computed once by the first that asks.
+    pub shared: Shared,
+}
+
+/// Passes over the model that several rules share, each computed once, by
+/// whichever of them runs first (the others wait for it).
+#[derive(Default)]
+pub struct Shared {
+    /// The compile of every typed source (build rules).
+    pub(crate) compiled: std::sync::OnceLock<crate::compile::Output>,
 }
 
 impl Context<'_> {

@@ -253,14 +253,10 @@ pub static CHECKS: &[LegacyCheck] = &[
         rules: redaction::RULES,
         run: redaction::check,
     },
-    LegacyCheck {
-        rules: build::RULES,
-        run: build::check,
-    },
 ];
 
 /// The rules of each family that has a check per rule.
-pub static FAMILIES: &[&[&RuleMeta]] = &[&[&files::unused_suppression::RULE]];
+pub static FAMILIES: &[&[&RuleMeta]] = &[build::RULES, &[&files::unused_suppression::RULE]];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
     let mut v: Vec<&'static RuleMeta> = CHECKS
@@ -414,6 +410,90 @@ mod tests {
             .map(|r| r.id)
             .collect();
         assert!(missing.is_empty(), "rules without a snapshot: {missing:?}");
+    }
+
+    /// Each rule is declared in a file named after it, in its family's
+    /// folder (`broken-link` in `rules/xref/broken_link.rs`).
+    #[test]
+    fn every_rule_lives_in_a_file_named_after_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut wrong = Vec::new();
+        for r in rules()
+            .iter()
+            .filter(|r| !matches!(r.check, crate::rules::Check::Legacy))
+        {
+            let file = r.name.replace('-', "_");
+            let path: Vec<&str> = r.module.split("::").collect();
+            let ok = path.len() == 4
+                && path[..2] == ["skillc", "rules"]
+                && path[3] == file
+                && root
+                    .join(format!("src/rules/{}/{file}.rs", path[2]))
+                    .is_file();
+            if !ok {
+                wrong.push(format!("{} ({}) is declared in {}", r.id, r.name, r.module));
+            }
+        }
+        assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+    }
+
+    /// Every check reports only its own rule: each is run alone over every
+    /// fixture tree, this repository's marketplace and every rule's
+    /// documented trees. (A check that reported another rule's finding
+    /// would show it even with that rule off, and hide it when only its
+    /// own rule is off.)
+    #[test]
+    fn every_check_reports_only_its_own_rule() {
+        use crate::engine::testing::{parse_tree, scaffold, write_tree};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut trees: Vec<tempfile::TempDir> = Vec::new();
+        for r in rules() {
+            for section in ["Example", "Use instead"] {
+                if let Some(listing) = r.doc_section_code(section) {
+                    let (mut files, scaffold_on) = parse_tree(&listing);
+                    if scaffold_on {
+                        scaffold(&mut files);
+                    }
+                    let dir = tempfile::tempdir().unwrap();
+                    write_tree(dir.path(), &files);
+                    trees.push(dir);
+                }
+            }
+        }
+        let mut roots: Vec<std::path::PathBuf> =
+            ["clean", "defective", "warnings-only", "bad-config"]
+                .iter()
+                .map(|f| root.join("tests/fixtures").join(f))
+                .collect();
+        roots.push(root.join("plugins"));
+        roots.extend(trees.iter().map(|t| t.path().to_path_buf()));
+        let session = crate::engine::Session::default();
+        let mut wrong = BTreeSet::new();
+        let mut reported = 0;
+        for tree in &roots {
+            let loaded = session.load(tree).unwrap();
+            let cx = crate::engine::run::context(&session, &loaded);
+            let unused = [];
+            let late = crate::rules::Late { unused: &unused };
+            for r in rules() {
+                let mut out = Vec::new();
+                match r.check {
+                    crate::rules::Check::Model(check) => check(&cx, &mut out),
+                    crate::rules::Check::Late(check) => check(&cx, &late, &mut out),
+                    crate::rules::Check::Legacy => continue,
+                }
+                reported += out.len();
+                for d in out.iter().filter(|d| d.rule.id != r.id) {
+                    wrong.insert(format!("{}'s check reported {}", r.id, d.rule.id));
+                }
+            }
+        }
+        assert!(reported > 0, "the trees exercise no check");
+        assert!(
+            wrong.is_empty(),
+            "\n{}",
+            wrong.into_iter().collect::<Vec<_>>().join("\n")
+        );
     }
 
     /// Rules whose examples cannot be written as a tree (encodings, sizes,
