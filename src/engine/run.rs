@@ -41,8 +41,7 @@ pub(crate) fn run(
     let config = &session.config;
     let cx = context(session, loaded);
     let on = |r: &RuleMeta| !config.overrides.is_empty() || config.level(r) != Level::Off;
-    let jobs: Vec<Job> = registry::CHECKS
-        .iter()
+    let jobs: Vec<Job> = registry::legacy_checks()
         .filter(|c| c.rules.iter().any(|r| on(r)))
         .map(Job::Legacy)
         .chain(

@@ -5,6 +5,30 @@ pub mod json;
 pub mod paths;
 pub mod unused_suppression;
 
+/// Checks of several rules of this family, not yet split into a check per
+/// rule (see `crate::rules::Check::Legacy`).
+/// The rules of this family with a check of their own.
+pub static RULES: &[&crate::rules::RuleMeta] = &[&unused_suppression::RULE];
+
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[
+    crate::rules::LegacyCheck {
+        rules: &[
+            &json::JSON_INVALID,
+            &json::JSON_ROOT,
+            &json::JSON_DUPLICATE_KEY,
+        ],
+        run: json::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&encoding::BOM, &encoding::TOO_LARGE, &encoding::NOT_UTF8],
+        run: encoding::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&paths::SYMLINK_ESCAPES, &paths::UNREADABLE],
+        run: paths::check,
+    },
+];
+
 #[cfg(test)]
 mod tests {
     //! Encoding, size and symlink rules need trees that cannot be written as

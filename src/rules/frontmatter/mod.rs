@@ -34,3 +34,83 @@ pub fn kind_name(kind: DocKind) -> &'static str {
         DocKind::Other => "file",
     }
 }
+
+/// Checks of several rules of this family, not yet split into a check per
+/// rule (see `crate::rules::Check::Legacy`).
+/// The rules of this family with a check of their own (none yet).
+pub static RULES: &[&crate::rules::RuleMeta] = &[];
+
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[
+    crate::rules::LegacyCheck {
+        rules: &[
+            &presence::MISSING,
+            &presence::UNCLOSED,
+            &presence::NOT_AT_START,
+        ],
+        run: presence::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[
+            &yaml::INVALID,
+            &yaml::LENIENT,
+            &yaml::NOT_MAPPING,
+            &yaml::DUPLICATE_KEY,
+        ],
+        run: yaml::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[
+            &skill_name::MISSING,
+            &skill_name::FORMAT,
+            &skill_name::MISMATCH,
+            &skill_name::RESERVED,
+        ],
+        run: skill_name::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[
+            &description::MISSING,
+            &description::NOT_STRING,
+            &description::TOO_LONG,
+            &description::LISTING_CUT,
+            &description::ANGLE_BRACKETS,
+        ],
+        run: description::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[
+            &fields::LIST_TYPE,
+            &fields::ENUM,
+            &fields::FORK_ONLY,
+            &fields::MODEL,
+            &fields::UNKNOWN_KEY,
+            &fields::COMPATIBILITY,
+            &fields::COMMAND_HOOKS,
+            &fields::HOOKS_SHAPE,
+            &fields::METADATA_VALUES,
+        ],
+        run: fields::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[
+            &agent::MISSING,
+            &agent::NAME,
+            &agent::VALUE,
+            &agent::IGNORED,
+            &agent::UNKNOWN_KEY,
+        ],
+        run: agent::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[
+            &tools::MALFORMED,
+            &tools::LOWERCASE,
+            &tools::UNKNOWN,
+            &tools::LEGACY,
+            &tools::BASH_PREFIX,
+            &tools::SPECIFIER,
+            &tools::WILDCARD,
+        ],
+        run: tools::check,
+    },
+];

@@ -123,3 +123,23 @@ pub fn phase_docs(project: &Project) -> impl Iterator<Item = &Doc> {
         .iter()
         .filter(|d| !d.light && (d.kind != DocKind::Other || project.skill_of(&d.path).is_some()))
 }
+
+/// Checks of several rules of this family, not yet split into a check per
+/// rule (see `crate::rules::Check::Legacy`).
+/// The rules of this family with a check of their own (none yet).
+pub static RULES: &[&crate::rules::RuleMeta] = &[];
+
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[
+    crate::rules::LegacyCheck {
+        rules: &[&structure::DUPLICATE, &structure::ORDER],
+        run: structure::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&mentions::UNKNOWN, &mentions::HISTORICAL],
+        run: mentions::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&gates::DUPLICATE, &gates::UNKNOWN],
+        run: gates::check,
+    },
+];

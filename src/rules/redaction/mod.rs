@@ -314,7 +314,8 @@ declare_rule! {
     pub static DENIED = { id: "RD008", name: "denied-name", family: Redaction, severity: Error }
 }
 
-pub static RULES: &[&RuleMeta] = &[&IPV4, &IPV6, &HOST, &EMAIL, &CLOUD, &SECRET, &PATH, &DENIED];
+pub static LEGACY_RULES: &[&RuleMeta] =
+    &[&IPV4, &IPV6, &HOST, &EMAIL, &CLOUD, &SECRET, &PATH, &DENIED];
 
 fn rule(kind: Kind) -> &'static RuleMeta {
     match kind {
@@ -418,6 +419,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .collect();
     out.extend(found);
 }
+
+/// Checks of several rules of this family, not yet split into a check per
+/// rule (see `crate::rules::Check::Legacy`).
+/// The rules of this family with a check of their own (none yet).
+pub static RULES: &[&crate::rules::RuleMeta] = &[];
+
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[crate::rules::LegacyCheck {
+    rules: LEGACY_RULES,
+    run: check,
+}];
 
 #[cfg(test)]
 mod tests {

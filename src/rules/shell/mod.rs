@@ -78,6 +78,41 @@ pub fn sites(project: &Project) -> Vec<Site<'_>> {
     out
 }
 
+/// Checks of several rules of this family, not yet split into a check per
+/// rule (see `crate::rules::Check::Legacy`).
+/// The rules of this family with a check of their own (none yet).
+pub static RULES: &[&crate::rules::RuleMeta] = &[];
+
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[
+    crate::rules::LegacyCheck {
+        rules: &[&context::MISSING],
+        run: context::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&syntax::SYNTAX],
+        run: syntax::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&portability::NEWER_BASH],
+        run: portability::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[
+            &safety::SPLIT_LOOP,
+            &safety::UNQUOTED_LIST,
+            &safety::SECRET_PRINTED,
+            &safety::VERBOSE_SECRET,
+            &safety::SECRET_ECHOED,
+            &safety::PIPE_TO_SHELL,
+        ],
+        run: safety::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&shellcheck::SHELLCHECK],
+        run: shellcheck::check,
+    },
+];
+
 #[cfg(test)]
 mod tests {
     //! Pass and fail cases for every construct the shell rules look at.
@@ -210,14 +245,11 @@ mod tests {
         );
         let dir = crate::engine::testing::write_listing(&listing);
         let mut off = String::from("[rules]\n");
-        for c in crate::rules::registry::CHECKS {
-            for r in c
-                .rules
-                .iter()
-                .filter(|r| r.family == crate::rules::Family::Shell)
-            {
-                off.push_str(&format!("{} = \"off\"\n", r.id));
-            }
+        for r in crate::rules::registry::rules()
+            .iter()
+            .filter(|r| r.family == crate::rules::Family::Shell)
+        {
+            off.push_str(&format!("{} = \"off\"\n", r.id));
         }
         let run = |config: crate::engine::config::Config| {
             let (loaded, diags) = crate::engine::testing::check_with(dir.path(), config);

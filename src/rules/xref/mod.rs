@@ -73,3 +73,39 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
     }
     out
 }
+
+/// Checks of several rules of this family, not yet split into a check per
+/// rule (see `crate::rules::Check::Legacy`).
+/// The rules of this family with a check of their own (none yet).
+pub static RULES: &[&crate::rules::RuleMeta] = &[];
+
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[
+    crate::rules::LegacyCheck {
+        rules: &[&links::BROKEN_LINK, &links::BROKEN_ANCHOR, &links::LEAVES],
+        run: links::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&paths::MISSING],
+        run: paths::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&mentions::UNKNOWN],
+        run: mentions::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&descriptions::MISSES_SKILL],
+        run: descriptions::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&counts::MISMATCH],
+        run: counts::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&data::MISMATCH],
+        run: data::check,
+    },
+    crate::rules::LegacyCheck {
+        rules: &[&agent_skills::UNRESOLVED],
+        run: agent_skills::check,
+    },
+];
