@@ -24,7 +24,7 @@ trap 'rm -rf "$work"' EXIT
 
 trees=(plugins tests/fixtures/clean tests/fixtures/defective tests/fixtures/warnings-only)
 cargo build --release --quiet --example gen-corpus
-./target/release/examples/gen-corpus "$work/gen" --plugins 12 --skills 6 --refs 3 --defects 5 2>/dev/null
+"${CARGO_TARGET_DIR:-target}/release/examples/gen-corpus" "$work/gen" --plugins 12 --skills 6 --refs 3 --defects 5 2>/dev/null
 trees+=("$work/gen")
 if [ -d "$corpora" ]; then
   for t in "$corpora"/*/; do trees+=("${t%/}"); done
