@@ -13,3 +13,39 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
         .min()
         .map(|(_, c)| c)
 }
+
+/// Whether `word` occurs in `text` with no name character on either side.
+pub fn names_word(text: &str, word: &str) -> bool {
+    let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let lower = text.to_lowercase();
+    let word = word.to_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&word) {
+        let start = from + i;
+        let end = start + word.len();
+        let before = lower[..start].chars().next_back();
+        let after = lower[end..].chars().next();
+        if !before.is_some_and(is_name) && !after.is_some_and(is_name) {
+            return true;
+        }
+        from = start + word.len().max(1);
+        while from < lower.len() && !lower.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_word;
+
+    #[test]
+    fn whole_words_only() {
+        assert!(names_word("skills: debug, deploy", "debug"));
+        assert!(!names_word("debugging tools", "debug"));
+        assert!(!names_word("cluster-install-x", "cluster-install"));
+        assert!(names_word("(cluster-install)", "cluster-install"));
+        assert!(names_word("run cozystack:debug now", "debug"));
+    }
+}

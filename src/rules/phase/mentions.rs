@@ -230,7 +230,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         let line = file.slice(file.line_span(file.line_col(phase_abs).0));
                         let elsewhere = by_name.iter().any(|(n, dir)| {
                             *dir != own
-                                && crate::rules::xref::descriptions::names_word(line, n)
+                                && crate::text::names_word(line, n)
                                 && table.get(*dir).is_some_and(has)
                         });
                         if elsewhere {

@@ -2,15 +2,25 @@
 //! `plugin:skill` mentions, descriptions naming skills, skill-count claims,
 //! agents' preloaded skills.
 
-pub mod agent_skills;
-pub mod counts;
-pub mod data;
-pub mod descriptions;
-pub mod links;
-pub mod mentions;
-pub mod paths;
+crate::declare_family! {
+    broken_link,
+    broken_anchor,
+    link_leaves_plugin,
+    unknown_skill_mention,
+    description_misses_skill,
+    skill_count_mismatch,
+    unresolved_skill_reference,
+    missing_mentioned_path,
+    data_schema_mismatch,
+}
 
-use crate::model::Project;
+/// No check of several rules is left here.
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
+
+use crate::model::links::{LocalLink, local_link};
+use crate::model::value::Present;
+use crate::model::{Doc, Project};
+use crate::parse::markdown::Link;
 use crate::source::{FileId, Span};
 
 /// A description string in a manifest: where it is and whose it is.
@@ -34,7 +44,7 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
             continue;
         }
         if let Some(jf) = project.manifest(p)
-            && let Some((text, span)) = jf.root().and_then(|r| r.str_at("description"))
+            && let Some((text, span)) = jf.plugin().and_then(|m| m.description.spanned())
             && seen.insert((jf.file, span))
         {
             out.push(DescriptionSite {
@@ -47,9 +57,9 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
         }
     }
     if let Some(mk) = project.marketplace()
-        && let Some(root) = mk.root()
+        && let Some(m) = mk.marketplace()
     {
-        if let Some((text, span)) = root.str_at("description") {
+        if let Some((text, span)) = m.description.spanned() {
             out.push(DescriptionSite {
                 file: mk.file,
                 span,
@@ -58,9 +68,13 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
                 is_marketplace: true,
             });
         }
-        let items = root.get("plugins").map(|p| p.items()).unwrap_or(&[]);
+        let items = m.plugins.val().map_or(&[][..], |l| l.0.as_slice());
         for e in &project.entries {
-            if let Some((text, span)) = items.get(e.index).and_then(|n| n.str_at("description")) {
+            if let Some((text, span)) = items
+                .get(e.index)
+                .and_then(|i| i.ok())
+                .and_then(|entry| entry.plugin.description.spanned())
+            {
                 out.push(DescriptionSite {
                     file: mk.file,
                     span,
@@ -74,38 +88,13 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
     out
 }
 
-/// Checks of several rules of this family, not yet split into a check per
-/// rule (see `crate::rules::Check::Legacy`).
-/// The rules of this family with a check of their own (none yet).
-pub static RULES: &[&crate::rules::RuleMeta] = &[];
-
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[
-    crate::rules::LegacyCheck {
-        rules: &[&links::BROKEN_LINK, &links::BROKEN_ANCHOR, &links::LEAVES],
-        run: links::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&paths::MISSING],
-        run: paths::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&mentions::UNKNOWN],
-        run: mentions::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&descriptions::MISSES_SKILL],
-        run: descriptions::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&counts::MISMATCH],
-        run: counts::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&data::MISMATCH],
-        run: data::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&agent_skills::UNRESOLVED],
-        run: agent_skills::check,
-    },
-];
+/// Every local link of every markdown file, taken apart (the link rules
+/// each read what they need of it).
+pub fn local_links(project: &Project) -> impl Iterator<Item = (&Doc, &Link, LocalLink<'_>)> {
+    project.docs.iter().flat_map(|doc| {
+        doc.md
+            .links
+            .iter()
+            .filter_map(move |link| local_link(&doc.path, &link.dest).map(|l| (doc, link, l)))
+    })
+}

@@ -46,7 +46,7 @@ declare_rule! {
     /// ==> plugins/demo/skills/deploy/references/known-failures.md <==
     /// # Known failures
     /// ```
-    pub static MISSING = { id: "XREF009", name: "missing-mentioned-path", family: Xref, severity: Error }
+    pub static RULE = { id: "XREF009", name: "missing-mentioned-path", family: Xref, severity: Error, check: check }
 }
 
 /// Whether the paragraph or list holding `at` (or the line leading into it)
@@ -85,7 +85,7 @@ pub fn is_example(text: &str, at: usize) -> bool {
     markers.iter().any(|m| block.contains(m))
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     for doc in &project.docs {
         // Mentions count where they instruct: SKILL.md, commands and agents.
@@ -149,7 +149,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 };
                 out.push(
                     Diagnostic::new(
-                        &MISSING,
+                        &RULE,
                         doc.file,
                         m.span,
                         format!("`{path}` does not exist (looked for `{shown}`)"),

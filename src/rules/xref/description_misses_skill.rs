@@ -50,32 +50,11 @@ declare_rule! {
     /// description: Investigates failed deployments. Use when a deploy fails.
     /// ---
     /// ```
-    pub static MISSES_SKILL = { id: "XREF005", name: "description-misses-skill", family: Xref, severity: Warning }
+    pub static RULE = { id: "XREF005", name: "description-misses-skill", family: Xref, severity: Warning, check: check }
 }
 
-/// Whether `word` occurs in `text` with no name character on either side.
-pub fn names_word(text: &str, word: &str) -> bool {
-    let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    let lower = text.to_lowercase();
-    let word = word.to_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(&word) {
-        let start = from + i;
-        let end = start + word.len();
-        let before = lower[..start].chars().next_back();
-        let after = lower[end..].chars().next();
-        if !before.is_some_and(is_name) && !after.is_some_and(is_name) {
-            return true;
-        }
-        from = start + word.len().max(1);
-        while from < lower.len() && !lower.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    false
-}
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in description_sites(cx.project) {
         let Some(pi) = site.plugin else { continue };
         let p = &cx.project.plugins[pi];
@@ -83,7 +62,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .skills
             .iter()
             .map(|s| s.name.as_str())
-            .filter(|n| !names_word(site.text, n))
+            .filter(|n| !crate::text::names_word(site.text, n))
             .collect();
         if missing.is_empty() {
             continue;
@@ -100,7 +79,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         out.push(
             Diagnostic::new(
-                &MISSES_SKILL,
+                &RULE,
                 site.file,
                 site.span,
                 format!(
@@ -110,19 +89,5 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )
             .help("name every skill the plugin ships, so users can find it before installing"),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::names_word;
-
-    #[test]
-    fn whole_words_only() {
-        assert!(names_word("skills: debug, deploy", "debug"));
-        assert!(!names_word("debugging tools", "debug"));
-        assert!(!names_word("cluster-install-x", "cluster-install"));
-        assert!(names_word("(cluster-install)", "cluster-install"));
-        assert!(names_word("run cozystack:debug now", "debug"));
     }
 }

@@ -53,10 +53,10 @@ declare_rule! {
     /// description: Investigates failed deployments. Use when a deploy fails.
     /// ---
     /// ```
-    pub static UNKNOWN = { id: "XREF004", name: "unknown-skill-mention", family: Xref, severity: Error }
+    pub static RULE = { id: "XREF004", name: "unknown-skill-mention", family: Xref, severity: Error, check: check }
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     if project.plugins_by_name.is_empty() {
         return;
@@ -97,7 +97,7 @@ fn report(project: &Project, src: &str, file: FileId, m: &Mention, out: &mut Vec
             .map(String::as_str)
     });
     let diag = Diagnostic::new(
-        &UNKNOWN,
+        &RULE,
         file,
         m.span,
         format!(

@@ -31,20 +31,20 @@ declare_rule! {
     /// ==> plugins/demo/skills/deploy/references/state.example.json <==
     /// { "$schema": "./state.schema.json", "cluster": "demo" }
     /// ```
-    pub static MISMATCH = { id: "XREF010", name: "data-schema-mismatch", family: Xref, severity: Error }
+    pub static RULE = { id: "XREF010", name: "data-schema-mismatch", family: Xref, severity: Error, check: check }
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for d in &cx.project.data {
         match &d.result {
             Err(why) => out.push(
-                Diagnostic::new(&MISMATCH, d.file, d.schema_span, why.clone())
+                Diagnostic::new(&RULE, d.file, d.schema_span, why.clone())
                     .help("point `$schema` at a JSON Schema file in the tree"),
             ),
             Ok(errors) => {
                 for e in errors {
                     out.push(
-                        Diagnostic::new(&MISMATCH, d.file, e.span, e.message.clone())
+                        Diagnostic::new(&RULE, d.file, e.span, e.message.clone())
                             .label(d.file, d.schema_span, "validated against this schema")
                             .help(format!(
                                 "make the document match `{}`, or fix the schema",

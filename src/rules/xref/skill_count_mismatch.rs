@@ -2,7 +2,7 @@
 //! READMEs, CLAUDE.md files and descriptions match what ships.
 
 use super::description_sites;
-use super::descriptions::names_word;
+use crate::text::names_word;
 use crate::declare_rule;
 use crate::model::Project;
 use crate::rules::Context;
@@ -59,7 +59,7 @@ declare_rule! {
     /// description: Investigates failed deployments. Use when a deploy fails.
     /// ---
     /// ```
-    pub static MISMATCH = { id: "XREF007", name: "skill-count-mismatch", family: Xref, severity: Warning }
+    pub static RULE = { id: "XREF007", name: "skill-count-mismatch", family: Xref, severity: Warning, check: check }
 }
 
 const WORDS: &[&str] = &[
@@ -139,7 +139,7 @@ fn report(
     };
     out.push(
         Diagnostic::new(
-            &MISMATCH,
+            &RULE,
             file,
             span,
             format!(
@@ -153,7 +153,7 @@ fn report(
     );
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     let real: Vec<usize> = project
         .plugins

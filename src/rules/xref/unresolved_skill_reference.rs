@@ -3,7 +3,7 @@
 
 use crate::declare_rule;
 use crate::model::{DocKind, Plugin, Project};
-use crate::parse::frontmatter::FrontmatterState;
+use crate::model::value::{Field, OneOrMany, Scalar};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 use crate::rules::frontmatter::tools::split_rules;
@@ -52,7 +52,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```
-    pub static UNRESOLVED = { id: "XREF008", name: "unresolved-skill-reference", family: Xref, severity: Error }
+    pub static RULE = { id: "XREF008", name: "unresolved-skill-reference", family: Xref, severity: Error, check: check }
 }
 
 fn resolves(project: &Project, home: &Plugin, name: &str) -> Option<bool> {
@@ -73,7 +73,7 @@ fn resolves(project: &Project, home: &Plugin, name: &str) -> Option<bool> {
     }
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
     for p in project.plugins.iter().filter(|p| !p.synthetic) {
         let docs = p
@@ -84,35 +84,28 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .chain(p.skills.iter().map(|s| s.doc));
         for di in docs {
             let d = project.doc(di);
-            let FrontmatterState::Present(fm) = &d.frontmatter else {
-                continue;
-            };
-            let Some(root) = fm.root().filter(|r| r.is_map()) else {
+            let Some(fm) = &d.fm else {
                 continue;
             };
             if d.kind == DocKind::Agent
-                && let Some(v) = root.get("skills")
+                && let Some(f) = &fm.skills
             {
-                for (s, span) in v.string_items() {
+                for (s, span) in scalars(f) {
                     for (off, name) in split_rules(s) {
-                        let at = if v.is_map() {
-                            span
-                        } else {
-                            locate(cx, d.file, span, name, off)
-                        };
+                        let at = locate(cx, d.file, span, name, off);
                         if resolves(project, p, name) == Some(false) {
                             out.push(unresolved(d.file, at, name, p));
                         }
                     }
                 }
             }
-            let key = if d.kind == DocKind::Agent {
-                "tools"
+            let tools = if d.kind == DocKind::Agent {
+                &fm.tools
             } else {
-                "allowed-tools"
+                &fm.allowed_tools
             };
-            if let Some(v) = root.get(key) {
-                for (s, span) in v.string_items() {
+            if let Some(f) = tools {
+                for (s, span) in scalars(f) {
                     for (off, rule) in split_rules(s) {
                         let Some(name) = rule
                             .strip_prefix("Skill(")
@@ -138,6 +131,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The scalar values of a string-or-list field, with their spans.
+fn scalars(f: &Field<OneOrMany<Scalar>>) -> Vec<(&str, Span)> {
+    f.ok().map_or(Vec::new(), |v| {
+        v.values(f.span)
+            .into_iter()
+            .map(|(s, span)| (s.text.as_str(), span))
+            .collect()
+    })
+}
+
 fn locate(
     cx: &Context<'_>,
     file: crate::source::FileId,
@@ -158,7 +161,7 @@ fn unresolved(file: crate::source::FileId, span: Span, name: &str, p: &Plugin) -
     let names: Vec<&str> = p.skills.iter().map(|s| s.name.as_str()).collect();
     let near = crate::text::suggest(name, names.iter().copied());
     let diag = Diagnostic::new(
-        &UNRESOLVED,
+        &RULE,
         file,
         span,
         format!("skill `{name}` does not exist"),
