@@ -1,33 +1,19 @@
 //! Files and encodings: JSON syntax, BOM, size, UTF-8, symlinks.
 
-pub mod encoding;
-pub mod json;
-pub mod paths;
-pub mod unused_suppression;
+crate::declare_family! {
+    json_invalid,
+    json_root_not_object,
+    byte_order_mark,
+    file_too_large,
+    symlink_escapes,
+    not_utf8,
+    unreadable_path,
+    duplicate_json_key,
+    unused_suppression,
+}
 
-/// Checks of several rules of this family, not yet split into a check per
-/// rule (see `crate::rules::Check::Legacy`).
-/// The rules of this family with a check of their own.
-pub static RULES: &[&crate::rules::RuleMeta] = &[&unused_suppression::RULE];
-
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[
-    crate::rules::LegacyCheck {
-        rules: &[
-            &json::JSON_INVALID,
-            &json::JSON_ROOT,
-            &json::JSON_DUPLICATE_KEY,
-        ],
-        run: json::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&encoding::BOM, &encoding::TOO_LARGE, &encoding::NOT_UTF8],
-        run: encoding::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&paths::SYMLINK_ESCAPES, &paths::UNREADABLE],
-        run: paths::check,
-    },
-];
+/// No check of several rules is left here.
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
 
 #[cfg(test)]
 mod tests {
@@ -89,7 +75,7 @@ mod tests {
             b"caf\xe9\n",
         )
         .unwrap();
-        snapshot_one(&super::encoding::NOT_UTF8, dir.path());
+        snapshot_one(&super::not_utf8::RULE, dir.path());
     }
 
     #[test]
@@ -102,7 +88,7 @@ mod tests {
             big,
         )
         .unwrap();
-        snapshot_one(&super::encoding::TOO_LARGE, dir.path());
+        snapshot_one(&super::file_too_large::RULE, dir.path());
     }
 
     #[cfg(unix)]
@@ -117,13 +103,13 @@ mod tests {
             dir.path().join("plugins/demo/skills/deploy/notes.md"),
         )
         .unwrap();
-        snapshot_one(&super::paths::SYMLINK_ESCAPES, dir.path());
+        snapshot_one(&super::symlink_escapes::RULE, dir.path());
 
         let dir = tempfile::tempdir().unwrap();
         crate::engine::testing::write_tree(dir.path(), &base());
         std::os::unix::fs::symlink("..", dir.path().join("plugins/demo/skills/deploy/loop"))
             .unwrap();
-        snapshot_one(&super::paths::UNREADABLE, dir.path());
+        snapshot_one(&super::unreadable_path::RULE, dir.path());
     }
 
     #[test]
@@ -135,7 +121,7 @@ mod tests {
             .unwrap();
         skill.1.insert(0, '\u{feff}');
         let (_d, _l, diags) = check_files(&files);
-        let hits = of_rule(&diags, &super::encoding::BOM);
+        let hits = of_rule(&diags, &super::byte_order_mark::RULE);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].severity, crate::rules::diag::Severity::Error);
     }
