@@ -62,13 +62,10 @@ fn kind_name(k: Kind) -> &'static str {
 }
 
 fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Range<usize>> {
-    let manifest = path.ends_with("plugin.json") || path.ends_with("marketplace.json");
-    if !manifest || !cfg.exempt_manifest_people {
+    if !cfg.exempt_manifest_people {
         return Vec::new();
     }
-    crate::parse::json::parse(text, 0)
-        .map(|d| crate::rules::redaction::manifest_people(&d.root))
-        .unwrap_or_default()
+    crate::engine::redact::manifest_people(path, text)
 }
 
 pub fn run(args: Args) -> u8 {

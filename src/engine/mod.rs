@@ -6,6 +6,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod fix;
+pub mod redact;
 pub mod run;
 pub mod scope;
 pub mod session;

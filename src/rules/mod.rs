@@ -262,6 +262,8 @@ pub struct Context<'a> {
 pub struct Shared {
     /// The compile of every typed source (build rules).
     pub(crate) compiled: std::sync::OnceLock<crate::compile::Output>,
+    /// What the redaction detectors found (redaction rules).
+    pub(crate) redaction: std::sync::OnceLock<Vec<redaction::Found>>,
 }
 
 impl Context<'_> {

@@ -1,347 +1,43 @@
 //! Redaction: nothing private leaves in public plugin content. Every rule
 //! here is one detector of `crate::redact`, the same code `skillc redact` uses.
 
-use crate::declare_rule;
-use crate::model::Project;
-use crate::parse::json::JsonNode;
+use crate::model::value::Present;
+use crate::model::{Project, Typed};
 use crate::redact::{Hit, Kind, detect};
 use crate::rules::diag::Diagnostic;
 use crate::rules::{Context, RuleMeta};
 use crate::source::FileId;
 use std::ops::Range;
 
-declare_rule! {
-    /// An IPv4 address outside the documentation ranges.
-    ///
-    /// ## What it does
-    /// Reports IPv4 literals other than the documentation ranges (192.0.2.0/24,
-/// 198.51.100.0/24, 203.0.113.0/24), loopback, unspecified, netmasks and a
-/// few well-known public resolvers — private (RFC 1918, CGNAT) and public
-/// addresses alike. CIDR notations of well-known networks (`10.0.0.0/8`,
-/// `0.0.0.0/0`) and addresses in the default Kubernetes pod and service
-/// ranges (10.244.0.0/16, 10.96.0.0/12, 10.42.0.0/16, 10.43.0.0/16) are fine.
-/// Version numbers (`v1.2.3.4`, `image:1.2.3.4`, `1.2.3.4-rc1`) are not
-/// addresses. A network in CIDR notation is reported only when it is private
-/// (a public provider range is public knowledge).
-    ///
-    /// ## Why it matters
-    /// Addresses pasted from a real session map someone's network; published plugins carry them everywhere.
-    ///
-    /// ## Example
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// ssh admin@10.20.30.40
-    /// ```
-    /// ````
-    ///
-    /// ## Use instead
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// ssh admin@192.0.2.10
-    /// ```
-    /// ````
-    ///
-    /// ## Configuration
-    /// `[redaction] allow-networks = ["10.50.0.0/16"]` allows more networks;
-/// `allow-cidrs` more CIDR notations.
-    pub static IPV4 = { id: "RD001", name: "ipv4-address", family: Redaction, severity: Error }
+crate::declare_family! {
+    ipv4_address,
+    ipv6_address,
+    internal_hostname,
+    email_address,
+    cloud_identifier,
+    secret,
+    personal_path,
+    denied_name,
 }
 
-declare_rule! {
-    /// An IPv6 address outside 2001:db8::/32.
-    ///
-    /// ## What it does
-    /// Reports IPv6 literals other than the documentation prefix 2001:db8::/32,
-/// loopback and unspecified.
-    ///
-    /// ## Why it matters
-    /// A real prefix identifies the network and often the provider account.
-    ///
-    /// ## Example
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// curl http://[2a01:4f8:c2c:1234::1]:8080/healthz
-    /// ```
-    /// ````
-    ///
-    /// ## Use instead
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// curl http://[2001:db8::10]:8080/healthz
-    /// ```
-    /// ````
-    pub static IPV6 = { id: "RD002", name: "ipv6-address", family: Redaction, severity: Error }
-}
-
-declare_rule! {
-    /// A hostname on a private suffix, or a deny-listed domain.
-    ///
-    /// ## What it does
-    /// Reports names ending in `.internal`, `.corp`, `.local`, `.lan`, `.home`,
-/// `.intranet`, `.localdomain` or `.private`, and any domain listed in
-/// `[redaction] deny-domains`. `cluster.local`, `docker.internal`,
-/// `metadata.google.internal`, `example.com/.org/.net`, `*.example`,
-/// `.test`, `.invalid` and `localhost` are fine. A single name on the
-/// suffix (`statsd.local`) is a warning; deeper names (`db1.prod.internal`)
-/// map a network and are errors.
-    ///
-    /// ## Why it matters
-    /// Internal names leak infrastructure layout and are useless to every other reader.
-    ///
-    /// ## Example
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// ssh db1.prod.internal
-    /// ```
-    /// ````
-    ///
-    /// ## Use instead
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// ssh db1.example.com
-    /// ```
-    /// ````
-    ///
-    /// ## Configuration
-    /// `[redaction] allow-hosts` adds names; `deny-domains` adds domains that must never appear.
-    pub static HOST = { id: "RD003", name: "internal-hostname", family: Redaction, severity: Error }
-}
-
-declare_rule! {
-    /// An email address outside the example domains.
-    ///
-    /// ## What it does
-    /// Reports email addresses except at example.com/.org/.net and other reserved
-/// domains. The `author` and `owner` objects of plugin.json and
-/// marketplace.json are public on purpose and exempt. `git@host:repo` is an
-/// SSH address, not an email.
-    ///
-    /// ## Why it matters
-    /// Addresses in skills get scraped and spammed, and often belong to people who never agreed to publication.
-    ///
-    /// ## Example
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// Ask jane.doe@acme.io for access.
-    /// ```
-    /// ````
-    ///
-    /// ## Use instead
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// Ask user@example.com for access.
-    /// ```
-    /// ````
-    ///
-    /// ## Configuration
-    /// `[redaction] exempt-manifest-people = false` checks manifest authors too.
-    pub static EMAIL = { id: "RD004", name: "email-address", family: Redaction, severity: Warning }
-}
-
-declare_rule! {
-    /// A cloud account or resource identifier.
-    ///
-    /// ## What it does
-    /// Reports OCI OCIDs, AWS ARNs with a 12-digit account (the documentation
-/// accounts 123456789012 and 111122223333 are fine), GCP `projects/<id>/…`
-/// paths and Azure subscription GUIDs in resource ids.
-    ///
-    /// ## Why it matters
-    /// Account ids are the first half of every cloud attack and identify the operator.
-    ///
-    /// ## Example
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// aws iam get-role --role-name x # arn:aws:iam::210987654321:role/x
-    /// ```
-    /// ````
-    ///
-    /// ## Use instead
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// aws iam get-role --role-name x # arn:aws:iam::123456789012:role/x
-    /// ```
-    /// ````
-    pub static CLOUD = { id: "RD005", name: "cloud-identifier", family: Redaction, severity: Error }
-}
-
-declare_rule! {
-    /// A credential: key, token or private key.
-    ///
-    /// ## What it does
-    /// Reports AWS access key ids (`AKIA…`/`ASIA…`, the documentation key
-/// included: it teaches readers to paste keys) and secret keys; GitHub,
-/// GitLab, Slack, Stripe, Google API, Anthropic and OpenAI tokens; private
-/// key blocks; age secret keys; JWTs; kubeconfig `client-key-data` and
-/// `token:` values; and `password=`/`token:` assignments whose value looks
-/// random. Placeholders (`<token>`, `${TOKEN}`, `changeme`, `…EXAMPLE…`
-/// values other than AWS keys) are not findings.
-    ///
-    /// ## Why it matters
-    /// A published credential is a compromised credential.
-    ///
-    /// ## Example
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// export GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789
-    /// ```
-    /// ````
-    ///
-    /// ## Use instead
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// export GITHUB_TOKEN="$(pass show github/token)"
-    /// ```
-    /// ````
-    pub static SECRET = { id: "RD006", name: "secret", family: Redaction, severity: Error }
-}
-
-declare_rule! {
-    /// A home directory path with a real user name.
-    ///
-    /// ## What it does
-    /// Reports `/home/<name>/`, `/Users/<name>/` and `C:\\Users\\<name>\\` when the
-/// name looks real (not `$USER`, `<user>`, `you`, `me`, `user`, `ubuntu`, …).
-    ///
-    /// ## Why it matters
-    /// User names identify people and hint at account names on their machines.
-    ///
-    /// ## Example
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// Edit /home/akozlov/.kube/config first.
-    /// ```
-    /// ````
-    ///
-    /// ## Use instead
-    /// ````text
-    /// ==> plugins/demo/skills/deploy/SKILL.md <==
-    /// ---
-    /// name: deploy
-    /// description: Deploys the demo app. Use when shipping a release.
-    /// ---
-    /// ```bash
-    /// Edit ~/.kube/config first.
-    /// ```
-    /// ````
-    pub static PATH = { id: "RD007", name: "personal-path", family: Redaction, severity: Warning }
-}
-
-declare_rule! {
-    /// A name from the deny-list.
-    ///
-    /// ## What it does
-    /// Reports whole-word, case-insensitive occurrences of the names in
-/// `[redaction] deny` and in the `SKILLC_DENY` environment variable
-/// (comma-separated): customers, clusters, projects that must not appear.
-    ///
-    /// ## Why it matters
-    /// Some names are confidential by contract; a deny-list is the only reliable guard.
-    ///
-    /// ## Example
-    /// With `SKILLC_DENY=acme`: "Deploy to the acme cluster."
-    ///
-    /// ## Use instead
-    /// "Deploy to the customer's cluster."
-    ///
-    /// ## Configuration
-    /// `[redaction] deny = ["acme", "prod-eu-7"]` or `SKILLC_DENY=acme,prod-eu-7`.
-    pub static DENIED = { id: "RD008", name: "denied-name", family: Redaction, severity: Error }
-}
-
-pub static LEGACY_RULES: &[&RuleMeta] =
-    &[&IPV4, &IPV6, &HOST, &EMAIL, &CLOUD, &SECRET, &PATH, &DENIED];
-
-fn rule(kind: Kind) -> &'static RuleMeta {
-    match kind {
-        Kind::Ipv4 => &IPV4,
-        Kind::Ipv6 => &IPV6,
-        Kind::Host => &HOST,
-        Kind::Email => &EMAIL,
-        Kind::Cloud => &CLOUD,
-        Kind::Secret => &SECRET,
-        Kind::PersonalPath => &PATH,
-        Kind::DeniedName => &DENIED,
-    }
-}
+/// No check of several rules is left here.
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
 
 /// Byte ranges of `author`/`owner` objects in a manifest (public on purpose).
-pub fn manifest_people(root: &JsonNode) -> Vec<Range<usize>> {
+pub fn manifest_people(typed: &Typed) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for key in ["author", "owner"] {
-        if let Some(n) = root.get(key) {
-            out.push(n.span.range());
+    if let Typed::Marketplace(m) = typed {
+        out.extend(m.owner.value_span().map(|s| s.range()));
+        for e in m.plugins.val().into_iter().flat_map(|l| l.iter()) {
+            out.extend(
+                e.ok()
+                    .and_then(|e| e.plugin.author.value_span())
+                    .map(|s| s.range()),
+            );
         }
     }
-    for e in root.get("plugins").map(|p| p.items()).unwrap_or(&[]) {
-        if let Some(n) = e.get("author") {
-            out.push(n.span.range());
-        }
+    if let Typed::Plugin(p) = typed {
+        out.extend(p.author.value_span().map(|s| s.range()));
     }
     out
 }
@@ -374,7 +70,7 @@ fn files(project: &Project, keep: impl Fn(FileId) -> bool) -> Vec<(FileId, Vec<R
         .map(|d| (d.file, Vec::new()))
         .collect();
     for j in project.json.iter().filter(|j| keep(j.file)) {
-        out.push((j.file, j.root().map(manifest_people).unwrap_or_default()));
+        out.push((j.file, manifest_people(&j.typed)));
     }
     out.extend(
         project
@@ -386,49 +82,53 @@ fn files(project: &Project, keep: impl Fn(FileId) -> bool) -> Vec<(FileId, Vec<R
     out
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    use rayon::prelude::*;
-    let cfg = cx.redaction;
-    // Files are independent: scan them in parallel (this is the one check
-    // that reads every byte of every file).
-    let found: Vec<Diagnostic> = files(cx.project, |file| cx.in_focus(cx.db.path(file)))
-        .into_par_iter()
-        .flat_map_iter(|(file, people)| {
-            let text = cx.text(file);
-            detect(text, cfg).into_iter().filter_map(move |hit| {
-                let generic = hit.label == "generic-internal-host";
-                if hit.kind == Kind::Email
-                    && cfg.exempt_manifest_people
-                    && people
-                        .iter()
-                        .any(|r| r.start <= hit.range.start && hit.range.end <= r.end)
-                {
-                    return None;
-                }
-                let (msg, help) = message(&hit);
-                let d = Diagnostic::new(rule(hit.kind), file, hit.range.clone().into(), msg)
-                    .help(format!("{help}; `skillc redact` does it for you"));
-                // `statsd.local`: a generic name rather than a map of a network.
-                Some(if generic {
-                    d.severity(crate::rules::diag::Severity::Warning)
-                } else {
-                    d
-                })
-            })
-        })
-        .collect();
-    out.extend(found);
+/// One finding of the detectors, in a file.
+pub struct Found {
+    pub file: FileId,
+    pub hit: Hit,
 }
 
-/// Checks of several rules of this family, not yet split into a check per
-/// rule (see `crate::rules::Check::Legacy`).
-/// The rules of this family with a check of their own (none yet).
-pub static RULES: &[&crate::rules::RuleMeta] = &[];
+/// Every hit of the detectors in the files in focus (manifest people's
+/// emails exempted when configured so), found once for all the redaction
+/// rules: the detectors resolve overlaps between kinds (the longer, then the
+/// earlier, hit wins), so they run together.
+fn found<'a>(cx: &'a Context<'_>) -> &'a [Found] {
+    cx.shared.redaction.get_or_init(|| {
+        use rayon::prelude::*;
+        let cfg = cx.redaction;
+        // Files are independent: scan them in parallel (the detectors read
+        // every byte of every file).
+        files(cx.project, |file| cx.in_focus(cx.db.path(file)))
+            .into_par_iter()
+            .flat_map_iter(|(file, people)| {
+                let text = cx.text(file);
+                detect(text, cfg).into_iter().filter_map(move |hit| {
+                    let exempt = hit.kind == Kind::Email
+                        && cfg.exempt_manifest_people
+                        && people
+                            .iter()
+                            .any(|r| r.start <= hit.range.start && hit.range.end <= r.end);
+                    (!exempt).then_some(Found { file, hit })
+                })
+            })
+            .collect()
+    })
+}
 
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[crate::rules::LegacyCheck {
-    rules: LEGACY_RULES,
-    run: check,
-}];
+/// Report the hits of `kind` under `rule`.
+fn report(cx: &Context<'_>, kind: Kind, rule: &'static RuleMeta, out: &mut Vec<Diagnostic>) {
+    for Found { file, hit } in found(cx).iter().filter(|f| f.hit.kind == kind) {
+        let (msg, help) = message(hit);
+        let d = Diagnostic::new(rule, *file, hit.range.clone().into(), msg)
+            .help(format!("{help}; `skillc redact` does it for you"));
+        // `statsd.local`: a generic name rather than a map of a network.
+        out.push(if hit.label == "generic-internal-host" {
+            d.severity(crate::rules::diag::Severity::Warning)
+        } else {
+            d
+        });
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -461,7 +161,7 @@ mod tests {
         let mut config = Config::default();
         config.redaction.deny_names.push("acme".into());
         let (_d, loaded, diags) = run(&[("plugins/demo/skills/deploy/SKILL.md", SKILL)], config);
-        let hits: Vec<_> = of_rule(&diags, &super::DENIED)
+        let hits: Vec<_> = of_rule(&diags, &super::denied_name::RULE)
             .into_iter()
             .cloned()
             .collect();
@@ -471,7 +171,7 @@ mod tests {
             &[("plugins/demo/skills/deploy/SKILL.md", SKILL)],
             Config::default(),
         );
-        assert!(of_rule(&diags, &super::DENIED).is_empty());
+        assert!(of_rule(&diags, &super::denied_name::RULE).is_empty());
     }
 
     #[test]
@@ -485,11 +185,11 @@ mod tests {
             ),
         ];
         let (_d, _l, diags) = run(&files, Config::default());
-        assert!(of_rule(&diags, &super::EMAIL).is_empty());
+        assert!(of_rule(&diags, &super::email_address::RULE).is_empty());
         let mut config = Config::default();
         config.redaction.exempt_manifest_people = false;
         let (_d, _l, diags) = run(&files, config);
-        assert_eq!(of_rule(&diags, &super::EMAIL).len(), 1);
+        assert_eq!(of_rule(&diags, &super::email_address::RULE).len(), 1);
     }
 
     #[test]
@@ -499,7 +199,7 @@ mod tests {
             &[("plugins/demo/skills/deploy/SKILL.md", skill)],
             Config::default(),
         );
-        let hits = of_rule(&diags, &super::SECRET);
+        let hits = of_rule(&diags, &super::secret::RULE);
         assert_eq!(hits.len(), 1);
         assert!(
             !hits[0].message.contains("abcdefghij"),

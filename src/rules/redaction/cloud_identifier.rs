@@ -1,0 +1,47 @@
+//! The `cloud-identifier` rule (RD005).
+
+use crate::declare_rule;
+use crate::redact::Kind;
+use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
+
+declare_rule! {
+    /// A cloud account or resource identifier.
+    ///
+    /// ## What it does
+    /// Reports OCI OCIDs, AWS ARNs with a 12-digit account (the documentation
+/// accounts 123456789012 and 111122223333 are fine), GCP `projects/<id>/…`
+/// paths and Azure subscription GUIDs in resource ids.
+    ///
+    /// ## Why it matters
+    /// Account ids are the first half of every cloud attack and identify the operator.
+    ///
+    /// ## Example
+    /// ````text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// ```bash
+    /// aws iam get-role --role-name x # arn:aws:iam::210987654321:role/x
+    /// ```
+    /// ````
+    ///
+    /// ## Use instead
+    /// ````text
+    /// ==> plugins/demo/skills/deploy/SKILL.md <==
+    /// ---
+    /// name: deploy
+    /// description: Deploys the demo app. Use when shipping a release.
+    /// ---
+    /// ```bash
+    /// aws iam get-role --role-name x # arn:aws:iam::123456789012:role/x
+    /// ```
+    /// ````
+    pub static RULE = { id: "RD005", name: "cloud-identifier", family: Redaction, severity: Error, check: check }
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    super::report(cx, Kind::Cloud, &RULE, out);
+}
