@@ -253,17 +253,21 @@ pub struct Context<'a> {
     /// With `--since`: the base revision and its plugin versions.
     pub since: Option<&'a Base>,
     /// Passes several rules share, computed once by the first that asks.
-    pub shared: Shared,
+    pub shared: Shared<'a>,
 }
 
 /// Passes over the model that several rules share, each computed once, by
 /// whichever of them runs first (the others wait for it).
 #[derive(Default)]
-pub struct Shared {
+pub struct Shared<'a> {
     /// The compile of every typed source (build rules).
     pub(crate) compiled: std::sync::OnceLock<crate::compile::Output>,
     /// What the redaction detectors found (redaction rules).
     pub(crate) redaction: std::sync::OnceLock<Vec<redaction::Found>>,
+    /// Phase mentions checked against declared phases (phase rules).
+    pub(crate) phase_mentions: std::sync::OnceLock<phase::Mentions>,
+    /// STOP GATE declarations (phase rules).
+    pub(crate) stop_gates: std::sync::OnceLock<phase::Gates<'a>>,
 }
 
 impl Context<'_> {
