@@ -172,8 +172,7 @@ impl Suppressions {
                             Ok(rule) => {
                                 let off = config.level_at(rule, path).unwrap_or(config.level(rule))
                                     == Level::Off;
-                                let skipped = rule.id
-                                    == crate::rules::shell::shellcheck::SHELLCHECK.id
+                                let skipped = rule.id == crate::rules::shell::shellcheck::RULE.id
                                     && !shellcheck;
                                 if off || skipped {
                                     continue;

@@ -2,14 +2,24 @@
 //! and safety (word splitting, credentials, `curl | sh`), over fenced blocks,
 //! `*.sh` scripts and hook commands.
 
-pub mod context;
+crate::declare_family! {
+    missing_context_flag,
+    shell_syntax_error,
+    bash_version_construct,
+    word_splitting_loop,
+    unquoted_list_value,
+    secret_printed,
+    verbose_with_credentials,
+    secret_echoed,
+    pipe_to_shell,
+    shellcheck,
+}
 
-pub mod portability;
-pub mod safety;
-pub mod shellcheck;
-pub mod syntax;
+/// No check of several rules is left here.
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
 
 use crate::model::{DocKind, Project};
+use crate::parse::shell::Command;
 use crate::parse::shell::{Origin, ShellBlock};
 use crate::source::FileId;
 
@@ -78,40 +88,38 @@ pub fn sites(project: &Project) -> Vec<Site<'_>> {
     out
 }
 
-/// Checks of several rules of this family, not yet split into a check per
-/// rule (see `crate::rules::Check::Legacy`).
-/// The rules of this family with a check of their own (none yet).
-pub static RULES: &[&crate::rules::RuleMeta] = &[];
+pub fn is_secret_name(var: &str) -> bool {
+    crate::regex!(r"(?i)token|secret|passw|api_?key|private_?key|credential|auth").is_match(var)
+}
 
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[
-    crate::rules::LegacyCheck {
-        rules: &[&context::MISSING],
-        run: context::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&syntax::SYNTAX],
-        run: syntax::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&portability::NEWER_BASH],
-        run: portability::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &safety::SPLIT_LOOP,
-            &safety::UNQUOTED_LIST,
-            &safety::SECRET_PRINTED,
-            &safety::VERBOSE_SECRET,
-            &safety::SECRET_ECHOED,
-            &safety::PIPE_TO_SHELL,
-        ],
-        run: safety::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[&shellcheck::SHELLCHECK],
-        run: shellcheck::check,
-    },
+const PASS_SUBCOMMANDS: &[&str] = &[
+    "ls", "list", "find", "search", "grep", "insert", "add", "edit", "generate", "rm", "remove",
+    "delete", "mv", "rename", "cp", "copy", "git", "init", "otp", "help", "version", "--help",
+    "-h",
 ];
+
+/// Whether a command prints a secret when run on its own.
+fn prints_secret(c: &Command) -> bool {
+    let first = c.args.first().map(|a| a.raw.as_str());
+    let has = |f: &str| c.args.iter().any(|a| a.raw == f);
+    match c.name.as_str() {
+        "pass" => match first {
+            Some("show") => !has("-c") && !has("--clip") && !has("--qrcode"),
+            Some(s) => !PASS_SUBCOMMANDS.contains(&s) && !s.starts_with('-'),
+            None => false,
+        },
+        "gopass" => first == Some("show") && !has("-c") && !has("--clip"),
+        "op" => first == Some("read"),
+        "vault" => {
+            matches!(first, Some("read"))
+                || (first == Some("kv") && c.args.get(1).is_some_and(|a| a.raw == "get"))
+        }
+        "security" => {
+            first.is_some_and(|f| f.starts_with("find-") && f.ends_with("-password")) && has("-w")
+        }
+        _ => false,
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -173,7 +181,7 @@ mod tests {
         ];
         for case in fail {
             assert_eq!(
-                hits(&bash(case), &super::context::MISSING),
+                hits(&bash(case), &super::missing_context_flag::RULE),
                 1,
                 "should fire: {case}"
             );
@@ -202,7 +210,7 @@ mod tests {
         ];
         for case in pass {
             assert_eq!(
-                hits(&bash(case), &super::context::MISSING),
+                hits(&bash(case), &super::missing_context_flag::RULE),
                 0,
                 "should be quiet: {case}"
             );
@@ -211,7 +219,7 @@ mod tests {
         assert_eq!(
             hits(
                 &skill_with("Run `kubectl apply -f app.yaml`.\n"),
-                &super::context::MISSING
+                &super::missing_context_flag::RULE
             ),
             0
         );
@@ -219,7 +227,7 @@ mod tests {
         assert_eq!(
             hits(
                 &skill_with("```yaml\ncommand: kubectl apply -f x\n```\n"),
-                &super::context::MISSING
+                &super::missing_context_flag::RULE
             ),
             0
         );
@@ -232,7 +240,7 @@ mod tests {
             &skill_with(
                 "1. Apply:\n\n   ```bash\n   sudo kubectl apply \\\n     -f app.yaml && helm status x\n   ```\n",
             ),
-            &super::context::MISSING,
+            &super::missing_context_flag::RULE,
         );
     }
 
@@ -277,14 +285,14 @@ mod tests {
         let listing = skill_with(
             "```console\n$ kubectl get pods\nNAME READY\nkubectl-output 1/1\n$ kubectl --context prod get ns\n```\n",
         );
-        assert_eq!(hits(&listing, &super::context::MISSING), 1);
+        assert_eq!(hits(&listing, &super::missing_context_flag::RULE), 1);
     }
 
     #[test]
     fn hook_commands_and_scripts_are_shell() {
         let listing = "==> plugins/demo/hooks/hooks.json <==\n{ \"hooks\": { \"SessionStart\": [ { \"hooks\": [ { \"type\": \"command\", \"command\": \"kubectl get pods\" } ] } ] } }\n==> plugins/demo/scripts/check.sh <==\n#!/usr/bin/env bash\nhelm list -A\n";
         let (_d, _l, diags) = check_listing(listing);
-        let h = of_rule(&diags, &super::context::MISSING);
+        let h = of_rule(&diags, &super::missing_context_flag::RULE);
         assert_eq!(
             h.len(),
             2,
@@ -316,7 +324,7 @@ mod tests {
             let listing =
                 format!("==> plugins/demo/scripts/s.sh <==\n#!/usr/bin/env bash\n{code}\n");
             let (_d, _l, diags) = check_listing(&listing);
-            let h = of_rule(&diags, &super::portability::NEWER_BASH);
+            let h = of_rule(&diags, &super::bash_version_construct::RULE);
             assert_eq!(h.len(), 1, "{code}");
             assert!(
                 h[0].message.contains(&format!("bash {version}")),
@@ -332,90 +340,129 @@ mod tests {
             "local x=1",
         ] {
             let listing = format!("==> plugins/demo/scripts/s.sh <==\n#!/usr/bin/env bash\n{ok}\n");
-            assert_eq!(hits(&listing, &super::portability::NEWER_BASH), 0, "{ok}");
+            assert_eq!(
+                hits(&listing, &super::bash_version_construct::RULE),
+                0,
+                "{ok}"
+            );
         }
         // In markdown blocks it is a warning.
         let (_d, _l, diags) = check_listing(&bash("declare -A m"));
         assert_eq!(
-            of_rule(&diags, &super::portability::NEWER_BASH)[0].severity,
+            of_rule(&diags, &super::bash_version_construct::RULE)[0].severity,
             crate::rules::diag::Severity::Warning
         );
     }
 
     #[test]
     fn safety_cases() {
-        use super::safety::*;
         assert_eq!(
             hits(
                 &bash("for n in $(cat nodes); do echo $n; done"),
-                &SPLIT_LOOP
+                &super::word_splitting_loop::RULE
             ),
             1
         );
         assert_eq!(
-            hits(&bash("for n in $NODES; do echo \"$n\"; done"), &SPLIT_LOOP),
+            hits(
+                &bash("for n in $NODES; do echo \"$n\"; done"),
+                &super::word_splitting_loop::RULE
+            ),
             1
         );
         assert_eq!(
             hits(
                 &bash("for n in \"${NODES[@]}\"; do echo \"$n\"; done"),
-                &SPLIT_LOOP
+                &super::word_splitting_loop::RULE
             ),
             0
         );
         assert_eq!(
-            hits(&bash("for n in a b c; do echo \"$n\"; done"), &SPLIT_LOOP),
+            hits(
+                &bash("for n in a b c; do echo \"$n\"; done"),
+                &super::word_splitting_loop::RULE
+            ),
             0
         );
 
         assert_eq!(
-            hits(&bash("talosctl --nodes $NODE_IPS health"), &UNQUOTED_LIST),
+            hits(
+                &bash("talosctl --nodes $NODE_IPS health"),
+                &super::unquoted_list_value::RULE
+            ),
             1
         );
         assert_eq!(
-            hits(&bash("talosctl --nodes=$NODE_IPS health"), &UNQUOTED_LIST),
+            hits(
+                &bash("talosctl --nodes=$NODE_IPS health"),
+                &super::unquoted_list_value::RULE
+            ),
             1
         );
         assert_eq!(
             hits(
                 &bash("talosctl --nodes \"$NODE_IPS\" health"),
-                &UNQUOTED_LIST
+                &super::unquoted_list_value::RULE
             ),
             0
         );
 
-        assert_eq!(hits(&bash("pass show infra/token"), &SECRET_PRINTED), 1);
-        assert_eq!(hits(&bash("pass infra/token"), &SECRET_PRINTED), 1);
         assert_eq!(
-            hits(&bash("op read op://vault/item/field"), &SECRET_PRINTED),
+            hits(&bash("pass show infra/token"), &super::secret_printed::RULE),
             1
         );
-        assert_eq!(hits(&bash("vault kv get secret/app"), &SECRET_PRINTED), 1);
         assert_eq!(
-            hits(&bash("TOKEN=$(pass show infra/token)"), &SECRET_PRINTED),
-            0
+            hits(&bash("pass infra/token"), &super::secret_printed::RULE),
+            1
         );
-        assert_eq!(hits(&bash("pass show -c infra/token"), &SECRET_PRINTED), 0);
         assert_eq!(
             hits(
-                &bash("pass show infra/token | head -1 > /dev/null"),
-                &SECRET_PRINTED
+                &bash("op read op://vault/item/field"),
+                &super::secret_printed::RULE
+            ),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("vault kv get secret/app"),
+                &super::secret_printed::RULE
+            ),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("TOKEN=$(pass show infra/token)"),
+                &super::secret_printed::RULE
             ),
             0
         );
-        assert_eq!(hits(&bash("pass ls"), &SECRET_PRINTED), 0);
+        assert_eq!(
+            hits(
+                &bash("pass show -c infra/token"),
+                &super::secret_printed::RULE
+            ),
+            0
+        );
+        assert_eq!(
+            hits(
+                &bash("pass show infra/token | head -1 > /dev/null"),
+                &super::secret_printed::RULE
+            ),
+            0
+        );
+        assert_eq!(hits(&bash("pass ls"), &super::secret_printed::RULE), 0);
 
         assert_eq!(
             hits(
                 &bash("curl -v -H \"Authorization: Bearer $TOKEN\" https://api.example.com"),
-                &VERBOSE_SECRET
+                &super::verbose_with_credentials::RULE
             ),
             1
         );
         assert_eq!(
             hits(
                 &bash("curl --verbose -u admin:$PASSWORD https://api.example.com"),
-                &VERBOSE_SECRET
+                &super::verbose_with_credentials::RULE
             ),
             1
         );
@@ -424,41 +471,56 @@ mod tests {
                 &bash(
                     "set -x\ncurl -fsS -H \"Authorization: Bearer $TOKEN\" https://api.example.com"
                 ),
-                &VERBOSE_SECRET
+                &super::verbose_with_credentials::RULE
             ),
             1
         );
         assert_eq!(
-            hits(&bash("curl -v https://example.com"), &VERBOSE_SECRET),
+            hits(
+                &bash("curl -v https://example.com"),
+                &super::verbose_with_credentials::RULE
+            ),
             0
         );
-        assert_eq!(hits(&bash("set -x\nls"), &VERBOSE_SECRET), 0);
-
-        assert_eq!(hits(&bash("echo \"$API_TOKEN\""), &SECRET_ECHOED), 1);
         assert_eq!(
-            hits(&bash("echo \"$API_TOKEN\" > token.txt"), &SECRET_ECHOED),
+            hits(&bash("set -x\nls"), &super::verbose_with_credentials::RULE),
             0
         );
-        assert_eq!(hits(&bash("echo \"$USER\""), &SECRET_ECHOED), 0);
+
+        assert_eq!(
+            hits(&bash("echo \"$API_TOKEN\""), &super::secret_echoed::RULE),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("echo \"$API_TOKEN\" > token.txt"),
+                &super::secret_echoed::RULE
+            ),
+            0
+        );
+        assert_eq!(
+            hits(&bash("echo \"$USER\""), &super::secret_echoed::RULE),
+            0
+        );
 
         assert_eq!(
             hits(
                 &bash("curl -fsSL https://example.com/i.sh | sh"),
-                &PIPE_TO_SHELL
+                &super::pipe_to_shell::RULE
             ),
             1
         );
         assert_eq!(
             hits(
                 &bash("wget -qO- https://example.com/i.sh | sudo bash"),
-                &PIPE_TO_SHELL
+                &super::pipe_to_shell::RULE
             ),
             1
         );
         assert_eq!(
             hits(
                 &bash("curl -fsSL https://example.com/x.json | jq ."),
-                &PIPE_TO_SHELL
+                &super::pipe_to_shell::RULE
             ),
             0
         );
@@ -467,18 +529,18 @@ mod tests {
     #[test]
     fn syntax_errors_are_one_per_block() {
         let listing = bash("if true; then\n  echo (\n  echo )\n");
-        assert_eq!(hits(&listing, &super::syntax::SYNTAX), 1);
+        assert_eq!(hits(&listing, &super::shell_syntax_error::RULE), 1);
         assert_eq!(
             hits(
                 &bash("kubectl --context <CTX> get <kind> <name> -o yaml"),
-                &super::syntax::SYNTAX
+                &super::shell_syntax_error::RULE
             ),
             0
         );
         assert_eq!(
             hits(
                 &skill_with("```zsh\nsetopt extendedglob; print -l **/*(.)\n```\n"),
-                &super::syntax::SYNTAX
+                &super::shell_syntax_error::RULE
             ),
             0
         );
@@ -494,8 +556,8 @@ mod tests {
                 skill_with("Run `scripts/list.sh`.\n")
             )
         };
-        let syntax = &super::syntax::SYNTAX;
-        let port = &super::portability::NEWER_BASH;
+        let syntax = &super::shell_syntax_error::RULE;
+        let port = &super::bash_version_construct::RULE;
         assert_eq!(hits(&script("#!/bin/bash"), syntax), 1);
         assert_eq!(hits(&script("#!/usr/bin/env zsh"), syntax), 0);
         assert_eq!(hits(&script("#!/usr/bin/env zsh"), port), 0);
@@ -516,7 +578,7 @@ mod tests {
 
     #[test]
     fn suppression_in_shell_and_markdown() {
-        let m = &super::context::MISSING;
+        let m = &super::missing_context_flag::RULE;
         assert_eq!(
             hits(&bash("kubectl get pods # skillc: disable=SH001"), m),
             0

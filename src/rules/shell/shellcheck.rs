@@ -30,7 +30,7 @@ declare_rule! {
     ///
     /// ## Use instead
     /// `cd "$DIR" && rm -rf ./*`
-    pub static SHELLCHECK = { id: "SH010", name: "shellcheck", family: Shell, severity: Warning }
+    pub static RULE = { id: "SH010", name: "shellcheck", family: Shell, severity: Warning, check: check }
 }
 
 /// Whether shellcheck can be run.
@@ -114,7 +114,7 @@ fn run(block: &ShellBlock) -> Vec<Finding> {
         .unwrap_or_default()
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !cx.shellcheck || !available() {
         return;
     }
@@ -132,7 +132,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     _ => Severity::Info,
                 };
                 Diagnostic::new(
-                    &SHELLCHECK,
+                    &RULE,
                     site.file,
                     site.block.file_span(start, end),
                     format!("SC{}: {}", f.code, f.message),

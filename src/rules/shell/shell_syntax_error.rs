@@ -46,10 +46,10 @@ declare_rule! {
     /// fi
     /// ```
     /// ````
-    pub static SYNTAX = { id: "SH002", name: "shell-syntax-error", family: Shell, severity: Error }
+    pub static RULE = { id: "SH002", name: "shell-syntax-error", family: Shell, severity: Error, check: check }
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
         if site.block.dialect == Dialect::Zsh {
             continue;
@@ -60,7 +60,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             } else {
                 *span
             };
-            let d = Diagnostic::new(&SYNTAX, site.file, span, msg.clone())
+            let d = Diagnostic::new(&RULE, site.file, span, msg.clone())
                 .help("fix the shell syntax; `bash -n` reports the same");
             // Markdown blocks are often fragments; scripts and hooks must parse.
             out.push(if site.runs_as_written() {

@@ -39,10 +39,10 @@ declare_rule! {
     ///
     /// ## Configuration
     /// `[shell] bash-version = "4.4"` raises the target.
-    pub static NEWER_BASH = { id: "SH003", name: "bash-version-construct", family: Shell, severity: Error }
+    pub static RULE = { id: "SH003", name: "bash-version-construct", family: Shell, severity: Error, check: check }
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let target = cx.shell.bash_target;
     for site in sites(cx.project) {
         if site.block.dialect == Dialect::Zsh {
@@ -54,7 +54,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let d = Diagnostic::new(
-                &NEWER_BASH,
+                &RULE,
                 site.file,
                 *span,
                 format!(

@@ -53,7 +53,7 @@ declare_rule! {
     /// `[shell.context.<tool>]` in skillc.toml adds tools or changes them:
     /// `flags`, `env`, `value-flags`, `local` (exempt subcommands or flags),
     /// `cluster` (only these subcommands need the flag), `enabled`.
-    pub static MISSING = { id: "SH001", name: "missing-context-flag", family: Shell, severity: Error }
+    pub static RULE = { id: "SH001", name: "missing-context-flag", family: Shell, severity: Error, check: check }
 }
 
 /// Variables that probably carry the flags (`$KUBECTL_ARGS`, `"$@"`).
@@ -63,7 +63,7 @@ fn carries_flags(var: &str) -> bool {
         || crate::regex!(r"(?i)ctx|context|kubeconfig|flags|opts|args").is_match(var)
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let policy = cx.shell;
     for site in sites(cx.project) {
         for cmd in &site.block.commands {
@@ -93,7 +93,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             out.push(
                 Diagnostic::new(
-                    &MISSING,
+                    &RULE,
                     site.file,
                     cmd.name_span,
                     format!("`{what}` runs against whatever cluster is current"),
