@@ -156,39 +156,39 @@ pub fn markdown(data: &[u8]) {
 
 fn shell_block(text: &str, b: &crate::parse::shell::ShellBlock) {
     inside(text, b.span, "shell block");
-    for c in &b.commands {
-        inside(text, c.span, "command");
-        inside(text, c.name_span, "command name");
-        for a in &c.args {
-            inside(text, a.span, "word");
+    for c in b.commands() {
+        inside(text, c.span(), "command");
+        inside(text, c.name_span(), "command name");
+        for a in c.args().iter() {
+            inside(text, a.span(), "word");
         }
     }
-    for (_, s) in &b.constructs {
-        inside(text, *s, "construct");
+    for (_, s) in b.constructs() {
+        inside(text, s, "construct");
     }
-    for l in &b.split_loops {
-        inside(text, l.span, "loop");
+    for (s, _) in b.split_loops() {
+        inside(text, s, "loop");
     }
-    for s in &b.xtrace {
-        inside(text, *s, "xtrace");
+    for s in b.xtrace() {
+        inside(text, s, "xtrace");
     }
-    for (s, _) in &b.comments {
-        inside(text, *s, "comment");
+    for (s, _) in b.comments() {
+        inside(text, s, "comment");
     }
-    for (_, s) in &b.used {
-        inside(text, *s, "variable use");
+    for (_, s) in b.used() {
+        inside(text, s, "variable use");
     }
-    if let Some((s, _)) = &b.syntax_error {
-        inside(text, *s, "syntax error");
+    if let Some((s, _)) = b.syntax_error() {
+        inside(text, s, "syntax error");
     }
 }
 
 /// Shell as a script file and as a fenced block inside markdown (where its
 /// offsets map back through the block's pieces).
 pub fn shell(data: &[u8]) {
-    use crate::parse::shell::{parse_code_block, parse_script};
+    let parser = crate::parse::shell::ShellParser::default();
     let script = text(data);
-    shell_block(&script, &parse_script(&script, 0));
+    shell_block(&script, &parser.script(&script, 0));
     for lang in ["bash", "console"] {
         let file = format!(
             "# Run\n\n- step\n\n  ```{lang}\n  {}\n  ```\n",
@@ -196,7 +196,7 @@ pub fn shell(data: &[u8]) {
         );
         let md = crate::parse::markdown::parse(&file, 0);
         for b in &md.code_blocks {
-            if let Some(block) = parse_code_block(&file, b) {
+            if let Some(block) = parser.code_block(&file, b) {
                 shell_block(&file, &block);
             }
         }

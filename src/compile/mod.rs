@@ -7,10 +7,9 @@ pub mod render;
 
 use crate::model::typed_source::{Mode, PluginSource, SkillSource};
 use crate::model::{Project, TypedSource};
-use crate::parse::shell::{self, Dialect, Origin, Piece, ShellBlock};
+use crate::parse::shell::ShellBlock;
 use crate::parse::yaml::{YamlKind, YamlNode};
 use crate::source::{FileId, SourceDb, Span};
-use compact_str::CompactString;
 use indexmap::IndexMap;
 use render::Numbered;
 use std::collections::BTreeSet;
@@ -145,64 +144,11 @@ fn key_span(node: Option<&YamlNode>, key: &str, fallback: Span) -> Span {
     node.and_then(|n| n.get(key)).map_or(fallback, |v| v.span)
 }
 
-/// Parse shell written inline in skill.yaml (the scalar `value` at `node`),
-/// with spans in the file.
-fn inline_script(file_text: &str, node: &YamlNode, value: &str) -> ShellBlock {
-    shell::parse_block(
-        Origin::Script,
-        Dialect::Bash,
-        shell::mask_placeholders(value),
-        scalar_pieces(file_text, node, value),
-        node.span,
-    )
-}
-
-/// Map each line of a block scalar's value to its place in the file.
-fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
-    let region = file_text.get(node.span.range()).unwrap_or("");
-    let mut pieces = Vec::new();
-    let mut shell_off = 0usize;
-    // Lines of the region after the indicator line (for `|`) or the region itself.
-    let mut src_lines: Vec<(usize, &str)> = Vec::new();
-    let mut off = node.span.start as usize;
-    for l in region.split_inclusive('\n') {
-        src_lines.push((off, l));
-        off += l.len();
-    }
-    let block = region.starts_with('|') || region.starts_with('>');
-    let mut it = src_lines.into_iter().skip(usize::from(block));
-    for line in value.split_inclusive('\n') {
-        let content = line.trim_end_matches('\n');
-        // Find the next source line that ends with this content.
-        let mut mapped = None;
-        if content.is_empty() {
-            mapped = it.next().map(|(o, _)| o);
-        } else {
-            for (o, l) in it.by_ref() {
-                let t = l.trim_end_matches(['\n', '\r']);
-                if t.ends_with(content) {
-                    mapped = Some(o + t.len() - content.len());
-                    break;
-                }
-            }
-        }
-        if let Some(file_off) = mapped {
-            pieces.push(Piece {
-                shell: shell_off as u32,
-                file: file_off as u32,
-                len: line.len() as u32,
-            });
-        }
-        shell_off += line.len();
-    }
-    if pieces.is_empty() {
-        pieces.push(Piece {
-            shell: 0,
-            file: node.span.start,
-            len: 0,
-        });
-    }
-    pieces
+/// The shell of the scalar at `node` of `s`, as the load parsed it.
+fn inline(s: &TypedSource<SkillSource>, node: &YamlNode) -> ShellBlock {
+    s.script(node)
+        .cloned()
+        .unwrap_or_else(|| ShellBlock::unparsed(node.span))
 }
 
 /// Compile every source in the project.
@@ -479,11 +425,11 @@ fn compile_skill(
     // its functions or read one of its variables start with it.
     let prelude = src.prelude.as_ref().and_then(|text| {
         let node = root.get("prelude")?;
-        Some((text.as_str(), inline_script(db.text(file), node, text)))
+        Some((text.as_str(), inline(s, node)))
     });
     // What the phases that include the prelude assign, and whether one is mutating.
     let mut mutating_user: Option<&Numbered<'_>> = None;
-    let mut assigned_by_users: Vec<CompactString> = Vec::new();
+    let mut assigned_by_users: Vec<String> = Vec::new();
 
     // Scripts.
     let mut rendered_scripts: Vec<String> = Vec::new();
@@ -493,7 +439,7 @@ fn compile_skill(
             let Some(value_node) = node.and_then(|x| x.get("script")) else {
                 continue;
             };
-            let b = inline_script(db.text(file), value_node, script);
+            let b = inline(s, value_node);
             (b, script.clone(), file)
         } else if let Some(f) = &n.phase.script_file {
             let path = format!("{dir}/{f}");
@@ -517,22 +463,24 @@ fn compile_skill(
             continue;
         };
         let with_prelude = prelude.as_ref().filter(|(_, p)| {
-            block.commands.iter().any(|c| p.functions.contains(&c.name))
-                || block.used.iter().any(|(v, _)| p.assigned.contains(v))
+            block
+                .commands()
+                .any(|c| p.functions().any(|f| f == c.name()))
+                || block.used().any(|(v, _)| p.assigns(v))
         });
-        let also_assigned: &[CompactString] = with_prelude.map_or(&[], |(_, p)| &p.assigned);
-        script_checks(options, src, n, &block, diag_file, also_assigned, out);
+        let also_assigned: Vec<&str> =
+            with_prelude.map_or(Vec::new(), |(_, p)| p.assigned().collect());
+        script_checks(options, src, n, &block, diag_file, &also_assigned, out);
         if with_prelude.is_some() {
             if n.phase.mode == Mode::Mutating {
                 mutating_user.get_or_insert(n);
             }
-            assigned_by_users.extend(block.assigned.iter().cloned());
+            assigned_by_users.extend(block.assigned().map(str::to_string));
         }
         let mut uses: Vec<&str> = block
-            .used
-            .iter()
-            .chain(with_prelude.map_or(&[][..], |(_, p)| &p.used))
-            .map(|(v, _)| v.as_str())
+            .used()
+            .chain(with_prelude.into_iter().flat_map(|(_, p)| p.used()))
+            .map(|(v, _)| v)
             .filter(|v| src.inputs.contains_key(*v))
             .collect();
         uses.sort_unstable();
@@ -591,14 +539,15 @@ fn prelude_checks(
     src: &SkillSource,
     block: &ShellBlock,
     mutating_user: Option<&Numbered<'_>>,
-    assigned_by_users: &[CompactString],
+    assigned_by_users: &[String],
     file: FileId,
     out: &mut Output,
 ) {
+    let also: Vec<&str> = assigned_by_users.iter().map(String::as_str).collect();
     undeclared_inputs(
         src,
         block,
-        assigned_by_users,
+        &also,
         file,
         "neither the prelude nor a phase that uses it sets it",
         "the prelude",
@@ -621,13 +570,13 @@ fn mutating_checks(
     who: &str,
     out: &mut Output,
 ) {
-    for cmd in &block.commands {
-        if let Some((tool, what)) = options.shell.unscoped(cmd) {
+    for cmd in block.commands() {
+        if let Some((tool, what)) = options.shell.unscoped(&cmd) {
             out.findings.push(
                 Finding::new(
                     Problem::MutatingContext,
                     file,
-                    cmd.name_span,
+                    cmd.name_span(),
                     format!("{who} runs `{what}` without naming the cluster"),
                 )
                 .help(format!(
@@ -644,29 +593,27 @@ fn mutating_checks(
 fn undeclared_inputs(
     src: &SkillSource,
     block: &ShellBlock,
-    also_assigned: &[CompactString],
+    also_assigned: &[&str],
     file: FileId,
     unset: &str,
     where_to_assign: &str,
     out: &mut Output,
 ) {
     let assigned: BTreeSet<&str> = block
-        .assigned
-        .iter()
-        .chain(also_assigned)
-        .map(|a| a.as_str())
+        .assigned()
+        .chain(also_assigned.iter().copied())
         .collect();
     let mut reported = BTreeSet::new();
-    for (v, span) in &block.used {
+    for (v, span) in block.used() {
         let input_like = crate::regex!(r"^[A-Z][A-Z0-9_]*$").is_match(v);
         if input_like
-            && !src.inputs.contains_key(v.as_str())
-            && !assigned.contains(v.as_str())
-            && !STANDARD_ENV.contains(&v.as_str())
-            && reported.insert(v.clone())
+            && !src.inputs.contains_key(v)
+            && !assigned.contains(v)
+            && !STANDARD_ENV.contains(&v)
+            && reported.insert(v)
         {
             out.findings.push(
-                Finding::new(Problem::UndeclaredInput, file, *span, format!("`${v}` is not an input of this skill, and {unset}"))
+                Finding::new(Problem::UndeclaredInput, file, span, format!("`${v}` is not an input of this skill, and {unset}"))
                     .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in {where_to_assign}")),
             );
         }
@@ -679,7 +626,7 @@ fn script_checks(
     n: &Numbered<'_>,
     block: &ShellBlock,
     file: FileId,
-    also_assigned: &[CompactString],
+    also_assigned: &[&str],
     out: &mut Output,
 ) {
     undeclared_inputs(
@@ -707,25 +654,25 @@ fn validity_checks(
     label: &str,
     out: &mut Output,
 ) {
-    if let Some((span, msg)) = &block.syntax_error {
+    if let Some((span, msg)) = block.syntax_error() {
         out.findings.push(
             Finding::new(
                 Problem::ScriptInvalid,
                 file,
-                *span,
+                span,
                 format!("{label}: {msg}"),
             )
             .help("fix the shell syntax"),
         );
     }
     let target = options.shell.bash_target;
-    for (c, span) in &block.constructs {
+    for (c, span) in block.constructs() {
         if c.since() > target {
             out.findings.push(
                 Finding::new(
                     Problem::ScriptInvalid,
                     file,
-                    *span,
+                    span,
                     format!(
                         "{label}: {} need bash {}.{}",
                         c.describe(),

@@ -57,6 +57,7 @@ impl Session {
             // with a `skillc:` comment excepted, for their suppressions).
             shell_blocks: self.family_on(Family::Shell),
             warm_redaction: self.family_on(Family::Redaction),
+            syntax: &crate::parse::shell::BashN,
         };
         build::load(target, &options)
     }

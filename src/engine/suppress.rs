@@ -109,7 +109,7 @@ impl Suppressions {
             );
         for (fid, block) in blocks {
             let file = db.get(fid);
-            for (span, text) in &block.comments {
+            for (span, text) in block.comments() {
                 if let Some(c) = shell_re.captures(text) {
                     let ids: Vec<String> = c[1]
                         .split(',')
@@ -120,7 +120,7 @@ impl Suppressions {
                     s.by_file
                         .entry(fid)
                         .or_default()
-                        .push(entry(line, line + 1, ids, *span));
+                        .push(entry(line, line + 1, ids, span));
                 }
             }
         }

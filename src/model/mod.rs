@@ -203,11 +203,44 @@ pub struct TypedSource<T> {
     pub dir: String,
     pub yaml: Result<crate::parse::yaml::YamlDoc, crate::parse::yaml::YamlError>,
     pub value: Option<Result<T, crate::parse::yaml_de::DeError>>,
+    /// The shell its scalars hold (a skill's `prelude` and phase `script`s),
+    /// parsed, by the span of the scalar.
+    pub scripts: Vec<(Span, ShellBlock)>,
+}
+
+impl<T: serde::de::DeserializeOwned> TypedSource<T> {
+    /// A source with its YAML deserialized into `T`.
+    pub fn new(
+        file: FileId,
+        dir: String,
+        yaml: Result<crate::parse::yaml::YamlDoc, crate::parse::yaml::YamlError>,
+        scripts: Vec<(Span, ShellBlock)>,
+    ) -> Self {
+        let value = yaml
+            .as_ref()
+            .ok()
+            .and_then(|d| d.root.as_ref())
+            .map(crate::parse::yaml_de::from_node);
+        TypedSource {
+            file,
+            dir,
+            yaml,
+            value,
+            scripts,
+        }
+    }
 }
 
 impl<T> TypedSource<T> {
     pub fn root(&self) -> Option<&crate::parse::yaml::YamlNode> {
         self.yaml.as_ref().ok().and_then(|d| d.root.as_ref())
+    }
+    /// The shell of the scalar at `node` (see [`TypedSource::scripts`]).
+    pub fn script(&self, node: &crate::parse::yaml::YamlNode) -> Option<&ShellBlock> {
+        self.scripts
+            .iter()
+            .find(|(span, _)| *span == node.span)
+            .map(|(_, b)| b)
     }
 }
 

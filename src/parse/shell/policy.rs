@@ -133,11 +133,7 @@ impl ToolPolicy {
     }
 
     /// Why a command needs the flag, or `None` when it does not.
-    pub fn requires(
-        &self,
-        args: &[&str],
-        assignments: &[compact_str::CompactString],
-    ) -> Option<String> {
+    pub fn requires(&self, args: &[&str], assignments: &[&str]) -> Option<String> {
         if args.iter().any(|a| *a == "-h" || *a == "--help") {
             return None;
         }
@@ -219,13 +215,14 @@ impl ShellPolicy {
     /// The policy of the tool `cmd` runs and what it runs without naming
     /// the cluster (`kubectl apply`), when it does.
     pub fn unscoped(&self, cmd: &crate::parse::shell::Command) -> Option<(&ToolPolicy, String)> {
-        let tool = self.tool(&cmd.name)?;
+        let tool = self.tool(cmd.name())?;
         let args: Vec<&str> = cmd
-            .args
+            .args()
             .iter()
-            .map(|a| a.raw.trim_matches(['"', '\'']))
+            .map(|a| a.raw().trim_matches(['"', '\'']))
             .collect();
-        Some((tool, tool.requires(&args, &cmd.assignments)?))
+        let assignments: Vec<&str> = cmd.assignments().collect();
+        Some((tool, tool.requires(&args, &assignments)?))
     }
 }
 
@@ -258,7 +255,7 @@ mod tests {
         assert!(!req(&k, "create secret generic x --dry-run=client -o yaml"));
         assert!(!req(&k, "get --help"));
         assert!(
-            k.requires(&["get", "pods"], &["KUBECONFIG".into()])
+            k.requires(&["get", "pods"], &["KUBECONFIG"])
                 .is_none()
         );
     }

@@ -48,7 +48,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if site.block.dialect == Dialect::Zsh {
             continue;
         }
-        for (c, span) in &site.block.constructs {
+        for (c, span) in site.block.constructs() {
             let since = c.since();
             if since <= target {
                 continue;
@@ -56,7 +56,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let d = Diagnostic::new(
                 &RULE,
                 site.file,
-                *span,
+                span,
                 format!(
                     "{} need bash {}.{}; the target is bash {}.{}",
                     c.describe(),

@@ -66,16 +66,16 @@ fn carries_flags(var: &str) -> bool {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let policy = cx.shell;
     for site in sites(cx.project) {
-        for cmd in &site.block.commands {
-            let Some((tool, what)) = policy.unscoped(cmd) else {
+        for cmd in site.block.commands() {
+            let Some((tool, what)) = policy.unscoped(&cmd) else {
                 continue;
             };
-            let passthrough = cmd.args.iter().any(|a| {
+            let passthrough = cmd.args().iter().any(|a| {
                 matches!(
-                    a.kind,
+                    a.kind(),
                     WordKind::Unquoted | WordKind::Quoted | WordKind::Mixed
                 ) && a.var_names().any(carries_flags)
-                    && !a.raw.contains('=')
+                    && !a.raw().contains('=')
             });
             if passthrough {
                 continue;
@@ -95,7 +95,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     &RULE,
                     site.file,
-                    cmd.name_span,
+                    cmd.name_span(),
                     format!("`{what}` runs against whatever cluster is current"),
                 )
                 .help(format!(

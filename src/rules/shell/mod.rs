@@ -99,10 +99,11 @@ const PASS_SUBCOMMANDS: &[&str] = &[
 ];
 
 /// Whether a command prints a secret when run on its own.
-fn prints_secret(c: &Command) -> bool {
-    let first = c.args.first().map(|a| a.raw.as_str());
-    let has = |f: &str| c.args.iter().any(|a| a.raw == f);
-    match c.name.as_str() {
+pub(crate) fn prints_secret(c: &Command<'_>) -> bool {
+    let args = c.args();
+    let first = args.first().map(|a| a.raw());
+    let has = |f: &str| args.iter().any(|a| a.raw() == f);
+    match c.name() {
         "pass" => match first {
             Some("show") => !has("-c") && !has("--clip") && !has("--qrcode"),
             Some(s) => !PASS_SUBCOMMANDS.contains(&s) && !s.starts_with('-'),
@@ -112,7 +113,7 @@ fn prints_secret(c: &Command) -> bool {
         "op" => first == Some("read"),
         "vault" => {
             matches!(first, Some("read"))
-                || (first == Some("kv") && c.args.get(1).is_some_and(|a| a.raw == "get"))
+                || (first == Some("kv") && args.get(1).is_some_and(|a| a.raw() == "get"))
         }
         "security" => {
             first.is_some_and(|f| f.starts_with("find-") && f.ends_with("-password")) && has("-w")

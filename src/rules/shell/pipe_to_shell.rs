@@ -47,14 +47,17 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
         let block = site.block;
-        for p in &block.pipelines {
-            let cmds: Vec<&Command> = p.iter().filter_map(|i| block.commands.get(*i)).collect();
+        for p in block.pipelines() {
+            let cmds: Vec<Command<'_>> = p
+                .iter()
+                .filter_map(|i| block.command(*i as usize))
+                .collect();
             let download = cmds
                 .iter()
-                .position(|c| c.name == "curl" || c.name == "wget");
+                .position(|c| c.name() == "curl" || c.name() == "wget");
             let shell = cmds
                 .iter()
-                .rposition(|c| matches!(c.name.as_str(), "sh" | "bash" | "zsh"));
+                .rposition(|c| matches!(c.name(), "sh" | "bash" | "zsh"));
             if let (Some(d), Some(s)) = (download, shell)
                 && d < s
             {
@@ -62,10 +65,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &RULE,
                         site.file,
-                        cmds[s].name_span,
-                        format!("the output of `{}` runs as a shell script", cmds[d].name),
+                        cmds[s].name_span(),
+                        format!("the output of `{}` runs as a shell script", cmds[d].name()),
                     )
-                    .label(site.file, cmds[d].name_span, "downloaded here")
+                    .label(site.file, cmds[d].name_span(), "downloaded here")
                     .help("download to a file, review it (or check its checksum), then run it"),
                 );
             }

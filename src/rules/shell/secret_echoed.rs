@@ -43,14 +43,14 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
-        for c in &site.block.commands {
+        for c in site.block.commands() {
             // echo "$TOKEN"
-            if matches!(c.name.as_str(), "echo" | "printf")
-                && !c.piped
-                && !c.redirected
-                && !c.captured
+            if matches!(c.name(), "echo" | "printf")
+                && !c.piped()
+                && !c.redirected()
+                && !c.captured()
                 && let Some(v) = c
-                    .args
+                    .args()
                     .iter()
                     .flat_map(|a| a.var_names())
                     .find(|v| is_secret_name(v))
@@ -59,8 +59,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &RULE,
                         site.file,
-                        c.span,
-                        format!("`{}` prints `${v}`", c.name),
+                        c.span(),
+                        format!("`{}` prints `${v}`", c.name()),
                     )
                     .help("check that it is set instead: [ -n \"$VAR\" ] && echo set"),
                 );

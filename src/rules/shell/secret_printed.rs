@@ -45,10 +45,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
-        for c in &site.block.commands {
-            if prints_secret(c) && !c.captured && !c.piped && !c.redirected {
+        for c in site.block.commands() {
+            if prints_secret(&c) && !c.captured() && !c.piped() && !c.redirected() {
                 out.push(
-                    Diagnostic::new(&RULE, site.file, c.name_span, format!("`{} {}` prints the secret", c.name, c.args.first().map_or("", |a| a.raw.as_str())))
+                    Diagnostic::new(&RULE, site.file, c.name_span(), format!("`{} {}` prints the secret", c.name(), c.args().first().map_or("", |a| a.raw())))
                         .help("use it inline where it is needed: `$(pass show …)` inside the command that needs it"),
                 );
             }

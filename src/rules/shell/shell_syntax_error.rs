@@ -54,13 +54,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if site.block.dialect == Dialect::Zsh {
             continue;
         }
-        if let Some((span, msg)) = &site.block.syntax_error {
+        if let Some((span, msg)) = site.block.syntax_error() {
             let span = if span.is_empty() && (span.start as usize) < cx.text(site.file).len() {
                 crate::source::Span::new(span.start as usize, span.start as usize + 1)
             } else {
-                *span
+                span
             };
-            let d = Diagnostic::new(&RULE, site.file, span, msg.clone())
+            let d = Diagnostic::new(&RULE, site.file, span, msg)
                 .help("fix the shell syntax; `bash -n` reports the same");
             // Markdown blocks are often fragments; scripts and hooks must parse.
             out.push(if site.runs_as_written() {

@@ -104,7 +104,7 @@ fn run(block: &ShellBlock) -> Vec<Finding> {
         return Vec::new();
     };
     if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(block.text.as_bytes());
+        let _ = stdin.write_all(block.text().as_bytes());
     }
     let Ok(output) = child.wait_with_output() else {
         return Vec::new();
@@ -121,11 +121,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let all = sites(cx.project);
     let found: Vec<Diagnostic> = all
         .par_iter()
-        .filter(|s| s.block.dialect != Dialect::Zsh && !s.block.text.trim().is_empty())
+        .filter(|s| s.block.dialect != Dialect::Zsh && !s.block.text().trim().is_empty())
         .flat_map_iter(|site| {
             run(site.block).into_iter().map(move |f| {
-                let start = offset(&site.block.text, f.line, f.column);
-                let end = offset(&site.block.text, f.end_line, f.end_column).max(start);
+                let start = offset(site.block.text(), f.line, f.column);
+                let end = offset(site.block.text(), f.end_line, f.end_column).max(start);
                 let severity = match f.level.as_str() {
                     "error" => Severity::Error,
                     "warning" => Severity::Warning,

@@ -48,9 +48,10 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
-        for c in &site.block.commands {
+        for c in site.block.commands() {
             // --flag $LIST
-            for (i, a) in c.args.iter().enumerate() {
+            let args = c.args();
+            for (i, a) in args.iter().enumerate() {
                 // Address and node lists: tools that take them want one
                 // comma-joined argument (`--nodes a,b`), never several.
                 let list_var = a.unquoted_vars().find(|v| {
@@ -58,15 +59,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         .is_match(v)
                 });
                 let Some(var) = list_var else { continue };
-                let after_flag = i > 0
-                    && c.args[i - 1].raw.starts_with("--")
-                    && !c.args[i - 1].raw.contains('=')
-                    && a.kind == WordKind::Unquoted;
-                let inline =
-                    a.kind == WordKind::Mixed && a.raw.starts_with("--") && a.raw.contains('=');
+                let prev = i.checked_sub(1).and_then(|p| args.get(p)).map(|p| p.raw());
+                let after_flag = prev.is_some_and(|p| p.starts_with("--") && !p.contains('='))
+                    && a.kind() == WordKind::Unquoted;
+                let inline = a.kind() == WordKind::Mixed
+                    && a.raw().starts_with("--")
+                    && a.raw().contains('=');
                 if after_flag || inline {
                     out.push(
-                        Diagnostic::new(&RULE, site.file, a.span, format!("`${var}` is split into several arguments here"))
+                        Diagnostic::new(&RULE, site.file, a.span(), format!("`${var}` is split into several arguments here"))
                             .help(format!("quote it (\"${var}\"), or join the items the way the tool expects (commas)")),
                     );
                 }

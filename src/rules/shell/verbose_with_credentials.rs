@@ -47,35 +47,35 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
         let block = site.block;
         let mut secrets_in_block = false;
-        for c in &block.commands {
-            if prints_secret(c)
-                || c.args
+        for c in block.commands() {
+            if prints_secret(&c)
+                || c.args()
                     .iter()
-                    .any(|a| a.var_names().any(is_secret_name) || a.raw.contains("Authorization"))
+                    .any(|a| a.var_names().any(is_secret_name) || a.raw().contains("Authorization"))
             {
                 secrets_in_block = true;
             }
             // curl -v with credentials
-            if c.name == "curl" {
-                let verbose = c.args.iter().any(|a| {
-                    let r = a.raw.as_str();
+            if c.name() == "curl" {
+                let verbose = c.args().iter().any(|a| {
+                    let r = a.raw();
                     r == "--verbose"
                         || r.starts_with("--trace")
                         || (r.starts_with('-') && !r.starts_with("--") && r.contains('v'))
                 });
-                let creds = c.args.iter().any(|a| {
-                    a.raw.contains("Authorization")
-                        || a.raw == "-u"
-                        || a.raw == "--user"
+                let creds = c.args().iter().any(|a| {
+                    a.raw().contains("Authorization")
+                        || a.raw() == "-u"
+                        || a.raw() == "--user"
                         || a.var_names().any(is_secret_name)
-                        || a.raw.contains("pass show")
+                        || a.raw().contains("pass show")
                 });
                 if verbose && creds {
                     out.push(
                         Diagnostic::new(
                             &RULE,
                             site.file,
-                            c.name_span,
+                            c.name_span(),
                             "verbose curl prints the credentials it sends",
                         )
                         .help("drop -v/--verbose/--trace; use -fsS and print only the status"),
@@ -84,9 +84,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         if secrets_in_block {
-            for x in &block.xtrace {
+            for x in block.xtrace() {
                 out.push(
-                    Diagnostic::new(&RULE, site.file, *x, "`set -x` traces command lines that carry secrets")
+                    Diagnostic::new(&RULE, site.file, x, "`set -x` traces command lines that carry secrets")
                         .help("remove `set -x`, or turn it off (`set +x`) around the lines that use secrets"),
                 );
             }

@@ -43,22 +43,21 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
-        for l in &site.block.split_loops {
-            let first = l
-                .what
+        for (span, what) in site.block.split_loops() {
+            let first = what
                 .lines()
                 .next()
                 .unwrap_or("")
                 .trim_end_matches('\\')
                 .trim_end();
             let shown: String =
-                if first.chars().count() > 40 || first.len() < l.what.trim_end().len() {
+                if first.chars().count() > 40 || first.len() < what.trim_end().len() {
                     format!("{}…", first.chars().take(40).collect::<String>())
                 } else {
                     first.to_string()
                 };
             out.push(
-                Diagnostic::new(&RULE, site.file, l.span, format!("`for … in {shown}` splits on whitespace and expands globs"))
+                Diagnostic::new(&RULE, site.file, span, format!("`for … in {shown}` splits on whitespace and expands globs"))
                     .help("read lines with `while IFS= read -r x; do …; done < <(cmd)`, or loop over a quoted array"),
             );
         }

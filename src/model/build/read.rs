@@ -1,0 +1,385 @@
+//! Read and parse one file: markdown (frontmatter, body, fenced shell),
+//! typed sources (and the shell they hold), scripts, manifests and the
+//! other JSON files skillc reads. Runs in parallel, one file per task.
+
+use super::MAX_MARKDOWN;
+use crate::load::{self, Read, Walked};
+use crate::model::*;
+use crate::parse::frontmatter;
+use crate::parse::json::{self, JsonDoc, JsonError, JsonNode};
+use crate::parse::markdown;
+use crate::parse::shell::{
+    self, Dialect, Origin, Piece, ShellBlock, ShellParser, mask_placeholders,
+};
+use crate::parse::yaml::{YamlKind, YamlNode};
+use crate::source::{self, FileId, SourceFile, Span};
+
+/// A file as read and parsed, and what went wrong reading it.
+pub(super) type ReadFile = (SourceFile, Parsed, Option<ProblemKind>);
+
+pub(super) enum Parsed {
+    /// A JSON document that names a local `$schema`.
+    Data(JsonDoc, String),
+    /// A typed source, and the shell its scalars hold (skill.yaml).
+    Yaml(
+        crate::parse::yaml::YamlDoc,
+        Result<(), crate::parse::yaml::YamlError>,
+        Vec<(Span, ShellBlock)>,
+    ),
+    Markdown(Box<Doc>),
+    Json(JsonRole, Result<JsonDoc, JsonError>, Typed, Vec<ShellBlock>),
+    /// A script, and whether its parse was left for later (`light`).
+    Script(Box<ShellBlock>, bool),
+    None,
+}
+
+/// Whether skillc reads the JSON file at `path` for what it is.
+pub(super) fn json_kind(path: &str) -> bool {
+    JsonRole::of(path).is_some()
+}
+
+/// Typed sources skillc compiles.
+pub(super) fn is_source(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name == "skill.yaml" || name == "plugin.yaml"
+}
+
+pub(super) fn is_markdown(path: &str) -> bool {
+    path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md")
+}
+
+pub(super) enum ProblemKind {
+    NotUtf8(usize),
+    TooLarge(u64, u64),
+    Unreadable(String),
+    Escapes(String),
+    Broken(String),
+}
+
+impl ProblemKind {
+    pub(super) fn with(self, file: FileId) -> Problem {
+        match self {
+            ProblemKind::NotUtf8(offset) => Problem::NotUtf8 { file, offset },
+            ProblemKind::TooLarge(size, limit) => Problem::TooLarge { file, size, limit },
+            ProblemKind::Unreadable(reason) => Problem::Unreadable { file, reason },
+            ProblemKind::Escapes(target) => Problem::SymlinkEscapes { file, target },
+            ProblemKind::Broken(reason) => Problem::Broken { file, reason },
+        }
+    }
+}
+
+pub(super) fn is_skill_md(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|n| n.eq_ignore_ascii_case("SKILL.md"))
+}
+
+/// The read cap for a file.
+fn cap(md: bool, max_size: Option<u64>) -> u64 {
+    max_size
+        .unwrap_or(if md { MAX_MARKDOWN } else { load::MAX_READ })
+        .min(load::MAX_FILE_SIZE_CEILING)
+}
+
+/// A markdown file a narrowed run registers without reading it.
+pub(super) fn unread_doc(w: &Walked) -> ReadFile {
+    let doc = Doc {
+        file: FileId(0),
+        kind: DocKind::Other,
+        path: w.path.clone(),
+        bom: false,
+        frontmatter: frontmatter::FrontmatterState::Missing,
+        fm: None,
+        body_start: 0,
+        md: markdown::MdDoc::default(),
+        shell: Vec::new(),
+        light: true,
+        unread: true,
+    };
+    (
+        SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
+        Parsed::Markdown(Box::new(doc)),
+        None,
+    )
+}
+
+/// Which fenced shell blocks of a markdown file to parse.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Blocks {
+    /// None: the file's shell findings would not be reported.
+    None,
+    /// Those with a `skillc:` comment, for their suppressions: no shell
+    /// rule is on ([`super::Options::shell_blocks`]).
+    Marked,
+    All,
+}
+
+/// What reading needs: the shell parser of the load and the size cap.
+pub(super) struct Reader<'p> {
+    pub shell: &'p ShellParser<'p>,
+    pub max_size: Option<u64>,
+}
+
+impl Reader<'_> {
+    /// A script file's text parsed, past its byte order mark.
+    pub(super) fn script(&self, text: &str) -> ShellBlock {
+        let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        self.shell.script(&text[base..], base)
+    }
+
+    pub(super) fn read_and_parse(&self, w: &Walked, blocks: Blocks, light: bool) -> ReadFile {
+        let empty = |p| {
+            (
+                SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
+                Parsed::None,
+                Some(p),
+            )
+        };
+        let md = is_markdown(&w.path);
+        let cap = cap(md, self.max_size);
+        let text = match load::read(&w.abs, cap, w.regular) {
+            Read::Text(t) => t,
+            Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
+            Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, cap)),
+            Read::Failed(e) => return empty(ProblemKind::Unreadable(e)),
+        };
+        let bom = text.starts_with('\u{feff}');
+        let base = if bom { 3 } else { 0 };
+        if md {
+            let (fm, body_start) = frontmatter::split(&text[base..], base);
+            let md = if light {
+                markdown::MdDoc::default()
+            } else {
+                markdown::parse(&text, body_start)
+            };
+            let mut shell: Vec<ShellBlock> = md
+                .code_blocks
+                .iter()
+                .filter(|b| match blocks {
+                    Blocks::None => false,
+                    Blocks::Marked => text
+                        .get(b.span.range())
+                        .is_some_and(|t| t.contains("skillc:")),
+                    Blocks::All => true,
+                })
+                .filter_map(|b| self.shell.code_block(&text, b))
+                .collect();
+            // Kept for the whole run: no growth slack.
+            shell.shrink_to_fit();
+            let typed = match &fm {
+                frontmatter::FrontmatterState::Present(f) => f
+                    .root()
+                    .and_then(|r| crate::model::value::read(r).ok())
+                    .map(Box::new),
+                _ => None,
+            };
+            let doc = Doc {
+                file: FileId(0),
+                kind: DocKind::Other,
+                path: w.path.clone(),
+                bom,
+                fm: typed,
+                frontmatter: fm,
+                body_start,
+                md,
+                shell,
+                light,
+                unread: false,
+            };
+            let sf = SourceFile::new(w.path.clone(), w.abs.clone(), text);
+            return (sf, Parsed::Markdown(Box::new(doc)), None);
+        }
+        if is_source(&w.path) {
+            let (doc, err) = match crate::parse::yaml::parse(&text[base..], base) {
+                Ok(d) => (d, Ok(())),
+                Err(e) => (
+                    crate::parse::yaml::YamlDoc {
+                        root: None,
+                        duplicate_keys: Vec::new(),
+                    },
+                    Err(e),
+                ),
+            };
+            let scripts = if w.path.ends_with("skill.yaml") {
+                doc.root
+                    .as_ref()
+                    .map(|root| self.source_scripts(&text, root))
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            return (
+                SourceFile::new(w.path.clone(), w.abs.clone(), text),
+                Parsed::Yaml(doc, err, scripts),
+                None,
+            );
+        }
+        if w.path.ends_with(".sh") {
+            let block = if light {
+                ShellBlock::unparsed(source::Span::new(base, text.len()))
+            } else {
+                self.script(&text)
+            };
+            return (
+                SourceFile::new(w.path.clone(), w.abs.clone(), text),
+                Parsed::Script(Box::new(block), light),
+                None,
+            );
+        }
+        let Some(role) = JsonRole::of(&w.path) else {
+            // Other JSON is read only when it names a schema in the tree.
+            let parsed = match json::parse(&text[base..], base) {
+                Ok(doc) => {
+                    let schema = doc.root.str_at("$schema").map(|(s, _)| s.to_string());
+                    match schema.filter(|s| !s.contains("://") && s.ends_with(".json")) {
+                        Some(s) => Parsed::Data(doc, s),
+                        None => Parsed::None,
+                    }
+                }
+                Err(_) => Parsed::None,
+            };
+            return (
+                SourceFile::new(w.path.clone(), w.abs.clone(), text),
+                parsed,
+                None,
+            );
+        };
+        let parsed = json::parse(&text[base..], base);
+        let hooks = match &parsed {
+            Ok(doc) if role == JsonRole::Hooks => self.hook_commands(&text, &doc.root),
+            _ => Vec::new(),
+        };
+        let typed = match &parsed {
+            Ok(doc) => Typed::read(role, &doc.root),
+            Err(_) => Typed::None,
+        };
+        (
+            SourceFile::new(w.path.clone(), w.abs.clone(), text),
+            Parsed::Json(role, parsed, typed, hooks),
+            None,
+        )
+    }
+
+    /// The shell written inline in a skill.yaml (`prelude`, each phase's
+    /// `script`, nested phases too), parsed with spans in the file, by the
+    /// span of the scalar that holds it.
+    fn source_scripts(&self, file_text: &str, root: &YamlNode) -> Vec<(Span, ShellBlock)> {
+        let mut out = Vec::new();
+        let mut scalar = |node: &YamlNode| {
+            if let Some(value) = node.as_str() {
+                let block = self.shell.block(
+                    Origin::Script,
+                    Dialect::Bash,
+                    mask_placeholders(value),
+                    scalar_pieces(file_text, node, value),
+                    node.span,
+                );
+                out.push((node.span, block));
+            }
+        };
+        if let Some(p) = root.get("prelude") {
+            scalar(p);
+        }
+        let mut phases: Vec<&YamlNode> = vec![root];
+        while let Some(node) = phases.pop() {
+            if let YamlKind::Seq(items) = &node.get("phases").map_or(&YamlKind::Alias, |p| &p.kind)
+            {
+                for phase in items.iter().rev() {
+                    if let Some(s) = phase.get("script") {
+                        scalar(s);
+                    }
+                    phases.push(phase);
+                }
+            }
+        }
+        out
+    }
+
+    /// Shell-form hook commands of a hooks.json (`command` without `args`).
+    fn hook_commands(&self, text: &str, root: &JsonNode) -> Vec<ShellBlock> {
+        let Some(events) = root.get("hooks") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for m in events.members() {
+            for group in m.value.items() {
+                for h in group.get("hooks").map(|h| h.items()).unwrap_or(&[]) {
+                    if h.get("args").is_some() {
+                        continue;
+                    }
+                    let Some(node) = h.get("command") else {
+                        continue;
+                    };
+                    let Some(cmd) = node.as_str() else { continue };
+                    // The string's bytes between the quotes map 1:1 when it has no escapes.
+                    let inner = crate::source::Span::new(
+                        node.span.start as usize + 1,
+                        (node.span.end as usize).saturating_sub(1),
+                    );
+                    let exact = text.get(inner.range()) == Some(cmd);
+                    let pieces = vec![shell::Piece {
+                        shell: 0,
+                        file: inner.start,
+                        len: if exact { cmd.len() as u32 } else { 0 },
+                    }];
+                    out.push(self.shell.block(
+                        Origin::Hook,
+                        Dialect::Bash,
+                        shell::mask_placeholders(cmd),
+                        pieces,
+                        node.span,
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Map each line of a block scalar's value to its place in the file.
+fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
+    let region = file_text.get(node.span.range()).unwrap_or("");
+    let mut pieces = Vec::new();
+    let mut shell_off = 0usize;
+    // Lines of the region after the indicator line (for `|`) or the region itself.
+    let mut src_lines: Vec<(usize, &str)> = Vec::new();
+    let mut off = node.span.start as usize;
+    for l in region.split_inclusive('\n') {
+        src_lines.push((off, l));
+        off += l.len();
+    }
+    let block = region.starts_with('|') || region.starts_with('>');
+    let mut it = src_lines.into_iter().skip(usize::from(block));
+    for line in value.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        // Find the next source line that ends with this content.
+        let mut mapped = None;
+        if content.is_empty() {
+            mapped = it.next().map(|(o, _)| o);
+        } else {
+            for (o, l) in it.by_ref() {
+                let t = l.trim_end_matches(['\n', '\r']);
+                if t.ends_with(content) {
+                    mapped = Some(o + t.len() - content.len());
+                    break;
+                }
+            }
+        }
+        if let Some(file_off) = mapped {
+            pieces.push(Piece {
+                shell: shell_off as u32,
+                file: file_off as u32,
+                len: line.len() as u32,
+            });
+        }
+        shell_off += line.len();
+    }
+    if pieces.is_empty() {
+        pieces.push(Piece {
+            shell: 0,
+            file: node.span.start,
+            len: 0,
+        });
+    }
+    pieces
+}

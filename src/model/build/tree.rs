@@ -1,0 +1,438 @@
+//! The plugins of a tree and their components: marketplace entries and
+//! where their sources lead, plugin.json directories, skills, commands,
+//! agents and workflows by the rules Claude Code's loader follows.
+
+use super::read::is_markdown;
+use crate::model::*;
+use crate::parse::json::{self, JsonNode};
+use crate::source::{self, SourceDb};
+use std::collections::{BTreeSet, HashMap};
+
+pub(super) struct Builder {
+    pub files: BTreeSet<String>,
+    pub dirs: BTreeSet<String>,
+    pub json: Vec<JsonFile>,
+    pub json_by_path: HashMap<String, usize>,
+    pub plugins: Vec<Plugin>,
+    pub entries: Vec<Entry>,
+}
+
+fn manifest_path(dir: &str) -> String {
+    if dir.is_empty() {
+        ".claude-plugin/plugin.json".into()
+    } else {
+        format!("{dir}/.claude-plugin/plugin.json")
+    }
+}
+
+fn sub(dir: &str, rel: &str) -> String {
+    if dir.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{dir}/{rel}")
+    }
+}
+
+/// String items of a component field (`"./x"` or `["./x", …]`).
+fn path_items(node: Option<&JsonNode>) -> Option<Vec<String>> {
+    let node = node?;
+    match node.as_str() {
+        Some(s) => Some(vec![s.to_string()]),
+        None if !node.items().is_empty() || matches!(node.kind, json::JsonKind::Array(_)) => Some(
+            node.items()
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_string))
+                .collect(),
+        ),
+        None => None,
+    }
+}
+
+impl Builder {
+    pub(super) fn build(
+        &mut self,
+        hint: Option<RootKind>,
+        root_name: &str,
+        docs: &[Doc],
+        db: &SourceDb,
+    ) -> RootKind {
+        let doc_by_path: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.path.as_str(), i))
+            .collect();
+        if hint == Some(RootKind::Skill) {
+            let mut p = self.new_plugin("", root_name.to_string(), None);
+            p.synthetic = true;
+            for (i, d) in docs.iter().enumerate() {
+                if d.path.ends_with("/SKILL.md") && !d.path[..d.path.len() - 9].contains('/') {
+                    let dir = source::parent(&d.path).to_string();
+                    p.skills.push(Skill {
+                        name: dir.clone(),
+                        dir,
+                        doc: i,
+                    });
+                }
+            }
+            self.plugins.push(p);
+            return RootKind::Skill;
+        }
+
+        let mut kind = RootKind::Folder;
+        let mut claimed: BTreeSet<String> = BTreeSet::new();
+        if let Some(&mi) = self.json_by_path.get(".claude-plugin/marketplace.json") {
+            kind = RootKind::Marketplace;
+            let root = self.json[mi].root().cloned();
+            if let Some(root) = root {
+                let plugin_root = root
+                    .get("metadata")
+                    .and_then(|m| m.get("pluginRoot"))
+                    .and_then(JsonNode::as_str)
+                    .map(str::to_string);
+                for (index, e) in root
+                    .get("plugins")
+                    .map(|p| p.items())
+                    .unwrap_or(&[])
+                    .iter()
+                    .enumerate()
+                {
+                    self.add_entry(
+                        index,
+                        e,
+                        plugin_root.as_deref(),
+                        &doc_by_path,
+                        db,
+                        &mut claimed,
+                    );
+                }
+            }
+        } else if self.json_by_path.contains_key(".claude-plugin/plugin.json") {
+            kind = RootKind::Plugin;
+        }
+        // Every other directory with a plugin.json is a plugin too (an orphan
+        // when a marketplace exists and does not list it).
+        let manifests: Vec<String> = self
+            .json_by_path
+            .keys()
+            .filter(|p| p.ends_with(".claude-plugin/plugin.json"))
+            .map(|p| {
+                let d = source::parent(source::parent(p));
+                d.to_string()
+            })
+            .collect();
+        let mut manifests = manifests;
+        manifests.sort();
+        for dir in manifests {
+            if claimed.contains(&dir) {
+                continue;
+            }
+            claimed.insert(dir.clone());
+            let p = self.plugin_at(&dir, None, None, &doc_by_path, db);
+            self.plugins.push(p);
+        }
+        if self.plugins.is_empty() {
+            // A bare folder of skills or a project: `*/SKILL.md`, any
+            // `…/skills/*/SKILL.md` (`.claude/skills`, `.agents/skills`), and
+            // `.claude/commands`, `.claude/agents`.
+            let mut p = self.new_plugin("", root_name.to_string(), None);
+            p.synthetic = true;
+            for (i, d) in docs.iter().enumerate() {
+                let dir = source::parent(&d.path);
+                let parent = source::parent(dir);
+                let parent_name = parent.rsplit('/').next().unwrap_or(parent);
+                if d.path.ends_with("/SKILL.md") && (parent.is_empty() || parent_name == "skills") {
+                    p.skills.push(Skill {
+                        name: dir.rsplit('/').next().unwrap_or(dir).to_string(),
+                        dir: dir.to_string(),
+                        doc: i,
+                    });
+                }
+            }
+            p.commands
+                .extend(
+                    self.md_under(".claude/commands")
+                        .into_iter()
+                        .filter_map(|(name, f)| {
+                            doc_by_path
+                                .get(f.as_str())
+                                .map(|&doc| Component { name, doc })
+                        }),
+                );
+            p.agents.extend(
+                self.md_under(".claude/agents")
+                    .into_iter()
+                    .filter_map(|(name, f)| {
+                        doc_by_path
+                            .get(f.as_str())
+                            .map(|&doc| Component { name, doc })
+                    }),
+            );
+            if !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty() {
+                self.plugins.push(p);
+            }
+        }
+        kind
+    }
+
+    fn new_plugin(&self, dir: &str, name: String, entry: Option<usize>) -> Plugin {
+        Plugin {
+            dir: dir.to_string(),
+            name,
+            manifest: self.json_by_path.get(&manifest_path(dir)).copied(),
+            entry,
+            skills: Vec::new(),
+            commands: Vec::new(),
+            agents: Vec::new(),
+            workflows: Vec::new(),
+            synthetic: false,
+        }
+    }
+
+    fn add_entry(
+        &mut self,
+        index: usize,
+        e: &JsonNode,
+        plugin_root: Option<&str>,
+        doc_by_path: &HashMap<&str, usize>,
+        db: &SourceDb,
+        claimed: &mut BTreeSet<String>,
+    ) {
+        let name = e.str_at("name").map(|(s, sp)| (s.to_string(), sp));
+        let (source, dir) = match e.get("source") {
+            Some(node) => match node.as_str() {
+                Some(s) => {
+                    let rel = if s.starts_with("./") || s == "." {
+                        Some(s.to_string())
+                    } else {
+                        plugin_root
+                            .filter(|_| !s.contains('/'))
+                            .map(|pr| format!("{pr}/{s}"))
+                    };
+                    let dir = rel.as_deref().and_then(source::normalize);
+                    (
+                        EntrySource::Local {
+                            path: s.to_string(),
+                            span: node.span,
+                        },
+                        dir,
+                    )
+                }
+                None if node.is_object() => (EntrySource::Remote, None),
+                None => (EntrySource::Invalid, None),
+            },
+            None => (EntrySource::Invalid, None),
+        };
+        let entry_index = self.entries.len();
+        let mut plugin = None;
+        if let Some(d) = dir
+            .as_ref()
+            .filter(|d| self.dirs.contains(*d) || d.is_empty())
+        {
+            let pname = name.as_ref().map(|(n, _)| n.clone());
+            let p = self.plugin_at(d, pname, Some((entry_index, e)), doc_by_path, db);
+            plugin = Some(self.plugins.len());
+            self.plugins.push(p);
+            claimed.insert(d.clone());
+        }
+        self.entries.push(Entry {
+            index,
+            name,
+            source,
+            dir,
+            span: e.span,
+            plugin,
+        });
+    }
+
+    /// Build the plugin rooted at `dir`, with its components.
+    fn plugin_at(
+        &self,
+        dir: &str,
+        entry_name: Option<String>,
+        entry: Option<(usize, &JsonNode)>,
+        doc_by_path: &HashMap<&str, usize>,
+        db: &SourceDb,
+    ) -> Plugin {
+        let _ = db;
+        let fallback = entry_name.unwrap_or_else(|| {
+            dir.rsplit('/')
+                .next()
+                .filter(|s| !s.is_empty())
+                .unwrap_or("root")
+                .to_string()
+        });
+        let mut p = self.new_plugin(dir, fallback, entry.map(|(i, _)| i));
+        let manifest = p.manifest.and_then(|i| self.json[i].root());
+        if let Some(n) = manifest
+            .and_then(|m| m.get("name"))
+            .and_then(JsonNode::as_str)
+            && !n.is_empty()
+        {
+            p.name = n.to_string();
+        }
+        let entry_node = entry.map(|(_, e)| e);
+        let field = |key: &str| -> Option<Vec<String>> {
+            let mut out: Option<Vec<String>> = None;
+            for src in [manifest, entry_node].into_iter().flatten() {
+                if let Some(items) = path_items(src.get(key)) {
+                    out.get_or_insert_with(Vec::new).extend(items);
+                }
+            }
+            out
+        };
+
+        // Skills: default dir (unless an entry at the marketplace root lists
+        // its own), plus every listed path.
+        let listed_skills = field("skills");
+        let entry_lists = entry_node.is_some_and(|e| e.get("skills").is_some());
+        let mut skill_dirs: Vec<String> = Vec::new();
+        if !(dir.is_empty() && entry_lists) {
+            let base = sub(dir, "skills");
+            skill_dirs.extend(self.children_with_skill(&base));
+        }
+        for rel in listed_skills.unwrap_or_default() {
+            if rel.contains("..") {
+                continue;
+            }
+            let Some(d) = source::join(dir, &rel) else {
+                continue;
+            };
+            if self.files.contains(&sub(&d, "SKILL.md")) {
+                skill_dirs.push(d);
+            } else {
+                skill_dirs.extend(self.children_with_skill(&d));
+            }
+        }
+        skill_dirs.sort();
+        skill_dirs.dedup();
+        for d in skill_dirs {
+            if let Some(&doc) = doc_by_path.get(sub(&d, "SKILL.md").as_str()) {
+                p.skills.push(Skill {
+                    name: d.rsplit('/').next().unwrap_or(&d).to_string(),
+                    dir: d,
+                    doc,
+                });
+            }
+        }
+
+        // Commands: default dir unless the manifest replaces it.
+        let mut command_files: Vec<(String, String)> = Vec::new();
+        let cmd_field = manifest.and_then(|m| m.get("commands"));
+        match cmd_field {
+            Some(node) if node.is_object() => {
+                for m in node.members() {
+                    if let Some(src) = m.value.get("source").and_then(JsonNode::as_str)
+                        && let Some(f) = source::join(dir, src)
+                    {
+                        command_files.push((m.key.clone(), f));
+                    }
+                }
+            }
+            Some(node) => {
+                for rel in path_items(Some(node)).unwrap_or_default() {
+                    if rel.contains("..") {
+                        continue;
+                    }
+                    let Some(target) = source::join(dir, &rel) else {
+                        continue;
+                    };
+                    if self.files.contains(&target) {
+                        let stem = target
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(&target)
+                            .trim_end_matches(".md");
+                        command_files.push((stem.to_string(), target));
+                    } else {
+                        command_files.extend(self.md_under(&target));
+                    }
+                }
+            }
+            None => command_files.extend(self.md_under(&sub(dir, "commands"))),
+        }
+        for (name, f) in command_files {
+            if let Some(&doc) = doc_by_path.get(f.as_str()) {
+                p.commands.push(Component { name, doc });
+            }
+        }
+
+        // Agents: default dir unless the manifest replaces it.
+        let agent_files: Vec<(String, String)> =
+            match manifest.and_then(|m| path_items(m.get("agents"))) {
+                Some(items) => items
+                    .iter()
+                    .filter(|r| !r.contains(".."))
+                    .filter_map(|r| source::join(dir, r))
+                    .map(|f| {
+                        let stem = f
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(&f)
+                            .trim_end_matches(".md")
+                            .to_string();
+                        (stem, f)
+                    })
+                    .collect(),
+                None => self.md_under(&sub(dir, "agents")),
+            };
+        for (name, f) in agent_files {
+            if let Some(&doc) = doc_by_path.get(f.as_str()) {
+                p.agents.push(Component { name, doc });
+            }
+        }
+
+        // Workflows: `.js` files of the default dir or the listed paths.
+        let workflow_dirs = manifest
+            .and_then(|m| path_items(m.get("workflows")))
+            .unwrap_or_else(|| vec!["./workflows".into()]);
+        for rel in workflow_dirs {
+            let Some(target) = source::join(dir, &rel) else {
+                continue;
+            };
+            let prefix = format!("{target}/");
+            let files: Vec<&String> = if target.ends_with(".js") {
+                self.files.get(&target).into_iter().collect()
+            } else {
+                self.files
+                    .range(prefix.clone()..)
+                    .take_while(|f| f.starts_with(&prefix))
+                    .collect()
+            };
+            for f in files {
+                if let Some(stem) = f.rsplit('/').next().and_then(|n| n.strip_suffix(".js")) {
+                    p.workflows.push(stem.to_string());
+                }
+            }
+        }
+        p
+    }
+
+    /// Child directories of `base` that hold a SKILL.md.
+    fn children_with_skill(&self, base: &str) -> Vec<String> {
+        let prefix = format!("{base}/");
+        self.files
+            .range(prefix.clone()..)
+            .take_while(|f| f.starts_with(&prefix))
+            .filter_map(|f| {
+                let rest = &f[prefix.len()..];
+                let (child, file) = rest.split_once('/')?;
+                (file == "SKILL.md").then(|| format!("{prefix}{child}"))
+            })
+            .collect()
+    }
+
+    /// Markdown files below `base`, named by their path (`a/b.md` → `a:b`).
+    fn md_under(&self, base: &str) -> Vec<(String, String)> {
+        let prefix = format!("{base}/");
+        self.files
+            .range(prefix.clone()..)
+            .take_while(|f| f.starts_with(&prefix))
+            .filter(|f| is_markdown(f))
+            .map(|f| {
+                let rel = &f[prefix.len()..];
+                let name = rel[..rel.len() - 3].replace('/', ":");
+                (name, f.clone())
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,293 @@
+//! The shell parser of a load: tree-sitter-bash, confirmed by a syntax
+//! checker where tree-sitter rejects a text (it is stricter than bash in
+//! places), and the facts of every text remembered for the length of the
+//! parser, so a text that occurs many times is parsed once.
+
+use super::facts::Facts;
+use super::walk::Walker;
+use super::{Dialect, Origin, Piece, ShellBlock};
+use crate::parse::markdown::CodeBlock;
+use crate::source::Span;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use tree_sitter::{Node, Parser};
+
+/// Confirms or overrules tree-sitter's syntax errors.
+pub trait SyntaxCheck: Sync {
+    /// What the checker says of `text`: `Some(Ok(()))` valid,
+    /// `Some(Err((line, message)))` invalid at a 1-based line, `None` when the
+    /// checker cannot run (tree-sitter's verdict then stands).
+    fn check(&self, text: &str) -> Option<Result<(), (usize, String)>>;
+}
+
+/// `bash -n`: bash's own parser, the judge of what bash accepts.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct BashN;
+
+impl SyntaxCheck for BashN {
+    fn check(&self, text: &str) -> Option<Result<(), (usize, String)>> {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+        let mut child = Command::new("bash")
+            .arg("-n")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .ok()?;
+        if let Some(mut stdin) = child.stdin.take() {
+            let _ = stdin.write_all(text.as_bytes());
+        }
+        let out = child.wait_with_output().ok()?;
+        if out.status.success() {
+            return Some(Ok(()));
+        }
+        let err = String::from_utf8_lossy(&out.stderr);
+        let first = err.lines().next().unwrap_or("syntax error");
+        // `bash: line 3: syntax error near unexpected token `('`
+        let re = crate::regex!(r"line (\d+): (.*)$");
+        Some(Err(match re.captures(first) {
+            Some(c) => (c[1].parse().unwrap_or(1), c[2].to_string()),
+            None => (1, first.to_string()),
+        }))
+    }
+}
+
+/// Texts longer than this are not remembered: large scripts rarely repeat.
+const MEMO_MAX_TEXT: usize = 16 * 1024;
+
+/// Facts remembered by their text.
+struct ByText(Arc<Facts>);
+
+impl std::hash::Hash for ByText {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.text.hash(state);
+    }
+}
+impl PartialEq for ByText {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.text == other.0.text
+    }
+}
+impl Eq for ByText {}
+impl std::borrow::Borrow<str> for ByText {
+    fn borrow(&self) -> &str {
+        &self.0.text
+    }
+}
+
+/// Parses shell into [`ShellBlock`]s. One per load, shared by the threads
+/// that parse: the facts of each text are remembered (and shared by every
+/// block with that text) until the parser is dropped.
+pub struct ShellParser<'c> {
+    syntax: &'c dyn SyntaxCheck,
+    memo: Mutex<HashSet<ByText>>,
+    /// tree-sitter parsers, one per thread that is parsing at a time.
+    parsers: Mutex<Vec<Parser>>,
+}
+
+impl Default for ShellParser<'static> {
+    fn default() -> Self {
+        ShellParser::new(&BashN)
+    }
+}
+
+impl<'c> ShellParser<'c> {
+    pub fn new(syntax: &'c dyn SyntaxCheck) -> Self {
+        ShellParser {
+            syntax,
+            memo: Mutex::new(HashSet::new()),
+            parsers: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Parse `text` (its pieces map it into the file, `span` is the block's
+    /// extent there).
+    pub fn block(
+        &self,
+        origin: Origin,
+        dialect: Dialect,
+        text: String,
+        pieces: Vec<Piece>,
+        span: Span,
+    ) -> ShellBlock {
+        let facts = self.facts(text);
+        let mut pieces = pieces;
+        pieces.shrink_to_fit();
+        ShellBlock {
+            origin,
+            dialect,
+            span,
+            pieces,
+            facts,
+        }
+    }
+
+    /// Parse a fenced block of `file_text` when its language is shell: the
+    /// fence names the dialect, unless the block opens with a `#!` line,
+    /// which names it better.
+    pub fn code_block(&self, file_text: &str, b: &CodeBlock) -> Option<ShellBlock> {
+        let dialect = Dialect::from_lang(&b.lang)?;
+        let (t, pieces) = super::assemble(file_text, &b.content, dialect);
+        let dialect = if t.starts_with("#!") {
+            Dialect::from_shebang(&t)
+        } else {
+            dialect
+        };
+        Some(self.block(Origin::CodeBlock, dialect, t, pieces, b.span))
+    }
+
+    /// Parse a whole script file (`text` is the file's text from `base`).
+    pub fn script(&self, text: &str, base: usize) -> ShellBlock {
+        let pieces = vec![Piece {
+            shell: 0,
+            file: base as u32,
+            len: text.len() as u32,
+        }];
+        self.block(
+            Origin::Script,
+            Dialect::from_shebang(text),
+            super::mask_placeholders(text),
+            pieces,
+            Span::new(base, base + text.len()),
+        )
+    }
+
+    /// The facts of `text`, parsed or remembered.
+    fn facts(&self, text: String) -> Arc<Facts> {
+        if text.len() > MEMO_MAX_TEXT {
+            return Arc::new(self.parse(text));
+        }
+        if let Some(f) = self
+            .memo
+            .lock()
+            .ok()
+            .and_then(|m| m.get(text.as_str()).map(|b| b.0.clone()))
+        {
+            return f;
+        }
+        let facts = Arc::new(self.parse(text));
+        if let Ok(mut m) = self.memo.lock() {
+            m.insert(ByText(facts.clone()));
+        }
+        facts
+    }
+
+    /// A tree-sitter parser for this thread's turn, returned when done.
+    fn with_parser<T>(&self, f: impl FnOnce(&mut Parser) -> T) -> Option<T> {
+        let taken = self.parsers.lock().ok().and_then(|mut p| p.pop());
+        let mut parser = match taken {
+            Some(p) => p,
+            None => {
+                let mut p = Parser::new();
+                p.set_language(&tree_sitter_bash::LANGUAGE.into()).ok()?;
+                p
+            }
+        };
+        let out = f(&mut parser);
+        if let Ok(mut p) = self.parsers.lock() {
+            p.push(parser);
+        }
+        Some(out)
+    }
+
+    /// What parsing `text` tells, in shell-text offsets.
+    fn parse(&self, text: String) -> Facts {
+        let mut facts = Facts::default();
+        let text = text.into_boxed_str();
+        self.with_parser(|parser| {
+            let Some(tree) = parser.parse(&*text, None) else {
+                return;
+            };
+            let root = tree.root_node();
+            facts.syntax_error = self
+                .confirmed_error(root, &text)
+                .map(|((s, e), m)| ((s as u32, e as u32), m.into_boxed_str()));
+            let mut w = Walker {
+                full: &text,
+                text: &text,
+                base: 0,
+                facts: &mut facts,
+                parser,
+                cursor: root.walk(),
+                stack: Vec::new(),
+            };
+            w.walk(root, 0, false);
+        });
+        facts.text = text;
+        facts.shrink();
+        facts
+    }
+
+    /// The first syntax error of the tree, as the syntax checker confirms
+    /// it: tree-sitter is stricter than bash in places (`{"a":1}` words,
+    /// `${var.x}`), so what the checker accepts is no error, and an error it
+    /// finds is placed on the line it names.
+    fn confirmed_error(&self, root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
+        let (range, message) = first_error(root, text)?;
+        match self.syntax.check(text) {
+            None => Some((range, message)),
+            Some(Ok(())) => None,
+            Some(Err((line, message))) => {
+                let line_start: usize = text
+                    .split_inclusive('\n')
+                    .take(line.saturating_sub(1))
+                    .map(str::len)
+                    .sum();
+                let line_end = text[line_start.min(text.len())..]
+                    .find('\n')
+                    .map_or(text.len(), |i| line_start + i);
+                let at = if (line_start..=line_end).contains(&range.0) {
+                    range
+                } else {
+                    (line_start, line_start)
+                };
+                Some((at, message))
+            }
+        }
+    }
+}
+
+fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
+    if !root.has_error() {
+        return None;
+    }
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.is_missing() {
+            let at = n.start_byte();
+            return Some(((at, at), format!("syntax error: missing `{}`", n.kind())));
+        }
+        if n.is_error() {
+            let (s, e) = (n.start_byte(), n.end_byte());
+            let snippet: String = text
+                .get(s..e)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(30)
+                .collect();
+            let msg = if snippet.is_empty() {
+                "syntax error: unexpected end of input".to_string()
+            } else {
+                format!("syntax error near unexpected token `{snippet}`")
+            };
+            let end = if e > s {
+                (s + snippet.len().max(1)).min(e)
+            } else {
+                s
+            };
+            return Some(((s, end), msg));
+        }
+        let mut cursor = n.walk();
+        let children: Vec<Node<'_>> = n.children(&mut cursor).collect();
+        for c in children.into_iter().rev() {
+            if c.has_error() || c.is_missing() || c.is_error() {
+                stack.push(c);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,630 @@
+//! The walk over a tree-sitter-bash tree that records what the rules need:
+//! commands (after `sudo`, `env`, `timeout`, …, inside pipelines,
+//! substitutions, bodies and `bash -c` strings), pipelines, bash-4
+//! constructs, word-splitting loops, comments, variables assigned and used.
+//! Everything is recorded as byte ranges of the parsed text.
+
+use super::facts::{Facts, R, RawCommand, RawVar, RawWord};
+use super::{Construct, WordKind};
+use tree_sitter::{Node, Parser};
+
+/// Nesting deeper than this is not walked (the block is still checked above it).
+const MAX_DEPTH: usize = 256;
+
+/// Commands that run another command given as their arguments.
+const WRAPPERS: &[&str] = &[
+    "sudo",
+    "doas",
+    "env",
+    "time",
+    "timeout",
+    "nice",
+    "nohup",
+    "exec",
+    "command",
+    "builtin",
+    "stdbuf",
+    "ionice",
+    "xargs",
+    "watch",
+    "caffeinate",
+    "chronic",
+    "setsid",
+    "unbuffer",
+];
+
+/// Options of a wrapper that take a value.
+fn wrapper_value_opts(w: &str) -> &'static [&'static str] {
+    match w {
+        "sudo" | "doas" => &["-u", "-g", "-C", "-p", "-h", "-r", "-t", "-U", "-D"],
+        "env" => &["-u", "-C", "-S"],
+        "timeout" => &["-s", "-k", "--signal", "--kill-after"],
+        "nice" => &["-n"],
+        "ionice" => &["-c", "-n", "-p"],
+        "xargs" => &["-I", "-i", "-n", "-P", "-L", "-l", "-d", "-E", "-s", "-a"],
+        "watch" => &["-n", "--interval", "-d"],
+        "stdbuf" => &["-i", "-o", "-e"],
+        _ => &[],
+    }
+}
+
+/// A word of a command line while the command is being read.
+struct W {
+    range: R,
+    kind: WordKind,
+    vars: R,
+}
+
+pub(super) struct Walker<'a, 't> {
+    /// The whole text the facts are ranges of.
+    pub full: &'a str,
+    /// The text this walk's tree was parsed from (a `bash -c` string is a
+    /// slice of `full`).
+    pub text: &'a str,
+    /// Offset of `text` inside `full`.
+    pub base: usize,
+    pub facts: &'a mut Facts,
+    /// For nested `bash -c` strings.
+    pub parser: &'a mut Parser,
+    /// One cursor for the whole walk: a cursor per node would allocate.
+    pub cursor: tree_sitter::TreeCursor<'t>,
+    /// Children of the nodes being walked, for the loops over them (see
+    /// [`Walker::push_kids`]): one buffer for the whole walk instead of a
+    /// list per node, and small stack frames for deep nesting.
+    pub stack: Vec<Node<'t>>,
+}
+
+fn r(s: usize, e: usize) -> R {
+    (s as u32, e as u32)
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    fn src(&self, n: Node<'_>) -> &'a str {
+        self.text.get(n.start_byte()..n.end_byte()).unwrap_or("")
+    }
+    fn range(&self, n: Node<'_>) -> R {
+        r(self.base + n.start_byte(), self.base + n.end_byte())
+    }
+    /// The text of a range of `full`.
+    fn at(&self, (s, e): R) -> &'a str {
+        self.full.get(s as usize..e as usize).unwrap_or("")
+    }
+
+    /// Push the children of `n` on [`Walker::stack`]: they lie at the
+    /// returned range (deeper walks push above it) until the caller
+    /// truncates the stack back to its start.
+    fn push_kids(&mut self, n: Node<'t>) -> std::ops::Range<usize> {
+        let start = self.stack.len();
+        self.cursor.reset(n);
+        if self.cursor.goto_first_child() {
+            loop {
+                self.stack.push(self.cursor.node());
+                if !self.cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        start..self.stack.len()
+    }
+
+    /// The children of `n`, as a list of their own (for the rarer nodes
+    /// whose children are looked at more than once).
+    fn kids(&mut self, n: Node<'t>) -> Vec<Node<'t>> {
+        let range = self.push_kids(n);
+        self.stack.drain(range).collect()
+    }
+
+    /// The first child of `n` of kind `k`.
+    fn kid_of_kind(&mut self, n: Node<'t>, k: &str) -> Option<Node<'t>> {
+        self.cursor.reset(n);
+        if !self.cursor.goto_first_child() {
+            return None;
+        }
+        loop {
+            if kind(self.cursor.node()) == k {
+                return Some(self.cursor.node());
+            }
+            if !self.cursor.goto_next_sibling() {
+                return None;
+            }
+        }
+    }
+
+    /// Walk every child of `n`.
+    fn walk_kids(&mut self, n: Node<'t>, depth: usize, captured: bool) {
+        let kids = self.push_kids(n);
+        for i in kids.clone() {
+            let c = self.stack[i];
+            self.walk(c, depth + 1, captured);
+        }
+        self.stack.truncate(kids.start);
+    }
+
+    /// Variables expanded in `n` (not inside command substitutions),
+    /// quoted or not, pushed on the facts' variable list.
+    fn collect_vars(&mut self, n: Node<'t>, quoted: bool) {
+        match kind(n) {
+            "variable_name" => {
+                let name = self.range(n);
+                self.facts.vars.push(RawVar {
+                    name,
+                    unquoted: !quoted,
+                });
+                return;
+            }
+            "command_substitution" => return,
+            _ => {}
+        }
+        if n.child_count() == 0 {
+            return;
+        }
+        let q = quoted || matches!(kind(n), "string" | "raw_string");
+        let kids = self.push_kids(n);
+        for i in kids.clone() {
+            let c = self.stack[i];
+            self.collect_vars(c, q);
+        }
+        self.stack.truncate(kids.start);
+    }
+
+    pub(super) fn walk(&mut self, n: Node<'t>, depth: usize, captured: bool) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match kind(n) {
+            "comment" => {
+                let range = self.range(n);
+                self.facts.comments.push(range);
+                return;
+            }
+            "simple_expansion" => {
+                if let Some(v) = self.kid_of_kind(n, "variable_name") {
+                    let range = self.range(v);
+                    self.facts.used.push(range);
+                }
+            }
+            "variable_assignment" => {
+                if let Some(name) = n.child_by_field_name("name") {
+                    let range = self.range(name);
+                    self.facts.assigned.push(range);
+                }
+            }
+            "function_definition" => {
+                if let Some(name) = n.child_by_field_name("name") {
+                    let range = self.range(name);
+                    self.facts.functions.push(range);
+                }
+            }
+            "command" => {
+                self.command(n, depth, captured, false, false);
+                return;
+            }
+            "redirected_statement" => {
+                let kids = self.kids(n);
+                let stdout_redirect = kids.iter().any(|c| {
+                    kind(*c) == "file_redirect" && {
+                        let t = self.src(*c);
+                        let to_null =
+                            t.contains("/dev/null") || t.contains("&2") || t.starts_with("2>");
+                        (t.starts_with('>') || t.starts_with("1>") || t.starts_with("&>"))
+                            && !to_null
+                            || t.starts_with(">>")
+                            || t.starts_with("&>>")
+                    }
+                });
+                for &c in &kids {
+                    if kind(c) == "file_redirect" && self.src(c).starts_with("&>>") {
+                        let range = self.range(c);
+                        self.facts.constructs.push((Construct::AppendBoth, range));
+                    }
+                }
+                if let Some(body) = n.child_by_field_name("body")
+                    && kind(body) == "command"
+                {
+                    self.command(body, depth + 1, captured, stdout_redirect, false);
+                    for c in kids {
+                        if c.id() != body.id() {
+                            self.walk(c, depth + 1, captured);
+                        }
+                    }
+                    return;
+                }
+            }
+            "pipeline" => {
+                let start = self.facts.commands.len();
+                let parts = self.kids(n);
+                let mut indices = Vec::new();
+                for (i, c) in parts.iter().enumerate() {
+                    if kind(*c) == "|&" {
+                        let range = self.range(*c);
+                        self.facts.constructs.push((Construct::PipeBoth, range));
+                        continue;
+                    }
+                    let last = !parts[i + 1..].iter().any(|p| p.is_named());
+                    let before = self.facts.commands.len();
+                    match kind(*c) {
+                        "command" => self.command(*c, depth + 1, captured, false, !last),
+                        _ => {
+                            self.walk(*c, depth + 1, captured);
+                            if !last {
+                                for cmd in &mut self.facts.commands[before..] {
+                                    cmd.piped = true;
+                                }
+                            }
+                        }
+                    }
+                    if self.facts.commands.len() > before {
+                        indices.push(before as u32);
+                    }
+                }
+                if indices.len() > 1 && self.facts.commands.len() > start {
+                    let from = self.facts.pipeline_members.len() as u32;
+                    self.facts.pipeline_members.extend(indices);
+                    let to = self.facts.pipeline_members.len() as u32;
+                    self.facts.pipelines.push((from, to));
+                }
+                return;
+            }
+            "command_substitution" | "process_substitution" => {
+                self.walk_kids(n, depth, true);
+                return;
+            }
+            "declaration_command" => {
+                let kids = self.kids(n);
+                let keyword = kids.first().map(|k| self.src(*k)).unwrap_or_default();
+                for k in &kids[1..] {
+                    if kind(*k) == "variable_name" {
+                        let range = self.range(*k);
+                        self.facts.assigned.push(range);
+                    }
+                }
+                if matches!(keyword, "declare" | "local" | "typeset") {
+                    for k in &kids[1..] {
+                        let t = self.src(*k);
+                        if let Some(opts) = t.strip_prefix('-') {
+                            let range = self.range(*k);
+                            if opts.contains('A') {
+                                self.facts.constructs.push((Construct::AssocArray, range));
+                            }
+                            if opts.contains('n') {
+                                self.facts.constructs.push((Construct::Nameref, range));
+                            }
+                            if opts.contains('l') || opts.contains('u') {
+                                self.facts
+                                    .constructs
+                                    .push((Construct::CaseAttribute, range));
+                            }
+                        }
+                    }
+                }
+            }
+            "expansion" => {
+                if let Some(v) = self.kid_of_kind(n, "variable_name") {
+                    let range = self.range(v);
+                    self.facts.used.push(range);
+                }
+                let t = self.src(n);
+                let range = self.range(n);
+                if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?(,,?|\^\^?|~~?)\}$")
+                    .is_match(t)
+                {
+                    self.facts
+                        .constructs
+                        .push((Construct::CaseModification, range));
+                } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?@[QEPAaKkUuL]\}$")
+                    .is_match(t)
+                {
+                    self.facts
+                        .constructs
+                        .push((Construct::Transformation, range));
+                } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\[\s*-\s*[0-9]").is_match(t) {
+                    self.facts
+                        .constructs
+                        .push((Construct::NegativeSubscript, range));
+                }
+            }
+            "ERROR" => {
+                // The grammar does not know `${v~}`; bash 4 does.
+                let t = self.src(n);
+                for m in crate::regex!(r"\$\{[A-Za-z_][A-Za-z0-9_]*~~?\}").find_iter(t) {
+                    let s = self.base + n.start_byte() + m.start();
+                    self.facts
+                        .constructs
+                        .push((Construct::CaseModification, r(s, s + m.len())));
+                }
+            }
+            "test_command" if crate::regex!(r"^\[\[\s+-v\s").is_match(self.src(n)) => {
+                let range = self.range(n);
+                self.facts.constructs.push((Construct::TestV, range));
+            }
+            "case_item" => {
+                let t = self.src(n).trim_end();
+                if t.ends_with(";&") || t.ends_with(";;&") {
+                    let range = self.range(n);
+                    self.facts
+                        .constructs
+                        .push((Construct::CaseFallthrough, range));
+                }
+            }
+            "for_statement" => {
+                if let Some(v) = n.child_by_field_name("variable") {
+                    let range = self.range(v);
+                    self.facts.assigned.push(range);
+                }
+                for (i, c) in self.kids(n).into_iter().enumerate() {
+                    let field = n.field_name_for_child(i as u32);
+                    if field == Some("value")
+                        && matches!(
+                            kind(c),
+                            "command_substitution" | "simple_expansion" | "expansion"
+                        )
+                    {
+                        let t = self.src(c);
+                        if !t.contains("[@]") || kind(c) != "expansion" {
+                            let range = self.range(c);
+                            self.facts.split_loops.push(range);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.walk_kids(n, depth, captured);
+    }
+
+    fn word(&mut self, n: Node<'t>) -> W {
+        let kind = match kind(n) {
+            "string" | "raw_string" | "ansi_c_string" | "translated_string" => WordKind::Quoted,
+            "simple_expansion" | "expansion" | "command_substitution" => WordKind::Unquoted,
+            "concatenation" => WordKind::Mixed,
+            _ => WordKind::Literal,
+        };
+        let from = self.facts.vars.len() as u32;
+        self.collect_vars(n, false);
+        let to = self.facts.vars.len() as u32;
+        W {
+            range: self.range(n),
+            kind,
+            vars: (from, to),
+        }
+    }
+
+    /// The range of the last `/`-separated part of the range `range`.
+    fn basename(&self, (s, e): R) -> R {
+        let raw = self.at((s, e));
+        match raw.rfind('/') {
+            Some(i) => (s + i as u32 + 1, e),
+            None => (s, e),
+        }
+    }
+
+    fn command(
+        &mut self,
+        n: Node<'t>,
+        depth: usize,
+        captured: bool,
+        redirected: bool,
+        piped: bool,
+    ) {
+        let mut assignments: Vec<R> = Vec::new();
+        let mut words: Vec<W> = Vec::new();
+        let kids = self.push_kids(n);
+        for i in kids.clone() {
+            let c = self.stack[i];
+            match kind(c) {
+                "variable_assignment" => {
+                    if let Some(name) = c.child_by_field_name("name") {
+                        assignments.push(self.range(name));
+                    }
+                    self.walk(c, depth + 1, captured);
+                }
+                "command_name" => {
+                    let w = self.word(c);
+                    words.push(w);
+                }
+                "file_redirect" | "heredoc_redirect" | "herestring_redirect" => {
+                    self.walk(c, depth + 1, captured)
+                }
+                "comment" => self.walk(c, depth + 1, captured),
+                _ if c.is_named() => {
+                    let w = self.word(c);
+                    words.push(w);
+                    // Substitutions inside arguments hold commands too.
+                    self.walk(c, depth + 1, captured);
+                }
+                _ => {}
+            }
+        }
+        self.stack.truncate(kids.start);
+        let mut wrappers: Vec<R> = Vec::new();
+        let mut i = 0;
+        // Peel wrappers: `sudo -u x env A=b timeout 5 kubectl …`.
+        while let Some(w) = words.get(i) {
+            let name_range = self.basename(w.range);
+            let name = self.at(name_range);
+            if name == "bash" || name == "sh" || name == "zsh" {
+                // `bash -c 'cmd'`: the string is shell too.
+                if let Some(ci) = words[i + 1..].iter().position(|a| self.at(a.range) == "-c")
+                    && let Some(script) = words.get(i + 1 + ci + 1)
+                {
+                    self.nested(script.range, depth, captured);
+                }
+                break;
+            }
+            if !WRAPPERS.contains(&name) {
+                break;
+            }
+            wrappers.push(name_range);
+            i += 1;
+            let values = wrapper_value_opts(name);
+            while let Some(a) = words.get(i) {
+                let raw = self.at(a.range);
+                if name == "env" && crate::regex!(r"^[A-Za-z_][A-Za-z0-9_]*=").is_match(raw) {
+                    let eq = raw.find('=').unwrap_or(raw.len()) as u32;
+                    assignments.push((a.range.0, a.range.0 + eq));
+                    i += 1;
+                } else if raw == "--" {
+                    i += 1;
+                    break;
+                } else if raw.starts_with('-') && raw.len() > 1 {
+                    i += if values.contains(&raw) { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            if name == "timeout"
+                && words.get(i).is_some_and(|a| {
+                    self.at(a.range)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+                })
+            {
+                i += 1;
+            }
+            if name == "watch" {
+                // `watch "kubectl get pods"`: one string holding the command.
+                if words.len() == i + 1 && words[i].kind == WordKind::Quoted {
+                    let script = words[i].range;
+                    self.nested(script, depth, captured);
+                    return;
+                }
+            }
+        }
+        let Some(name_word) = words.get(i) else {
+            return;
+        };
+        let name_word_range = name_word.range;
+        // The command as named: quotes and a directory stripped.
+        let (s, e) = name_word_range;
+        let raw = self.at(name_word_range);
+        let lead = (raw.len() - raw.trim_start_matches(['"', '\'']).len()) as u32;
+        let trail = (raw.len() - raw.trim_end_matches(['"', '\'']).len()) as u32;
+        let trimmed = if lead + trail >= e - s {
+            (s, s)
+        } else {
+            (s + lead, e - trail)
+        };
+        let name = self.at(trimmed);
+        let arg = |w: &W| self.at(w.range);
+        if name == "set"
+            && words[i + 1..].iter().any(|a| {
+                let a = arg(a);
+                a == "-x"
+                    || a == "xtrace"
+                    || (a.starts_with('-') && !a.starts_with("--") && a.contains('x'))
+            })
+        {
+            let range = self.range(n);
+            self.facts.xtrace.push(range);
+        }
+        let bare_range = self.basename(trimmed);
+        let bare = self.at(bare_range);
+        if bare == "read" || bare == "mapfile" || bare == "readarray" {
+            let mut skip = false;
+            for a in &words[i + 1..] {
+                if skip {
+                    skip = false;
+                    continue;
+                }
+                let raw = self.at(a.range);
+                if raw.starts_with('-') {
+                    skip = matches!(
+                        raw,
+                        "-p" | "-d" | "-n" | "-N" | "-t" | "-u" | "-C" | "-c" | "-s"
+                    );
+                    continue;
+                }
+                self.facts.assigned.push(a.range);
+            }
+        }
+        let has = |flag: &str| words[i + 1..].iter().any(|a| self.at(a.range) == flag);
+        let construct = match bare {
+            "mapfile" | "readarray" => Some((Construct::Mapfile, name_word_range)),
+            "coproc" => Some((Construct::Coproc, name_word_range)),
+            "shopt" if has("globstar") => Some((Construct::Globstar, self.range(n))),
+            "wait" if has("-n") => Some((Construct::WaitN, self.range(n))),
+            _ => None,
+        };
+        if let Some(c) = construct {
+            self.facts.constructs.push(c);
+        }
+        let args_from = self.facts.words.len() as u32;
+        self.facts
+            .words
+            .extend(words.drain(i + 1..).map(|w| RawWord {
+                range: w.range,
+                kind: w.kind,
+                vars: w.vars,
+            }));
+        let args = (args_from, self.facts.words.len() as u32);
+        let names_from = self.facts.names.len() as u32;
+        self.facts.names.extend(assignments);
+        let assignments = (names_from, self.facts.names.len() as u32);
+        self.facts.names.extend(wrappers);
+        let wrappers = (assignments.1, self.facts.names.len() as u32);
+        let range = self.range(n);
+        self.facts.commands.push(RawCommand {
+            name: bare_range,
+            name_word: name_word_range,
+            args,
+            assignments,
+            wrappers,
+            range,
+            captured,
+            redirected,
+            piped,
+        });
+    }
+
+    /// Parse the content of a quoted word as shell (for `bash -c`, `watch`).
+    fn nested(&mut self, word: R, depth: usize, captured: bool) {
+        let (s, e) = (word.0 as usize, word.1 as usize);
+        let Some(raw) = self.full.get(s..e) else {
+            return;
+        };
+        let quote = raw.chars().next();
+        if !matches!(quote, Some('"') | Some('\'')) || raw.len() < 2 {
+            return;
+        }
+        let inner_start = s + 1;
+        let inner = &self.full[inner_start..e - 1];
+        let Some(tree) = self.parser.parse(inner, None) else {
+            return;
+        };
+        let root = tree.root_node();
+        let mut w = Walker {
+            full: self.full,
+            text: inner,
+            base: inner_start,
+            facts: &mut *self.facts,
+            parser: &mut *self.parser,
+            cursor: root.walk(),
+            stack: Vec::new(),
+        };
+        w.walk(root, depth + 1, captured);
+    }
+}
+
+/// The kind of `n`, from a table by kind id. `Node::kind` asks the C library
+/// for the name and checks its UTF-8 on every call, and the walk asks at
+/// every node. A public kind id names the same kind as the node's own
+/// (possibly aliased) symbol; ids outside the table (`ERROR`) ask the node.
+pub(super) fn kind<'t>(n: Node<'t>) -> &'t str {
+    static KINDS: std::sync::LazyLock<Box<[Box<str>]>> = std::sync::LazyLock::new(|| {
+        let lang: tree_sitter::Language = tree_sitter_bash::LANGUAGE.into();
+        (0..lang.node_kind_count())
+            .map(|id| {
+                u16::try_from(id)
+                    .ok()
+                    .and_then(|id| lang.node_kind_for_id(id))
+                    .unwrap_or("")
+                    .into()
+            })
+            .collect()
+    });
+    match KINDS.get(usize::from(n.kind_id())) {
+        Some(k) if !k.is_empty() => k,
+        _ => n.kind(),
+    }
+}
