@@ -102,11 +102,7 @@ pub fn run(args: Args) -> u8 {
                 return EXIT_ERROR;
             }
         }
-        report.push((
-            "<stdin>".into(),
-            SourceFile::new(String::new(), PathBuf::new(), text),
-            reps,
-        ));
+        report.push(("<stdin>".into(), SourceFile::new(String::new(), text), reps));
     } else {
         if args.files.len() > 1 && !args.in_place && !args.check {
             return fail("several files need --in-place or --check");
@@ -156,7 +152,7 @@ pub fn run(args: Args) -> u8 {
                     return EXIT_ERROR;
                 }
             }
-            let file = SourceFile::new(shown.clone(), path.clone(), text);
+            let file = SourceFile::new(shown.clone(), text);
             report.push((shown, file, reps));
         }
     }

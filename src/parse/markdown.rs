@@ -11,10 +11,24 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     pub level: u8,
-    pub text: String,
+    /// How many earlier headings of the document have the same slug (the
+    /// GitHub anchor gets `-1`, `-2`, … for them).
+    pub dup: u16,
     pub span: Span,
+    /// The heading's text, markup dropped.
+    pub text: Box<str>,
+}
+
+impl Heading {
     /// The GitHub anchor (`#...`) of this heading, de-duplicated.
-    pub anchor: String,
+    pub fn anchor(&self) -> String {
+        let slug = slug(&self.text);
+        if self.dup > 0 {
+            format!("{slug}-{}", self.dup)
+        } else {
+            slug
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,19 +51,22 @@ pub struct CodeBlock {
     pub content: Vec<Span>,
 }
 
+/// What a markdown body holds. Every document of the tree is kept for the
+/// whole run, so the lists are boxed slices (no growth slack, a word less
+/// each) and headings keep no anchor of their own.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MdDoc {
-    pub headings: Vec<Heading>,
-    pub links: Vec<Link>,
-    pub code_blocks: Vec<CodeBlock>,
+    pub headings: Box<[Heading]>,
+    pub links: Box<[Link]>,
+    pub code_blocks: Box<[CodeBlock]>,
     /// Inline code contents (without the backticks).
-    pub inline_code: Vec<Span>,
+    pub inline_code: Box<[Span]>,
     /// Prose text runs (outside code).
-    pub text: Vec<Span>,
+    pub text: Box<[Span]>,
     /// Raw HTML (comments included).
-    pub html: Vec<Span>,
-    pub mentions: Vec<Mention>,
-    pub paths: Vec<PathMention>,
+    pub html: Box<[Span]>,
+    pub mentions: Box<[Mention]>,
+    pub paths: Box<[PathMention]>,
 }
 
 impl MdDoc {
@@ -61,7 +78,7 @@ impl MdDoc {
     }
     pub fn has_anchor(&self, anchor: &str) -> bool {
         let a = anchor.to_lowercase();
-        self.headings.iter().any(|h| h.anchor == a)
+        self.headings.iter().any(|h| h.anchor() == a)
     }
 }
 
@@ -87,7 +104,12 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
-    let mut doc = MdDoc::default();
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut links_out: Vec<Link> = Vec::new();
+    let mut code_blocks: Vec<CodeBlock> = Vec::new();
+    let mut inline_code: Vec<Span> = Vec::new();
+    let mut text_runs: Vec<Span> = Vec::new();
+    let mut html: Vec<Span> = Vec::new();
     let mut heading: Option<(u8, usize, String)> = None;
     let mut code: Option<CodeBlock> = None;
     let mut links: Vec<(String, usize, bool)> = Vec::new();
@@ -102,17 +124,14 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, start, text)) = heading.take() {
-                    let mut anchor = slug(&text);
-                    let n = slugs.entry(anchor.clone()).or_insert(0);
-                    if *n > 0 {
-                        anchor = format!("{anchor}-{n}");
-                    }
+                    let n = slugs.entry(slug(&text)).or_insert(0);
+                    let dup = u16::try_from(*n).unwrap_or(u16::MAX);
                     *n += 1;
-                    doc.headings.push(Heading {
+                    headings.push(Heading {
                         level,
-                        text: text.trim().to_string(),
+                        dup,
                         span: Span::new(start, span.end as usize),
-                        anchor,
+                        text: text.trim().into(),
                     });
                 }
             }
@@ -139,7 +158,7 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
                     for c in &block.content {
                         regions.push(Region::code_block(*c));
                     }
-                    doc.code_blocks.push(block);
+                    code_blocks.push(block);
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -152,7 +171,7 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
                 if let Some((dest, start, image)) = links.pop() {
                     let whole = Span::new(start, span.end as usize);
                     let dest_span = locate(file_text, whole, &dest).unwrap_or(whole);
-                    doc.links.push(Link {
+                    links_out.push(Link {
                         dest,
                         span: whole,
                         dest_span,
@@ -167,7 +186,7 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
                     if let Some((_, _, h)) = &mut heading {
                         h.push_str(&t);
                     }
-                    doc.text.push(span);
+                    text_runs.push(span);
                     regions.push(Region::prose(span));
                 }
             }
@@ -176,28 +195,30 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
                     h.push_str(&t);
                 }
                 let inner = inline_code_content(file_text, span);
-                doc.inline_code.push(inner);
+                inline_code.push(inner);
                 regions.push(Region::inline_code(inner));
             }
-            Event::Html(_) | Event::InlineHtml(_) => doc.html.push(span),
+            Event::Html(_) | Event::InlineHtml(_) => html.push(span),
             _ => {}
         }
     }
-    doc.links.sort_by_key(|l| l.span);
-    let link_spans: Vec<Span> = doc.links.iter().map(|l| l.span).collect();
+    links_out.sort_by_key(|l| l.span);
+    let link_spans: Vec<Span> = links_out.iter().map(|l| l.span).collect();
+    let mut mentions = Vec::new();
+    let mut paths = Vec::new();
     for r in &regions {
-        mentions::scan(file_text, r, &link_spans, &mut doc.mentions, &mut doc.paths);
+        mentions::scan(file_text, r, &link_spans, &mut mentions, &mut paths);
     }
-    // Every doc of the tree is kept for the whole run: no growth slack.
-    doc.headings.shrink_to_fit();
-    doc.links.shrink_to_fit();
-    doc.code_blocks.shrink_to_fit();
-    doc.inline_code.shrink_to_fit();
-    doc.text.shrink_to_fit();
-    doc.html.shrink_to_fit();
-    doc.mentions.shrink_to_fit();
-    doc.paths.shrink_to_fit();
-    doc
+    MdDoc {
+        headings: headings.into(),
+        links: links_out.into(),
+        code_blocks: code_blocks.into(),
+        inline_code: inline_code.into(),
+        text: text_runs.into(),
+        html: html.into(),
+        mentions: mentions.into(),
+        paths: paths.into(),
+    }
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {
@@ -254,9 +275,9 @@ mod tests {
     fn headings_get_github_anchors() {
         let text = "# Phase 1 — Install `helm`\n\n## Notes\n\n## Notes\n";
         let doc = parse(text, 0);
-        let anchors: Vec<&str> = doc.headings.iter().map(|h| h.anchor.as_str()).collect();
+        let anchors: Vec<String> = doc.headings.iter().map(Heading::anchor).collect();
         assert_eq!(anchors, ["phase-1--install-helm", "notes", "notes-1"]);
-        assert_eq!(doc.headings[0].text, "Phase 1 — Install helm");
+        assert_eq!(&*doc.headings[0].text, "Phase 1 — Install helm");
     }
 
     #[test]

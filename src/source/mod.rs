@@ -68,8 +68,6 @@ impl<T> Spanned<T> {
 pub struct SourceFile {
     /// Path relative to the checked root, with `/` separators.
     pub path: String,
-    /// Absolute path on disk.
-    pub abs: PathBuf,
     pub text: String,
     /// Byte offsets of line starts, built the first time a position is asked
     /// for: most files never are (a clean file reports nothing).
@@ -77,10 +75,9 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(path: String, abs: PathBuf, text: String) -> Self {
+    pub fn new(path: String, text: String) -> Self {
         SourceFile {
             path,
-            abs,
             text,
             line_starts: std::sync::OnceLock::new(),
         }
@@ -140,10 +137,23 @@ impl SourceFile {
 /// All files read during one run, addressed by [`FileId`].
 #[derive(Debug, Default)]
 pub struct SourceDb {
+    /// The checked root, which every path is relative to.
+    root: PathBuf,
     files: Vec<SourceFile>,
 }
 
 impl SourceDb {
+    /// An empty database for the tree at `root`.
+    pub fn new(root: PathBuf) -> SourceDb {
+        SourceDb {
+            root,
+            files: Vec::new(),
+        }
+    }
+    /// The file's absolute path.
+    pub fn abs(&self, id: FileId) -> PathBuf {
+        self.root.join(self.path(id))
+    }
     pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);
         FileId(self.files.len() as u32 - 1)
@@ -232,7 +242,7 @@ mod tests {
 
     #[test]
     fn line_col_counts_chars_and_lines() {
-        let f = SourceFile::new("a".into(), PathBuf::new(), "ab\nçd\r\nx".into());
+        let f = SourceFile::new("a".into(), "ab\nçd\r\nx".into());
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(f.line_col(3), (2, 1));
         assert_eq!(f.line_col(5), (2, 2)); // after the two-byte ç

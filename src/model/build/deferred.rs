@@ -141,7 +141,7 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], reader
             }
             let w = Walked {
                 path: d.path.clone(),
-                abs: db.get(d.file).abs.clone(),
+                abs: db.abs(d.file),
                 is_dir: false,
                 regular: false,
             };

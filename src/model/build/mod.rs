@@ -276,7 +276,7 @@ impl Files {
     /// parsed by kind; problems of the walk become files too.
     fn collect(results: Vec<ReadFile>, walk_problems: Vec<WalkProblem>, root: &Path) -> Files {
         let mut f = Files {
-            db: SourceDb::default(),
+            db: SourceDb::new(root.to_path_buf()),
             docs: Vec::new(),
             json: Vec::new(),
             problems: Vec::new(),
@@ -298,8 +298,7 @@ impl Files {
                 WalkProblem::Escapes { path, target } => (path, ProblemKind::Escapes(target)),
                 WalkProblem::Broken { path, reason } => (path, ProblemKind::Broken(reason)),
             };
-            let abs = root.join(&path);
-            let id = f.db.add(SourceFile::new(path, abs, String::new()));
+            let id = f.db.add(SourceFile::new(path, String::new()));
             f.problems.push(problem.with(id));
         }
         f

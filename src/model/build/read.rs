@@ -97,7 +97,7 @@ pub(super) fn unread_doc(w: &Walked) -> ReadFile {
         unread: true,
     };
     (
-        SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
+        SourceFile::new(w.path.clone(), String::new()),
         Parsed::Markdown(Box::new(doc)),
         None,
     )
@@ -130,7 +130,7 @@ impl Reader<'_> {
     pub(super) fn read_and_parse(&self, w: &Walked, blocks: Blocks, light: bool) -> ReadFile {
         let empty = |p| {
             (
-                SourceFile::new(w.path.clone(), w.abs.clone(), String::new()),
+                SourceFile::new(w.path.clone(), String::new()),
                 Parsed::None,
                 Some(p),
             )
@@ -186,7 +186,7 @@ impl Reader<'_> {
                 light,
                 unread: false,
             };
-            let sf = SourceFile::new(w.path.clone(), w.abs.clone(), text);
+            let sf = SourceFile::new(w.path.clone(), text);
             return (sf, Parsed::Markdown(Box::new(doc)), None);
         }
         if is_source(&w.path) {
@@ -209,7 +209,7 @@ impl Reader<'_> {
                 Vec::new()
             };
             return (
-                SourceFile::new(w.path.clone(), w.abs.clone(), text),
+                SourceFile::new(w.path.clone(), text),
                 Parsed::Yaml(doc, err, scripts),
                 None,
             );
@@ -221,7 +221,7 @@ impl Reader<'_> {
                 self.script(&text)
             };
             return (
-                SourceFile::new(w.path.clone(), w.abs.clone(), text),
+                SourceFile::new(w.path.clone(), text),
                 Parsed::Script(Box::new(block), light),
                 None,
             );
@@ -238,11 +238,7 @@ impl Reader<'_> {
                 }
                 Err(_) => Parsed::None,
             };
-            return (
-                SourceFile::new(w.path.clone(), w.abs.clone(), text),
-                parsed,
-                None,
-            );
+            return (SourceFile::new(w.path.clone(), text), parsed, None);
         };
         let parsed = json::parse(&text[base..], base);
         let hooks = match &parsed {
@@ -254,7 +250,7 @@ impl Reader<'_> {
             Err(_) => Typed::None,
         };
         (
-            SourceFile::new(w.path.clone(), w.abs.clone(), text),
+            SourceFile::new(w.path.clone(), text),
             Parsed::Json(role, parsed, typed, hooks),
             None,
         )

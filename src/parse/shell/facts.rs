@@ -9,34 +9,86 @@ use super::WordKind;
 /// A byte range of a block's shell text.
 pub(crate) type R = (u32, u32);
 
+/// What a walk records, while it walks.
+#[derive(Debug, Default)]
+pub(crate) struct Building {
+    pub words: Vec<RawWord>,
+    pub vars: Vec<RawVar>,
+    pub names: Vec<R>,
+    pub commands: Vec<RawCommand>,
+    pub pipeline_members: Vec<u32>,
+    pub pipelines: Vec<R>,
+    pub constructs: Vec<(Construct, R)>,
+    pub split_loops: Vec<R>,
+    pub xtrace: Vec<R>,
+    pub comments: Vec<R>,
+    pub assigned: Vec<R>,
+    pub used: Vec<R>,
+    pub functions: Vec<R>,
+}
+
+impl Building {
+    /// The facts of `text`, frozen: kept for the whole run, so every list
+    /// is a boxed slice and what most blocks lack is boxed apart.
+    pub fn freeze(self, text: Box<str>, syntax_error: Option<(R, Box<str>)>) -> Facts {
+        let rare = Rare {
+            pipeline_members: self.pipeline_members.into(),
+            pipelines: self.pipelines.into(),
+            constructs: self.constructs.into(),
+            split_loops: self.split_loops.into(),
+            xtrace: self.xtrace.into(),
+            comments: self.comments.into(),
+            functions: self.functions.into(),
+            syntax_error,
+        };
+        Facts {
+            text,
+            words: self.words.into(),
+            vars: self.vars.into(),
+            names: self.names.into(),
+            commands: self.commands.into(),
+            assigned: self.assigned.into(),
+            used: self.used.into(),
+            rare: (rare != Rare::default()).then(|| Box::new(rare)),
+        }
+    }
+}
+
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Facts {
     /// The text parsed (console output dropped, placeholders masked).
     pub text: Box<str>,
     /// Arguments of every command, in order; a command holds a range of them.
-    pub words: Vec<RawWord>,
+    pub words: Box<[RawWord]>,
     /// Variables expanded in words; a word holds a range of them.
-    pub vars: Vec<RawVar>,
+    pub vars: Box<[RawVar]>,
     /// Names of assignments and wrappers; a command holds ranges of them.
-    pub names: Vec<R>,
-    pub commands: Vec<RawCommand>,
-    /// Indices of commands, a range per pipeline.
-    pub pipeline_members: Vec<u32>,
-    /// Pipelines of two or more commands, as ranges of `pipeline_members`.
-    pub pipelines: Vec<R>,
-    pub constructs: Vec<(Construct, R)>,
-    /// `for x in $(…)` / `for x in $VAR` lists.
-    pub split_loops: Vec<R>,
-    /// `set -x` lines.
-    pub xtrace: Vec<R>,
-    pub comments: Vec<R>,
-    pub syntax_error: Option<(R, Box<str>)>,
+    pub names: Box<[R]>,
+    pub commands: Box<[RawCommand]>,
     /// Variables assigned anywhere (`x=1`, `for x`, `read x`, `local x`).
-    pub assigned: Vec<R>,
+    pub assigned: Box<[R]>,
     /// Variables expanded.
-    pub used: Vec<R>,
+    pub used: Box<[R]>,
+    /// What most blocks do not have.
+    pub rare: Option<Box<Rare>>,
+}
+
+/// The facts most blocks do not have.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Rare {
+    /// Indices of commands, a range per pipeline.
+    pub pipeline_members: Box<[u32]>,
+    /// Pipelines of two or more commands, as ranges of `pipeline_members`.
+    pub pipelines: Box<[R]>,
+    pub constructs: Box<[(Construct, R)]>,
+    /// `for x in $(…)` / `for x in $VAR` lists.
+    pub split_loops: Box<[R]>,
+    /// `set -x` lines.
+    pub xtrace: Box<[R]>,
+    pub comments: Box<[R]>,
     /// Functions defined.
-    pub functions: Vec<R>,
+    pub functions: Box<[R]>,
+    pub syntax_error: Option<(R, Box<str>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,21 +130,9 @@ impl Facts {
         self.text.get(s as usize..e as usize).unwrap_or("")
     }
 
-    /// Release the growth slack of every list: facts are kept for the
-    /// whole run.
-    pub fn shrink(&mut self) {
-        self.words.shrink_to_fit();
-        self.vars.shrink_to_fit();
-        self.names.shrink_to_fit();
-        self.commands.shrink_to_fit();
-        self.pipeline_members.shrink_to_fit();
-        self.pipelines.shrink_to_fit();
-        self.constructs.shrink_to_fit();
-        self.split_loops.shrink_to_fit();
-        self.xtrace.shrink_to_fit();
-        self.comments.shrink_to_fit();
-        self.assigned.shrink_to_fit();
-        self.used.shrink_to_fit();
-        self.functions.shrink_to_fit();
+    /// The rare facts (empty when the block has none).
+    pub fn rare(&self) -> &Rare {
+        static NONE: std::sync::LazyLock<Rare> = std::sync::LazyLock::new(Rare::default);
+        self.rare.as_deref().unwrap_or(&NONE)
     }
 }

@@ -248,9 +248,9 @@ impl ShellBlock {
     }
     /// Pipelines of two or more commands: indices of their commands.
     pub fn pipelines(&self) -> impl Iterator<Item = &[u32]> {
-        self.facts.pipelines.iter().map(|&(s, e)| {
-            self.facts
-                .pipeline_members
+        let rare = self.facts.rare();
+        rare.pipelines.iter().map(|&(s, e)| {
+            rare.pipeline_members
                 .get(s as usize..e as usize)
                 .unwrap_or(&[])
         })
@@ -258,6 +258,7 @@ impl ShellBlock {
     /// Constructs newer than bash 3.2, with where they are.
     pub fn constructs(&self) -> impl Iterator<Item = (Construct, Span)> {
         self.facts
+            .rare()
             .constructs
             .iter()
             .map(|&(c, r)| (c, self.span_of(r)))
@@ -266,17 +267,19 @@ impl ShellBlock {
     /// is, and what it says (`$(…)` or `$VAR`).
     pub fn split_loops(&self) -> impl Iterator<Item = (Span, &str)> {
         self.facts
+            .rare()
             .split_loops
             .iter()
             .map(|&r| (self.span_of(r), self.at(r)))
     }
     /// `set -x` / `set -o xtrace` lines.
     pub fn xtrace(&self) -> impl Iterator<Item = Span> {
-        self.facts.xtrace.iter().map(|&r| self.span_of(r))
+        self.facts.rare().xtrace.iter().map(|&r| self.span_of(r))
     }
     /// Comments, with their text (`# …`).
     pub fn comments(&self) -> impl Iterator<Item = (Span, &str)> {
         self.facts
+            .rare()
             .comments
             .iter()
             .map(|&r| (self.span_of(r), self.at(r)))
@@ -284,6 +287,7 @@ impl ShellBlock {
     /// The first syntax error, as bash reports it.
     pub fn syntax_error(&self) -> Option<(Span, &str)> {
         self.facts
+            .rare()
             .syntax_error
             .as_ref()
             .map(|(r, m)| (self.span_of(*r), &**m))
@@ -305,7 +309,7 @@ impl ShellBlock {
     }
     /// Names of the functions it defines (`f() { … }`, `function f { … }`).
     pub fn functions(&self) -> impl Iterator<Item = &str> {
-        self.facts.functions.iter().map(|&r| self.at(r))
+        self.facts.rare().functions.iter().map(|&r| self.at(r))
     }
 }
 

@@ -3,7 +3,7 @@
 //! places), and the facts of every text remembered for the length of the
 //! parser, so a text that occurs many times is parsed once.
 
-use super::facts::Facts;
+use super::facts::{Building, Facts};
 use super::walk::Walker;
 use super::{Dialect, Origin, Piece, ShellBlock};
 use crate::parse::markdown::CodeBlock;
@@ -193,14 +193,15 @@ impl<'c> ShellParser<'c> {
 
     /// What parsing `text` tells, in shell-text offsets.
     fn parse(&self, text: String) -> Facts {
-        let mut facts = Facts::default();
+        let mut facts = Building::default();
+        let mut syntax_error = None;
         let text = text.into_boxed_str();
         self.with_parser(|parser| {
             let Some(tree) = parser.parse(&*text, None) else {
                 return;
             };
             let root = tree.root_node();
-            facts.syntax_error = self
+            syntax_error = self
                 .confirmed_error(root, &text)
                 .map(|((s, e), m)| ((s as u32, e as u32), m.into_boxed_str()));
             let mut w = Walker {
@@ -214,9 +215,7 @@ impl<'c> ShellParser<'c> {
             };
             w.walk(root, 0, false);
         });
-        facts.text = text;
-        facts.shrink();
-        facts
+        facts.freeze(text, syntax_error)
     }
 
     /// The first syntax error of the tree, as the syntax checker confirms

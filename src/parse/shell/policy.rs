@@ -254,10 +254,7 @@ mod tests {
         assert!(req(&k, "version"));
         assert!(!req(&k, "create secret generic x --dry-run=client -o yaml"));
         assert!(!req(&k, "get --help"));
-        assert!(
-            k.requires(&["get", "pods"], &["KUBECONFIG"])
-                .is_none()
-        );
+        assert!(k.requires(&["get", "pods"], &["KUBECONFIG"]).is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! constructs, word-splitting loops, comments, variables assigned and used.
 //! Everything is recorded as byte ranges of the parsed text.
 
-use super::facts::{Facts, R, RawCommand, RawVar, RawWord};
+use super::facts::{Building, R, RawCommand, RawVar, RawWord};
 use super::{Construct, WordKind};
 use tree_sitter::{Node, Parser};
 
@@ -63,7 +63,7 @@ pub(super) struct Walker<'a, 't> {
     pub text: &'a str,
     /// Offset of `text` inside `full`.
     pub base: usize,
-    pub facts: &'a mut Facts,
+    pub facts: &'a mut Building,
     /// For nested `bash -c` strings.
     pub parser: &'a mut Parser,
     /// One cursor for the whole walk: a cursor per node would allocate.

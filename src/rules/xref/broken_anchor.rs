@@ -60,10 +60,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let tdoc = &project.docs[ti];
         if !anchor_ok(cx, tdoc, anchor) {
-            let near = crate::text::suggest(
-                &anchor.to_lowercase(),
-                tdoc.md.headings.iter().map(|h| h.anchor.as_str()),
-            );
+            let anchors: Vec<String> = tdoc.md.headings.iter().map(|h| h.anchor()).collect();
+            let near = crate::text::suggest(&anchor.to_lowercase(), anchors.iter().map(String::as_str));
             let diag = Diagnostic::new(
                 &RULE,
                 doc.file,
