@@ -5,7 +5,8 @@
 use super::hooks::HookEvents;
 use super::servers::{LspServer, McpServer, Monitor};
 use super::value::{
-    Entry, Field, FromTree, Key, Kind, List, Map, Number, OneOrMany, Opaque, Present, Scalar, Tree,
+    Entry, Field, FromTree, Item, Key, Kind, List, Map, Number, OneOrMany, Opaque, Present, Scalar,
+    Tree,
 };
 use crate::source::Span;
 use crate::typed_object;
@@ -189,7 +190,8 @@ typed_object! {
         required: bool = "required",
         multiple: bool = "multiple",
         sensitive: bool = "sensitive",
-        default: Opaque = "default",
+        /// A scalar default keeps its text (an `options` default must be one of them).
+        default: Scalar = "default",
         min: Number = "min",
         max: Number = "max",
         options: List<String> = "options",
@@ -255,7 +257,8 @@ typed_object! {
 
 impl PluginManifest {
     /// The component fields it declares, by key, with their key spans
-    /// (`skills`, `commands`, `agents`, `hooks`, …).
+    /// (`skills`, `commands`, `agents`, `hooks`, `mcpServers`, `lspServers`,
+    /// `outputStyles`, in that order).
     pub fn component_keys(&self) -> Vec<(&'static str, Span)> {
         let mut out = Vec::new();
         let mut add = |k: &'static str, s: Option<Span>| {
@@ -268,9 +271,128 @@ impl PluginManifest {
         add("agents", self.agents.key_span());
         add("hooks", self.hooks.key_span());
         add("mcpServers", self.mcp_servers.key_span());
-        add("outputStyles", self.output_styles.key_span());
         add("lspServers", self.lsp_servers.key_span());
+        add("outputStyles", self.output_styles.key_span());
         out
+    }
+
+    /// The paths a component field names, with their spans: the strings of
+    /// `skills`, `agents`, `outputStyles`, `workflows` (`"./x"` or
+    /// `["./x", …]`), of `commands` (or the `source` of each command of its
+    /// object form), and the file paths among `hooks`, `mcpServers` and
+    /// `lspServers` (not their inline configs). None for another key.
+    pub fn component_paths(&self, key: &str) -> Vec<(&str, Span)> {
+        match key {
+            "skills" => path_items(&self.skills),
+            "agents" => path_items(&self.agents),
+            "outputStyles" => path_items(&self.output_styles),
+            "workflows" => path_items(&self.workflows),
+            "commands" => return self.command_paths(),
+            "hooks" => return config_paths(&self.hooks),
+            "mcpServers" => return config_paths(&self.mcp_servers),
+            "lspServers" => return config_paths(&self.lsp_servers),
+            _ => None,
+        }
+        .unwrap_or_default()
+    }
+
+    /// The paths of `commands`: its strings, or each defined command's `source`.
+    fn command_paths(&self) -> Vec<(&str, Span)> {
+        let Some(f) = self.commands.as_ref() else {
+            return Vec::new();
+        };
+        match &f.value {
+            Ok(Commands::Paths(p)) => p
+                .values(f.span)
+                .into_iter()
+                .map(|(s, span)| (s.as_str(), span))
+                .collect(),
+            Ok(Commands::Defined(m)) => m
+                .iter()
+                .filter_map(|c| c.ok()?.source.spanned())
+                .map(|(s, span)| (s.as_str(), span))
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The keys written that plugin.json does not declare, every time they
+    /// are written.
+    pub fn undeclared_keys(&self) -> impl Iterator<Item = &Key> {
+        self.keys
+            .iter()
+            .filter(|k| !Self::KEYS.contains(&k.name.as_str()))
+    }
+}
+
+/// The file paths of a config field (`"./x.json"`, or the strings of a list
+/// of paths and inline configs).
+fn config_paths<T>(field: &Option<Field<Configs<T>>>) -> Vec<(&str, Span)> {
+    let Some(f) = field.as_ref() else {
+        return Vec::new();
+    };
+    fn path<T>(p: &PathOr<T>) -> Option<&str> {
+        match p {
+            PathOr::Path(s) => Some(s),
+            PathOr::Inline(_) => None,
+        }
+    }
+    match &f.value {
+        Ok(OneOrMany::One(p)) => path(p).map(|s| (s, f.span)).into_iter().collect(),
+        Ok(OneOrMany::Many(l)) => l
+            .oks()
+            .filter_map(|(p, span)| path(p).map(|s| (s, span)))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+impl MarketplaceManifest {
+    /// `plugins[index]`, as written (its value is an error when it is not
+    /// an object).
+    pub fn entry(&self, index: usize) -> Option<&Item<MarketplaceEntry>> {
+        self.plugins.val()?.0.get(index)
+    }
+
+    /// The keys written that marketplace.json does not declare, every time
+    /// they are written.
+    pub fn undeclared_keys(&self) -> impl Iterator<Item = &Key> {
+        self.keys
+            .iter()
+            .filter(|k| !Self::KEYS.contains(&k.name.as_str()))
+    }
+
+    /// Whether it has a description, at the top or in `metadata`.
+    pub fn has_description(&self) -> bool {
+        self.description.is_some() || self.metadata.val().is_some_and(|m| m.description.is_some())
+    }
+}
+
+impl MarketplaceMetadata {
+    /// The keys written that `metadata` does not declare, every time they
+    /// are written.
+    pub fn undeclared_keys(&self) -> impl Iterator<Item = &Key> {
+        self.keys
+            .iter()
+            .filter(|k| !Self::KEYS.contains(&k.name.as_str()))
+    }
+}
+
+impl MarketplaceEntry {
+    /// The keys written that neither an entry nor a plugin.json declares,
+    /// every time they are written.
+    pub fn undeclared_keys(&self) -> impl Iterator<Item = &Key> {
+        self.entry.keys.iter().filter(|k| {
+            !EntryFields::KEYS.contains(&k.name.as_str())
+                && !PluginManifest::KEYS.contains(&k.name.as_str())
+        })
+    }
+}
+
+impl SourceObject {
+    /// Its kind (`github`, `archive`, `command`, …), when written as a string.
+    pub fn kind(&self) -> Option<&str> {
+        self.source.val().map(String::as_str)
     }
 }
 

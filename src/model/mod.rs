@@ -158,6 +158,10 @@ pub struct SchemaError {
     pub pointer: String,
     pub message: String,
     pub span: Span,
+    /// The id of the rule that reports it, as the schema assigns it to the
+    /// place of the violation (`x-skillc-rule`); empty when no schema rule
+    /// does (another rule reports it, or the schema is a data file's own).
+    pub rule: String,
 }
 
 /// What kind of markdown document a file is.

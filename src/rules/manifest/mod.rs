@@ -1,33 +1,145 @@
 //! marketplace.json and plugin.json: schema, names, fields, component paths,
-//! entries against the tree.
+//! entries against the tree. Every rule reads the typed manifests
+//! ([`crate::model::manifest`]); the helpers here are what several share.
 
-pub mod entries;
-pub mod marketplace_fields;
-pub mod marketplace_name;
-pub mod paths;
-pub mod plugin_fields;
-pub mod plugin_name;
-pub mod schema;
-pub mod user_config;
-pub mod version_bump;
+use crate::model::manifest::{MarketplaceEntry, MarketplaceManifest, PluginManifest};
+use crate::model::value::Present;
+use crate::model::{Entry, EntrySource, JsonFile, Plugin, Project, Typed};
+use crate::rules::diag::Diagnostic;
+use crate::rules::{Context, RuleMeta};
+use crate::source::{self, FileId, Span};
 
-use crate::model::{JsonFile, Plugin, Project};
-use crate::parse::json::JsonNode;
+crate::declare_family! {
+    // marketplace.json
+    marketplace_name_missing,
+    marketplace_name_invalid,
+    marketplace_name_impersonates,
+    marketplace_name_reserved,
+    marketplace_name_invalid_id,
+    marketplace_owner_invalid,
+    marketplace_plugins_invalid,
+    marketplace_empty,
+    marketplace_description_missing,
+    marketplace_unknown_field,
+    marketplace_field_type,
+    // Its entries.
+    entry_name_invalid,
+    duplicate_plugin_name,
+    entry_source_invalid,
+    entry_source_not_relative,
+    entry_source_traversal,
+    entry_sha_invalid,
+    entry_archive_url_invalid,
+    entry_command_source_invalid,
+    entry_npm_source_invalid,
+    entry_source_missing,
+    strict_false_conflict,
+    entry_version_mismatch,
+    renames_unresolved,
+    entry_relevance_invalid,
+    headers_helper_needs_strict_false,
+    unlisted_plugin,
+    entry_name_mismatch,
+    // plugin.json
+    plugin_name_missing,
+    plugin_name_empty,
+    plugin_name_whitespace,
+    plugin_name_control_chars,
+    plugin_name_not_kebab,
+    plugin_name_invalid_id,
+    plugin_version_missing,
+    plugin_version_not_semver,
+    plugin_description_missing,
+    plugin_author_missing,
+    plugin_author_invalid,
+    plugin_field_type,
+    plugin_homepage_invalid,
+    plugin_unknown_field,
+    plugin_marketplace_only_field,
+    plugin_dependency_invalid,
+    plugin_user_config_invalid,
+    plugin_channel_invalid,
+    plugin_claude_md_ignored,
+    components_inside_claude_plugin,
+    version_not_bumped,
+    // Component paths, commands and hooks.
+    component_path_not_relative,
+    component_path_traversal,
+    component_path_missing,
+    skills_entry_is_file,
+    agents_entry_not_markdown,
+    config_path_extension,
+    command_source_or_content,
+    default_dir_shadowed,
+    default_hooks_listed,
+}
 
-/// Plugins that have a parsed plugin.json object, with it.
-pub fn manifests(project: &Project) -> impl Iterator<Item = (&Plugin, &JsonFile, &JsonNode)> {
+/// No check of several rules is left here.
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
+
+// Written with PJ025, PJ027, PP012 and PP013 (e46a616) but never listed in
+// the registry, so they have never run: listing them here would add their
+// findings, their rows of README's rules table and their snapshots. Until
+// then they are tested below, each check alone on its documented trees.
+pub mod channel_server_unknown;
+pub mod user_config_in_shell_hook;
+pub mod user_config_options_invalid;
+pub mod user_config_undeclared;
+
+/// The rules of this family that are declared but not yet registered.
+pub static UNREGISTERED: &[&RuleMeta] = &[
+    &user_config_options_invalid::RULE,
+    &channel_server_unknown::RULE,
+    &user_config_in_shell_hook::RULE,
+    &user_config_undeclared::RULE,
+];
+
+/// The helpers' former home, still named by `cli::new` and
+/// `rules::frontmatter::skill_name` (which should import them from
+/// `rules::manifest` itself).
+pub mod plugin_name {
+    pub use super::{is_kebab, kebab};
+}
+
+/// PJ040's former home, still named by `engine::scope` (which should ask the
+/// rule's [`crate::rules::Reach`] instead).
+pub mod version_bump {
+    pub use super::version_not_bumped::RULE as NOT_BUMPED;
+}
+
+// ---------------------------------------------------------------------------
+// The manifests.
+
+/// The marketplace, when its root is an object.
+pub fn marketplace(project: &Project) -> Option<(&JsonFile, &MarketplaceManifest)> {
+    let jf = project.marketplace()?;
+    Some((jf, jf.marketplace()?))
+}
+
+/// Plugins that have a plugin.json object, with it (a manifest shared by
+/// several plugins, once for each).
+pub fn manifests(project: &Project) -> impl Iterator<Item = (&Plugin, &JsonFile, &PluginManifest)> {
     project
         .plugins
         .iter()
         .filter(|p| !p.synthetic)
         .filter_map(move |p| {
             let jf = project.manifest(p)?;
-            Some((p, jf, jf.root()?))
+            Some((p, jf, jf.plugin()?))
         })
 }
 
-/// Every plugin.json in the tree (listed or not), deduplicated by file.
-pub fn plugin_json_files(project: &Project) -> impl Iterator<Item = (&JsonFile, &JsonNode)> {
+/// Plugins that have a plugin.json object, each manifest once (with the
+/// first plugin that has it).
+pub fn unique_manifests(
+    project: &Project,
+) -> impl Iterator<Item = (&Plugin, &JsonFile, &PluginManifest)> {
+    let mut seen = std::collections::BTreeSet::new();
+    manifests(project).filter(move |(_, jf, _)| seen.insert(jf.file))
+}
+
+/// Every plugin.json object in the tree (listed or not), once each.
+pub fn plugin_json_files(project: &Project) -> impl Iterator<Item = (&JsonFile, &PluginManifest)> {
     let mut seen = std::collections::BTreeSet::new();
     project.plugins.iter().filter_map(move |p| {
         let i = p.manifest?;
@@ -35,100 +147,599 @@ pub fn plugin_json_files(project: &Project) -> impl Iterator<Item = (&JsonFile, 
             return None;
         }
         let jf = &project.json[i];
-        Some((jf, jf.root()?))
+        Some((jf, jf.plugin()?))
     })
 }
 
-/// The marketplace object, when it parsed.
-pub fn marketplace(project: &Project) -> Option<(&JsonFile, &JsonNode)> {
-    let jf = project.marketplace()?;
-    Some((jf, jf.root()?))
+/// `f` in the plugin directory `dir` (`""` for the root).
+pub fn in_dir(dir: &str, f: &str) -> String {
+    if dir.is_empty() {
+        f.to_string()
+    } else {
+        format!("{dir}/{f}")
+    }
 }
 
-/// Checks of several rules of this family, not yet split into a check per
-/// rule (see `crate::rules::Check::Legacy`).
-/// The rules of this family with a check of their own (none yet).
-pub static RULES: &[&crate::rules::RuleMeta] = &[];
+/// The opening brace of an object, where findings about what it lacks go.
+pub fn brace(object: Span) -> Span {
+    Span::new(object.start as usize, object.start as usize + 1)
+}
 
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[
-    crate::rules::LegacyCheck {
-        rules: &[&version_bump::NOT_BUMPED],
-        run: version_bump::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: schema::RULES,
-        run: schema::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &plugin_name::MISSING,
-            &plugin_name::EMPTY,
-            &plugin_name::WHITESPACE,
-            &plugin_name::CONTROL,
-            &plugin_name::NOT_KEBAB,
-            &plugin_name::INVALID_ID,
-        ],
-        run: plugin_name::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &plugin_fields::VERSION_MISSING,
-            &plugin_fields::VERSION_SEMVER,
-            &plugin_fields::DESCRIPTION_MISSING,
-            &plugin_fields::AUTHOR_MISSING,
-            &plugin_fields::HOMEPAGE,
-            &plugin_fields::UNKNOWN_FIELD,
-            &plugin_fields::MARKETPLACE_ONLY,
-            &plugin_fields::CLAUDE_MD,
-            &plugin_fields::NESTED_COMPONENTS,
-        ],
-        run: plugin_fields::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &paths::NOT_DOT_SLASH,
-            &paths::TRAVERSAL,
-            &paths::MISSING,
-            &paths::SKILL_IS_FILE,
-            &paths::AGENT_NOT_MD,
-            &paths::EXTENSION,
-            &paths::SHADOWED,
-            &paths::HOOKS_LISTED,
-        ],
-        run: paths::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &marketplace_name::MISSING,
-            &marketplace_name::BAD_CHARS,
-            &marketplace_name::IMPERSONATES,
-            &marketplace_name::RESERVED,
-            &marketplace_name::INVALID_ID,
-        ],
-        run: marketplace_name::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &marketplace_fields::EMPTY,
-            &marketplace_fields::NO_DESCRIPTION,
-            &marketplace_fields::UNKNOWN,
-        ],
-        run: marketplace_fields::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &entries::DUPLICATE,
-            &entries::NOT_RELATIVE,
-            &entries::TRAVERSAL,
-            &entries::ARCHIVE_URL,
-            &entries::SOURCE_MISSING,
-            &entries::STRICT_CONFLICT,
-            &entries::VERSION_MISMATCH,
-            &entries::RENAMES,
-            &entries::HEADERS_HELPER,
-            &entries::ORPHAN,
-            &entries::NAME_MISMATCH,
-        ],
-        run: entries::check,
-    },
+// ---------------------------------------------------------------------------
+// Schema violations.
+
+/// Report the violations of plugin.json and marketplace.json that the
+/// schemas assign to `rule` (`x-skillc-rule`, see [`crate::model::schema`]).
+pub fn schema_violations(cx: &Context<'_>, rule: &'static RuleMeta, out: &mut Vec<Diagnostic>) {
+    let files = plugin_json_files(cx.project)
+        .map(|(jf, _)| jf)
+        .chain(marketplace(cx.project).map(|(jf, _)| jf));
+    for jf in files {
+        for e in jf.schema_errors.iter().filter(|e| e.rule == rule.id) {
+            out.push(
+                Diagnostic::new(rule, jf.file, e.span, &e.message).help(format!(
+                    "see `skillc explain {}` and schemas/ for the expected shape",
+                    rule.id
+                )),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Names.
+
+/// What is wrong with a marketplace `name`; the first that applies is
+/// reported, by its rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarketplaceNameProblem {
+    /// Absent, not a string, or blank (MK001).
+    Missing,
+    /// A space, `/`, `\` or `..` (MK002).
+    BadChars,
+    /// Looks official, or holds control characters (MK003).
+    Impersonates,
+    /// A session name of Claude Code (MK004).
+    SessionReserved,
+    /// An official Anthropic name (MK004, a warning).
+    Official,
+    /// Not an id part (MK007).
+    InvalidId,
+}
+
+pub const SESSION_RESERVED: &[&str] = &[
+    "inline",
+    "builtin",
+    "skills-dir",
+    "synced",
+    "claude-plugin-test",
 ];
+
+pub const OFFICIAL: &[&str] = &[
+    "claude-code-marketplace",
+    "claude-code-plugins",
+    "claude-plugins-official",
+    "claude-plugins-community",
+    "claude-community",
+    "anthropic-marketplace",
+    "anthropic-plugins",
+    "agent-skills",
+    "anthropic-agent-skills",
+    "knowledge-work-plugins",
+    "life-sciences",
+    "claude-for-legal",
+    "claude-for-financial-services",
+    "financial-services-plugins",
+    "first-party-plugins",
+    "healthcare",
+    "claude-tag-plugins",
+    "anthropic-plugin-directory",
+    "claude-plugin-directory",
+];
+
+/// The problem of a marketplace name written as a string.
+pub fn marketplace_name_problem(name: &str) -> Option<MarketplaceNameProblem> {
+    use MarketplaceNameProblem::*;
+    Some(if name.trim().is_empty() {
+        Missing
+    } else if name.contains(char::is_whitespace)
+        || name.contains(['/', '\\'])
+        || name.contains("..")
+        || name == "."
+    {
+        BadChars
+    } else if impersonates(name) || name.chars().any(is_control) {
+        Impersonates
+    } else if SESSION_RESERVED.contains(&name.to_ascii_lowercase().as_str()) {
+        SessionReserved
+    } else if OFFICIAL.contains(&name) {
+        Official
+    } else if !is_id_part(name) {
+        InvalidId
+    } else {
+        return None;
+    })
+}
+
+/// The marketplace's `name` when it is a string with a problem of `kind`:
+/// the file, the name and its span.
+pub fn marketplace_name_with(
+    project: &Project,
+    kind: MarketplaceNameProblem,
+) -> Option<(&JsonFile, &str, Span)> {
+    let (jf, mk) = marketplace(project)?;
+    let (name, span) = mk.name.spanned()?;
+    (marketplace_name_problem(name) == Some(kind)).then_some((jf, name.as_str(), span))
+}
+
+/// Claude Code's impersonation test for marketplace names.
+pub fn impersonates(name: &str) -> bool {
+    if OFFICIAL.contains(&name) {
+        return false;
+    }
+    if name.chars().any(|c| !(' '..='~').contains(&c)) {
+        return true;
+    }
+    let re = crate::regex!(
+        r"(?i)official[^a-z0-9]*(anthropic|claude)|(anthropic|claude)[^a-z0-9]*official|^(anthropic|claude)[^a-z0-9]*(marketplace|plugins|official)"
+    );
+    re.is_match(name)
+}
+
+/// What is wrong with a plugin.json `name` written as a string; the first
+/// that applies is reported, by its rule (absent or not a string: PJ001).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluginNameProblem {
+    Empty,
+    Control,
+    Whitespace,
+    InvalidId,
+    NotKebab,
+}
+
+/// The problem of a plugin name written as a string.
+pub fn plugin_name_problem(name: &str) -> Option<PluginNameProblem> {
+    use PluginNameProblem::*;
+    Some(if name.is_empty() {
+        Empty
+    } else if name.chars().any(is_control) {
+        Control
+    } else if name.chars().any(char::is_whitespace) {
+        Whitespace
+    } else if !is_id_part(name) {
+        InvalidId
+    } else if !is_kebab(name) {
+        NotKebab
+    } else {
+        return None;
+    })
+}
+
+/// Every plugin.json `name` that is a string with a problem of `kind`: the
+/// file, the name and its span.
+pub fn plugin_names_with(
+    project: &Project,
+    kind: PluginNameProblem,
+) -> impl Iterator<Item = (&JsonFile, &str, Span)> {
+    plugin_json_files(project).filter_map(move |(jf, pm)| {
+        let (name, span) = pm.name.spanned()?;
+        (plugin_name_problem(name) == Some(kind)).then_some((jf, name.as_str(), span))
+    })
+}
+
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+pub fn is_kebab(s: &str) -> bool {
+    crate::regex!(r"^[a-z0-9]+(-[a-z0-9]+)*$").is_match(s)
+}
+
+pub fn is_id_part(s: &str) -> bool {
+    crate::regex!(r"^[A-Za-z0-9][-A-Za-z0-9._]*$").is_match(s)
+}
+
+/// A kebab-case rendering of `s`.
+pub fn kebab(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_ascii_uppercase() {
+            if prev_lower {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+            prev_lower = false;
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+            prev_lower = true;
+        } else {
+            if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+            prev_lower = false;
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// Entry fields that do nothing in plugin.json (PJ016; PJ015 leaves them).
+pub const MARKETPLACE_ONLY_FIELDS: &[&str] =
+    &["category", "tags", "strict", "source", "id", "relevance"];
+
+pub fn is_semver(v: &str) -> bool {
+    crate::regex!(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$").is_match(v)
+}
+
+pub fn is_url(v: &str) -> bool {
+    crate::regex!(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+[^\s]*$").is_match(v)
+}
+
+// ---------------------------------------------------------------------------
+// Marketplace entries.
+
+/// A marketplace entry of the model, with its typed reading (none when it
+/// is not an object).
+pub type TypedEntry<'a> = (&'a Entry, Option<&'a MarketplaceEntry>);
+
+/// Every marketplace entry, when the marketplace parsed; with the
+/// marketplace file.
+pub fn entries<'a>(cx: &Context<'a>) -> Option<(&'a JsonFile, Vec<TypedEntry<'a>>)> {
+    let (jf, mk) = marketplace(cx.project)?;
+    let list = cx
+        .project
+        .entries
+        .iter()
+        .map(|e| (e, mk.entry(e.index).and_then(|i| i.ok())))
+        .collect();
+    Some((jf, list))
+}
+
+/// What a local source path is (`./plugins/x`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalSource {
+    /// It has a `..` segment (MK017).
+    Traversal,
+    /// It does not start with `./` and resolves nowhere (MK016).
+    NotRelative,
+    /// It resolves; the directory is checked (MK022).
+    Resolved,
+}
+
+/// The local source of an entry: its path, span and what it is.
+pub fn local_source(e: &Entry) -> Option<(&str, Span, LocalSource)> {
+    let EntrySource::Local { path, span } = &e.source else {
+        return None;
+    };
+    let kind = if path.split(['/', '\\']).any(|s| s == "..") {
+        LocalSource::Traversal
+    } else if !(path.starts_with("./") || path == ".") && e.dir.is_none() {
+        LocalSource::NotRelative
+    } else {
+        LocalSource::Resolved
+    };
+    Some((path, *span, kind))
+}
+
+/// Whether an entry's local source is refused (MK016, MK017): nothing
+/// else is checked about the entry.
+pub fn source_refused(e: &Entry) -> bool {
+    local_source(e).is_some_and(|(_, _, k)| k != LocalSource::Resolved)
+}
+
+/// The plugin an entry resolved to, with its plugin.json object.
+pub fn entry_plugin<'a>(
+    project: &'a Project,
+    e: &Entry,
+) -> Option<(&'a Plugin, &'a JsonFile, &'a PluginManifest)> {
+    let p = &project.plugins[e.plugin?];
+    let jf = project.manifest(p)?;
+    Some((p, jf, jf.plugin()?))
+}
+
+// ---------------------------------------------------------------------------
+// Component paths.
+
+/// What a component field's paths must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    Skills,
+    Commands,
+    Agents,
+    /// `hooks`, `mcpServers`, `lspServers`: config files.
+    Config,
+    Other,
+}
+
+/// The component fields, in the order they are checked.
+pub const COMPONENT_FIELDS: &[(&str, PathKind)] = &[
+    ("skills", PathKind::Skills),
+    ("commands", PathKind::Commands),
+    ("agents", PathKind::Agents),
+    ("hooks", PathKind::Config),
+    ("mcpServers", PathKind::Config),
+    ("lspServers", PathKind::Config),
+    ("outputStyles", PathKind::Other),
+    ("workflows", PathKind::Other),
+];
+
+/// One path of a component field, in a plugin.json or a marketplace entry.
+pub struct ComponentPath<'a> {
+    /// The file that writes it.
+    pub file: FileId,
+    /// The plugin's directory.
+    pub dir: &'a str,
+    pub key: &'static str,
+    pub kind: PathKind,
+    pub path: &'a str,
+    pub span: Span,
+}
+
+impl ComponentPath<'_> {
+    /// A URL: not checked at all.
+    pub fn is_url(&self) -> bool {
+        self.path.starts_with("https://") || self.path.starts_with("http://")
+    }
+    /// Absolute or climbing out with `..` (PP002): nothing else is checked.
+    pub fn leaves_plugin(&self) -> bool {
+        let p = self.path;
+        let absolute = p.starts_with('/') || p.contains(":\\") || p.starts_with('\\');
+        !self.is_url() && (absolute || p.split(['/', '\\']).any(|s| s == ".."))
+    }
+    /// Checked for its form (PP001) and more.
+    pub fn checked(&self) -> bool {
+        !self.is_url() && !self.leaves_plugin()
+    }
+    /// Where it points in the tree, when it is checked further.
+    pub fn target(&self) -> Option<String> {
+        self.checked()
+            .then(|| source::join(self.dir, self.path))
+            .flatten()
+    }
+    /// An `agents` entry that is not a `.md` file (PP005).
+    pub fn agent_not_md(&self) -> bool {
+        self.kind == PathKind::Agents && !self.path.ends_with(".md")
+    }
+    /// A config file path with the wrong extension (PP006).
+    pub fn bad_extension(&self) -> bool {
+        let p = self.path;
+        let ok = if self.key == "mcpServers" {
+            p.ends_with(".json") || p.ends_with(".mcpb") || p.ends_with(".dxt")
+        } else {
+            p.ends_with(".json")
+        };
+        self.kind == PathKind::Config && !ok
+    }
+    /// Where it points, when it is checked for existence: checked further
+    /// and of the right type.
+    pub fn to_look_up(&self) -> Option<String> {
+        self.target()
+            .filter(|_| !self.agent_not_md() && !self.bad_extension())
+    }
+    /// Where it points, when that exists (and so is checked for what it is).
+    pub fn existing(&self, cx: &Context<'_>) -> Option<String> {
+        self.to_look_up().filter(|t| cx.project.exists(t))
+    }
+}
+
+/// Every component path of every plugin, in its plugin.json and in its
+/// marketplace entry (each file and entry once).
+pub fn component_paths<'a>(cx: &Context<'a>) -> Vec<ComponentPath<'a>> {
+    let project = cx.project;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for p in project.plugins.iter().filter(|p| !p.synthetic) {
+        let mut holders: Vec<(FileId, &PluginManifest)> = Vec::new();
+        if let Some(jf) = project.manifest(p)
+            && let Some(pm) = jf.plugin()
+            && seen.insert((jf.file, 0usize))
+        {
+            holders.push((jf.file, pm));
+        }
+        if let (Some(ei), Some((mk_file, mk))) = (p.entry, marketplace(project)) {
+            let index = project.entries[ei].index;
+            if let Some(entry) = mk.entry(index).and_then(|i| i.ok())
+                && seen.insert((mk_file.file, index + 1))
+            {
+                holders.push((mk_file.file, &entry.plugin));
+            }
+        }
+        for (file, holder) in holders {
+            for &(key, kind) in COMPONENT_FIELDS {
+                for (path, span) in holder.component_paths(key) {
+                    out.push(ComponentPath {
+                        file,
+                        dir: &p.dir,
+                        key,
+                        kind,
+                        path,
+                        span,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// userConfig placeholders in hooks.
+
+/// A string of a hook handler: its `command`, or one of its `args`.
+pub struct HookString<'a> {
+    pub file: FileId,
+    pub text: &'a str,
+    pub span: Span,
+    /// A `command` run through a shell (no `args`).
+    pub shell: bool,
+}
+
+/// The JSON file at `path`, when the tree has it.
+pub fn json_at<'a>(cx: &Context<'a>, path: &str) -> Option<&'a JsonFile> {
+    cx.project.json.iter().find(|j| cx.db.path(j.file) == path)
+}
+
+/// The handler strings of a plugin's hooks: `hooks/hooks.json`, then the
+/// manifest's inline `hooks`.
+pub fn hook_strings<'a>(
+    cx: &Context<'a>,
+    p: &Plugin,
+    jf: &'a JsonFile,
+    pm: &'a PluginManifest,
+) -> Vec<HookString<'a>> {
+    use crate::model::manifest::PathOr;
+    use crate::model::value::OneOrMany;
+    let hooks_path = in_dir(&p.dir, "hooks/hooks.json");
+    let mut maps = Vec::new();
+    if let Some(h) = json_at(cx, &hooks_path)
+        && let Some(events) = h.hooks().and_then(|f| f.hooks.val())
+    {
+        maps.push((h.file, events));
+    }
+    if let Some(OneOrMany::One(PathOr::Inline(events))) = pm.hooks.val() {
+        maps.push((jf.file, events));
+    }
+    let mut out = Vec::new();
+    for (file, events) in maps {
+        let handlers = events
+            .iter()
+            .filter_map(|e| e.ok())
+            .flat_map(|groups| groups.iter().filter_map(|g| g.ok()))
+            .filter_map(|g| g.hooks.val())
+            .flat_map(|handlers| handlers.iter().filter_map(|h| h.ok()));
+        for h in handlers {
+            if let Some((c, span)) = h.command.spanned() {
+                out.push(HookString {
+                    file,
+                    text: c,
+                    span,
+                    shell: h.args.is_none(),
+                });
+            }
+            for (a, span) in h.args.val().into_iter().flat_map(|a| a.oks()) {
+                out.push(HookString {
+                    file,
+                    text: a,
+                    span,
+                    shell: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A `${user_config.KEY}` in a hook string: where it is, as written, and KEY.
+pub struct Placeholder<'a> {
+    pub at: Span,
+    pub all: &'a str,
+    pub key: &'a str,
+}
+
+/// The `${user_config.KEY}` placeholders of a hook string, located in the
+/// file's text.
+pub fn placeholders<'a>(cx: &Context<'_>, s: &HookString<'a>) -> Vec<Placeholder<'a>> {
+    let re = crate::regex!(r"\$\{user_config\.([A-Za-z_][A-Za-z0-9_]*)\}");
+    let raw = cx.text(s.file).get(s.span.range()).unwrap_or("");
+    re.captures_iter(s.text)
+        .filter_map(|c| {
+            let (all, key) = (c.get(0)?, c.get(1)?);
+            let at = raw.find(all.as_str()).map_or(s.span, |i| {
+                Span::new(
+                    s.span.start as usize + i,
+                    s.span.start as usize + i + all.len(),
+                )
+            });
+            Some(Placeholder {
+                at,
+                all: all.as_str(),
+                key: key.as_str(),
+            })
+        })
+        .collect()
+}
+
+/// The MCP servers a plugin defines (inline `mcpServers` and `.mcp.json`),
+/// or none when they cannot be known (a path, an unreadable file).
+pub fn mcp_servers(cx: &Context<'_>, p: &Plugin, pm: &PluginManifest) -> Option<Vec<String>> {
+    use crate::model::manifest::PathOr;
+    use crate::model::value::OneOrMany;
+    let mut servers = Vec::new();
+    match pm.mcp_servers.as_ref().map(|f| &f.value) {
+        Some(Ok(OneOrMany::One(PathOr::Inline(m)))) => servers.extend(m.keys().map(str::to_string)),
+        Some(_) => return None,
+        None => {}
+    }
+    let mcp_path = in_dir(&p.dir, ".mcp.json");
+    if let Some(mcp) = json_at(cx, &mcp_path) {
+        match &mcp.typed {
+            Typed::Mcp(f) => match &f.mcp_servers {
+                Some(field) => servers.extend(
+                    field
+                        .ok()
+                        .into_iter()
+                        .flat_map(|m| m.keys())
+                        .map(str::to_string),
+                ),
+                None => return None,
+            },
+            _ => return None,
+        }
+    }
+    Some(servers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn impersonation() {
+        assert!(impersonates("anthropic-official-tools"));
+        assert!(impersonates("claude-marketplace"));
+        assert!(impersonates("märket"));
+        assert!(!impersonates("claude-plugins-official"));
+        assert!(!impersonates("acme-claude-tools"));
+    }
+
+    #[test]
+    fn semver_and_urls() {
+        assert!(is_semver("1.2.3"));
+        assert!(is_semver("1.0.0-rc.1+build.5"));
+        assert!(!is_semver("v1.2.3"));
+        assert!(!is_semver("1.2"));
+        assert!(is_url("https://example.com/x"));
+        assert!(!is_url("example.com"));
+    }
+
+    /// The unregistered rules' checks, run alone: each Example fires only
+    /// its own rule, and each Use instead stays silent.
+    #[test]
+    fn unregistered_rules_fire_on_their_examples() {
+        let session = crate::engine::Session::default();
+        for r in UNREGISTERED {
+            let crate::rules::Check::Model(check) = r.check else {
+                panic!("{} has no check", r.id);
+            };
+            for (section, fires) in [("Example", true), ("Use instead", false)] {
+                let listing = r.doc_section_code(section).unwrap();
+                let dir = crate::engine::testing::write_listing(&listing);
+                let loaded = session.load(dir.path()).unwrap();
+                let cx = crate::engine::run::context(&session, &loaded);
+                let mut out = Vec::new();
+                check(&cx, &mut out);
+                assert_eq!(!out.is_empty(), fires, "{} {section}: {out:?}", r.id);
+                assert!(out.iter().all(|d| d.rule.id == r.id), "{}: {out:?}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn kebab_rendering() {
+        assert_eq!(kebab("DemoPlugin"), "demo-plugin");
+        assert_eq!(kebab("my plugin_x"), "my-plugin-x");
+        assert!(is_kebab("a-b1"));
+        assert!(!is_kebab("a--b"));
+    }
+}

@@ -1,6 +1,7 @@
-//! The version bump policy, under `check --since REF`.
+//! The `version-not-bumped` rule (PJ040).
 
 use crate::declare_rule;
+use crate::model::value::Present;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
@@ -30,10 +31,10 @@ declare_rule! {
     /// skill or command, `2.0.0` for a rename or removal users must adapt to.
     /// With a typed source, bump `version` in `plugin.yaml` and run
     /// `skillc build`.
-    pub static NOT_BUMPED = { id: "PJ040", name: "version-not-bumped", family: Manifest, severity: Error }
+    pub static RULE = { id: "PJ040", name: "version-not-bumped", family: Manifest, severity: Error, reach: Change, check: check }
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(base) = cx.since else {
         return;
     };
@@ -43,24 +44,23 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let manifest = project.manifest(p);
-        let from_manifest = manifest
-            .and_then(|m| m.root()?.str_at("version"))
-            .zip(manifest.map(|m| m.file));
+        let from_manifest =
+            manifest.and_then(|m| Some((m.plugin()?.version.spanned()?, m.file)));
         let entry = p.entry.and_then(|i| {
-            let mf = project.marketplace()?;
-            let e = &project.entries[i];
-            let node = mf.root()?.get("plugins")?.items().get(e.index)?;
-            Some((mf.file, node))
+            let (mf, mk) = super::marketplace(project)?;
+            Some((mf.file, mk.entry(project.entries[i].index)?))
         });
         let now = from_manifest
-            .map(|((v, span), file)| (Some(v), file, span))
+            .map(|((v, span), file)| (Some(v.as_str()), file, span))
             .or_else(|| {
-                entry.map(|(file, node)| match node.str_at("version") {
-                    Some((v, span)) => (Some(v), file, span),
-                    None => (None, file, node.span),
+                entry.map(|(file, item)| {
+                    match item.ok().and_then(|e| e.plugin.version.spanned()) {
+                        Some((v, span)) => (Some(v.as_str()), file, span),
+                        None => (None, file, item.span),
+                    }
                 })
             })
-            .or_else(|| manifest.and_then(|m| Some((None, m.file, m.root()?.span))));
+            .or_else(|| manifest.and_then(|m| Some((None, m.file, m.plugin()?.span))));
         let Some((now, file, span)) = now else {
             continue;
         };
@@ -97,6 +97,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 }
             }
         };
-        out.push(Diagnostic::new(&NOT_BUMPED, file, span, message).help(help));
+        out.push(Diagnostic::new(&RULE, file, span, message).help(help));
     }
 }

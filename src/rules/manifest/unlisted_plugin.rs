@@ -1,0 +1,66 @@
+//! The `unlisted-plugin` rule (MK032).
+
+use crate::declare_rule;
+use crate::model::value::Present;
+use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
+use crate::source::Span;
+
+declare_rule! {
+    /// A plugin directory that the marketplace does not list.
+    ///
+    /// ## What it does
+    /// Reports every `.claude-plugin/plugin.json` in a marketplace tree that no
+    /// entry's source resolves to.
+    ///
+    /// ## Why it matters
+    /// The plugin is invisible: nobody can install it, and reviewers assume it ships.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> .claude-plugin/marketplace.json <==
+    /// { "name": "demo-marketplace", "description": "Demo.", "owner": { "name": "O" },
+    ///   "plugins": [{ "name": "demo", "source": "./plugins/demo", "description": "The demo plugin. Skills: ." }] }
+    /// ==> plugins/demo/README.md <==
+    /// Demo.
+    /// ==> plugins/extra/README.md <==
+    /// Extra.
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/README.md <==
+    /// Demo.
+    /// ==> plugins/extra/README.md <==
+    /// Extra.
+    /// ```
+    pub static RULE = { id: "MK032", name: "unlisted-plugin", family: Manifest, severity: Warning, reach: Tree, check: check }
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    if super::marketplace(cx.project).is_none() {
+        return;
+    }
+    // plugin.json directories no entry resolves to.
+    for p in cx
+        .project
+        .plugins
+        .iter()
+        .filter(|p| p.entry.is_none() && !p.synthetic)
+    {
+        let Some(pj) = cx.project.manifest(p) else {
+            continue;
+        };
+        if p.dir.is_empty() {
+            continue;
+        }
+        let span = pj
+            .plugin()
+            .and_then(|m| m.name.value_span())
+            .unwrap_or(Span::empty(0));
+        out.push(
+            Diagnostic::new(&RULE, pj.file, span, format!("plugin `{}` in `{}/` is not listed in marketplace.json", p.name, p.dir))
+                .help(format!("add {{ \"name\": \"{}\", \"source\": \"./{}\" }} to .claude-plugin/marketplace.json, or delete the directory", p.name, p.dir)),
+        );
+    }
+}
