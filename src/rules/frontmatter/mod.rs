@@ -4,10 +4,18 @@
 pub mod agent;
 pub mod description;
 pub mod fields;
-pub mod presence;
 pub mod skill_name;
 pub mod tools;
-pub mod yaml;
+
+crate::declare_family! {
+    missing_frontmatter,
+    unclosed_frontmatter,
+    frontmatter_not_at_start,
+    yaml_invalid,
+    yaml_lenient_only,
+    frontmatter_not_mapping,
+    duplicate_frontmatter_key,
+}
 
 use crate::model::{Doc, DocKind, Project};
 use crate::parse::frontmatter::FrontmatterState;
@@ -37,27 +45,7 @@ pub fn kind_name(kind: DocKind) -> &'static str {
 
 /// Checks of several rules of this family, not yet split into a check per
 /// rule (see `crate::rules::Check::Legacy`).
-/// The rules of this family with a check of their own (none yet).
-pub static RULES: &[&crate::rules::RuleMeta] = &[];
-
 pub static LEGACY: &[crate::rules::LegacyCheck] = &[
-    crate::rules::LegacyCheck {
-        rules: &[
-            &presence::MISSING,
-            &presence::UNCLOSED,
-            &presence::NOT_AT_START,
-        ],
-        run: presence::check,
-    },
-    crate::rules::LegacyCheck {
-        rules: &[
-            &yaml::INVALID,
-            &yaml::LENIENT,
-            &yaml::NOT_MAPPING,
-            &yaml::DUPLICATE_KEY,
-        ],
-        run: yaml::check,
-    },
     crate::rules::LegacyCheck {
         rules: &[
             &skill_name::MISSING,
