@@ -1,7 +1,7 @@
 //! Tool rules in `allowed-tools`, `disallowed-tools`, `tools` and
 //! `disallowedTools`: syntax, names, specifiers (Claude Code permission rules).
 
-use super::mappings;
+use super::raw_mappings as mappings;
 use crate::declare_rule;
 use crate::model::DocKind;
 use crate::parse::yaml::YamlNode;
