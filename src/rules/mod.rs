@@ -262,6 +262,9 @@ pub struct Context<'a> {
 pub struct Shared {
     /// The compile of every typed source (build rules).
     pub(crate) compiled: std::sync::OnceLock<crate::compile::Output>,
+    /// The findings of every tool rule in frontmatter, each rule written
+    /// checked once (the TL rules report their own).
+    pub(crate) tool_rules: std::sync::OnceLock<Vec<Diagnostic>>,
 }
 
 impl Context<'_> {

@@ -7,7 +7,10 @@ use crate::model::frontmatter::Frontmatter;
 use crate::model::value::{Entry, Field, FromTree, Kind, Opaque, Present, Scalar};
 use crate::model::{Doc, DocKind, Project, Skill};
 use crate::parse::frontmatter::FrontmatterState;
-use crate::source::Span;
+use crate::rules::diag::{Diagnostic, Severity};
+use crate::rules::{Context, RuleMeta};
+use crate::source::{FileId, Span};
+use crate::text::suggest;
 
 crate::declare_family! {
     missing_frontmatter,
@@ -40,24 +43,17 @@ crate::declare_family! {
     agent_field_value_invalid,
     agent_field_ignored,
     agent_unknown_key,
+    tool_rule_malformed,
+    tool_name_lowercase,
+    unknown_tool,
+    legacy_tool_alias,
+    bash_prefix_rule_invalid,
+    tool_specifier_invalid,
+    wildcard_tool_name,
 }
 
-pub mod tools;
-
-/// Checks of several rules of this family, not yet split into a check per
-/// rule (see `crate::rules::Check::Legacy`).
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[crate::rules::LegacyCheck {
-    rules: &[
-        &tools::MALFORMED,
-        &tools::LOWERCASE,
-        &tools::UNKNOWN,
-        &tools::LEGACY,
-        &tools::BASH_PREFIX,
-        &tools::SPECIFIER,
-        &tools::WILDCARD,
-    ],
-    run: tools::check,
-}];
+/// No check of several rules is left here.
+pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
 
 /// Docs that are skills, commands or agents.
 pub fn components(project: &Project) -> impl Iterator<Item = &Doc> {
@@ -220,20 +216,388 @@ fn descriptions(project: &Project) -> impl Iterator<Item = (&Doc, &Frontmatter, 
         })
 }
 
-/// Component docs whose frontmatter parsed to a mapping, with the raw
-/// mapping (for the tool rules, not yet split).
-pub fn raw_mappings(
-    project: &Project,
-) -> impl Iterator<Item = (&Doc, &crate::parse::yaml::YamlNode)> {
-    components(project).filter_map(|d| match &d.frontmatter {
-        FrontmatterState::Present(fm) => fm.root().filter(|r| r.is_map()).map(|r| (d, r)),
-        _ => None,
+// Tool rules in `allowed-tools`, `disallowed-tools`, `tools` and
+// `disallowedTools`: syntax, names, specifiers (Claude Code permission
+// rules). Each rule written is checked once, for all the TL rules: the
+// first problem found is its finding, reported by that problem's rule.
+
+/// The tool-rule syntax, where other families have always found it
+/// (`xref::agent_skills`).
+pub mod tools {
+    pub use super::split_rules;
+}
+
+const BUILTIN: &[&str] = &[
+    "Agent",
+    "Artifact",
+    "AskUserQuestion",
+    "Bash",
+    "ClaudeDesign",
+    "CronCreate",
+    "CronDelete",
+    "CronList",
+    "Edit",
+    "EndConversation",
+    "EnterPlanMode",
+    "EnterWorktree",
+    "ExitPlanMode",
+    "ExitWorktree",
+    "Glob",
+    "Grep",
+    "ListAgents",
+    "ListMcpResourcesTool",
+    "LSP",
+    "Monitor",
+    "NotebookEdit",
+    "OfferChromeSetup",
+    "PowerShell",
+    "Projects",
+    "propose_skills",
+    "PushNotification",
+    "Read",
+    "ReadMcpResourceDirTool",
+    "ReadMcpResourceTool",
+    "ReadNotifications",
+    "RemoteTrigger",
+    "ReportFindings",
+    "ScheduleWakeup",
+    "SendFeedback",
+    "SendMessage",
+    "SendUserFile",
+    "SendUserMessage",
+    "SetGoal",
+    "ShareOnboardingGuide",
+    "ShowOnboardingRolePicker",
+    "Skill",
+    "SubagentHandback",
+    "TaskCreate",
+    "TaskGet",
+    "TaskList",
+    "TaskStop",
+    "TaskUpdate",
+    "TaskOutput",
+    "TodoWrite",
+    "ToolSearch",
+    "WaitForMcpServers",
+    "WebFetch",
+    "WebSearch",
+    "Workflow",
+    "Write",
+    "MultiEdit",
+    "NotebookRead",
+    "LS",
+    "Cd",
+];
+const LEGACY_ALIASES: &[(&str, &str)] = &[
+    ("Task", "Agent"),
+    ("KillShell", "TaskStop"),
+    ("KillBash", "TaskStop"),
+    ("BashOutput", "TaskOutput"),
+    ("AgentOutput", "TaskOutput"),
+    ("AgentOutputTool", "TaskOutput"),
+    ("BashOutputTool", "TaskOutput"),
+    ("ListPeers", "ListAgents"),
+    ("Brief", "SendUserMessage"),
+    ("ListMcpResources", "ListMcpResourcesTool"),
+    ("ReadMcpResource", "ReadMcpResourceTool"),
+    ("ProposeGoal", "SetGoal"),
+];
+const FILE_TOOLS: &[&str] = &[
+    "Read",
+    "Edit",
+    "Write",
+    "Glob",
+    "NotebookEdit",
+    "MultiEdit",
+    "Grep",
+    "NotebookRead",
+    "LS",
+];
+
+/// Split a rule list on commas and whitespace outside `()` and `{}`.
+pub fn split_rules(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, None::<usize>);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '{' => depth += 1,
+            ')' | '}' => depth -= 1,
+            _ => {}
+        }
+        let sep = depth <= 0 && (c == ',' || c.is_whitespace());
+        match (sep, start) {
+            (true, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// What is wrong with one rule, if anything.
+fn problem(rule: &str, allow: bool) -> Option<(&'static RuleMeta, String, Option<String>)> {
+    let open = rule.find('(');
+    let (name, spec) = match open {
+        Some(i) => (&rule[..i], Some(&rule[i + 1..])),
+        None => (rule, None),
+    };
+    let opens = rule.matches('(').count() - rule.matches("\\(").count();
+    let closes = rule.matches(')').count() - rule.matches("\\)").count();
+    if opens != closes || (spec.is_some() && !rule.ends_with(')')) {
+        return Some((
+            &tool_rule_malformed::RULE,
+            format!("tool rule `{rule}` has mismatched parentheses"),
+            Some("close the specifier: `Tool(specifier)`".into()),
+        ));
+    }
+    let spec = spec.map(|s| &s[..s.len() - 1]);
+    if spec == Some("") {
+        return Some((
+            &tool_rule_malformed::RULE,
+            format!("tool rule `{rule}` has empty parentheses"),
+            Some(format!("write `{name}` to allow every use")),
+        ));
+    }
+    let is_mcp = name.starts_with("mcp__");
+    if name.contains('*') {
+        let after_server = name
+            .strip_prefix("mcp__")
+            .and_then(|r| r.split_once("__"))
+            .is_some_and(|(srv, _)| !srv.is_empty() && !srv.contains('*'));
+        if allow && !after_server {
+            return Some((
+                &wildcard_tool_name::RULE,
+                format!("wildcard tool name `{name}` is not allowed here"),
+                Some("name the tools, or use `mcp__<server>__*` for one MCP server".into()),
+            ));
+        }
+        return None;
+    }
+    if is_mcp {
+        if spec.is_some() {
+            return Some((
+                &tool_specifier_invalid::RULE,
+                format!("MCP rule `{rule}` cannot take parentheses"),
+                Some(format!("write `{name}`")),
+            ));
+        }
+        return None;
+    }
+    if name.chars().next().is_some_and(|c| c.is_lowercase()) && !name.contains('_') {
+        let upper = BUILTIN.iter().find(|b| b.eq_ignore_ascii_case(name));
+        return Some((
+            &tool_name_lowercase::RULE,
+            format!("tool name `{name}` must start with an uppercase letter"),
+            upper.map(|u| format!("write `{u}`")),
+        ));
+    }
+    if let Some((_, new)) = LEGACY_ALIASES.iter().find(|(old, _)| *old == name) {
+        return Some((
+            &legacy_tool_alias::RULE,
+            format!("`{name}` is a legacy name for `{new}`"),
+            Some(format!("write `{new}`")),
+        ));
+    }
+    if !BUILTIN.contains(&name) && !name.contains('_') {
+        let near = suggest(name, BUILTIN.iter().copied());
+        return Some((
+            &unknown_tool::RULE,
+            format!("unknown tool `{name}`"),
+            near.map(|n| format!("did you mean `{n}`?")),
+        ));
+    }
+    let spec = spec?;
+    match name {
+        "Bash" | "PowerShell" => {
+            if let Some(i) = spec.find(":*") {
+                if i + 2 != spec.len() {
+                    return Some((
+                        &bash_prefix_rule_invalid::RULE,
+                        format!("`:*` must end the rule in `{rule}`"),
+                        Some("write `Bash(prefix:*)`, or `Bash(prefix *)` for a glob".into()),
+                    ));
+                }
+                if i == 0 {
+                    return Some((
+                        &bash_prefix_rule_invalid::RULE,
+                        format!("empty prefix before `:*` in `{rule}`"),
+                        Some("write `Bash` to allow every command".into()),
+                    ));
+                }
+            }
+        }
+        "WebFetch" if !spec.starts_with("domain:") || spec.contains("://") => {
+            return Some((
+                &tool_specifier_invalid::RULE,
+                format!("`{rule}` must use `domain:host`"),
+                Some("write `WebFetch(domain:example.com)`".into()),
+            ));
+        }
+        "WebSearch" if spec.contains(['*', '?']) => {
+            return Some((
+                &tool_specifier_invalid::RULE,
+                format!("`{rule}` uses a wildcard; WebSearch does not support them"),
+                None,
+            ));
+        }
+        n if FILE_TOOLS.contains(&n) && spec.contains(":*") => {
+            return Some((
+                &tool_specifier_invalid::RULE,
+                format!("`:*` is only for Bash prefix rules, not `{n}`"),
+                Some(format!("use a path glob: `{n}(src/**)`")),
+            ));
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Expand the first `{a,b}` group: `{Edit,Write}` → `Edit`, `Write`.
+fn expand_braces(rule: &str) -> Vec<String> {
+    if let (Some(open), Some(close)) = (rule.find('{'), rule.find('}'))
+        && open < close
+        && !rule[..open].contains('(')
+    {
+        let (pre, alts, post) = (&rule[..open], &rule[open + 1..close], &rule[close + 1..]);
+        return alts
+            .split(',')
+            .map(|a| format!("{pre}{}{post}", a.trim()))
+            .collect();
+    }
+    vec![rule.to_string()]
+}
+
+/// The findings of every tool rule in the tree's frontmatter (the first
+/// value of each tool field), checked once, by whichever TL rule runs first.
+fn tool_findings<'a>(cx: &'a Context<'_>) -> &'a [Diagnostic] {
+    cx.shared.tool_rules.get_or_init(|| {
+        let mut out = Vec::new();
+        for (d, fm) in mappings(cx.project) {
+            let fields = if d.kind == DocKind::Agent {
+                vec![(&fm.tools, true), (&fm.disallowed_tools_camel, false)]
+            } else {
+                vec![
+                    (&fm.allowed_tools, true),
+                    (&fm.disallowed_tools, false),
+                    (&fm.disallowed_tools_camel, false),
+                ]
+            };
+            for (field, allow) in fields {
+                let Some((value, span)) = field.spanned() else {
+                    continue;
+                };
+                for (s, span) in value.values(span) {
+                    check_tool_value(cx, &mut out, d.file, &s.text, span, allow);
+                }
+            }
+        }
+        out
     })
+}
+
+/// The tool-rule findings of `rule` (one of the TL rules).
+fn report_tools(cx: &Context<'_>, rule: &'static RuleMeta, out: &mut Vec<Diagnostic>) {
+    out.extend(
+        tool_findings(cx)
+            .iter()
+            .filter(|d| d.rule.id == rule.id)
+            .cloned(),
+    );
+}
+
+fn check_tool_value(
+    cx: &Context<'_>,
+    out: &mut Vec<Diagnostic>,
+    file: FileId,
+    s: &str,
+    span: Span,
+    allow: bool,
+) {
+    let raw = cx.text(file).get(span.range()).unwrap_or("");
+    for (_, rule) in split_rules(s) {
+        let Some((meta, msg, help)) = expand_braces(rule).iter().find_map(|r| problem(r, allow))
+        else {
+            continue;
+        };
+        let at = raw.find(rule).map_or(span, |i| {
+            Span::new(
+                span.start as usize + i,
+                span.start as usize + i + rule.len(),
+            )
+        });
+        let mut diag = Diagnostic::new(meta, file, at, msg);
+        if let Some(h) = help {
+            diag = diag.help(h);
+        }
+        if meta.id == legacy_tool_alias::RULE.id {
+            diag = diag.severity(Severity::Info);
+        }
+        out.push(diag);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splits_outside_parens() {
+        let r: Vec<&str> = split_rules("Bash(git add:*), Bash(git status:*) Read,{Edit,Write}")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(
+            r,
+            [
+                "Bash(git add:*)",
+                "Bash(git status:*)",
+                "Read",
+                "{Edit,Write}"
+            ]
+        );
+    }
+
+    #[test]
+    fn accepts_documented_forms() {
+        for ok in [
+            "Bash",
+            "Bash(git add *)",
+            "Bash(npm run test:*)",
+            "Read(./src/**)",
+            "WebFetch(domain:example.com)",
+            "mcp__srv__tool",
+            "mcp__srv",
+            "mcp__srv__*",
+            "Skill(deploy)",
+            "Agent(Explore)",
+        ] {
+            assert!(problem(ok, true).is_none(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_broken_forms() {
+        for (bad, id) in [
+            ("Bash(", "TL002"),
+            ("Read()", "TL002"),
+            ("read", "TL004"),
+            ("Reed", "TL005"),
+            ("Task", "TL006"),
+            ("Bash(:*)", "TL007"),
+            ("Read(src:*)", "TL008"),
+            ("mcp__s(x)", "TL008"),
+            ("WebSearch(a*)", "TL008"),
+            ("Bash*", "TL012"),
+        ] {
+            assert_eq!(problem(bad, true).map(|p| p.0.id), Some(id), "{bad}");
+        }
+    }
 
     #[test]
     fn integers_are_told_from_floats() {
