@@ -268,6 +268,9 @@ pub struct Shared<'a> {
     pub(crate) phase_mentions: std::sync::OnceLock<phase::Mentions>,
     /// STOP GATE declarations (phase rules).
     pub(crate) stop_gates: std::sync::OnceLock<phase::Gates<'a>>,
+    /// The findings of every tool rule in frontmatter, each rule written
+    /// checked once (the TL rules report their own).
+    pub(crate) tool_rules: std::sync::OnceLock<Vec<Diagnostic>>,
 }
 
 impl Context<'_> {
