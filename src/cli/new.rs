@@ -21,7 +21,7 @@ pub enum What {
 }
 
 fn kebab_ok(s: &str) -> bool {
-    crate::rules::manifest::plugin_name::is_kebab(s) && s.len() <= 64
+    crate::text::is_kebab(s) && s.len() <= 64
 }
 
 /// The `$schema` modeline target: the repo's own copy when it has one.

@@ -13,8 +13,8 @@
 
 use crate::model::Project;
 use crate::model::focus::{Base, defines_names, in_dir, owner};
-use crate::rules::Family;
 use crate::rules::diag::Diagnostic;
+use crate::rules::{Family, Reach};
 use crate::source::SourceDb;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -135,19 +135,15 @@ impl Changes {
 
     /// Whether `d` is reported under this change set.
     pub fn keeps(&self, d: &Diagnostic, db: &SourceDb, project: &Project) -> bool {
-        if d.rule.id == crate::rules::manifest::version_bump::NOT_BUMPED.id
+        if d.rule.reach == Reach::Change
             || d.labels
                 .iter()
                 .any(|l| self.files.contains(db.path(l.file)))
         {
             return true;
         }
-        // plugin.json's own fields (PJ) are local; marketplace entries (MK) and
-        // component paths (PP) are checked against the disk.
-        let cross_file = matches!(d.rule.family, Family::Xref | Family::Phase | Family::Build)
-            || d.rule.id.starts_with("MK")
-            || d.rule.id.starts_with("PP");
-        if !cross_file {
+        // A finding about its own file only is kept when that file changed.
+        if d.rule.reach == Reach::File {
             return false;
         }
         if d.rule.family == Family::Xref && self.files.iter().any(|f| defines_names(f)) {

@@ -36,6 +36,35 @@ pub fn names_word(text: &str, word: &str) -> bool {
     false
 }
 
+/// Whether `s` is kebab-case (`my-plugin`).
+pub fn is_kebab(s: &str) -> bool {
+    crate::regex!(r"^[a-z0-9]+(-[a-z0-9]+)*$").is_match(s)
+}
+
+/// A kebab-case rendering of `s`.
+pub fn kebab(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_ascii_uppercase() {
+            if prev_lower {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+            prev_lower = false;
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+            prev_lower = true;
+        } else {
+            if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+            prev_lower = false;
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::names_word;

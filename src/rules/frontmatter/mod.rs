@@ -221,12 +221,6 @@ fn descriptions(project: &Project) -> impl Iterator<Item = (&Doc, &Frontmatter, 
 // rules). Each rule written is checked once, for all the TL rules: the
 // first problem found is its finding, reported by that problem's rule.
 
-/// The tool-rule syntax, where other families have always found it
-/// (`xref::agent_skills`).
-pub mod tools {
-    pub use super::split_rules;
-}
-
 const BUILTIN: &[&str] = &[
     "Agent",
     "Artifact",

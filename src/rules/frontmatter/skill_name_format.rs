@@ -64,7 +64,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .help(format!(
                     "use lowercase letters, digits and single hyphens, e.g. `{}`",
-                    crate::rules::manifest::plugin_name::kebab(name)
+                    crate::text::kebab(name)
                 )),
             );
         }

@@ -72,6 +72,10 @@ crate::declare_family! {
     command_source_or_content,
     default_dir_shadowed,
     default_hooks_listed,
+    user_config_options_invalid,
+    channel_server_unknown,
+    user_config_in_shell_hook,
+    user_config_undeclared,
 }
 
 /// No check of several rules is left here.
@@ -81,31 +85,6 @@ pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
 // the registry, so they have never run: listing them here would add their
 // findings, their rows of README's rules table and their snapshots. Until
 // then they are tested below, each check alone on its documented trees.
-pub mod channel_server_unknown;
-pub mod user_config_in_shell_hook;
-pub mod user_config_options_invalid;
-pub mod user_config_undeclared;
-
-/// The rules of this family that are declared but not yet registered.
-pub static UNREGISTERED: &[&RuleMeta] = &[
-    &user_config_options_invalid::RULE,
-    &channel_server_unknown::RULE,
-    &user_config_in_shell_hook::RULE,
-    &user_config_undeclared::RULE,
-];
-
-/// The helpers' former home, still named by `cli::new` and
-/// `rules::frontmatter::skill_name` (which should import them from
-/// `rules::manifest` itself).
-pub mod plugin_name {
-    pub use super::{is_kebab, kebab};
-}
-
-/// PJ040's former home, still named by `engine::scope` (which should ask the
-/// rule's [`crate::rules::Reach`] instead).
-pub mod version_bump {
-    pub use super::version_not_bumped::RULE as NOT_BUMPED;
-}
 
 // ---------------------------------------------------------------------------
 // The manifests.
@@ -332,36 +311,10 @@ pub fn is_control(c: char) -> bool {
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-pub fn is_kebab(s: &str) -> bool {
-    crate::regex!(r"^[a-z0-9]+(-[a-z0-9]+)*$").is_match(s)
-}
+pub use crate::text::{is_kebab, kebab};
 
 pub fn is_id_part(s: &str) -> bool {
     crate::regex!(r"^[A-Za-z0-9][-A-Za-z0-9._]*$").is_match(s)
-}
-
-/// A kebab-case rendering of `s`.
-pub fn kebab(s: &str) -> String {
-    let mut out = String::new();
-    let mut prev_lower = false;
-    for c in s.chars() {
-        if c.is_ascii_uppercase() {
-            if prev_lower {
-                out.push('-');
-            }
-            out.push(c.to_ascii_lowercase());
-            prev_lower = false;
-        } else if c.is_ascii_alphanumeric() {
-            out.push(c);
-            prev_lower = true;
-        } else {
-            if !out.ends_with('-') && !out.is_empty() {
-                out.push('-');
-            }
-            prev_lower = false;
-        }
-    }
-    out.trim_matches('-').to_string()
 }
 
 /// Entry fields that do nothing in plugin.json (PJ016; PJ015 leaves them).
@@ -715,25 +668,6 @@ mod tests {
 
     /// The unregistered rules' checks, run alone: each Example fires only
     /// its own rule, and each Use instead stays silent.
-    #[test]
-    fn unregistered_rules_fire_on_their_examples() {
-        let session = crate::engine::Session::default();
-        for r in UNREGISTERED {
-            let crate::rules::Check::Model(check) = r.check else {
-                panic!("{} has no check", r.id);
-            };
-            for (section, fires) in [("Example", true), ("Use instead", false)] {
-                let listing = r.doc_section_code(section).unwrap();
-                let dir = crate::engine::testing::write_listing(&listing);
-                let loaded = session.load(dir.path()).unwrap();
-                let cx = crate::engine::run::context(&session, &loaded);
-                let mut out = Vec::new();
-                check(&cx, &mut out);
-                assert_eq!(!out.is_empty(), fires, "{} {section}: {out:?}", r.id);
-                assert!(out.iter().all(|d| d.rule.id == r.id), "{}: {out:?}", r.id);
-            }
-        }
-    }
 
     #[test]
     fn kebab_rendering() {

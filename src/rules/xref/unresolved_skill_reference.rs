@@ -6,7 +6,7 @@ use crate::model::{DocKind, Plugin, Project};
 use crate::model::value::{Field, OneOrMany, Scalar};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
-use crate::rules::frontmatter::tools::split_rules;
+use crate::rules::frontmatter::split_rules;
 use crate::source::Span;
 
 declare_rule! {
