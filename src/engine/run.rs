@@ -6,7 +6,7 @@ use crate::engine::session::Session;
 use crate::engine::suppress::Suppressions;
 use crate::model::build::Loaded;
 use crate::rules::diag::{self, Diagnostic};
-use crate::rules::{Check, Context, Late, LegacyCheck, RuleMeta, registry};
+use crate::rules::{Check, Context, Late, RuleMeta, registry};
 use rayon::prelude::*;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -41,24 +41,22 @@ pub(crate) fn run(
     let config = &session.config;
     let cx = context(session, loaded);
     let on = |r: &RuleMeta| !config.overrides.is_empty() || config.level(r) != Level::Off;
-    let jobs: Vec<Job> = registry::legacy_checks()
-        .filter(|c| c.rules.iter().any(|r| on(r)))
-        .map(Job::Legacy)
-        .chain(
-            registry::rules()
-                .iter()
-                .filter(|r| on(r) && matches!(r.check, Check::Model(_)))
-                .map(|r| Job::Rule(r)),
-        )
-        .collect();
-    let raw: Vec<Diagnostic> = jobs
+    let raw: Vec<Diagnostic> = registry::rules()
         .par_iter()
-        .flat_map_iter(|job| {
+        .filter(|r| on(r))
+        .flat_map_iter(|r| {
             let mut out = Vec::new();
-            let start = Instant::now();
-            job.run(&cx, &mut out);
-            if let Some(t) = timings {
-                t.push(job.label(), start.elapsed());
+            if let Check::Model(check) = r.check {
+                let start = Instant::now();
+                check(&cx, &mut out);
+                if let Some(t) = timings {
+                    t.push(r.id.to_string(), start.elapsed());
+                }
+                debug_assert!(
+                    out.iter().all(|d| d.rule.id == r.id),
+                    "{} reported another rule's finding",
+                    r.id
+                );
             }
             out
         })
@@ -108,37 +106,5 @@ pub(crate) fn context<'a>(session: &'a Session, loaded: &'a Loaded) -> Context<'
         focus: session.options.focus.as_ref(),
         since: session.options.since.as_ref(),
         shared: Default::default(),
-    }
-}
-
-/// One unit of parallel work: a rule's check, or a check of several rules
-/// not yet split.
-enum Job {
-    Legacy(&'static LegacyCheck),
-    Rule(&'static RuleMeta),
-}
-
-impl Job {
-    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        match self {
-            Job::Legacy(c) => (c.run)(cx, out),
-            Job::Rule(r) => {
-                if let Check::Model(check) = r.check {
-                    check(cx, out);
-                }
-                debug_assert!(
-                    out.iter().all(|d| d.rule.id == r.id),
-                    "{} reported another rule's finding",
-                    r.id
-                );
-            }
-        }
-    }
-    /// The rule ids it reports, for `SKILLC_TIMING`.
-    fn label(&self) -> String {
-        match self {
-            Job::Legacy(c) => c.rules.iter().map(|r| r.id).collect::<Vec<_>>().join(" "),
-            Job::Rule(r) => r.id.to_string(),
-        }
     }
 }

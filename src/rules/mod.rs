@@ -64,19 +64,6 @@ pub enum Check {
     /// Runs after the other rules, on what the engine learned from their
     /// findings (GEN011: suppressions that silenced nothing).
     Late(LateFn),
-    /// Reported by a check of several rules not yet split (see
-    /// `registry::CHECKS`).
-    Legacy,
-}
-
-impl Check {
-    /// The first of `checks`, or [`Check::Legacy`] (for [`declare_rule!`]).
-    pub const fn pick(checks: &[Check]) -> Check {
-        match checks {
-            [first, ..] => *first,
-            [] => Check::Legacy,
-        }
-    }
 }
 
 impl std::fmt::Debug for Check {
@@ -84,7 +71,6 @@ impl std::fmt::Debug for Check {
         f.write_str(match self {
             Check::Model(_) => "Model",
             Check::Late(_) => "Late",
-            Check::Legacy => "Legacy",
         })
     }
 }
@@ -198,21 +184,37 @@ macro_rules! declare_rule {
             family: $family:ident,
             severity: $sev:ident
             $(, reach: $reach:ident)?
-            $(, check: $check:path)?
-            $(, late: $late:path)?
+            , check: $check:path
             $(,)?
         }
     ) => {
+        $crate::declare_rule!(@rule [$($doc)*] $vis $ident $id $name $family $sev
+            [$($reach)?] $crate::rules::Check::Model($check));
+    };
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis static $ident:ident = {
+            id: $id:literal,
+            name: $name:literal,
+            family: $family:ident,
+            severity: $sev:ident
+            $(, reach: $reach:ident)?
+            , late: $check:path
+            $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@rule [$($doc)*] $vis $ident $id $name $family $sev
+            [$($reach)?] $crate::rules::Check::Late($check));
+    };
+    (@rule [$($doc:literal)*] $vis:vis $ident:ident $id:literal $name:literal $family:ident
+        $sev:ident [$($reach:ident)?] $check:expr) => {
         $vis static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             id: $id,
             name: $name,
             family: $crate::rules::Family::$family,
             severity: $crate::rules::diag::Severity::$sev,
             docs: concat!($($doc, "\n"),*),
-            check: $crate::rules::Check::pick(&[
-                $($crate::rules::Check::Model($check),)?
-                $($crate::rules::Check::Late($late),)?
-            ]),
+            check: $check,
             reach: $crate::rules::Reach::pick(
                 &[$($crate::rules::Reach::$reach)?],
                 $crate::rules::Family::$family,
@@ -326,10 +328,4 @@ pub enum UnusedWhat {
         id: String,
         near: Option<&'static str>,
     },
-}
-
-/// A check of several rules not yet split into a check per rule.
-pub struct LegacyCheck {
-    pub rules: &'static [&'static RuleMeta],
-    pub run: CheckFn,
 }

@@ -1,28 +1,11 @@
 //! The registry: every check and the rules it emits, listed once.
 
-use super::{LegacyCheck, RuleMeta};
+use super::RuleMeta;
 use super::{build, files, frontmatter, manifest, phase, redaction, shell, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
-/// Checks of several rules not yet split, family by family.
-pub static LEGACY: &[&[LegacyCheck]] = &[
-    files::LEGACY,
-    manifest::LEGACY,
-    frontmatter::LEGACY,
-    xref::LEGACY,
-    phase::LEGACY,
-    shell::LEGACY,
-    redaction::LEGACY,
-    build::LEGACY,
-];
-
-/// Every legacy check.
-pub fn legacy_checks() -> impl Iterator<Item = &'static LegacyCheck> {
-    LEGACY.iter().flat_map(|f| f.iter())
-}
-
-/// The rules with a check of their own, family by family.
+/// Every rule, family by family: each family's `declare_family!` list.
 pub static FAMILIES: &[&[&RuleMeta]] = &[
     files::RULES,
     manifest::RULES,
@@ -35,10 +18,7 @@ pub static FAMILIES: &[&[&RuleMeta]] = &[
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
-    let mut v: Vec<&'static RuleMeta> = legacy_checks()
-        .flat_map(|c| c.rules.iter().copied())
-        .chain(FAMILIES.iter().flat_map(|f| f.iter().copied()))
-        .collect();
+    let mut v: Vec<&'static RuleMeta> = FAMILIES.iter().flat_map(|f| f.iter().copied()).collect();
     v.sort_by(|a, b| sort_key(a.id).cmp(&sort_key(b.id)));
     v
 });
@@ -193,10 +173,7 @@ mod tests {
     fn every_rule_lives_in_a_file_named_after_it() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut wrong = Vec::new();
-        for r in rules()
-            .iter()
-            .filter(|r| !matches!(r.check, crate::rules::Check::Legacy))
-        {
+        for r in rules() {
             let file = r.name.replace('-', "_");
             let path: Vec<&str> = r.module.split("::").collect();
             let ok = path.len() == 4
@@ -255,7 +232,6 @@ mod tests {
                 match r.check {
                     crate::rules::Check::Model(check) => check(&cx, &mut out),
                     crate::rules::Check::Late(check) => check(&cx, &late, &mut out),
-                    crate::rules::Check::Legacy => continue,
                 }
                 reported += out.len();
                 for d in out.iter().filter(|d| d.rule.id != r.id) {

@@ -16,9 +16,6 @@ crate::declare_family! {
     generated_file_drift,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 /// The compile of every typed source in the tree (none without sources),
 /// shared by the build rules.
 pub(crate) fn compiled<'a>(cx: &'a Context<'_>) -> Option<&'a compile::Output> {

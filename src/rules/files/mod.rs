@@ -12,9 +12,6 @@ crate::declare_family! {
     unused_suppression,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 #[cfg(test)]
 mod tests {
     //! Encoding, size and symlink rules need trees that cannot be written as

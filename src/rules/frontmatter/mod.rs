@@ -52,9 +52,6 @@ crate::declare_family! {
     wildcard_tool_name,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 /// Docs that are skills, commands or agents.
 pub fn components(project: &Project) -> impl Iterator<Item = &Doc> {
     project.docs.iter().filter(|d| d.kind != DocKind::Other)

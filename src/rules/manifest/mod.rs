@@ -78,9 +78,6 @@ crate::declare_family! {
     user_config_undeclared,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 // Written with PJ025, PJ027, PP012 and PP013 (e46a616) but never listed in
 // the registry, so they have never run: listing them here would add their
 // findings, their rows of README's rules table and their snapshots. Until

@@ -10,9 +10,6 @@ crate::declare_family! {
     unknown_stop_gate,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 use crate::model::{Doc, DocKind, Project};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
@@ -135,8 +132,6 @@ pub fn phase_docs(project: &Project) -> impl Iterator<Item = &Doc> {
         .filter(|d| !d.light && (d.kind != DocKind::Other || project.skill_of(&d.path).is_some()))
 }
 
-/// Checks of several rules of this family, not yet split into a check per
-/// rule (see `crate::rules::Check::Legacy`).
 /// Phase headings and bold phase openings of every phase doc, by file.
 fn declarations(cx: &Context<'_>) -> HashMap<FileId, Vec<PhaseHeading>> {
     use rayon::prelude::*;

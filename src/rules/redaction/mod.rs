@@ -20,9 +20,6 @@ crate::declare_family! {
     denied_name,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 /// Byte ranges of `author`/`owner` objects in a manifest (public on purpose).
 pub fn manifest_people(typed: &Typed) -> Vec<Range<usize>> {
     let mut out = Vec::new();

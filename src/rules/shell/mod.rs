@@ -15,9 +15,6 @@ crate::declare_family! {
     shellcheck,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 use crate::model::{DocKind, Project};
 use crate::parse::shell::Command;
 use crate::parse::shell::{Origin, ShellBlock};

@@ -14,9 +14,6 @@ crate::declare_family! {
     data_schema_mismatch,
 }
 
-/// No check of several rules is left here.
-pub static LEGACY: &[crate::rules::LegacyCheck] = &[];
-
 use crate::model::links::{LocalLink, local_link};
 use crate::model::value::Present;
 use crate::model::{Doc, Project};
