@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 pub struct Walked {
     /// Relative, `/`-separated.
     pub path: String,
-    pub abs: PathBuf,
     pub is_dir: bool,
     /// A regular file (behind any symlink), as the walk saw it.
     pub regular: bool,
@@ -180,7 +179,6 @@ fn visit(
     let regular = entry.file_type().is_some_and(|t| t.is_file());
     Some(Ok(Walked {
         path,
-        abs,
         is_dir,
         regular,
     }))

@@ -141,7 +141,6 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], reader
             }
             let w = Walked {
                 path: d.path.clone(),
-                abs: db.abs(d.file),
                 is_dir: false,
                 regular: false,
             };

@@ -173,18 +173,19 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
         .is_some_and(|f| !f.iter().any(|p| crate::model::focus::defines_names(p)));
     let shell = ShellParser::new(options.syntax);
     let reader = Reader {
+        root: &root,
         shell: &shell,
         max_size: options.max_file_size,
     };
     let results = read_all(&reader, &walked.entries, options, light);
     clock.done("read and parse");
+    let (all_files, dirs) = paths(walked.entries, &root, &start);
     // The redaction patterns compile while the model is built on one core.
     if options.warm_redaction {
         std::thread::spawn(crate::redact::warm);
     }
 
     let mut files = Files::collect(results, walked.problems, &root);
-    let (all_files, dirs) = paths(&walked.entries, &root, &start);
     let root_name = root
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -206,14 +207,14 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
 
 /// Every file and directory the walk found (the walk's start counts as a
 /// directory too).
-fn paths(walked: &[Walked], root: &Path, start: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+fn paths(walked: Vec<Walked>, root: &Path, start: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
     let mut files = BTreeSet::new();
     let mut dirs = BTreeSet::new();
     for w in walked {
         if w.is_dir {
-            dirs.insert(w.path.clone());
+            dirs.insert(w.path);
         } else {
-            files.insert(w.path.clone());
+            files.insert(w.path);
         }
     }
     let start_rel = source::rel_path(root, start);
@@ -275,9 +276,13 @@ impl Files {
     /// Register every file read in the source database and sort what was
     /// parsed by kind; problems of the walk become files too.
     fn collect(results: Vec<ReadFile>, walk_problems: Vec<WalkProblem>, root: &Path) -> Files {
+        let markdown = results
+            .iter()
+            .filter(|(_, p, _)| matches!(p, Parsed::Markdown(_)))
+            .count();
         let mut f = Files {
             db: SourceDb::new(root.to_path_buf()),
-            docs: Vec::new(),
+            docs: Vec::with_capacity(markdown),
             json: Vec::new(),
             problems: Vec::new(),
             scripts: Vec::new(),
@@ -310,7 +315,9 @@ impl Files {
                 d.file = id;
                 self.docs.push(*d);
             }
-            Parsed::Json(role, res, typed, hooks) => self.json.push((
+            Parsed::Json(json) => {
+                let (role, res, typed, hooks) = *json;
+                self.json.push((
                 path,
                 JsonFile {
                     file: id,
@@ -320,7 +327,8 @@ impl Files {
                     schema_errors: Vec::new(),
                     shell: hooks,
                 },
-            )),
+            ));
+            }
             Parsed::Yaml(doc, err, scripts) => {
                 let yaml = err.map(|()| doc);
                 let dir = source::parent(&path).to_string();

@@ -15,7 +15,7 @@ use crate::parse::yaml::{YamlKind, YamlNode};
 use crate::source::{self, FileId, SourceFile, Span};
 
 /// A file as read and parsed, and what went wrong reading it.
-pub(super) type ReadFile = (SourceFile, Parsed, Option<ProblemKind>);
+pub(super) type ReadFile = (SourceFile, Parsed, Option<Box<ProblemKind>>);
 
 pub(super) enum Parsed {
     /// A JSON document that names a local `$schema`.
@@ -27,7 +27,7 @@ pub(super) enum Parsed {
         Vec<(Span, ShellBlock)>,
     ),
     Markdown(Box<Doc>),
-    Json(JsonRole, Result<JsonDoc, JsonError>, Typed, Vec<ShellBlock>),
+    Json(Box<(JsonRole, Result<JsonDoc, JsonError>, Typed, Vec<ShellBlock>)>),
     /// A script, and whether its parse was left for later (`light`).
     Script(Box<ShellBlock>, bool),
     None,
@@ -116,6 +116,8 @@ pub(super) enum Blocks {
 
 /// What reading needs: the shell parser of the load and the size cap.
 pub(super) struct Reader<'p> {
+    /// The checked root, which walked paths are relative to.
+    pub root: &'p std::path::Path,
     pub shell: &'p ShellParser<'p>,
     pub max_size: Option<u64>,
 }
@@ -132,12 +134,12 @@ impl Reader<'_> {
             (
                 SourceFile::new(w.path.clone(), String::new()),
                 Parsed::None,
-                Some(p),
+                Some(Box::new(p)),
             )
         };
         let md = is_markdown(&w.path);
         let cap = cap(md, self.max_size);
-        let text = match load::read(&w.abs, cap, w.regular) {
+        let text = match load::read(&self.root.join(&w.path), cap, w.regular) {
             Read::Text(t) => t,
             Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
             Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, cap)),
@@ -251,7 +253,7 @@ impl Reader<'_> {
         };
         (
             SourceFile::new(w.path.clone(), text),
-            Parsed::Json(role, parsed, typed, hooks),
+            Parsed::Json(Box::new((role, parsed, typed, hooks))),
             None,
         )
     }
