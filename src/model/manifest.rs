@@ -5,7 +5,7 @@
 use super::hooks::HookEvents;
 use super::servers::{LspServer, McpServer, Monitor};
 use super::value::{
-    Entry, Field, FromTree, Item, Key, Kind, List, Map, Number, OneOrMany, Opaque, Present, Scalar,
+    Entry, FromTree, Item, Key, Kind, List, Map, Number, OneOrMany, Opaque, Opt, Present, Scalar,
     Tree,
 };
 use crate::source::Span;
@@ -327,7 +327,7 @@ impl PluginManifest {
 
 /// The file paths of a config field (`"./x.json"`, or the strings of a list
 /// of paths and inline configs).
-fn config_paths<T>(field: &Option<Field<Configs<T>>>) -> Vec<(&str, Span)> {
+fn config_paths<T>(field: &Opt<Configs<T>>) -> Vec<(&str, Span)> {
     let Some(f) = field.as_ref() else {
         return Vec::new();
     };
@@ -398,7 +398,7 @@ impl SourceObject {
 
 /// The string items of a component path field (`"./x"` or `["./x", …]`),
 /// with their spans; `None` when the field is absent or of another type.
-pub fn path_items(field: &Option<Field<OneOrMany<String>>>) -> Option<Vec<(&str, Span)>> {
+pub fn path_items(field: &Opt<OneOrMany<String>>) -> Option<Vec<(&str, Span)>> {
     let f = field.as_ref()?;
     let v = f.ok()?;
     Some(
@@ -410,6 +410,6 @@ pub fn path_items(field: &Option<Field<OneOrMany<String>>>) -> Option<Vec<(&str,
 }
 
 /// The entries of a map field, or none.
-pub fn entries<T>(field: &Option<Field<Map<T>>>) -> &[Entry<T>] {
+pub fn entries<T>(field: &Opt<Map<T>>) -> &[Entry<T>] {
     field.val().map_or(&[], |m| m.0.as_slice())
 }

@@ -398,6 +398,10 @@ impl<T> Field<T> {
     }
 }
 
+/// A field of a typed object: absent, or written (boxed: most fields of
+/// most objects are absent, and then cost a word).
+pub type Opt<T> = Option<Box<Field<T>>>;
+
 /// Reading an optional field.
 pub trait Present<T> {
     /// The value, when the field is written and has the expected type.
@@ -410,9 +414,9 @@ pub trait Present<T> {
     fn key_span(&self) -> Option<Span>;
 }
 
-impl<T> Present<T> for Option<Field<T>> {
+impl<T> Present<T> for Option<Box<Field<T>>> {
     fn val(&self) -> Option<&T> {
-        self.as_ref().and_then(Field::ok)
+        self.as_deref().and_then(Field::ok)
     }
     fn spanned(&self) -> Option<(&T, Span)> {
         self.as_ref().and_then(|f| f.ok().map(|v| (v, f.span)))
@@ -428,20 +432,21 @@ impl<T> Present<T> for Option<Field<T>> {
 /// Read field `key` of an object into `slot`, by the format's rule for a
 /// key written twice.
 #[doc(hidden)]
-pub fn read_field<N: Tree, T: FromTree>(slot: &mut Option<Field<T>>, key: Span, node: &N) {
+pub fn read_field<N: Tree, T: FromTree>(slot: &mut Option<Box<Field<T>>>, key: Span, node: &N) {
     if slot.is_some() && !N::LAST_WINS {
         return;
     }
-    *slot = Some(Field {
+    *slot = Some(Box::new(Field {
         key,
         span: node.span(),
         value: T::from_tree(node),
-    });
+    }));
 }
 
 /// Declare a typed object: a struct whose fields are read from the members
 /// of a JSON or YAML object by their written names, each an
-/// `Option<Field<T>>`, plus `span` (the object's), `unknown` (the keys it
+/// `Option<Box<Field<T>>>` (boxed: most fields of most objects are absent,
+/// and an absent field then costs a word), plus `span` (the object's), `unknown` (the keys it
 /// does not declare) and `keys` (every key written, in order).
 ///
 /// ```ignore
@@ -471,7 +476,7 @@ macro_rules! typed_object {
             pub span: $crate::source::Span,
             $(
                 $(#[$fmeta])*
-                pub $field: Option<$crate::model::value::Field<$ty>>,
+                pub $field: Option<Box<$crate::model::value::Field<$ty>>>,
             )*
             /// Keys this type does not declare.
             pub unknown: Vec<$crate::model::value::Key>,

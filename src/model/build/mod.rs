@@ -318,16 +318,16 @@ impl Files {
             Parsed::Json(json) => {
                 let (role, res, typed, hooks) = *json;
                 self.json.push((
-                path,
-                JsonFile {
-                    file: id,
-                    role,
-                    parsed: res,
-                    typed,
-                    schema_errors: Vec::new(),
-                    shell: hooks,
-                },
-            ));
+                    path,
+                    JsonFile {
+                        file: id,
+                        role,
+                        parsed: res,
+                        typed,
+                        schema_errors: Vec::new(),
+                        shell: hooks,
+                    },
+                ));
             }
             Parsed::Yaml(doc, err, scripts) => {
                 let yaml = err.map(|()| doc);

@@ -17,6 +17,10 @@ use crate::source::{self, FileId, SourceFile, Span};
 /// A file as read and parsed, and what went wrong reading it.
 pub(super) type ReadFile = (SourceFile, Parsed, Option<Box<ProblemKind>>);
 
+/// A JSON file read for its role: the role, the parse, the typed reading
+/// and its shell-form hook commands.
+pub(super) type ReadJson = (JsonRole, Result<JsonDoc, JsonError>, Typed, Vec<ShellBlock>);
+
 pub(super) enum Parsed {
     /// A JSON document that names a local `$schema`.
     Data(JsonDoc, String),
@@ -27,7 +31,7 @@ pub(super) enum Parsed {
         Vec<(Span, ShellBlock)>,
     ),
     Markdown(Box<Doc>),
-    Json(Box<(JsonRole, Result<JsonDoc, JsonError>, Typed, Vec<ShellBlock>)>),
+    Json(Box<ReadJson>),
     /// A script, and whether its parse was left for later (`light`).
     Script(Box<ShellBlock>, bool),
     None,

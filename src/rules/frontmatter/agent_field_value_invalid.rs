@@ -78,17 +78,17 @@ fn text(v: &Field<Scalar>) -> Option<&str> {
 fn problems(f: &Fields) -> Vec<(&'static str, &Field<Scalar>, String)> {
     let bad = |v: &Field<Scalar>, allowed: &[&str]| text(v).is_none_or(|s| !allowed.contains(&s));
     let mut out = Vec::new();
-    if let Some(v) = &f.color
+    if let Some(v) = f.color.as_deref()
         && bad(v, COLORS)
     {
         out.push(("color", v, format!("`color` must be one of {}", COLORS.join(", "))));
     }
-    if let Some(v) = &f.memory
+    if let Some(v) = f.memory.as_deref()
         && bad(v, &["user", "project", "local"])
     {
         out.push(("memory", v, "`memory` must be user, project or local".to_string()));
     }
-    if let Some(v) = &f.isolation
+    if let Some(v) = f.isolation.as_deref()
         && bad(v, &["worktree"])
     {
         out.push(("isolation", v, "`isolation` can only be `worktree`".to_string()));
@@ -101,13 +101,13 @@ fn problems(f: &Fields) -> Vec<(&'static str, &Field<Scalar>, String)> {
             out.push(("maxTurns", v, "`maxTurns` must be a positive integer".to_string()));
         }
     }
-    if let Some(v) = &f.effort
+    if let Some(v) = f.effort.as_deref()
         && !v.ok().is_some_and(is_int)
         && bad(v, &["low", "medium", "med", "high", "xhigh", "max"])
     {
         out.push(("effort", v, "`effort` must be low, medium, high, xhigh, max or a number".to_string()));
     }
-    if let Some(v) = &f.background
+    if let Some(v) = f.background.as_deref()
         && !v.ok().is_some_and(|s| s.kind == Kind::Bool)
         && bad(v, &["true", "false"])
     {

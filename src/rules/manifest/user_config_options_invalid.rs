@@ -2,7 +2,7 @@
 
 use crate::declare_rule;
 use crate::model::manifest::{UserConfigOption, entries};
-use crate::model::value::{Field, Kind, Present, Scalar};
+use crate::model::value::{Field, Kind, Opt, Present, Scalar};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 use crate::source::FileId;
@@ -50,7 +50,7 @@ fn options(out: &mut Vec<Diagnostic>, file: FileId, opt: &UserConfigOption) {
     };
     let span = list.span;
     let is_string = opt.option_type.val().map(String::as_str) == Some("string");
-    let flag = |f: &Option<Field<bool>>| f.val() == Some(&true);
+    let flag = |f: &Opt<bool>| f.val() == Some(&true);
     let mut problems: Vec<String> = Vec::new();
     if !is_string || flag(&opt.multiple) || flag(&opt.sensitive) {
         problems.push("`options` is only for single, non-sensitive string settings".into());
@@ -72,7 +72,7 @@ fn options(out: &mut Vec<Diagnostic>, file: FileId, opt: &UserConfigOption) {
             problems.push(format!("option `{i}` is listed twice"));
         }
     }
-    match &opt.default {
+    match opt.default.as_deref() {
         Some(Field {
             value:
                 Ok(Scalar {
