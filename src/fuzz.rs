@@ -187,13 +187,13 @@ fn shell_block(text: &str, b: &crate::parse::shell::ShellBlock) {
 /// offsets map back through the block's pieces).
 pub fn shell(data: &[u8]) {
     let parser = crate::parse::shell::ShellParser::default();
-    let script = text(data);
+    let script = std::sync::Arc::new(text(data));
     shell_block(&script, &parser.script(&script, 0));
     for lang in ["bash", "console"] {
-        let file = format!(
+        let file = std::sync::Arc::new(format!(
             "# Run\n\n- step\n\n  ```{lang}\n  {}\n  ```\n",
             script.replace('\n', "\n  ")
-        );
+        ));
         let md = crate::parse::markdown::parse(&file, 0);
         for b in &md.code_blocks {
             if let Some(block) = parser.code_block(&file, b) {

@@ -7,6 +7,7 @@ pub mod fs;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Index of a file in the [`SourceDb`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,17 +69,19 @@ impl<T> Spanned<T> {
 pub struct SourceFile {
     /// Path relative to the checked root, with `/` separators.
     pub path: String,
-    pub text: String,
+    /// The text, shared with what refers into it (shell facts of a block
+    /// that is a plain slice of the file).
+    pub text: Arc<String>,
     /// Byte offsets of line starts, built the first time a position is asked
     /// for: most files never are (a clean file reports nothing).
     line_starts: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl SourceFile {
-    pub fn new(path: String, text: String) -> Self {
+    pub fn new(path: String, text: impl Into<Arc<String>>) -> Self {
         SourceFile {
             path,
-            text,
+            text: text.into(),
             line_starts: std::sync::OnceLock::new(),
         }
     }
@@ -167,9 +170,13 @@ impl SourceDb {
     pub fn text(&self, id: FileId) -> &str {
         &self.get(id).text
     }
+    /// The text, to share.
+    pub fn shared_text(&self, id: FileId) -> &Arc<String> {
+        &self.get(id).text
+    }
     /// Give a file that was registered unread (a narrowed run reads some
     /// files only once it knows it needs them) its text.
-    pub fn set_text(&mut self, id: FileId, text: String) {
+    pub fn set_text(&mut self, id: FileId, text: Arc<String>) {
         let f = &mut self.files[id.0 as usize];
         f.text = text;
         f.line_starts.take();
@@ -242,7 +249,7 @@ mod tests {
 
     #[test]
     fn line_col_counts_chars_and_lines() {
-        let f = SourceFile::new("a".into(), "ab\nçd\r\nx".into());
+        let f = SourceFile::new("a".into(), "ab\nçd\r\nx".to_string());
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(f.line_col(3), (2, 1));
         assert_eq!(f.line_col(5), (2, 2)); // after the two-byte ç

@@ -89,7 +89,7 @@ pub(super) fn parse_deferred(
         .collect();
     let parsed: Vec<(usize, ShellBlock)> = scripts
         .par_iter()
-        .map(|&i| (i, reader.script(db.text(project.scripts[i].file))))
+        .map(|&i| (i, reader.script(db.shared_text(project.scripts[i].file))))
         .collect();
     for (i, block) in parsed {
         project.scripts[i].shell = block;

@@ -128,9 +128,9 @@ pub(super) struct Reader<'p> {
 
 impl Reader<'_> {
     /// A script file's text parsed, past its byte order mark.
-    pub(super) fn script(&self, text: &str) -> ShellBlock {
+    pub(super) fn script(&self, text: &std::sync::Arc<String>) -> ShellBlock {
         let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        self.shell.script(&text[base..], base)
+        self.shell.script(text, base)
     }
 
     pub(super) fn read_and_parse(&self, w: &Walked, blocks: Blocks, light: bool) -> ReadFile {
@@ -151,6 +151,8 @@ impl Reader<'_> {
         };
         let bom = text.starts_with('\u{feff}');
         let base = if bom { 3 } else { 0 };
+        // Shared with the shell facts of blocks that are plain slices of it.
+        let text = std::sync::Arc::new(text);
         if md {
             let (fm, body_start) = frontmatter::split(&text[base..], base);
             let md = if light {

@@ -5,6 +5,31 @@
 
 use super::Construct;
 use super::WordKind;
+use std::sync::Arc;
+
+/// The text a block's facts are ranges of: its own copy, or, when it is a
+/// plain slice of its file (no console output dropped, no placeholder
+/// masked, no indent), that slice of the file's text.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Text {
+    Own(Box<str>),
+    Slice(Arc<String>, u32, u32),
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Text::Own(t) => t,
+            Text::Slice(file, s, e) => file.get(*s as usize..*e as usize).unwrap_or(""),
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Own(Box::default())
+    }
+}
 
 /// A byte range of a block's shell text.
 pub(crate) type R = (u32, u32);
@@ -30,7 +55,7 @@ pub(crate) struct Building {
 impl Building {
     /// The facts of `text`, frozen: kept for the whole run, so every list
     /// is a boxed slice and what most blocks lack is boxed apart.
-    pub fn freeze(self, text: Box<str>, syntax_error: Option<(R, Box<str>)>) -> Facts {
+    pub fn freeze(self, text: Text, syntax_error: Option<(R, Box<str>)>) -> Facts {
         let rare = Rare {
             pipeline_members: self.pipeline_members.into(),
             pipelines: self.pipelines.into(),
@@ -57,7 +82,7 @@ impl Building {
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(crate) struct Facts {
     /// The text parsed (console output dropped, placeholders masked).
-    pub text: Box<str>,
+    pub text: Text,
     /// Arguments of every command, in order; a command holds a range of them.
     pub words: Box<[RawWord]>,
     /// Variables expanded in words; a word holds a range of them.
@@ -127,7 +152,7 @@ pub(crate) struct RawCommand {
 
 impl Facts {
     pub fn at(&self, (s, e): R) -> &str {
-        self.text.get(s as usize..e as usize).unwrap_or("")
+        self.text.as_str().get(s as usize..e as usize).unwrap_or("")
     }
 
     /// The rare facts (empty when the block has none).

@@ -230,7 +230,7 @@ impl ShellBlock {
     }
     /// The shell text as parsed (console output dropped, placeholders masked).
     pub fn text(&self) -> &str {
-        &self.facts.text
+        self.facts.text.as_str()
     }
     /// Every simple command, after wrappers are peeled off.
     pub fn commands(&self) -> impl ExactSizeIterator<Item = Command<'_>> + DoubleEndedIterator {
@@ -463,7 +463,13 @@ mod tests {
     use super::*;
 
     fn parse_script(text: &str, base: usize) -> ShellBlock {
-        ShellParser::default().script(text, base)
+        script_at(&ShellParser::default(), text, base)
+    }
+
+    /// `text` as a script that starts `base` bytes into its file.
+    fn script_at(parser: &ShellParser<'_>, text: &str, base: usize) -> ShellBlock {
+        let file = Arc::new(format!("{}{text}", " ".repeat(base)));
+        parser.script(&file, base)
     }
 
     #[test]
@@ -512,8 +518,8 @@ mod tests {
             "kubectl get pods -n \"$NS\" | grep x\nfor f in $(ls); do echo $f; done\n",
             "echo ok\nif then fi\n",
         ] {
-            let first = parser.script(text, 0);
-            let second = parser.script(text, 1000);
+            let first = script_at(&parser, text, 0);
+            let second = script_at(&parser, text, 1000);
             assert!(Arc::ptr_eq(&first.facts, &second.facts), "parsed once");
             let shift = |s: Span| Span::new(s.start as usize + 1000, s.end as usize + 1000);
             assert_eq!(second.commands().len(), first.commands().len());
@@ -569,18 +575,20 @@ mod tests {
         };
         // It accepts: no error.
         let ok = double(Some(Ok(())));
-        assert_eq!(ShellParser::new(&ok).script(text, 0).syntax_error(), None);
+        assert_eq!(
+            script_at(&ShellParser::new(&ok), text, 0).syntax_error(),
+            None
+        );
         // It rejects at line 2: the error is placed on that line, in its words.
         let no = double(Some(Err((2, "syntax error near `then`".into()))));
-        let b = ShellParser::new(&no).script(text, 0);
+        let b = script_at(&ShellParser::new(&no), text, 0);
         let (span, message) = b.syntax_error().expect("an error");
         assert_eq!(message, "syntax error near `then`");
         assert!(span.start >= 8, "{span:?} on line 2");
         // It cannot run: tree-sitter's verdict stands.
         let gone = double(None);
         assert!(
-            ShellParser::new(&gone)
-                .script(text, 0)
+            script_at(&ShellParser::new(&gone), text, 0)
                 .syntax_error()
                 .is_some()
         );
@@ -588,9 +596,9 @@ mod tests {
         // before is not checked again.
         let counted = double(Some(Ok(())));
         let parser = ShellParser::new(&counted);
-        parser.script("echo fine\n", 0);
-        parser.script(text, 0);
-        parser.script(text, 50);
+        script_at(&parser, "echo fine\n", 0);
+        script_at(&parser, text, 0);
+        script_at(&parser, text, 50);
         assert_eq!(counted.calls.load(std::sync::atomic::Ordering::Relaxed), 1);
     }
 

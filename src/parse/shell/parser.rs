@@ -3,7 +3,7 @@
 //! places), and the facts of every text remembered for the length of the
 //! parser, so a text that occurs many times is parsed once.
 
-use super::facts::{Building, Facts};
+use super::facts::{Building, Facts, Text};
 use super::walk::Walker;
 use super::{Dialect, Origin, Piece, ShellBlock};
 use crate::parse::markdown::CodeBlock;
@@ -61,18 +61,18 @@ struct ByText(Arc<Facts>);
 
 impl std::hash::Hash for ByText {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.0.text.hash(state);
+        self.0.text.as_str().hash(state);
     }
 }
 impl PartialEq for ByText {
     fn eq(&self, other: &Self) -> bool {
-        self.0.text == other.0.text
+        self.0.text.as_str() == other.0.text.as_str()
     }
 }
 impl Eq for ByText {}
 impl std::borrow::Borrow<str> for ByText {
     fn borrow(&self) -> &str {
-        &self.0.text
+        self.0.text.as_str()
     }
 }
 
@@ -111,7 +111,22 @@ impl<'c> ShellParser<'c> {
         pieces: Vec<Piece>,
         span: Span,
     ) -> ShellBlock {
-        let facts = self.facts(text);
+        self.block_in(origin, dialect, text, pieces, span, None)
+    }
+
+    /// [`ShellParser::block`] for text that may be a plain slice of `file`:
+    /// then the facts keep that slice instead of a copy.
+    fn block_in(
+        &self,
+        origin: Origin,
+        dialect: Dialect,
+        text: String,
+        pieces: Vec<Piece>,
+        span: Span,
+        file: Option<&Arc<String>>,
+    ) -> ShellBlock {
+        let slice = file.and_then(|f| plain_slice(f, &text, &pieces));
+        let facts = self.facts(text, slice);
         let mut pieces = pieces;
         pieces.shrink_to_fit();
         ShellBlock {
@@ -126,7 +141,7 @@ impl<'c> ShellParser<'c> {
     /// Parse a fenced block of `file_text` when its language is shell: the
     /// fence names the dialect, unless the block opens with a `#!` line,
     /// which names it better.
-    pub fn code_block(&self, file_text: &str, b: &CodeBlock) -> Option<ShellBlock> {
+    pub fn code_block(&self, file_text: &Arc<String>, b: &CodeBlock) -> Option<ShellBlock> {
         let dialect = Dialect::from_lang(&b.lang)?;
         let (t, pieces) = super::assemble(file_text, &b.content, dialect);
         let dialect = if t.starts_with("#!") {
@@ -134,29 +149,40 @@ impl<'c> ShellParser<'c> {
         } else {
             dialect
         };
-        Some(self.block(Origin::CodeBlock, dialect, t, pieces, b.span))
+        Some(self.block_in(
+            Origin::CodeBlock,
+            dialect,
+            t,
+            pieces,
+            b.span,
+            Some(file_text),
+        ))
     }
 
-    /// Parse a whole script file (`text` is the file's text from `base`).
-    pub fn script(&self, text: &str, base: usize) -> ShellBlock {
+    /// Parse a whole script file, past the first `base` bytes (a byte
+    /// order mark).
+    pub fn script(&self, file: &Arc<String>, base: usize) -> ShellBlock {
+        let text = file.get(base..).unwrap_or("");
         let pieces = vec![Piece {
             shell: 0,
             file: base as u32,
             len: text.len() as u32,
         }];
-        self.block(
+        self.block_in(
             Origin::Script,
             Dialect::from_shebang(text),
             super::mask_placeholders(text),
             pieces,
             Span::new(base, base + text.len()),
+            Some(file),
         )
     }
 
-    /// The facts of `text`, parsed or remembered.
-    fn facts(&self, text: String) -> Arc<Facts> {
+    /// The facts of `text`, parsed or remembered; `slice`: where `text`
+    /// lies in its file, when it is a plain slice of it.
+    fn facts(&self, text: String, slice: Option<(Arc<String>, u32, u32)>) -> Arc<Facts> {
         if text.len() > MEMO_MAX_TEXT {
-            return Arc::new(self.parse(text));
+            return Arc::new(self.parse(text, slice));
         }
         if let Some(f) = self
             .memo
@@ -166,7 +192,7 @@ impl<'c> ShellParser<'c> {
         {
             return f;
         }
-        let facts = Arc::new(self.parse(text));
+        let facts = Arc::new(self.parse(text, slice));
         if let Ok(mut m) = self.memo.lock() {
             m.insert(ByText(facts.clone()));
         }
@@ -192,7 +218,7 @@ impl<'c> ShellParser<'c> {
     }
 
     /// What parsing `text` tells, in shell-text offsets.
-    fn parse(&self, text: String) -> Facts {
+    fn parse(&self, text: String, slice: Option<(Arc<String>, u32, u32)>) -> Facts {
         let mut facts = Building::default();
         let mut syntax_error = None;
         let text = text.into_boxed_str();
@@ -215,6 +241,10 @@ impl<'c> ShellParser<'c> {
             };
             w.walk(root, 0, false);
         });
+        let text = match slice {
+            Some((file, s, e)) => Text::Slice(file, s, e),
+            None => Text::Own(text),
+        };
         facts.freeze(text, syntax_error)
     }
 
@@ -245,6 +275,25 @@ impl<'c> ShellParser<'c> {
             }
         }
     }
+}
+
+/// Where `text` lies in `file`, when it is one plain slice of it: its
+/// pieces follow each other in the file and hold the text as written.
+fn plain_slice(
+    file: &Arc<String>,
+    text: &str,
+    pieces: &[Piece],
+) -> Option<(Arc<String>, u32, u32)> {
+    let first = pieces.first()?;
+    let mut at = first.file;
+    for p in pieces {
+        if p.file != at {
+            return None;
+        }
+        at += p.len;
+    }
+    let (s, e) = (first.file, at);
+    (file.get(s as usize..e as usize)? == text).then(|| (file.clone(), s, e))
 }
 
 fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
