@@ -181,6 +181,8 @@ pub struct Doc {
     /// Relative path (`/`-separated).
     pub path: String,
     pub bom: bool,
+    /// The frontmatter's parse. Once [`Doc::fm`] holds its typed reading, a
+    /// mapping keeps no entries (see `Frontmatter::prune`): read `fm`.
     pub frontmatter: FrontmatterState,
     /// The frontmatter mapping, typed (when the frontmatter parsed to one).
     pub fm: Option<Box<frontmatter::Frontmatter>>,

@@ -48,6 +48,24 @@ pub enum YamlParse {
 }
 
 impl Frontmatter {
+    /// Drop the entries of the parsed mapping, once a typed reading of it
+    /// holds what they said: the mapping itself (its span, that it is a
+    /// mapping) and the duplicate keys stay. A mapping with a key that is
+    /// not a scalar (`? [a, b]: …`), at its top or one level down, keeps
+    /// its entries: no typed reading holds such keys.
+    pub fn prune(&mut self) {
+        let doc = match &mut self.parse {
+            YamlParse::Strict(d) | YamlParse::Lenient { doc: d, .. } => d,
+            YamlParse::Invalid(_) => return,
+        };
+        let Some(root) = &mut doc.root else { return };
+        let complex = |n: &yaml::YamlNode| n.entries().iter().any(|(k, _)| k.as_str().is_none());
+        if !root.is_map() || complex(root) || root.entries().iter().any(|(_, v)| complex(v)) {
+            return;
+        }
+        root.kind = yaml::YamlKind::Map(Vec::new());
+    }
+
     /// The parsed document, when either parse succeeded.
     pub fn doc(&self) -> Option<&YamlDoc> {
         match &self.parse {

@@ -174,11 +174,19 @@ impl Reader<'_> {
                 .collect();
             // Kept for the whole run: no growth slack.
             shell.shrink_to_fit();
-            let typed = match &fm {
-                frontmatter::FrontmatterState::Present(f) => f
-                    .root()
-                    .and_then(|r| crate::model::value::read(r).ok())
-                    .map(Box::new),
+            let mut fm = fm;
+            let typed = match &mut fm {
+                frontmatter::FrontmatterState::Present(f) => {
+                    let typed = f
+                        .root()
+                        .and_then(|r| crate::model::value::read(r).ok())
+                        .map(Box::new);
+                    // The typed reading holds what the entries said.
+                    if typed.is_some() {
+                        f.prune();
+                    }
+                    typed
+                }
                 _ => None,
             };
             let doc = Doc {
