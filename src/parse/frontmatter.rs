@@ -18,7 +18,7 @@ pub enum FrontmatterState {
     Unclosed {
         span: Span,
     },
-    Present(Frontmatter),
+    Present(Box<Frontmatter>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +112,7 @@ pub fn split(text: &str, base: usize) -> (FrontmatterState, usize) {
                 yaml_span: Span::new(base + yaml_start, base + pos),
                 parse,
             };
-            return (FrontmatterState::Present(fm), base + end);
+            return (FrontmatterState::Present(Box::new(fm)), base + end);
         }
         pos = end;
     }
@@ -246,7 +246,7 @@ mod tests {
 
     fn present(text: &str) -> Frontmatter {
         match split(text, 0).0 {
-            FrontmatterState::Present(f) => f,
+            FrontmatterState::Present(f) => *f,
             other => panic!("{other:?}"),
         }
     }
