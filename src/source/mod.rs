@@ -153,6 +153,13 @@ impl SourceDb {
             files: Vec::new(),
         }
     }
+    /// An empty database for the tree at `root`, with room for `n` files.
+    pub fn with_capacity(root: PathBuf, n: usize) -> SourceDb {
+        SourceDb {
+            root,
+            files: Vec::with_capacity(n),
+        }
+    }
     /// The file's absolute path.
     pub fn abs(&self, id: FileId) -> PathBuf {
         self.root.join(self.path(id))

@@ -281,7 +281,7 @@ impl Files {
             .filter(|(_, p, _)| matches!(p, Parsed::Markdown(_)))
             .count();
         let mut f = Files {
-            db: SourceDb::new(root.to_path_buf()),
+            db: SourceDb::with_capacity(root.to_path_buf(), results.len() + walk_problems.len()),
             docs: Vec::with_capacity(markdown),
             json: Vec::new(),
             problems: Vec::new(),

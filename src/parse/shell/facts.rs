@@ -119,9 +119,11 @@ pub(crate) struct Rare {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RawWord {
     pub range: R,
+    /// Where its variables start in [`Facts::vars`].
+    pub vars: u32,
+    /// How many there are (a word of more than 255 keeps the first 255).
+    pub var_count: u8,
     pub kind: WordKind,
-    /// Range of [`Facts::vars`].
-    pub vars: R,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

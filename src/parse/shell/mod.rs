@@ -437,7 +437,7 @@ impl<'a> Word<'a> {
     }
     fn vars(&self) -> impl Iterator<Item = (&'a str, bool)> + use<'a> {
         let block = self.block;
-        let (s, e) = self.raw.vars;
+        let (s, e) = (self.raw.vars, self.raw.vars + u32::from(self.raw.var_count));
         block
             .facts
             .vars

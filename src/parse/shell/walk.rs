@@ -52,7 +52,8 @@ fn wrapper_value_opts(w: &str) -> &'static [&'static str] {
 struct W {
     range: R,
     kind: WordKind,
-    vars: R,
+    vars: u32,
+    var_count: u8,
 }
 
 pub(super) struct Walker<'a, 't> {
@@ -385,7 +386,8 @@ impl<'a, 't> Walker<'a, 't> {
         W {
             range: self.range(n),
             kind,
-            vars: (from, to),
+            vars: from,
+            var_count: u8::try_from(to - from).unwrap_or(u8::MAX),
         }
     }
 
@@ -556,6 +558,7 @@ impl<'a, 't> Walker<'a, 't> {
                 range: w.range,
                 kind: w.kind,
                 vars: w.vars,
+                var_count: w.var_count,
             }));
         let args = (args_from, self.facts.words.len() as u32);
         let names_from = self.facts.names.len() as u32;
