@@ -123,7 +123,12 @@ fn narrowed_runs_match_the_full_run() {
         let session = Session::default();
         let full = session.load(&tree).unwrap();
         let all = session.check(&full);
-        let mut paths: Vec<String> = full.project.docs.iter().map(|d| d.path.clone()).collect();
+        let mut paths: Vec<String> = full
+            .project
+            .docs
+            .iter()
+            .map(|d| d.path.to_string())
+            .collect();
         paths.sort();
         let step = (paths.len() / 60).max(1);
         for path in paths.iter().step_by(step) {

@@ -356,7 +356,7 @@ fn compile_skill(
         let id = db.find(&path)?;
         let body = project
             .doc_by_path
-            .get(&path)
+            .get(path.as_str())
             .map_or(0, |&d| project.docs[d].body_start);
         Some((id, db.text(id)[body..].to_string(), body))
     };
@@ -443,7 +443,7 @@ fn compile_skill(
             (b, script.clone(), file)
         } else if let Some(f) = &n.phase.script_file {
             let path = format!("{dir}/{f}");
-            match project.scripts.iter().find(|x| x.path == path) {
+            match project.scripts.iter().find(|x| *x.path == *path) {
                 Some(sc) => (sc.shell.clone(), db.text(sc.file).to_string(), sc.file),
                 None => {
                     out.findings.push(
@@ -507,14 +507,10 @@ fn compile_skill(
     }
     // Stale phase scripts.
     let prefix = format!("{dir}/scripts/phase-");
-    for f in project
-        .files
-        .range(prefix.clone()..)
-        .take_while(|f| f.starts_with(&prefix))
-    {
+    for f in project.files.starting_with(&prefix) {
         let name = f.rsplit('/').next().unwrap_or(f);
         if name.ends_with(".sh") && !rendered_scripts.iter().any(|r| r == name) {
-            out.stale.push((f.clone(), file));
+            out.stale.push((f.to_string(), file));
         }
     }
     if ok {
@@ -755,7 +751,7 @@ fn resolve_refs(
                 let anchor_ok = anchor.is_none_or(|a| {
                     project
                         .doc_by_path
-                        .get(&full)
+                        .get(full.as_str())
                         .is_none_or(|&d| project.docs[d].md.has_anchor(a))
                 });
                 (file_ok && anchor_ok).then(|| format!("[{arg}]({arg})"))
@@ -812,8 +808,7 @@ fn compile_plugins(project: &Project, db: &SourceDb, out: &mut Output) {
         };
         let mut skills: Vec<String> = project
             .files
-            .range(prefix.clone()..)
-            .take_while(|f| f.starts_with(&prefix))
+            .starting_with(&prefix)
             .filter_map(|f| {
                 let rest = &f[prefix.len()..];
                 let (name, file) = rest.split_once('/')?;

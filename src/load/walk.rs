@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Walked {
     /// Relative, `/`-separated.
-    pub path: String,
+    pub path: crate::source::RelPath,
     pub is_dir: bool,
     /// A regular file (behind any symlink), as the walk saw it.
     pub regular: bool,
@@ -178,7 +178,7 @@ fn visit(
     let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
     let regular = entry.file_type().is_some_and(|t| t.is_file());
     Some(Ok(Walked {
-        path,
+        path: path.into(),
         is_dir,
         regular,
     }))

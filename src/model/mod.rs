@@ -17,7 +17,7 @@ use crate::parse::frontmatter::FrontmatterState;
 use crate::parse::json::{JsonDoc, JsonError, JsonNode};
 use crate::parse::markdown::MdDoc;
 use crate::parse::shell::ShellBlock;
-use crate::source::{FileId, Span};
+use crate::source::{FileId, RelPath, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the checked path turned out to be.
@@ -179,7 +179,7 @@ pub struct Doc {
     pub file: FileId,
     pub kind: DocKind,
     /// Relative path (`/`-separated).
-    pub path: String,
+    pub path: RelPath,
     pub bom: bool,
     /// The frontmatter's parse. Once [`Doc::fm`] holds its typed reading, a
     /// mapping keeps no entries (see `Frontmatter::prune`): read `fm`.
@@ -265,7 +265,7 @@ pub struct DataFile {
 #[derive(Debug)]
 pub struct Script {
     pub file: FileId,
-    pub path: String,
+    pub path: RelPath,
     pub shell: ShellBlock,
     /// A narrowed run has not parsed it (`shell` is empty): none of its
     /// findings can be reported (see `load::parse_deferred`).
@@ -335,6 +335,43 @@ pub struct Component {
     pub doc: usize,
 }
 
+/// A set of paths relative to the root, in order: files or directories.
+#[derive(Debug, Default, Clone)]
+pub struct PathSet(BTreeSet<RelPath>);
+
+impl PathSet {
+    pub fn insert(&mut self, path: RelPath) -> bool {
+        self.0.insert(path)
+    }
+    pub fn contains(&self, path: &str) -> bool {
+        self.0.contains(path)
+    }
+    /// The path itself as held (shared), when it is in the set.
+    pub fn get(&self, path: &str) -> Option<&RelPath> {
+        self.0.get(path)
+    }
+    /// The paths that start with `prefix` (a directory with its trailing
+    /// `/`, or any prefix), in order.
+    pub fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .map(|p| &**p)
+            .take_while(move |p| p.starts_with(prefix))
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|p| &**p)
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// The whole checked tree.
 #[derive(Debug)]
 pub struct Project {
@@ -345,11 +382,11 @@ pub struct Project {
     pub json: Vec<JsonFile>,
     pub docs: Vec<Doc>,
     /// Every file path under the root (relative, `/`-separated).
-    pub files: BTreeSet<String>,
+    pub files: PathSet,
     /// Every directory under the root.
-    pub dirs: BTreeSet<String>,
+    pub dirs: PathSet,
     /// Doc index by path.
-    pub doc_by_path: HashMap<String, usize>,
+    pub doc_by_path: HashMap<RelPath, usize>,
     /// (plugin, skill) index of every skill directory.
     pub skills_by_dir: HashMap<String, (usize, usize)>,
     /// Plugin index of every plugin directory (the last plugin when several share one).

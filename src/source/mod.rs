@@ -64,11 +64,15 @@ impl<T> Spanned<T> {
     }
 }
 
+/// A path relative to the checked root (`/`-separated), shared by every
+/// part of the model that names the file: held once however often named.
+pub type RelPath = Arc<str>;
+
 /// One file that was read.
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the checked root, with `/` separators.
-    pub path: String,
+    pub path: RelPath,
     /// The text, shared with what refers into it (shell facts of a block
     /// that is a plain slice of the file).
     pub text: Arc<String>,
@@ -78,9 +82,9 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn new(path: String, text: impl Into<Arc<String>>) -> Self {
+    pub fn new(path: impl Into<RelPath>, text: impl Into<Arc<String>>) -> Self {
         SourceFile {
-            path,
+            path: path.into(),
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
         }
@@ -197,7 +201,7 @@ impl SourceDb {
     pub fn find(&self, path: &str) -> Option<FileId> {
         self.files
             .iter()
-            .position(|f| f.path == path)
+            .position(|f| &*f.path == path)
             .map(|i| FileId(i as u32))
     }
 }
@@ -256,7 +260,7 @@ mod tests {
 
     #[test]
     fn line_col_counts_chars_and_lines() {
-        let f = SourceFile::new("a".into(), "ab\nçd\r\nx".to_string());
+        let f = SourceFile::new("a", "ab\nçd\r\nx".to_string());
         assert_eq!(f.line_col(0), (1, 1));
         assert_eq!(f.line_col(3), (2, 1));
         assert_eq!(f.line_col(5), (2, 2)); // after the two-byte ç

@@ -41,7 +41,7 @@ pub(super) fn parse_deferred(
     let mut skills: BTreeSet<&str> = focus
         .iter()
         .map(String::as_str)
-        .chain(zone.iter().map(|&i| project.docs[i].path.as_str()))
+        .chain(zone.iter().map(|&i| &*project.docs[i].path))
         .filter_map(skill_dir)
         .collect();
     // Skill names written anywhere in the zone (as substrings: the phase
@@ -103,7 +103,7 @@ pub(super) fn parse_deferred(
                 continue;
             };
             if l.anchor.is_some_and(|a| !a.is_empty())
-                && let Some(&i) = l.target.and_then(|t| project.doc_by_path.get(&t))
+                && let Some(&i) = l.target.and_then(|t| project.doc_by_path.get(t.as_str()))
                 && project.docs[i].light
             {
                 targets.insert(i);

@@ -16,10 +16,10 @@ use crate::load::{self, WalkProblem, Walked};
 use crate::model::schema;
 use crate::model::*;
 use crate::parse::shell::{BashN, ShellParser, SyntaxCheck};
-use crate::source::{self, FileId, SourceDb, SourceFile};
+use crate::source::{self, FileId, RelPath, SourceDb, SourceFile};
 use rayon::prelude::*;
 use read::{Blocks, Parsed, ProblemKind, ReadFile, Reader};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -207,9 +207,9 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
 
 /// Every file and directory the walk found (the walk's start counts as a
 /// directory too).
-fn paths(walked: Vec<Walked>, root: &Path, start: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
-    let mut files = BTreeSet::new();
-    let mut dirs = BTreeSet::new();
+fn paths(walked: Vec<Walked>, root: &Path, start: &Path) -> (PathSet, PathSet) {
+    let mut files = PathSet::default();
+    let mut dirs = PathSet::default();
     for w in walked {
         if w.is_dir {
             dirs.insert(w.path);
@@ -219,7 +219,7 @@ fn paths(walked: Vec<Walked>, root: &Path, start: &Path) -> (BTreeSet<String>, B
     }
     let start_rel = source::rel_path(root, start);
     if !start_rel.is_empty() {
-        dirs.insert(start_rel);
+        dirs.insert(start_rel.into());
     }
     (files, dirs)
 }
@@ -309,7 +309,7 @@ impl Files {
         f
     }
 
-    fn add(&mut self, id: FileId, path: String, parsed: Parsed) {
+    fn add(&mut self, id: FileId, path: RelPath, parsed: Parsed) {
         match parsed {
             Parsed::Markdown(mut d) => {
                 d.file = id;
@@ -318,7 +318,7 @@ impl Files {
             Parsed::Json(json) => {
                 let (role, res, typed, hooks) = *json;
                 self.json.push((
-                    path,
+                    path.to_string(),
                     JsonFile {
                         file: id,
                         role,
@@ -346,7 +346,7 @@ impl Files {
                 shell: *block,
                 light,
             }),
-            Parsed::Data(doc, schema) => self.data.push((id, path, doc, schema)),
+            Parsed::Data(doc, schema) => self.data.push((id, path.to_string(), doc, schema)),
             Parsed::None => {}
         }
     }
@@ -355,14 +355,14 @@ impl Files {
     /// each doc's kind, the indexes.
     fn project(
         &mut self,
-        files: BTreeSet<String>,
-        dirs: BTreeSet<String>,
+        files: PathSet,
+        dirs: PathSet,
         excluded: Vec<String>,
         hint: Option<RootKind>,
         root_name: &str,
     ) -> Project {
         let mut docs = std::mem::take(&mut self.docs);
-        let doc_by_path: HashMap<String, usize> = docs
+        let doc_by_path: HashMap<RelPath, usize> = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.path.clone(), i))

@@ -143,7 +143,7 @@ impl Reader<'_> {
         };
         let md = is_markdown(&w.path);
         let cap = cap(md, self.max_size);
-        let text = match load::read(&self.root.join(&w.path), cap, w.regular) {
+        let text = match load::read(&self.root.join(&*w.path), cap, w.regular) {
             Read::Text(t) => t,
             Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),
             Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, cap)),

@@ -9,8 +9,8 @@ use crate::source::{self, SourceDb};
 use std::collections::{BTreeSet, HashMap};
 
 pub(super) struct Builder {
-    pub files: BTreeSet<String>,
-    pub dirs: BTreeSet<String>,
+    pub files: PathSet,
+    pub dirs: PathSet,
     pub json: Vec<JsonFile>,
     pub json_by_path: HashMap<String, usize>,
     pub plugins: Vec<Plugin>,
@@ -59,7 +59,7 @@ impl Builder {
         let doc_by_path: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
-            .map(|(i, d)| (d.path.as_str(), i))
+            .map(|(i, d)| (&*d.path, i))
             .collect();
         if hint == Some(RootKind::Skill) {
             let mut p = self.new_plugin("", root_name.to_string(), None);
@@ -226,7 +226,7 @@ impl Builder {
         let mut plugin = None;
         if let Some(d) = dir
             .as_ref()
-            .filter(|d| self.dirs.contains(*d) || d.is_empty())
+            .filter(|d| self.dirs.contains(d) || d.is_empty())
         {
             let pname = name.as_ref().map(|(n, _)| n.clone());
             let p = self.plugin_at(d, pname, Some((entry_index, e)), doc_by_path, db);
@@ -390,13 +390,10 @@ impl Builder {
                 continue;
             };
             let prefix = format!("{target}/");
-            let files: Vec<&String> = if target.ends_with(".js") {
-                self.files.get(&target).into_iter().collect()
+            let files: Vec<&str> = if target.ends_with(".js") {
+                self.files.get(&target).map(|f| &**f).into_iter().collect()
             } else {
-                self.files
-                    .range(prefix.clone()..)
-                    .take_while(|f| f.starts_with(&prefix))
-                    .collect()
+                self.files.starting_with(&prefix).collect()
             };
             for f in files {
                 if let Some(stem) = f.rsplit('/').next().and_then(|n| n.strip_suffix(".js")) {
@@ -411,8 +408,7 @@ impl Builder {
     fn children_with_skill(&self, base: &str) -> Vec<String> {
         let prefix = format!("{base}/");
         self.files
-            .range(prefix.clone()..)
-            .take_while(|f| f.starts_with(&prefix))
+            .starting_with(&prefix)
             .filter_map(|f| {
                 let rest = &f[prefix.len()..];
                 let (child, file) = rest.split_once('/')?;
@@ -425,13 +421,12 @@ impl Builder {
     fn md_under(&self, base: &str) -> Vec<(String, String)> {
         let prefix = format!("{base}/");
         self.files
-            .range(prefix.clone()..)
-            .take_while(|f| f.starts_with(&prefix))
+            .starting_with(&prefix)
             .filter(|f| is_markdown(f))
             .map(|f| {
                 let rel = &f[prefix.len()..];
                 let name = rel[..rel.len() - 3].replace('/', ":");
-                (name, f.clone())
+                (name, f.to_string())
             })
             .collect()
     }

@@ -31,7 +31,7 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (p, _, _) in super::unique_manifests(cx.project) {
         for f in ["CLAUDE.md", "CLAUDE.local.md"] {
-            if let Some(&d) = cx.project.doc_by_path.get(&super::in_dir(&p.dir, f)) {
+            if let Some(&d) = cx.project.doc_by_path.get(super::in_dir(&p.dir, f).as_str()) {
                 out.push(
                     Diagnostic::new(
                         &RULE,

@@ -55,7 +55,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(anchor) = l.anchor.filter(|a| !a.is_empty()) else {
             continue;
         };
-        let Some(&ti) = project.doc_by_path.get(target) else {
+        let Some(&ti) = project.doc_by_path.get(target.as_str()) else {
             continue;
         };
         let tdoc = &project.docs[ti];

@@ -124,10 +124,9 @@ fn nearest_file(project: &Project, target: &str) -> Option<String> {
     } else {
         format!("{dir}/")
     };
-    let siblings: Vec<&String> = project
+    let siblings: Vec<&str> = project
         .files
-        .range(prefix.clone()..)
-        .take_while(|f| f.starts_with(&prefix))
+        .starting_with(&prefix)
         .filter(|f| !f[prefix.len()..].contains('/'))
         .collect();
     let best = crate::text::suggest(name, siblings.iter().map(|f| &f[prefix.len()..]))?;

@@ -129,11 +129,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 bases.iter().any(|b| {
                     source::join(b, path).is_some_and(|t| {
                         let prefix = format!("{t}.");
-                        project
-                            .files
-                            .range(prefix.clone()..)
-                            .next()
-                            .is_some_and(|f| f.starts_with(&prefix))
+                        project.files.starting_with(&prefix).next().is_some()
                     })
                 })
             };
