@@ -385,7 +385,7 @@ fn compile_skill(
         } else {
             continue;
         };
-        let resolved = resolve_refs(project, src, &phases, dir, &text, |msg| {
+        let resolved = resolve_refs(project, db, src, &phases, dir, &text, |msg| {
             out.findings.push(
                 Finding::new(Problem::Dangling, at_file, at_span, msg)
                     .help("fix the reference; typed references keep prose from dangling"),
@@ -397,7 +397,7 @@ fn compile_skill(
     let mut resolved_src = src.clone();
     for (i, g) in src.guardrails.iter().enumerate() {
         let span = root.get("guardrails").map_or(fallback, |n| n.span);
-        resolved_src.guardrails[i] = resolve_refs(project, src, &phases, dir, g, |msg| {
+        resolved_src.guardrails[i] = resolve_refs(project, db, src, &phases, dir, g, |msg| {
             out.findings
                 .push(Finding::new(Problem::Dangling, file, span, msg));
         });
@@ -405,13 +405,13 @@ fn compile_skill(
     for (i, r) in src.references.iter().enumerate() {
         let span = root.get("references").map_or(fallback, |n| n.span);
         resolved_src.references[i].summary =
-            resolve_refs(project, src, &phases, dir, &r.summary, |msg| {
+            resolve_refs(project, db, src, &phases, dir, &r.summary, |msg| {
                 out.findings
                     .push(Finding::new(Problem::Dangling, file, span, msg));
             });
     }
     let intro = src.intro.as_deref().map_or(String::new(), |t| {
-        resolve_refs(project, src, &phases, dir, t, |msg| {
+        resolve_refs(project, db, src, &phases, dir, t, |msg| {
             out.findings.push(Finding::new(
                 Problem::Dangling,
                 file,
@@ -690,6 +690,7 @@ fn validity_checks(
 /// Expand `{phase:ID}`, `{gate:ID}`, `{skill:p:n}`, `{ref:path#anchor}`, `{input:N}`.
 fn resolve_refs(
     project: &Project,
+    db: &SourceDb,
     src: &SkillSource,
     phases: &[Numbered<'_>],
     dir: &str,
@@ -749,10 +750,11 @@ fn resolve_refs(
                 let full = format!("{dir}/{path}");
                 let file_ok = project.exists(&full) && !path.contains("..");
                 let anchor_ok = anchor.is_none_or(|a| {
-                    project
-                        .doc_by_path
-                        .get(full.as_str())
-                        .is_none_or(|&d| project.docs[d].md.has_anchor(a))
+                    project.doc_by_path.get(full.as_str()).is_none_or(|&d| {
+                        project.docs[d]
+                            .md
+                            .has_anchor(a, db.text(project.docs[d].file))
+                    })
                 });
                 (file_ok && anchor_ok).then(|| format!("[{arg}]({arg})"))
             }

@@ -8,27 +8,20 @@ use crate::source::Span;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
+/// A heading. Its text (markup dropped) is where it is written in the file
+/// when it reads the same there (most headings); otherwise the document
+/// keeps it ([`MdDoc::heading_text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     pub level: u8,
     /// How many earlier headings of the document have the same slug (the
     /// GitHub anchor gets `-1`, `-2`, … for them).
     pub dup: u16,
+    /// 1 + the index of its text in [`MdDoc::rendered`], or 0: the text is
+    /// `text` of the file.
+    rendered: u16,
     pub span: Span,
-    /// The heading's text, markup dropped.
-    pub text: Box<str>,
-}
-
-impl Heading {
-    /// The GitHub anchor (`#...`) of this heading, de-duplicated.
-    pub fn anchor(&self) -> String {
-        let slug = slug(&self.text);
-        if self.dup > 0 {
-            format!("{slug}-{}", self.dup)
-        } else {
-            slug
-        }
-    }
+    text: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +50,9 @@ pub struct CodeBlock {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MdDoc {
     pub headings: Box<[Heading]>,
+    /// Texts of the headings whose text differs from what the file says at
+    /// that place (inline code, entities, emphasis).
+    rendered: Box<[Box<str>]>,
     pub links: Box<[Link]>,
     pub code_blocks: Box<[CodeBlock]>,
     /// Inline code contents (without the backticks).
@@ -76,9 +72,27 @@ impl MdDoc {
             .iter()
             .any(|b| (b.span.start as usize..b.span.end as usize).contains(&pos))
     }
-    pub fn has_anchor(&self, anchor: &str) -> bool {
+    /// Whether a heading has the GitHub anchor `anchor` (in any case).
+    pub fn has_anchor(&self, anchor: &str, file_text: &str) -> bool {
         let a = anchor.to_lowercase();
-        self.headings.iter().any(|h| h.anchor() == a)
+        self.headings.iter().any(|h| self.anchor(h, file_text) == a)
+    }
+    /// The text of heading `h` (markup dropped); `file_text`: the text of the
+    /// file it was parsed from.
+    pub fn heading_text<'a>(&'a self, h: &Heading, file_text: &'a str) -> &'a str {
+        match h.rendered.checked_sub(1) {
+            Some(i) => self.rendered.get(usize::from(i)).map_or("", |t| t),
+            None => file_text.get(h.text.range()).unwrap_or(""),
+        }
+    }
+    /// The GitHub anchor (`#...`) of heading `h`, de-duplicated.
+    pub fn anchor(&self, h: &Heading, file_text: &str) -> String {
+        let slug = slug(self.heading_text(h, file_text));
+        if h.dup > 0 {
+            format!("{slug}-{}", h.dup)
+        } else {
+            slug
+        }
     }
 }
 
@@ -110,7 +124,10 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
     let mut inline_code: Vec<Span> = Vec::new();
     let mut text_runs: Vec<Span> = Vec::new();
     let mut html: Vec<Span> = Vec::new();
-    let mut heading: Option<(u8, usize, String)> = None;
+    let mut rendered: Vec<Box<str>> = Vec::new();
+    // Level, start, text so far, and the span of its one text piece (None
+    // when there were several, or code).
+    let mut heading: Option<(u8, usize, String, Option<Option<Span>>)> = None;
     let mut code: Option<CodeBlock> = None;
     let mut links: Vec<(String, usize, bool)> = Vec::new();
     let mut slugs: HashMap<String, usize> = HashMap::new();
@@ -120,18 +137,42 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
         let span = Span::new(base + range.start, base + range.end);
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((heading_level(level), span.start as usize, String::new()));
+                heading = Some((
+                    heading_level(level),
+                    span.start as usize,
+                    String::new(),
+                    None,
+                ));
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, start, text)) = heading.take() {
+                if let Some((level, start, text, piece)) = heading.take() {
                     let n = slugs.entry(slug(&text)).or_insert(0);
                     let dup = u16::try_from(*n).unwrap_or(u16::MAX);
                     *n += 1;
+                    let trimmed = text.trim();
+                    // Where the trimmed text is in the file, when it is there as is.
+                    let at = piece.flatten().and_then(|p| {
+                        let lead = text.len() - text.trim_start().len();
+                        let s = Span::new(
+                            p.start as usize + lead,
+                            p.start as usize + lead + trimmed.len(),
+                        );
+                        (file_text.get(s.range()) == Some(trimmed)).then_some(s)
+                    });
+                    let (text, rendered_at) = match at {
+                        Some(s) => (s, 0),
+                        None => {
+                            rendered.push(trimmed.into());
+                            let i = u16::try_from(rendered.len()).unwrap_or(u16::MAX);
+                            (Span::default(), i)
+                        }
+                    };
                     headings.push(Heading {
                         level,
                         dup,
+                        rendered: rendered_at,
                         span: Span::new(start, span.end as usize),
-                        text: text.trim().into(),
+                        text,
                     });
                 }
             }
@@ -183,16 +224,22 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
                 if let Some(block) = &mut code {
                     block.content.push(span);
                 } else {
-                    if let Some((_, _, h)) = &mut heading {
+                    if let Some((_, _, h, piece)) = &mut heading {
                         h.push_str(&t);
+                        // One piece that reads as written; a second makes it none.
+                        *piece = match piece {
+                            None => Some(Some(span)),
+                            Some(_) => Some(None),
+                        };
                     }
                     text_runs.push(span);
                     regions.push(Region::prose(span));
                 }
             }
             Event::Code(t) => {
-                if let Some((_, _, h)) = &mut heading {
+                if let Some((_, _, h, piece)) = &mut heading {
                     h.push_str(&t);
+                    *piece = Some(None);
                 }
                 let inner = inline_code_content(file_text, span);
                 inline_code.push(inner);
@@ -211,6 +258,7 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
     }
     MdDoc {
         headings: headings.into(),
+        rendered: rendered.into(),
         links: links_out.into(),
         code_blocks: code_blocks.into(),
         inline_code: inline_code.into(),
@@ -275,9 +323,15 @@ mod tests {
     fn headings_get_github_anchors() {
         let text = "# Phase 1 — Install `helm`\n\n## Notes\n\n## Notes\n";
         let doc = parse(text, 0);
-        let anchors: Vec<String> = doc.headings.iter().map(Heading::anchor).collect();
+        let anchors: Vec<String> = doc.headings.iter().map(|h| doc.anchor(h, text)).collect();
         assert_eq!(anchors, ["phase-1--install-helm", "notes", "notes-1"]);
-        assert_eq!(&*doc.headings[0].text, "Phase 1 — Install helm");
+        assert_eq!(
+            doc.heading_text(&doc.headings[0], text),
+            "Phase 1 — Install helm"
+        );
+        assert_eq!(doc.heading_text(&doc.headings[1], text), "Notes");
+        // Only the heading with inline code keeps a text of its own.
+        assert_eq!(doc.rendered.len(), 1);
     }
 
     #[test]

@@ -42,7 +42,12 @@ pub struct PhaseHeading {
 /// Phase headings of a doc, in order. A phase heading starts with
 /// `Phase N` (after optional markup).
 pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
-    if !doc.md.headings.iter().any(|h| h.text.contains("Phase")) {
+    if !doc
+        .md
+        .headings
+        .iter()
+        .any(|h| doc.md.heading_text(h, text).contains("Phase"))
+    {
         return Vec::new();
     }
     let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?Phase\s+(\d+(?:\.\d+)?)(?-u:\b)");
@@ -57,8 +62,9 @@ pub fn phase_headings(doc: &Doc, text: &str) -> Vec<PhaseHeading> {
                 stack.pop();
             }
             let inherited = stack.iter().any(|(_, e)| *e);
-            let example = h
-                .text
+            let example = doc
+                .md
+                .heading_text(h, text)
                 .as_bytes()
                 .windows(7)
                 .any(|w| w.eq_ignore_ascii_case(b"example"));

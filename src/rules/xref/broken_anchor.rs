@@ -60,7 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let tdoc = &project.docs[ti];
         if !anchor_ok(cx, tdoc, anchor) {
-            let anchors: Vec<String> = tdoc.md.headings.iter().map(|h| h.anchor()).collect();
+            let anchors: Vec<String> = tdoc.md.headings.iter().map(|h| tdoc.md.anchor(h, cx.text(tdoc.file))).collect();
             let near = crate::text::suggest(&anchor.to_lowercase(), anchors.iter().map(String::as_str));
             let diag = Diagnostic::new(
                 &RULE,
@@ -91,7 +91,7 @@ fn html_anchors<'a>(doc: &Doc, text: &'a str) -> Vec<&'a str> {
 
 fn anchor_ok(cx: &Context<'_>, target: &Doc, anchor: &str) -> bool {
     let a = percent_decode(anchor).to_lowercase();
-    target.md.has_anchor(&a)
+    target.md.has_anchor(&a, cx.text(target.file))
         || html_anchors(target, cx.text(target.file))
             .iter()
             .any(|h| h.eq_ignore_ascii_case(&a))

@@ -198,7 +198,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .headings
                     .iter()
                     .filter(|h| h.span.start < span.start)
-                    .filter_map(|h| plugins_on(project, &h.text).first().copied())
+                    .filter_map(|h| plugins_on(project, doc.md.heading_text(h, &file.text)).first().copied())
                     .next_back();
                 expected.extend(heading.map(label));
                 expected.push(("the marketplace".to_string(), total));
