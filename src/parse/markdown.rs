@@ -37,7 +37,7 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeBlock {
     /// First word of the info string (`bash`, `console`, …); empty if none.
-    pub lang: String,
+    pub lang: compact_str::CompactString,
     pub span: Span,
     pub fenced: bool,
     /// The content, one span per text piece (lines of indented blocks).
@@ -188,7 +188,7 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
                     CodeBlockKind::Indented => (String::new(), false),
                 };
                 code = Some(CodeBlock {
-                    lang,
+                    lang: lang.into(),
                     span,
                     fenced,
                     content: Vec::new(),

@@ -42,9 +42,10 @@ impl Region {
 /// A `plugin:name` token (maybe with a leading `/`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
-    pub plugin: String,
+    /// Names are short: an inline string keeps them off the heap.
+    pub plugin: compact_str::CompactString,
     /// The rest after the first `:` (`skill`, or `dir:command`).
-    pub name: String,
+    pub name: compact_str::CompactString,
     /// The whole token, `/` included.
     pub span: Span,
     pub kind: RegionKind,
@@ -152,8 +153,8 @@ pub fn scan_mentions(src: &str, base: usize, kind: RegionKind, out: &mut Vec<Men
             }
         }
         out.push(Mention {
-            plugin: plugin.as_str().to_string(),
-            name: name.as_str().to_string(),
+            plugin: plugin.as_str().into(),
+            name: name.as_str().into(),
             span: Span::new(base + start, base + end),
             kind,
         });

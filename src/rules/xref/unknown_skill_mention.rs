@@ -93,7 +93,7 @@ fn report(project: &Project, src: &str, file: FileId, m: &Mention, out: &mut Vec
     let near = suggest(&m.name, names.iter().map(String::as_str)).or_else(|| {
         names
             .iter()
-            .find(|n| n.starts_with(&m.name) || m.name.starts_with(n.as_str()))
+            .find(|n| n.starts_with(m.name.as_str()) || m.name.starts_with(n.as_str()))
             .map(String::as_str)
     });
     let diag = Diagnostic::new(
