@@ -40,29 +40,19 @@ fn entry(first: usize, last: usize, ids: Vec<String>, span: Span) -> Entry {
 
 impl Suppressions {
     pub fn collect(project: &Project, db: &SourceDb) -> Self {
+        use crate::parse::suppress::{self, Directive};
         let mut s = Suppressions::default();
-        let re = crate::regex!(
-            r"<!--\s*skillc-(disable-next-line|disable|enable)\s+([A-Za-z0-9_,\s-]+?)\s*-->"
-        );
         for doc in &project.docs {
             let file = db.get(doc.file);
             let mut open: Vec<(usize, Vec<String>, Span)> = Vec::new();
             let mut ranges = Vec::new();
-            for span in &doc.md.html {
-                let text = file.slice(*span);
-                for c in re.captures_iter(text) {
-                    let ids: Vec<String> = c[2]
-                        .split([',', ' ', '\t', '\n'])
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect();
-                    let whole = c.get(0).map_or(0..0, |m| m.range());
-                    let at = span.start as usize + whole.end;
-                    let base = span.start as usize;
-                    let here = Span::new(base + whole.start, base + whole.end);
-                    let (line, _) = file.line_col(at);
-                    match &c[1] {
-                        "disable-next-line" => {
+            for span in doc.md.html.iter() {
+                let base = span.start as usize;
+                for c in suppress::markdown(file.slice(*span)) {
+                    let here = Span::new(base + c.range.start, base + c.range.end);
+                    let (line, _) = file.line_col(base + c.range.end);
+                    match c.directive {
+                        Directive::DisableNextLine => {
                             // Right before a fenced block: the whole block.
                             let block = doc
                                 .md
@@ -71,12 +61,12 @@ impl Suppressions {
                                 .find(|b| file.line_col(b.span.start as usize).0 == line + 1);
                             let end =
                                 block.map_or(line + 1, |b| file.line_col(b.span.end as usize).0);
-                            ranges.push(entry(line + 1, end, ids, here))
+                            ranges.push(entry(line + 1, end, c.ids, here))
                         }
-                        "disable" => open.push((line, ids, here)),
-                        _ => {
+                        Directive::Disable => open.push((line, c.ids, here)),
+                        Directive::Enable => {
                             open.retain(|(start, open_ids, at)| {
-                                if open_ids.iter().any(|i| ids.contains(i)) {
+                                if open_ids.iter().any(|i| c.ids.contains(i)) {
                                     ranges.push(entry(*start, line, open_ids.clone(), *at));
                                     false
                                 } else {
@@ -95,7 +85,6 @@ impl Suppressions {
             }
         }
         // Shell comments.
-        let shell_re = crate::regex!(r"skillc:\s*disable=([A-Za-z0-9_,-]+)");
         let blocks = project
             .docs
             .iter()
@@ -110,12 +99,7 @@ impl Suppressions {
         for (fid, block) in blocks {
             let file = db.get(fid);
             for (span, text) in block.comments() {
-                if let Some(c) = shell_re.captures(text) {
-                    let ids: Vec<String> = c[1]
-                        .split(',')
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect();
+                if let Some(ids) = suppress::shell(text) {
                     let (line, _) = file.line_col(span.start as usize);
                     s.by_file
                         .entry(fid)

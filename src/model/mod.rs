@@ -119,6 +119,9 @@ pub struct JsonFile {
     pub schema_errors: Vec<SchemaError>,
     /// Shell-form hook commands (hooks.json only).
     pub shell: Vec<ShellBlock>,
+    /// `plugin:skill` mentions in its descriptions (a plugin.json's, the
+    /// marketplace's and its entries').
+    pub mentions: Vec<crate::parse::mentions::Mention>,
 }
 
 impl JsonFile {

@@ -5,5 +5,6 @@ pub mod json;
 pub mod markdown;
 pub mod mentions;
 pub mod shell;
+pub mod suppress;
 pub mod yaml;
 pub mod yaml_de;

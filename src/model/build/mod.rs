@@ -316,7 +316,7 @@ impl Files {
                 self.docs.push(*d);
             }
             Parsed::Json(json) => {
-                let (role, res, typed, hooks) = *json;
+                let (role, res, typed, hooks, mentions) = *json;
                 self.json.push((
                     path.to_string(),
                     JsonFile {
@@ -326,6 +326,7 @@ impl Files {
                         typed,
                         schema_errors: Vec::new(),
                         shell: hooks,
+                        mentions,
                     },
                 ));
             }

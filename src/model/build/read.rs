@@ -19,7 +19,13 @@ pub(super) type ReadFile = (SourceFile, Parsed, Option<Box<ProblemKind>>);
 
 /// A JSON file read for its role: the role, the parse, the typed reading
 /// and its shell-form hook commands.
-pub(super) type ReadJson = (JsonRole, Result<JsonDoc, JsonError>, Typed, Vec<ShellBlock>);
+pub(super) type ReadJson = (
+    JsonRole,
+    Result<JsonDoc, JsonError>,
+    Typed,
+    Vec<ShellBlock>,
+    Vec<crate::parse::mentions::Mention>,
+);
 
 pub(super) enum Parsed {
     /// A JSON document that names a local `$schema`.
@@ -265,9 +271,10 @@ impl Reader<'_> {
             Ok(doc) => Typed::read(role, &doc.root),
             Err(_) => Typed::None,
         };
+        let mentions = description_mentions(&text, &typed);
         (
             SourceFile::new(w.path.clone(), text),
-            Parsed::Json(Box::new((role, parsed, typed, hooks))),
+            Parsed::Json(Box::new((role, parsed, typed, hooks, mentions))),
             None,
         )
     }
@@ -346,6 +353,35 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// The `plugin:skill` mentions in the description strings of a manifest:
+/// a plugin.json's `description`, the marketplace's and each entry's.
+fn description_mentions(text: &str, typed: &Typed) -> Vec<crate::parse::mentions::Mention> {
+    use crate::model::value::Present;
+    use crate::parse::mentions::{RegionKind, scan_mentions};
+    let mut spans = Vec::new();
+    match typed {
+        Typed::Plugin(p) => spans.extend(p.description.spanned().map(|(_, s)| s)),
+        Typed::Marketplace(m) => {
+            spans.extend(m.description.spanned().map(|(_, s)| s));
+            for e in m.plugins.val().into_iter().flat_map(|l| l.iter()) {
+                spans.extend(
+                    e.ok()
+                        .and_then(|e| e.plugin.description.spanned())
+                        .map(|(_, s)| s),
+                );
+            }
+        }
+        _ => {}
+    }
+    let mut out = Vec::new();
+    for span in spans {
+        // The string as written, quotes included: mentions are located in it.
+        let raw = text.get(span.range()).unwrap_or("");
+        scan_mentions(raw, span.start as usize, RegionKind::Prose, &mut out);
+    }
+    out
 }
 
 /// Map each line of a block scalar's value to its place in the file.

@@ -4,7 +4,7 @@
 use super::description_sites;
 use crate::declare_rule;
 use crate::model::Project;
-use crate::parse::mentions::{Mention, RegionKind, scan_mentions};
+use crate::parse::mentions::Mention;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 use crate::source::FileId;
@@ -66,11 +66,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             report(project, cx.text(doc.file), doc.file, m, out);
         }
     }
+    let json: std::collections::HashMap<FileId, &crate::model::JsonFile> =
+        project.json.iter().map(|j| (j.file, j)).collect();
     for site in description_sites(project) {
-        let raw = cx.text(site.file).get(site.span.range()).unwrap_or("");
-        let mut found = Vec::new();
-        scan_mentions(raw, site.span.start as usize, RegionKind::Prose, &mut found);
-        for m in &found {
+        let Some(jf) = json.get(&site.file) else {
+            continue;
+        };
+        let inside = |m: &&Mention| site.span.start <= m.span.start && m.span.end <= site.span.end;
+        for m in jf.mentions.iter().filter(inside) {
             report(project, cx.text(site.file), site.file, m, out);
         }
     }
