@@ -380,7 +380,7 @@ impl Files {
             builder.json_by_path.insert(path, builder.json.len());
             builder.json.push(jf);
         }
-        let kind = builder.build(hint, root_name, &docs, &self.db);
+        let kind = builder.build(hint, root_name, &docs);
         validate_manifests(&mut builder);
         for p in &builder.plugins {
             for s in &p.skills {

@@ -84,6 +84,11 @@ pub(super) fn is_skill_md(path: &str) -> bool {
         .is_some_and(|n| n.eq_ignore_ascii_case("SKILL.md"))
 }
 
+/// The length of the byte order mark `text` starts with (0 or 3).
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
 /// The read cap for a file.
 fn cap(md: bool, max_size: Option<u64>) -> u64 {
     max_size
@@ -135,8 +140,7 @@ pub(super) struct Reader<'p> {
 impl Reader<'_> {
     /// A script file's text parsed, past its byte order mark.
     pub(super) fn script(&self, text: &std::sync::Arc<String>) -> ShellBlock {
-        let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        self.shell.script(text, base)
+        self.shell.script(text, bom_len(text))
     }
 
     pub(super) fn read_and_parse(&self, w: &Walked, blocks: Blocks, light: bool) -> ReadFile {
@@ -155,102 +159,116 @@ impl Reader<'_> {
             Read::TooLarge(size) => return empty(ProblemKind::TooLarge(size, cap)),
             Read::Failed(e) => return empty(ProblemKind::Unreadable(e)),
         };
-        let bom = text.starts_with('\u{feff}');
-        let base = if bom { 3 } else { 0 };
         // Shared with the shell facts of blocks that are plain slices of it.
         let text = std::sync::Arc::new(text);
-        if md {
-            let (fm, body_start) = frontmatter::split(&text[base..], base);
-            let md = if light {
-                markdown::MdDoc::default()
-            } else {
-                markdown::parse(&text, body_start)
-            };
-            let mut shell: Vec<ShellBlock> = md
-                .code_blocks
-                .iter()
-                .filter(|b| match blocks {
-                    Blocks::None => false,
-                    Blocks::Marked => text
-                        .get(b.span.range())
-                        .is_some_and(|t| t.contains("skillc:")),
-                    Blocks::All => true,
-                })
-                .filter_map(|b| self.shell.code_block(&text, b))
-                .collect();
-            // Kept for the whole run: no growth slack.
-            shell.shrink_to_fit();
-            let mut fm = fm;
-            let typed = match &mut fm {
-                frontmatter::FrontmatterState::Present(f) => {
-                    let typed = f
-                        .root()
-                        .and_then(|r| crate::model::value::read(r).ok())
-                        .map(Box::new);
-                    // The typed reading holds what the entries said.
-                    if typed.is_some() {
-                        f.prune();
-                    }
-                    typed
-                }
-                _ => None,
-            };
-            let doc = Doc {
-                file: FileId(0),
-                kind: DocKind::Other,
-                path: w.path.clone(),
-                bom,
-                fm: typed,
-                frontmatter: fm,
-                body_start,
-                md,
-                shell,
-                light,
-                unread: false,
-            };
-            let sf = SourceFile::new(w.path.clone(), text);
-            return (sf, Parsed::Markdown(Box::new(doc)), None);
-        }
-        if is_source(&w.path) {
-            let (doc, err) = match crate::parse::yaml::parse(&text[base..], base) {
-                Ok(d) => (d, Ok(())),
-                Err(e) => (
-                    crate::parse::yaml::YamlDoc {
-                        root: None,
-                        duplicate_keys: Vec::new(),
-                    },
-                    Err(e),
-                ),
-            };
-            let scripts = if w.path.ends_with("skill.yaml") {
-                doc.root
-                    .as_ref()
-                    .map(|root| self.source_scripts(&text, root))
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
-            };
-            return (
-                SourceFile::new(w.path.clone(), text),
-                Parsed::Yaml(doc, err, scripts),
-                None,
-            );
-        }
-        if w.path.ends_with(".sh") {
+        let parsed = if md {
+            Parsed::Markdown(Box::new(self.markdown(w, &text, blocks, light)))
+        } else if is_source(&w.path) {
+            self.source(&w.path, &text)
+        } else if w.path.ends_with(".sh") {
             let block = if light {
-                ShellBlock::unparsed(source::Span::new(base, text.len()))
+                ShellBlock::unparsed(source::Span::new(bom_len(&text), text.len()))
             } else {
                 self.script(&text)
             };
-            return (
-                SourceFile::new(w.path.clone(), text),
-                Parsed::Script(Box::new(block), light),
-                None,
-            );
+            Parsed::Script(Box::new(block), light)
+        } else {
+            self.json(&w.path, &text)
+        };
+        (SourceFile::new(w.path.clone(), text), parsed, None)
+    }
+
+    /// A markdown file: frontmatter (typed), body (unless `light`), the
+    /// fenced shell `blocks` asks for.
+    fn markdown(
+        &self,
+        w: &Walked,
+        text: &std::sync::Arc<String>,
+        blocks: Blocks,
+        light: bool,
+    ) -> Doc {
+        let base = bom_len(text);
+        let (mut fm, body_start) = frontmatter::split(&text[base..], base);
+        let md = if light {
+            markdown::MdDoc::default()
+        } else {
+            markdown::parse(text, body_start)
+        };
+        let mut shell: Vec<ShellBlock> = md
+            .code_blocks
+            .iter()
+            .filter(|b| match blocks {
+                Blocks::None => false,
+                Blocks::Marked => text
+                    .get(b.span.range())
+                    .is_some_and(|t| t.contains("skillc:")),
+                Blocks::All => true,
+            })
+            .filter_map(|b| self.shell.code_block(text, b))
+            .collect();
+        // Kept for the whole run: no growth slack.
+        shell.shrink_to_fit();
+        let typed = match &mut fm {
+            frontmatter::FrontmatterState::Present(f) => {
+                let typed = f
+                    .root()
+                    .and_then(|r| crate::model::value::read(r).ok())
+                    .map(Box::new);
+                // The typed reading holds what the entries said.
+                if typed.is_some() {
+                    f.prune();
+                }
+                typed
+            }
+            _ => None,
+        };
+        Doc {
+            file: FileId(0),
+            kind: DocKind::Other,
+            path: w.path.clone(),
+            bom: base > 0,
+            fm: typed,
+            frontmatter: fm,
+            body_start,
+            md,
+            shell,
+            light,
+            unread: false,
         }
-        let Some(role) = JsonRole::of(&w.path) else {
-            // Other JSON is read only when it names a schema in the tree.
-            let parsed = match json::parse(&text[base..], base) {
+    }
+
+    /// A typed source (`skill.yaml`, `plugin.yaml`): its YAML, and the shell
+    /// a skill's scalars hold.
+    fn source(&self, path: &str, text: &str) -> Parsed {
+        let base = bom_len(text);
+        let (doc, err) = match crate::parse::yaml::parse(&text[base..], base) {
+            Ok(d) => (d, Ok(())),
+            Err(e) => (
+                crate::parse::yaml::YamlDoc {
+                    root: None,
+                    duplicate_keys: Vec::new(),
+                },
+                Err(e),
+            ),
+        };
+        let scripts = if path.ends_with("skill.yaml") {
+            doc.root
+                .as_ref()
+                .map(|root| self.source_scripts(text, root))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        Parsed::Yaml(doc, err, scripts)
+    }
+
+    /// A JSON file: one Claude Code reads for its role (parsed, typed, its
+    /// hook commands and description mentions), or one that names a local
+    /// `$schema` (other JSON is not kept).
+    fn json(&self, path: &str, text: &str) -> Parsed {
+        let base = bom_len(text);
+        let Some(role) = JsonRole::of(path) else {
+            return match json::parse(&text[base..], base) {
                 Ok(doc) => {
                     let schema = doc.root.str_at("$schema").map(|(s, _)| s.to_string());
                     match schema.filter(|s| !s.contains("://") && s.ends_with(".json")) {
@@ -260,23 +278,18 @@ impl Reader<'_> {
                 }
                 Err(_) => Parsed::None,
             };
-            return (SourceFile::new(w.path.clone(), text), parsed, None);
         };
         let parsed = json::parse(&text[base..], base);
         let hooks = match &parsed {
-            Ok(doc) if role == JsonRole::Hooks => self.hook_commands(&text, &doc.root),
+            Ok(doc) if role == JsonRole::Hooks => self.hook_commands(text, &doc.root),
             _ => Vec::new(),
         };
         let typed = match &parsed {
             Ok(doc) => Typed::read(role, &doc.root),
             Err(_) => Typed::None,
         };
-        let mentions = description_mentions(&text, &typed);
-        (
-            SourceFile::new(w.path.clone(), text),
-            Parsed::Json(Box::new((role, parsed, typed, hooks, mentions))),
-            None,
-        )
+        let mentions = description_mentions(text, &typed);
+        Parsed::Json(Box::new((role, parsed, typed, hooks, mentions)))
     }
 
     /// The shell written inline in a skill.yaml (`prelude`, each phase's

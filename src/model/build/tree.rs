@@ -5,7 +5,7 @@
 use super::read::is_markdown;
 use crate::model::*;
 use crate::parse::json::{self, JsonNode};
-use crate::source::{self, SourceDb};
+use crate::source;
 use std::collections::{BTreeSet, HashMap};
 
 pub(super) struct Builder {
@@ -54,7 +54,6 @@ impl Builder {
         hint: Option<RootKind>,
         root_name: &str,
         docs: &[Doc],
-        db: &SourceDb,
     ) -> RootKind {
         let doc_by_path: HashMap<&str, usize> = docs
             .iter()
@@ -62,118 +61,127 @@ impl Builder {
             .map(|(i, d)| (&*d.path, i))
             .collect();
         if hint == Some(RootKind::Skill) {
-            let mut p = self.new_plugin("", root_name.to_string(), None);
-            p.synthetic = true;
-            for (i, d) in docs.iter().enumerate() {
-                if d.path.ends_with("/SKILL.md") && !d.path[..d.path.len() - 9].contains('/') {
-                    let dir = source::parent(&d.path).to_string();
-                    p.skills.push(Skill {
-                        name: dir.clone(),
-                        dir,
-                        doc: i,
-                    });
-                }
-            }
-            self.plugins.push(p);
+            self.skill_folder(root_name, docs);
             return RootKind::Skill;
         }
-
         let mut kind = RootKind::Folder;
         let mut claimed: BTreeSet<String> = BTreeSet::new();
         if let Some(&mi) = self.json_by_path.get(".claude-plugin/marketplace.json") {
             kind = RootKind::Marketplace;
-            let root = self.json[mi].root().cloned();
-            if let Some(root) = root {
-                let plugin_root = root
-                    .get("metadata")
-                    .and_then(|m| m.get("pluginRoot"))
-                    .and_then(JsonNode::as_str)
-                    .map(str::to_string);
-                for (index, e) in root
-                    .get("plugins")
-                    .map(|p| p.items())
-                    .unwrap_or(&[])
-                    .iter()
-                    .enumerate()
-                {
-                    self.add_entry(
-                        index,
-                        e,
-                        plugin_root.as_deref(),
-                        &doc_by_path,
-                        db,
-                        &mut claimed,
-                    );
-                }
-            }
+            self.marketplace_entries(mi, &doc_by_path, &mut claimed);
         } else if self.json_by_path.contains_key(".claude-plugin/plugin.json") {
             kind = RootKind::Plugin;
         }
-        // Every other directory with a plugin.json is a plugin too (an orphan
-        // when a marketplace exists and does not list it).
-        let manifests: Vec<String> = self
+        self.unlisted_manifests(&doc_by_path, &mut claimed);
+        if self.plugins.is_empty() {
+            self.bare_folder(root_name, docs, &doc_by_path);
+        }
+        kind
+    }
+
+    /// The skill (or skills folder) a run was pointed at, as one synthetic
+    /// plugin.
+    fn skill_folder(&mut self, root_name: &str, docs: &[Doc]) {
+        let mut p = self.new_plugin("", root_name.to_string(), None);
+        p.synthetic = true;
+        for (i, d) in docs.iter().enumerate() {
+            if d.path.ends_with("/SKILL.md") && !d.path[..d.path.len() - 9].contains('/') {
+                let dir = source::parent(&d.path).to_string();
+                p.skills.push(Skill {
+                    name: dir.clone(),
+                    dir,
+                    doc: i,
+                });
+            }
+        }
+        self.plugins.push(p);
+    }
+
+    /// The entries of the marketplace.json at index `mi`, and the plugins
+    /// their local sources lead to.
+    fn marketplace_entries(
+        &mut self,
+        mi: usize,
+        doc_by_path: &HashMap<&str, usize>,
+        claimed: &mut BTreeSet<String>,
+    ) {
+        let Some(root) = self.json[mi].root().cloned() else {
+            return;
+        };
+        let plugin_root = root
+            .get("metadata")
+            .and_then(|m| m.get("pluginRoot"))
+            .and_then(JsonNode::as_str)
+            .map(str::to_string);
+        for (index, e) in root
+            .get("plugins")
+            .map(|p| p.items())
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+        {
+            self.add_entry(index, e, plugin_root.as_deref(), doc_by_path, claimed);
+        }
+    }
+
+    /// Every other directory with a plugin.json is a plugin too (an orphan
+    /// when a marketplace exists and does not list it).
+    fn unlisted_manifests(
+        &mut self,
+        doc_by_path: &HashMap<&str, usize>,
+        claimed: &mut BTreeSet<String>,
+    ) {
+        let mut manifests: Vec<String> = self
             .json_by_path
             .keys()
             .filter(|p| p.ends_with(".claude-plugin/plugin.json"))
-            .map(|p| {
-                let d = source::parent(source::parent(p));
-                d.to_string()
-            })
+            .map(|p| source::parent(source::parent(p)).to_string())
             .collect();
-        let mut manifests = manifests;
         manifests.sort();
         for dir in manifests {
             if claimed.contains(&dir) {
                 continue;
             }
             claimed.insert(dir.clone());
-            let p = self.plugin_at(&dir, None, None, &doc_by_path, db);
+            let p = self.plugin_at(&dir, None, None, doc_by_path);
             self.plugins.push(p);
         }
-        if self.plugins.is_empty() {
-            // A bare folder of skills or a project: `*/SKILL.md`, any
-            // `…/skills/*/SKILL.md` (`.claude/skills`, `.agents/skills`), and
-            // `.claude/commands`, `.claude/agents`.
-            let mut p = self.new_plugin("", root_name.to_string(), None);
-            p.synthetic = true;
-            for (i, d) in docs.iter().enumerate() {
-                let dir = source::parent(&d.path);
-                let parent = source::parent(dir);
-                let parent_name = parent.rsplit('/').next().unwrap_or(parent);
-                if d.path.ends_with("/SKILL.md") && (parent.is_empty() || parent_name == "skills") {
-                    p.skills.push(Skill {
-                        name: dir.rsplit('/').next().unwrap_or(dir).to_string(),
-                        dir: dir.to_string(),
-                        doc: i,
-                    });
-                }
-            }
-            p.commands
-                .extend(
-                    self.md_under(".claude/commands")
-                        .into_iter()
-                        .filter_map(|(name, f)| {
-                            doc_by_path
-                                .get(f.as_str())
-                                .map(|&doc| Component { name, doc })
-                        }),
-                );
-            p.agents.extend(
-                self.md_under(".claude/agents")
-                    .into_iter()
-                    .filter_map(|(name, f)| {
-                        doc_by_path
-                            .get(f.as_str())
-                            .map(|&doc| Component { name, doc })
-                    }),
-            );
-            if !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty() {
-                self.plugins.push(p);
-            }
-        }
-        kind
     }
 
+    /// A bare folder of skills or a project: `*/SKILL.md`, any
+    /// `…/skills/*/SKILL.md` (`.claude/skills`, `.agents/skills`), and
+    /// `.claude/commands`, `.claude/agents`, as one synthetic plugin.
+    fn bare_folder(&mut self, root_name: &str, docs: &[Doc], doc_by_path: &HashMap<&str, usize>) {
+        let mut p = self.new_plugin("", root_name.to_string(), None);
+        p.synthetic = true;
+        for (i, d) in docs.iter().enumerate() {
+            let dir = source::parent(&d.path);
+            let parent = source::parent(dir);
+            let parent_name = parent.rsplit('/').next().unwrap_or(parent);
+            if d.path.ends_with("/SKILL.md") && (parent.is_empty() || parent_name == "skills") {
+                p.skills.push(Skill {
+                    name: dir.rsplit('/').next().unwrap_or(dir).to_string(),
+                    dir: dir.to_string(),
+                    doc: i,
+                });
+            }
+        }
+        let components = |base: &str| -> Vec<Component> {
+            self.md_under(base)
+                .into_iter()
+                .filter_map(|(name, f)| {
+                    doc_by_path
+                        .get(f.as_str())
+                        .map(|&doc| Component { name, doc })
+                })
+                .collect()
+        };
+        p.commands.extend(components(".claude/commands"));
+        p.agents.extend(components(".claude/agents"));
+        if !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty() {
+            self.plugins.push(p);
+        }
+    }
     fn new_plugin(&self, dir: &str, name: String, entry: Option<usize>) -> Plugin {
         Plugin {
             dir: dir.to_string(),
@@ -194,7 +202,6 @@ impl Builder {
         e: &JsonNode,
         plugin_root: Option<&str>,
         doc_by_path: &HashMap<&str, usize>,
-        db: &SourceDb,
         claimed: &mut BTreeSet<String>,
     ) {
         let name = e.str_at("name").map(|(s, sp)| (s.to_string(), sp));
@@ -229,7 +236,7 @@ impl Builder {
             .filter(|d| self.dirs.contains(d) || d.is_empty())
         {
             let pname = name.as_ref().map(|(n, _)| n.clone());
-            let p = self.plugin_at(d, pname, Some((entry_index, e)), doc_by_path, db);
+            let p = self.plugin_at(d, pname, Some((entry_index, e)), doc_by_path);
             plugin = Some(self.plugins.len());
             self.plugins.push(p);
             claimed.insert(d.clone());
@@ -251,9 +258,7 @@ impl Builder {
         entry_name: Option<String>,
         entry: Option<(usize, &JsonNode)>,
         doc_by_path: &HashMap<&str, usize>,
-        db: &SourceDb,
     ) -> Plugin {
-        let _ = db;
         let fallback = entry_name.unwrap_or_else(|| {
             dir.rsplit('/')
                 .next()
@@ -271,42 +276,9 @@ impl Builder {
             p.name = n.to_string();
         }
         let entry_node = entry.map(|(_, e)| e);
-        let field = |key: &str| -> Option<Vec<String>> {
-            let mut out: Option<Vec<String>> = None;
-            for src in [manifest, entry_node].into_iter().flatten() {
-                if let Some(items) = path_items(src.get(key)) {
-                    out.get_or_insert_with(Vec::new).extend(items);
-                }
-            }
-            out
-        };
-
-        // Skills: default dir (unless an entry at the marketplace root lists
-        // its own), plus every listed path.
-        let listed_skills = field("skills");
-        let entry_lists = entry_node.is_some_and(|e| e.get("skills").is_some());
-        let mut skill_dirs: Vec<String> = Vec::new();
-        if !(dir.is_empty() && entry_lists) {
-            let base = sub(dir, "skills");
-            skill_dirs.extend(self.children_with_skill(&base));
-        }
-        for rel in listed_skills.unwrap_or_default() {
-            if rel.contains("..") {
-                continue;
-            }
-            let Some(d) = source::join(dir, &rel) else {
-                continue;
-            };
-            if self.files.contains(&sub(&d, "SKILL.md")) {
-                skill_dirs.push(d);
-            } else {
-                skill_dirs.extend(self.children_with_skill(&d));
-            }
-        }
-        skill_dirs.sort();
-        skill_dirs.dedup();
-        for d in skill_dirs {
-            if let Some(&doc) = doc_by_path.get(sub(&d, "SKILL.md").as_str()) {
+        let doc = |f: &str| doc_by_path.get(f).copied();
+        for d in self.skill_dirs(dir, manifest, entry_node) {
+            if let Some(doc) = doc(&sub(&d, "SKILL.md")) {
                 p.skills.push(Skill {
                     name: d.rsplit('/').next().unwrap_or(&d).to_string(),
                     dir: d,
@@ -314,17 +286,69 @@ impl Builder {
                 });
             }
         }
+        for (name, f) in self.command_files(dir, manifest) {
+            if let Some(doc) = doc(&f) {
+                p.commands.push(Component { name, doc });
+            }
+        }
+        for (name, f) in self.agent_files(dir, manifest) {
+            if let Some(doc) = doc(&f) {
+                p.agents.push(Component { name, doc });
+            }
+        }
+        p.workflows = self.workflows(dir, manifest);
+        p
+    }
 
-        // Commands: default dir unless the manifest replaces it.
-        let mut command_files: Vec<(String, String)> = Vec::new();
-        let cmd_field = manifest.and_then(|m| m.get("commands"));
-        match cmd_field {
+    /// Skill folders of the plugin at `dir`: the default `skills/` (unless
+    /// an entry at the marketplace root lists its own), plus every path the
+    /// manifest or the entry lists. Sorted, without repeats.
+    fn skill_dirs(
+        &self,
+        dir: &str,
+        manifest: Option<&JsonNode>,
+        entry: Option<&JsonNode>,
+    ) -> Vec<String> {
+        let entry_lists = entry.is_some_and(|e| e.get("skills").is_some());
+        let mut dirs: Vec<String> = Vec::new();
+        if !(dir.is_empty() && entry_lists) {
+            dirs.extend(self.children_with_skill(&sub(dir, "skills")));
+        }
+        let listed = [manifest, entry]
+            .into_iter()
+            .flatten()
+            .filter_map(|src| path_items(src.get("skills")))
+            .flatten();
+        for rel in listed {
+            if rel.contains("..") {
+                continue;
+            }
+            let Some(d) = source::join(dir, &rel) else {
+                continue;
+            };
+            if self.files.contains(&sub(&d, "SKILL.md")) {
+                dirs.push(d);
+            } else {
+                dirs.extend(self.children_with_skill(&d));
+            }
+        }
+        dirs.sort();
+        dirs.dedup();
+        dirs
+    }
+
+    /// Command files (name, path) of the plugin at `dir`: the default
+    /// `commands/` unless the manifest replaces it with paths or an object
+    /// of named sources.
+    fn command_files(&self, dir: &str, manifest: Option<&JsonNode>) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        match manifest.and_then(|m| m.get("commands")) {
             Some(node) if node.is_object() => {
                 for m in node.members() {
                     if let Some(src) = m.value.get("source").and_then(JsonNode::as_str)
                         && let Some(f) = source::join(dir, src)
                     {
-                        command_files.push((m.key.clone(), f));
+                        out.push((m.key.clone(), f));
                     }
                 }
             }
@@ -337,55 +361,38 @@ impl Builder {
                         continue;
                     };
                     if self.files.contains(&target) {
-                        let stem = target
-                            .rsplit('/')
-                            .next()
-                            .unwrap_or(&target)
-                            .trim_end_matches(".md");
-                        command_files.push((stem.to_string(), target));
+                        out.push((md_stem(&target), target));
                     } else {
-                        command_files.extend(self.md_under(&target));
+                        out.extend(self.md_under(&target));
                     }
                 }
             }
-            None => command_files.extend(self.md_under(&sub(dir, "commands"))),
+            None => out.extend(self.md_under(&sub(dir, "commands"))),
         }
-        for (name, f) in command_files {
-            if let Some(&doc) = doc_by_path.get(f.as_str()) {
-                p.commands.push(Component { name, doc });
-            }
-        }
+        out
+    }
 
-        // Agents: default dir unless the manifest replaces it.
-        let agent_files: Vec<(String, String)> =
-            match manifest.and_then(|m| path_items(m.get("agents"))) {
-                Some(items) => items
-                    .iter()
-                    .filter(|r| !r.contains(".."))
-                    .filter_map(|r| source::join(dir, r))
-                    .map(|f| {
-                        let stem = f
-                            .rsplit('/')
-                            .next()
-                            .unwrap_or(&f)
-                            .trim_end_matches(".md")
-                            .to_string();
-                        (stem, f)
-                    })
-                    .collect(),
-                None => self.md_under(&sub(dir, "agents")),
-            };
-        for (name, f) in agent_files {
-            if let Some(&doc) = doc_by_path.get(f.as_str()) {
-                p.agents.push(Component { name, doc });
-            }
+    /// Agent files (name, path): the default `agents/` unless the manifest
+    /// replaces it.
+    fn agent_files(&self, dir: &str, manifest: Option<&JsonNode>) -> Vec<(String, String)> {
+        match manifest.and_then(|m| path_items(m.get("agents"))) {
+            Some(items) => items
+                .iter()
+                .filter(|r| !r.contains(".."))
+                .filter_map(|r| source::join(dir, r))
+                .map(|f| (md_stem(&f), f))
+                .collect(),
+            None => self.md_under(&sub(dir, "agents")),
         }
+    }
 
-        // Workflows: `.js` files of the default dir or the listed paths.
-        let workflow_dirs = manifest
+    /// Workflow names: `.js` files of the default dir or the listed paths.
+    fn workflows(&self, dir: &str, manifest: Option<&JsonNode>) -> Vec<String> {
+        let listed = manifest
             .and_then(|m| path_items(m.get("workflows")))
             .unwrap_or_else(|| vec!["./workflows".into()]);
-        for rel in workflow_dirs {
+        let mut out = Vec::new();
+        for rel in listed {
             let Some(target) = source::join(dir, &rel) else {
                 continue;
             };
@@ -397,11 +404,11 @@ impl Builder {
             };
             for f in files {
                 if let Some(stem) = f.rsplit('/').next().and_then(|n| n.strip_suffix(".js")) {
-                    p.workflows.push(stem.to_string());
+                    out.push(stem.to_string());
                 }
             }
         }
-        p
+        out
     }
 
     /// Child directories of `base` that hold a SKILL.md.
@@ -430,4 +437,13 @@ impl Builder {
             })
             .collect()
     }
+}
+
+/// The file name of `path` without a `.md` suffix.
+fn md_stem(path: &str) -> String {
+    path.rsplit('/')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(".md")
+        .to_string()
 }
