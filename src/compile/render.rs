@@ -145,97 +145,121 @@ pub fn skill_md(
     if !intro.trim().is_empty() {
         let _ = writeln!(out, "{}\n", intro.trim());
     }
-    if !src.inputs.is_empty() {
-        out.push_str("## Inputs\n\nThe phase scripts read these from the environment and stop when a required one is missing or malformed.\n\n");
-        out.push_str("| Input | Type | Required | Default | Description |\n| --- | --- | --- | --- | --- |\n");
-        for (name, i) in &src.inputs {
-            let ty = if i.kind == InputType::Enum {
-                format!(
-                    "one of {}",
-                    i.values
-                        .iter()
-                        .map(|v| format!("`{v}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            } else {
-                i.kind.as_str().to_string()
-            };
-            let default = i
-                .default
-                .as_ref()
-                .map_or(String::new(), |d| format!("`{d}`"));
-            let _ = writeln!(
-                out,
-                "| `{name}` | {ty} | {} | {default} | {} |",
-                if i.required { "yes" } else { "no" },
-                i.doc.trim().replace('|', "\\|")
-            );
-        }
-        out.push('\n');
-    }
+    inputs_table(&mut out, src);
     for n in phases {
-        let hashes = "#".repeat((n.depth + 2).min(6));
-        let gate = n
-            .gate
-            .map_or(String::new(), |g| format!(" (STOP GATE {g})"));
-        let _ = writeln!(
-            out,
-            "{hashes} Phase {} — {}{gate}\n",
-            n.number,
-            n.phase.title.trim()
-        );
-        let mode = match n.phase.mode {
-            Mode::ReadOnly => "Mode: read-only.",
-            Mode::Local => "Mode: local (changes only this machine).",
-            Mode::Mutating => {
-                "Mode: **mutating** — changes shared systems; run it only as written."
-            }
-        };
-        let _ = writeln!(out, "{mode}\n");
-        if n.gate.is_some() {
-            let _ = writeln!(
-                out,
-                "**Stop here.** Present what this phase will do and wait for the operator's explicit approval before running it.\n"
-            );
-        }
-        if let Some(p) = prose.get(&n.number)
-            && !p.trim().is_empty()
-        {
-            let _ = writeln!(out, "{}\n", p.trim());
-        }
-        if n.phase.script.is_some() || n.phase.script_file.is_some() {
-            let _ = writeln!(
-                out,
-                "Run:\n\n```bash\nbash \"${{CLAUDE_SKILL_DIR}}/scripts/{}\"\n```\n",
-                script_name(n)
-            );
-        }
+        phase_section(&mut out, n, prose.get(&n.number));
     }
-    if !src.guardrails.is_empty() {
-        out.push_str("## Guardrails\n\n");
-        for g in &src.guardrails {
-            let _ = writeln!(out, "- {}", g.trim());
-        }
-        out.push('\n');
-    }
-    if !src.references.is_empty() {
-        out.push_str("## References\n\n| File | What it holds |\n| --- | --- |\n");
-        for r in &src.references {
-            let _ = writeln!(
-                out,
-                "| [{}]({}) | {} |",
-                r.path,
-                r.path,
-                r.summary.trim().replace('|', "\\|")
-            );
-        }
-        out.push('\n');
-    }
+    guardrails(&mut out, src);
+    references_table(&mut out, src);
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
+}
+
+/// `## Inputs`: a row per input, when there are any.
+fn inputs_table(out: &mut String, src: &SkillSource) {
+    if src.inputs.is_empty() {
+        return;
+    }
+    out.push_str("## Inputs\n\nThe phase scripts read these from the environment and stop when a required one is missing or malformed.\n\n");
+    out.push_str(
+        "| Input | Type | Required | Default | Description |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for (name, i) in &src.inputs {
+        let ty = if i.kind == InputType::Enum {
+            format!(
+                "one of {}",
+                i.values
+                    .iter()
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            i.kind.as_str().to_string()
+        };
+        let default = i
+            .default
+            .as_ref()
+            .map_or(String::new(), |d| format!("`{d}`"));
+        let _ = writeln!(
+            out,
+            "| `{name}` | {ty} | {} | {default} | {} |",
+            if i.required { "yes" } else { "no" },
+            i.doc.trim().replace('|', "\\|")
+        );
+    }
+    out.push('\n');
+}
+
+/// A phase's heading, mode, gate, prose (resolved) and the command that
+/// runs its script.
+fn phase_section(out: &mut String, n: &Numbered<'_>, prose: Option<&String>) {
+    let hashes = "#".repeat((n.depth + 2).min(6));
+    let gate = n
+        .gate
+        .map_or(String::new(), |g| format!(" (STOP GATE {g})"));
+    let _ = writeln!(
+        out,
+        "{hashes} Phase {} — {}{gate}\n",
+        n.number,
+        n.phase.title.trim()
+    );
+    let mode = match n.phase.mode {
+        Mode::ReadOnly => "Mode: read-only.",
+        Mode::Local => "Mode: local (changes only this machine).",
+        Mode::Mutating => "Mode: **mutating** — changes shared systems; run it only as written.",
+    };
+    let _ = writeln!(out, "{mode}\n");
+    if n.gate.is_some() {
+        let _ = writeln!(
+            out,
+            "**Stop here.** Present what this phase will do and wait for the operator's explicit approval before running it.\n"
+        );
+    }
+    if let Some(p) = prose
+        && !p.trim().is_empty()
+    {
+        let _ = writeln!(out, "{}\n", p.trim());
+    }
+    if n.phase.script.is_some() || n.phase.script_file.is_some() {
+        let _ = writeln!(
+            out,
+            "Run:\n\n```bash\nbash \"${{CLAUDE_SKILL_DIR}}/scripts/{}\"\n```\n",
+            script_name(n)
+        );
+    }
+}
+
+/// `## Guardrails`, when there are any.
+fn guardrails(out: &mut String, src: &SkillSource) {
+    if src.guardrails.is_empty() {
+        return;
+    }
+    out.push_str("## Guardrails\n\n");
+    for g in &src.guardrails {
+        let _ = writeln!(out, "- {}", g.trim());
+    }
+    out.push('\n');
+}
+
+/// `## References`: a row per reference file, when there are any.
+fn references_table(out: &mut String, src: &SkillSource) {
+    if src.references.is_empty() {
+        return;
+    }
+    out.push_str("## References\n\n| File | What it holds |\n| --- | --- |\n");
+    for r in &src.references {
+        let _ = writeln!(
+            out,
+            "| [{}]({}) | {} |",
+            r.path,
+            r.path,
+            r.summary.trim().replace('|', "\\|")
+        );
+    }
+    out.push('\n');
 }
 
 fn validation(name: &str, input: &Input) -> String {
