@@ -191,6 +191,8 @@ pub struct Doc {
     pub fm: Option<Box<frontmatter::Frontmatter>>,
     pub body_start: usize,
     pub md: MdDoc,
+    /// Phase headings, mentions and STOP GATEs of the body, when it has any.
+    pub phases: Option<Box<crate::parse::phase::PhaseFacts>>,
     /// Fenced shell blocks (bash, sh, shell, zsh, console), parsed.
     pub shell: Vec<ShellBlock>,
     /// A narrowed run (`--files`, `--since`) left the body unparsed: `md` is

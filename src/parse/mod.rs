@@ -4,6 +4,7 @@ pub mod frontmatter;
 pub mod json;
 pub mod markdown;
 pub mod mentions;
+pub mod phase;
 pub mod shell;
 pub mod suppress;
 pub mod yaml;

@@ -5,6 +5,7 @@ use super::read::{Blocks, Parsed, ReadFile, Reader};
 use crate::load::Walked;
 use crate::model::*;
 use crate::parse::markdown;
+use crate::parse::phase::{self, PhaseFacts};
 use crate::parse::shell::ShellBlock;
 use crate::source::{self, SourceDb};
 use rayon::prelude::*;
@@ -121,7 +122,7 @@ pub(super) fn parse_deferred(
 /// What [`load_bodies`] did for one doc.
 enum Deferred {
     /// Parsed the body of a doc that was read.
-    Body(markdown::MdDoc),
+    Body(markdown::MdDoc, Option<Box<PhaseFacts>>),
     /// Read and parsed a doc that was not, as a full run does.
     Read(ReadFile),
 }
@@ -134,10 +135,10 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], reader
         .map(|&i| {
             let d = &project.docs[i];
             if !d.unread {
-                return (
-                    i,
-                    Deferred::Body(markdown::parse(db.text(d.file), d.body_start)),
-                );
+                let text = db.text(d.file);
+                let md = markdown::parse(text, d.body_start);
+                let phases = phase::facts(&md, text, d.body_start);
+                return (i, Deferred::Body(md, phases));
             }
             let w = Walked {
                 path: d.path.clone(),
@@ -153,7 +154,10 @@ fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], reader
     for (i, body) in found {
         let d = &mut project.docs[i];
         match body {
-            Deferred::Body(md) => d.md = md,
+            Deferred::Body(md, phases) => {
+                d.md = md;
+                d.phases = phases;
+            }
             Deferred::Read((sf, parsed, problem)) => {
                 db.set_text(d.file, sf.text);
                 if let Parsed::Markdown(read) = parsed {

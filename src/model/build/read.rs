@@ -107,6 +107,7 @@ pub(super) fn unread_doc(w: &Walked) -> ReadFile {
         fm: None,
         body_start: 0,
         md: markdown::MdDoc::default(),
+        phases: None,
         shell: Vec::new(),
         light: true,
         unread: true,
@@ -230,6 +231,10 @@ impl Reader<'_> {
             fm: typed,
             frontmatter: fm,
             body_start,
+            // A light doc's body is not parsed: nothing to find phases in.
+            phases: (!light)
+                .then(|| crate::parse::phase::facts(&md, text, body_start))
+                .flatten(),
             md,
             shell,
             light,

@@ -1,7 +1,7 @@
 //! The `duplicate-phase` rule (PH001).
 
 use crate::declare_rule;
-use super::{PhaseHeading, phase_docs, phase_headings, show};
+use super::{phase_docs, phase_headings, show};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
@@ -44,7 +44,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in phase_docs(cx.project).filter(|d| cx.phase_in_focus(&d.path)) {
-        let heads: Vec<PhaseHeading> = phase_headings(doc, cx.text(doc.file));
+        let heads = phase_headings(doc);
         for (i, h) in heads.iter().enumerate() {
             if let Some(first) = heads[..i].iter().find(|e| e.no == h.no) {
                 out.push(

@@ -43,7 +43,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in phase_docs(cx.project).filter(|d| cx.phase_in_focus(&d.path)) {
-        let heads: Vec<PhaseHeading> = phase_headings(doc, cx.text(doc.file));
+        let heads = phase_headings(doc);
         let mut prev: Option<&PhaseHeading> = None;
         for (i, h) in heads.iter().enumerate() {
             // A number declared twice is PH001's; it does not move the order.

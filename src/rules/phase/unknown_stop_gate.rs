@@ -3,7 +3,6 @@
 use crate::declare_rule;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
-use crate::source::Span;
 
 declare_rule! {
     /// A mention of `STOP GATE k` matches no declared gate.
@@ -42,43 +41,24 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let gates = super::gates(cx);
-    let any_re = crate::regex!(r"STOP GATE[ \t]+(\d+)(?-u:\b)");
     for (doc, own) in &gates.docs {
-        let Some(list) = gates.decls.get(own) else {
+        let (Some(list), Some(facts)) = (gates.decls.get(own), &doc.phases) else {
             continue;
         };
-        let text = cx.text(doc.file);
-        if !text.contains("STOP GATE") {
-            continue;
-        }
-        for run in &doc.md.text {
-            let Some(src) = text.get(run.range()) else {
+        for g in facts.gate_mentions.iter() {
+            if list.iter().any(|(d, _, _)| *d == g.no) {
                 continue;
-            };
-            for c in any_re.captures_iter(src) {
-                let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
-                    continue;
-                };
-                let Ok(k) = n.as_str().parse::<u32>() else {
-                    continue;
-                };
-                if list.iter().any(|(d, _, _)| *d == k) {
-                    continue;
-                }
-                let declared: Vec<String> = list.iter().map(|(d, _, _)| d.to_string()).collect();
-                out.push(
-                    Diagnostic::new(
-                        &RULE,
-                        doc.file,
-                        Span::new(
-                            run.start as usize + all.start(),
-                            run.start as usize + all.end(),
-                        ),
-                        format!("STOP GATE {k} is not declared in this skill"),
-                    )
-                    .help(format!("declared gates: {}", declared.join(", "))),
-                );
             }
+            let declared: Vec<String> = list.iter().map(|(d, _, _)| d.to_string()).collect();
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    doc.file,
+                    g.span,
+                    format!("STOP GATE {} is not declared in this skill", g.no),
+                )
+                .help(format!("declared gates: {}", declared.join(", "))),
+            );
         }
     }
 }
