@@ -331,13 +331,36 @@ pub fn split_rules(s: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// A finding for one tool rule: the rule, the message, the help.
+type Problem = (&'static RuleMeta, String, Option<String>);
+
 /// What is wrong with one rule, if anything.
-fn problem(rule: &str, allow: bool) -> Option<(&'static RuleMeta, String, Option<String>)> {
-    let open = rule.find('(');
-    let (name, spec) = match open {
+fn problem(rule: &str, allow: bool) -> Option<Problem> {
+    let (name, spec) = match rule.find('(') {
         Some(i) => (&rule[..i], Some(&rule[i + 1..])),
         None => (rule, None),
     };
+    if let Some(p) = parens_problem(rule, name, spec) {
+        return Some(p);
+    }
+    let spec = spec.map(|s| &s[..s.len() - 1]);
+    if name.contains('*') {
+        return wildcard_problem(name, allow);
+    }
+    if name.starts_with("mcp__") {
+        return spec.is_some().then(|| {
+            (
+                &tool_specifier_invalid::RULE as &RuleMeta,
+                format!("MCP rule `{rule}` cannot take parentheses"),
+                Some(format!("write `{name}`")),
+            )
+        });
+    }
+    tool_name_problem(name).or_else(|| spec_problem(rule, name, spec?))
+}
+
+/// Mismatched or empty parentheses. `spec` is what follows the first `(`.
+fn parens_problem(rule: &str, name: &str, spec: Option<&str>) -> Option<Problem> {
     let opens = rule.matches('(').count() - rule.matches("\\(").count();
     let closes = rule.matches(')').count() - rule.matches("\\)").count();
     if opens != closes || (spec.is_some() && !rule.ends_with(')')) {
@@ -347,39 +370,32 @@ fn problem(rule: &str, allow: bool) -> Option<(&'static RuleMeta, String, Option
             Some("close the specifier: `Tool(specifier)`".into()),
         ));
     }
-    let spec = spec.map(|s| &s[..s.len() - 1]);
-    if spec == Some("") {
-        return Some((
-            &tool_rule_malformed::RULE,
+    (spec == Some(")")).then(|| {
+        (
+            &tool_rule_malformed::RULE as &RuleMeta,
             format!("tool rule `{rule}` has empty parentheses"),
             Some(format!("write `{name}` to allow every use")),
-        ));
-    }
-    let is_mcp = name.starts_with("mcp__");
-    if name.contains('*') {
-        let after_server = name
-            .strip_prefix("mcp__")
-            .and_then(|r| r.split_once("__"))
-            .is_some_and(|(srv, _)| !srv.is_empty() && !srv.contains('*'));
-        if allow && !after_server {
-            return Some((
-                &wildcard_tool_name::RULE,
-                format!("wildcard tool name `{name}` is not allowed here"),
-                Some("name the tools, or use `mcp__<server>__*` for one MCP server".into()),
-            ));
-        }
-        return None;
-    }
-    if is_mcp {
-        if spec.is_some() {
-            return Some((
-                &tool_specifier_invalid::RULE,
-                format!("MCP rule `{rule}` cannot take parentheses"),
-                Some(format!("write `{name}`")),
-            ));
-        }
-        return None;
-    }
+        )
+    })
+}
+
+/// A wildcard tool name: only `mcp__<server>__*` may stand in `tools`.
+fn wildcard_problem(name: &str, allow: bool) -> Option<Problem> {
+    let after_server = name
+        .strip_prefix("mcp__")
+        .and_then(|r| r.split_once("__"))
+        .is_some_and(|(srv, _)| !srv.is_empty() && !srv.contains('*'));
+    (allow && !after_server).then(|| {
+        (
+            &wildcard_tool_name::RULE as &RuleMeta,
+            format!("wildcard tool name `{name}` is not allowed here"),
+            Some("name the tools, or use `mcp__<server>__*` for one MCP server".into()),
+        )
+    })
+}
+
+/// A tool name Claude Code does not know, or knows by another spelling.
+fn tool_name_problem(name: &str) -> Option<Problem> {
     if name.chars().next().is_some_and(|c| c.is_lowercase()) && !name.contains('_') {
         let upper = BUILTIN.iter().find(|b| b.eq_ignore_ascii_case(name));
         return Some((
@@ -403,50 +419,46 @@ fn problem(rule: &str, allow: bool) -> Option<(&'static RuleMeta, String, Option
             near.map(|n| format!("did you mean `{n}`?")),
         ));
     }
-    let spec = spec?;
+    None
+}
+
+/// A specifier the tool does not take in that form.
+fn spec_problem(rule: &str, name: &str, spec: &str) -> Option<Problem> {
     match name {
         "Bash" | "PowerShell" => {
-            if let Some(i) = spec.find(":*") {
-                if i + 2 != spec.len() {
-                    return Some((
-                        &bash_prefix_rule_invalid::RULE,
-                        format!("`:*` must end the rule in `{rule}`"),
-                        Some("write `Bash(prefix:*)`, or `Bash(prefix *)` for a glob".into()),
-                    ));
-                }
-                if i == 0 {
-                    return Some((
-                        &bash_prefix_rule_invalid::RULE,
-                        format!("empty prefix before `:*` in `{rule}`"),
-                        Some("write `Bash` to allow every command".into()),
-                    ));
-                }
+            let i = spec.find(":*")?;
+            if i + 2 != spec.len() {
+                return Some((
+                    &bash_prefix_rule_invalid::RULE,
+                    format!("`:*` must end the rule in `{rule}`"),
+                    Some("write `Bash(prefix:*)`, or `Bash(prefix *)` for a glob".into()),
+                ));
             }
+            (i == 0).then(|| {
+                (
+                    &bash_prefix_rule_invalid::RULE as &RuleMeta,
+                    format!("empty prefix before `:*` in `{rule}`"),
+                    Some("write `Bash` to allow every command".into()),
+                )
+            })
         }
-        "WebFetch" if !spec.starts_with("domain:") || spec.contains("://") => {
-            return Some((
-                &tool_specifier_invalid::RULE,
-                format!("`{rule}` must use `domain:host`"),
-                Some("write `WebFetch(domain:example.com)`".into()),
-            ));
-        }
-        "WebSearch" if spec.contains(['*', '?']) => {
-            return Some((
-                &tool_specifier_invalid::RULE,
-                format!("`{rule}` uses a wildcard; WebSearch does not support them"),
-                None,
-            ));
-        }
-        n if FILE_TOOLS.contains(&n) && spec.contains(":*") => {
-            return Some((
-                &tool_specifier_invalid::RULE,
-                format!("`:*` is only for Bash prefix rules, not `{n}`"),
-                Some(format!("use a path glob: `{n}(src/**)`")),
-            ));
-        }
-        _ => {}
+        "WebFetch" if !spec.starts_with("domain:") || spec.contains("://") => Some((
+            &tool_specifier_invalid::RULE,
+            format!("`{rule}` must use `domain:host`"),
+            Some("write `WebFetch(domain:example.com)`".into()),
+        )),
+        "WebSearch" if spec.contains(['*', '?']) => Some((
+            &tool_specifier_invalid::RULE,
+            format!("`{rule}` uses a wildcard; WebSearch does not support them"),
+            None,
+        )),
+        n if FILE_TOOLS.contains(&n) && spec.contains(":*") => Some((
+            &tool_specifier_invalid::RULE,
+            format!("`:*` is only for Bash prefix rules, not `{n}`"),
+            Some(format!("use a path glob: `{n}(src/**)`")),
+        )),
+        _ => None,
     }
-    None
 }
 
 /// Expand the first `{a,b}` group: `{Edit,Write}` → `Edit`, `Write`.
