@@ -5,7 +5,7 @@
 
 use super::mentions::{self, Mention, PathMention, Region};
 use crate::source::Span;
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
 /// A heading. Its text (markup dropped) is where it is written in the file
@@ -118,154 +118,222 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
-    let mut headings: Vec<Heading> = Vec::new();
-    let mut links_out: Vec<Link> = Vec::new();
-    let mut code_blocks: Vec<CodeBlock> = Vec::new();
-    let mut inline_code: Vec<Span> = Vec::new();
-    let mut text_runs: Vec<Span> = Vec::new();
-    let mut html: Vec<Span> = Vec::new();
-    let mut rendered: Vec<Box<str>> = Vec::new();
-    // Level, start, text so far, and the span of its one text piece (None
-    // when there were several, or code).
-    let mut heading: Option<(u8, usize, String, Option<Option<Span>>)> = None;
-    let mut code: Option<CodeBlock> = None;
-    let mut links: Vec<(String, usize, bool)> = Vec::new();
-    let mut slugs: HashMap<String, usize> = HashMap::new();
-    let mut regions: Vec<Region> = Vec::new();
-
+    let mut pass = Pass::new(file_text);
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let span = Span::new(base + range.start, base + range.end);
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((
-                    heading_level(level),
-                    span.start as usize,
-                    String::new(),
-                    None,
-                ));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, start, text, piece)) = heading.take() {
-                    let n = slugs.entry(slug(&text)).or_insert(0);
-                    let dup = u16::try_from(*n).unwrap_or(u16::MAX);
-                    *n += 1;
-                    let trimmed = text.trim();
-                    // Where the trimmed text is in the file, when it is there as is.
-                    let at = piece.flatten().and_then(|p| {
-                        let lead = text.len() - text.trim_start().len();
-                        let s = Span::new(
-                            p.start as usize + lead,
-                            p.start as usize + lead + trimmed.len(),
-                        );
-                        (file_text.get(s.range()) == Some(trimmed)).then_some(s)
-                    });
-                    let (text, rendered_at) = match at {
-                        Some(s) => (s, 0),
-                        None => {
-                            rendered.push(trimmed.into());
-                            let i = u16::try_from(rendered.len()).unwrap_or(u16::MAX);
-                            (Span::default(), i)
-                        }
-                    };
-                    headings.push(Heading {
-                        level,
-                        dup,
-                        rendered: rendered_at,
-                        span: Span::new(start, span.end as usize),
-                        text,
-                    });
-                }
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let (lang, fenced) = match kind {
-                    CodeBlockKind::Fenced(info) => (
-                        info.split(|c: char| c.is_whitespace() || c == ',' || c == '{')
-                            .next()
-                            .unwrap_or("")
-                            .to_string(),
-                        true,
-                    ),
-                    CodeBlockKind::Indented => (String::new(), false),
-                };
-                code = Some(CodeBlock {
-                    lang: lang.into(),
-                    span,
-                    fenced,
-                    content: Vec::new(),
-                });
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some(block) = code.take() {
-                    for c in &block.content {
-                        regions.push(Region::code_block(*c));
-                    }
-                    code_blocks.push(block);
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                links.push((dest_url.to_string(), span.start as usize, false));
-            }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                links.push((dest_url.to_string(), span.start as usize, true));
-            }
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
-                if let Some((dest, start, image)) = links.pop() {
-                    let whole = Span::new(start, span.end as usize);
-                    let dest_span = locate(file_text, whole, &dest).unwrap_or(whole);
-                    links_out.push(Link {
-                        dest,
-                        span: whole,
-                        dest_span,
-                        image,
-                    });
-                }
-            }
-            Event::Text(t) => {
-                if let Some(block) = &mut code {
-                    block.content.push(span);
-                } else {
-                    if let Some((_, _, h, piece)) = &mut heading {
-                        h.push_str(&t);
-                        // One piece that reads as written; a second makes it none.
-                        *piece = match piece {
-                            None => Some(Some(span)),
-                            Some(_) => Some(None),
-                        };
-                    }
-                    text_runs.push(span);
-                    regions.push(Region::prose(span));
-                }
-            }
-            Event::Code(t) => {
-                if let Some((_, _, h, piece)) = &mut heading {
-                    h.push_str(&t);
-                    *piece = Some(None);
-                }
-                let inner = inline_code_content(file_text, span);
-                inline_code.push(inner);
-                regions.push(Region::inline_code(inner));
-            }
-            Event::Html(_) | Event::InlineHtml(_) => html.push(span),
+            Event::Start(Tag::Heading { level, .. }) => pass.heading_start(level, span),
+            Event::End(TagEnd::Heading(_)) => pass.heading_end(span),
+            Event::Start(Tag::CodeBlock(kind)) => pass.code_block_start(kind, span),
+            Event::End(TagEnd::CodeBlock) => pass.code_block_end(),
+            Event::Start(Tag::Link { dest_url, .. }) => pass.link_start(&dest_url, span, false),
+            Event::Start(Tag::Image { dest_url, .. }) => pass.link_start(&dest_url, span, true),
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => pass.link_end(span),
+            Event::Text(t) => pass.text(&t, span),
+            Event::Code(t) => pass.code(&t, span),
+            Event::Html(_) | Event::InlineHtml(_) => pass.html.push(span),
             _ => {}
         }
     }
-    links_out.sort_by_key(|l| l.span);
-    let link_spans: Vec<Span> = links_out.iter().map(|l| l.span).collect();
-    let mut mentions = Vec::new();
-    let mut paths = Vec::new();
-    for r in &regions {
-        mentions::scan(file_text, r, &link_spans, &mut mentions, &mut paths);
+    pass.finish()
+}
+
+/// The heading being read.
+struct OpenHeading {
+    level: u8,
+    start: usize,
+    /// Its text so far.
+    text: String,
+    /// The span of its one text piece: `None` before the first,
+    /// `Some(None)` after several, or code.
+    piece: Option<Option<Span>>,
+}
+
+/// The pass over one body: what it found so far, and what is open at the
+/// current event.
+struct Pass<'f> {
+    file_text: &'f str,
+    headings: Vec<Heading>,
+    rendered: Vec<Box<str>>,
+    links: Vec<Link>,
+    code_blocks: Vec<CodeBlock>,
+    inline_code: Vec<Span>,
+    text_runs: Vec<Span>,
+    html: Vec<Span>,
+    heading: Option<OpenHeading>,
+    code: Option<CodeBlock>,
+    /// Links and images open: destination, start, whether an image.
+    open_links: Vec<(String, usize, bool)>,
+    /// How many headings so far have each slug.
+    slugs: HashMap<String, usize>,
+    /// Where mentions are looked for once the pass is done.
+    regions: Vec<Region>,
+}
+
+impl<'f> Pass<'f> {
+    fn new(file_text: &'f str) -> Self {
+        Pass {
+            file_text,
+            headings: Vec::new(),
+            rendered: Vec::new(),
+            links: Vec::new(),
+            code_blocks: Vec::new(),
+            inline_code: Vec::new(),
+            text_runs: Vec::new(),
+            html: Vec::new(),
+            heading: None,
+            code: None,
+            open_links: Vec::new(),
+            slugs: HashMap::new(),
+            regions: Vec::new(),
+        }
     }
-    MdDoc {
-        headings: headings.into(),
-        rendered: rendered.into(),
-        links: links_out.into(),
-        code_blocks: code_blocks.into(),
-        inline_code: inline_code.into(),
-        text: text_runs.into(),
-        html: html.into(),
-        mentions: mentions.into(),
-        paths: paths.into(),
+
+    fn heading_start(&mut self, level: HeadingLevel, span: Span) {
+        self.heading = Some(OpenHeading {
+            level: heading_level(level),
+            start: span.start as usize,
+            text: String::new(),
+            piece: None,
+        });
+    }
+
+    fn heading_end(&mut self, span: Span) {
+        let Some(OpenHeading {
+            level,
+            start,
+            text,
+            piece,
+        }) = self.heading.take()
+        else {
+            return;
+        };
+        let n = self.slugs.entry(slug(&text)).or_insert(0);
+        let dup = u16::try_from(*n).unwrap_or(u16::MAX);
+        *n += 1;
+        let trimmed = text.trim();
+        // Where the trimmed text is in the file, when it is there as is.
+        let at = piece.flatten().and_then(|p| {
+            let lead = text.len() - text.trim_start().len();
+            let s = Span::new(
+                p.start as usize + lead,
+                p.start as usize + lead + trimmed.len(),
+            );
+            (self.file_text.get(s.range()) == Some(trimmed)).then_some(s)
+        });
+        let (text, rendered_at) = match at {
+            Some(s) => (s, 0),
+            None => {
+                self.rendered.push(trimmed.into());
+                let i = u16::try_from(self.rendered.len()).unwrap_or(u16::MAX);
+                (Span::default(), i)
+            }
+        };
+        self.headings.push(Heading {
+            level,
+            dup,
+            rendered: rendered_at,
+            span: Span::new(start, span.end as usize),
+            text,
+        });
+    }
+
+    fn code_block_start(&mut self, kind: CodeBlockKind<'_>, span: Span) {
+        let (lang, fenced) = match kind {
+            CodeBlockKind::Fenced(info) => (
+                info.split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
+                true,
+            ),
+            CodeBlockKind::Indented => (String::new(), false),
+        };
+        self.code = Some(CodeBlock {
+            lang: lang.into(),
+            span,
+            fenced,
+            content: Vec::new(),
+        });
+    }
+
+    fn code_block_end(&mut self) {
+        if let Some(block) = self.code.take() {
+            for c in &block.content {
+                self.regions.push(Region::code_block(*c));
+            }
+            self.code_blocks.push(block);
+        }
+    }
+
+    /// A link or an image (`image`) opens.
+    fn link_start(&mut self, dest: &CowStr<'_>, span: Span, image: bool) {
+        self.open_links
+            .push((dest.to_string(), span.start as usize, image));
+    }
+
+    fn link_end(&mut self, span: Span) {
+        if let Some((dest, start, image)) = self.open_links.pop() {
+            let whole = Span::new(start, span.end as usize);
+            let dest_span = locate(self.file_text, whole, &dest).unwrap_or(whole);
+            self.links.push(Link {
+                dest,
+                span: whole,
+                dest_span,
+                image,
+            });
+        }
+    }
+
+    /// Text: content of a code block, or prose (and maybe of a heading).
+    fn text(&mut self, t: &CowStr<'_>, span: Span) {
+        if let Some(block) = &mut self.code {
+            block.content.push(span);
+            return;
+        }
+        if let Some(h) = &mut self.heading {
+            h.text.push_str(t);
+            // One piece that reads as written; a second makes it none.
+            h.piece = match h.piece {
+                None => Some(Some(span)),
+                Some(_) => Some(None),
+            };
+        }
+        self.text_runs.push(span);
+        self.regions.push(Region::prose(span));
+    }
+
+    /// Inline code.
+    fn code(&mut self, t: &CowStr<'_>, span: Span) {
+        if let Some(h) = &mut self.heading {
+            h.text.push_str(t);
+            h.piece = Some(None);
+        }
+        let inner = inline_code_content(self.file_text, span);
+        self.inline_code.push(inner);
+        self.regions.push(Region::inline_code(inner));
+    }
+
+    /// The document: links sorted, mentions found in the regions.
+    fn finish(mut self) -> MdDoc {
+        self.links.sort_by_key(|l| l.span);
+        let link_spans: Vec<Span> = self.links.iter().map(|l| l.span).collect();
+        let mut mentions = Vec::new();
+        let mut paths = Vec::new();
+        for r in &self.regions {
+            mentions::scan(self.file_text, r, &link_spans, &mut mentions, &mut paths);
+        }
+        MdDoc {
+            headings: self.headings.into(),
+            rendered: self.rendered.into(),
+            links: self.links.into(),
+            code_blocks: self.code_blocks.into(),
+            inline_code: self.inline_code.into(),
+            text: self.text_runs.into(),
+            html: self.html.into(),
+            mentions: mentions.into(),
+            paths: paths.into(),
+        }
     }
 }
 

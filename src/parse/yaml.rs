@@ -183,67 +183,58 @@ pub fn parse(text: &str, base: usize) -> Result<YamlDoc, YamlError> {
         span: Span::empty(base + map.byte(e.marker().index())),
     };
     let mut parser = Parser::new_from_str(text);
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut root: Option<YamlNode> = None;
-    let mut dups = Vec::new();
-    let mut docs = 0usize;
-
+    let mut tree = Builder::default();
     while let Some(ev) = parser.next_event() {
         let (event, sp) = ev.map_err(scan_err)?;
-        let span = to_span(sp);
+        tree.event(event, to_span(sp))?;
+    }
+    Ok(YamlDoc {
+        root: tree.root,
+        duplicate_keys: tree.dups,
+    })
+}
+
+/// The tree being built from the events.
+#[derive(Default)]
+struct Builder {
+    /// The collections open.
+    stack: Vec<Frame>,
+    root: Option<YamlNode>,
+    dups: Vec<(Span, Span, String)>,
+    /// Documents started.
+    docs: usize,
+}
+
+impl Builder {
+    /// Take in one event, at `span`.
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
         let node = match event {
-            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => continue,
+            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {
+                return Ok(());
+            }
             Event::DocumentStart(_) => {
-                docs += 1;
-                if docs > 1 {
+                self.docs += 1;
+                if self.docs > 1 {
                     return Err(YamlError {
                         message: "more than one YAML document".into(),
                         span,
                     });
                 }
-                continue;
+                return Ok(());
             }
             Event::SequenceStart(..) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError {
-                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
-                        span,
-                    });
-                }
-                stack.push(Frame::Seq(Vec::new(), span.start as usize));
-                continue;
+                return self.open(Frame::Seq(Vec::new(), span.start as usize), span);
             }
             Event::MappingStart(..) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError {
-                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
-                        span,
-                    });
-                }
-                stack.push(Frame::Map(Vec::new(), None, span.start as usize));
-                continue;
+                return self.open(Frame::Map(Vec::new(), None, span.start as usize), span);
             }
-            Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq(items, start)) => {
-                    let end = items.last().map_or(span.end, |n| n.span.end.max(span.end));
-                    YamlNode {
-                        kind: YamlKind::Seq(items),
-                        span: Span::new(start, end as usize),
-                    }
-                }
-                _ => continue,
+            Event::SequenceEnd => match self.close_seq(span) {
+                Some(node) => node,
+                None => return Ok(()),
             },
-            Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map(entries, _, start)) => {
-                    let end = entries
-                        .last()
-                        .map_or(span.end, |(_, v)| v.span.end.max(span.end));
-                    YamlNode {
-                        kind: YamlKind::Map(entries),
-                        span: Span::new(start, end as usize),
-                    }
-                }
-                _ => continue,
+            Event::MappingEnd => match self.close_map(span) {
+                Some(node) => node,
+                None => return Ok(()),
             },
             Event::Scalar(value, style, _, _) => YamlNode {
                 kind: YamlKind::Scalar {
@@ -257,8 +248,53 @@ pub fn parse(text: &str, base: usize) -> Result<YamlDoc, YamlError> {
                 span,
             },
         };
-        match stack.last_mut() {
-            None => root = Some(node),
+        self.add(node);
+        Ok(())
+    }
+
+    /// Open a collection, unless that nests too deep.
+    fn open(&mut self, frame: Frame, span: Span) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError {
+                message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                span,
+            });
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// The sequence that ends at `span`.
+    fn close_seq(&mut self, span: Span) -> Option<YamlNode> {
+        let Some(Frame::Seq(items, start)) = self.stack.pop() else {
+            return None;
+        };
+        let end = items.last().map_or(span.end, |n| n.span.end.max(span.end));
+        Some(YamlNode {
+            kind: YamlKind::Seq(items),
+            span: Span::new(start, end as usize),
+        })
+    }
+
+    /// The mapping that ends at `span`.
+    fn close_map(&mut self, span: Span) -> Option<YamlNode> {
+        let Some(Frame::Map(entries, _, start)) = self.stack.pop() else {
+            return None;
+        };
+        let end = entries
+            .last()
+            .map_or(span.end, |(_, v)| v.span.end.max(span.end));
+        Some(YamlNode {
+            kind: YamlKind::Map(entries),
+            span: Span::new(start, end as usize),
+        })
+    }
+
+    /// Put a complete node in its place: the root, an item, a key, or the
+    /// value of the pending key (noting a key seen before).
+    fn add(&mut self, node: YamlNode) {
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
             Some(Frame::Seq(items, _)) => items.push(node),
             Some(Frame::Map(entries, pending, _)) => match pending.take() {
                 None => *pending = Some(node),
@@ -267,17 +303,13 @@ pub fn parse(text: &str, base: usize) -> Result<YamlDoc, YamlError> {
                         && let Some((first, _)) =
                             entries.iter().find(|(e, _)| e.as_str() == Some(k))
                     {
-                        dups.push((key.span, first.span, k.to_string()));
+                        self.dups.push((key.span, first.span, k.to_string()));
                     }
                     entries.push((key, node));
                 }
             },
         }
     }
-    Ok(YamlDoc {
-        root,
-        duplicate_keys: dups,
-    })
 }
 
 #[cfg(test)]

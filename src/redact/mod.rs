@@ -389,6 +389,15 @@ fn any_fixed_secret(text: &str) -> bool {
 }
 
 fn secrets(text: &str, hits: &mut Vec<Hit>) {
+    fixed_format_secrets(text, hits);
+    aws_secret_keys(text, hits);
+    private_keys(text, hits);
+    kubeconfig_credentials(text, hits);
+    assigned_credentials(text, hits);
+}
+
+/// Tokens of a fixed format ([`FIXED_SECRETS`]).
+fn fixed_format_secrets(text: &str, hits: &mut Vec<Hit>) {
     if any_fixed_secret(text) {
         for (label, re) in fixed_secrets() {
             for m in re.find_iter(text) {
@@ -396,7 +405,10 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
             }
         }
     }
-    // AWS secret access keys next to their name, the documentation one included.
+}
+
+/// AWS secret access keys next to their name, the documentation one included.
+fn aws_secret_keys(text: &str, hits: &mut Vec<Hit>) {
     for c in
         crate::regex!(r"(?i)aws_?secret_?access_?key[^A-Za-z0-9_]{1,4}([A-Za-z0-9/+]{40})(?-u:\b)")
             .captures_iter(text)
@@ -405,7 +417,10 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
             push(hits, Kind::Secret, "aws-secret-key", text, v.range());
         }
     }
-    // Private key blocks: the whole block.
+}
+
+/// Private key blocks: the whole block.
+fn private_keys(text: &str, hits: &mut Vec<Hit>) {
     let begin = crate::regex!(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY( BLOCK)?-----");
     for m in begin.find_iter(text) {
         let end = text[m.end()..].find("-----END").map_or(text.len(), |i| {
@@ -425,7 +440,10 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
             );
         }
     }
-    // kubeconfig credentials.
+}
+
+/// kubeconfig credentials.
+fn kubeconfig_credentials(text: &str, hits: &mut Vec<Hit>) {
     let kube = crate::regex!(
         r"(?m)(?-u:\b)(client-key-data|client-certificate-data|token)\s*:\s*([A-Za-z0-9+/=._-]{20,})"
     );
@@ -444,10 +462,13 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
         };
         push(hits, Kind::Secret, label, text, v.range());
     }
-    // password=…, token: …, secret = "…" with a high-entropy value. The
-    // pattern opens with a character class, so the regex engine cannot skip
-    // ahead; a key word followed by `:` or `=` can be searched for fast, and
-    // prose that only mentions secrets has none.
+}
+
+/// `password=…`, `token: …`, `secret = "…"` with a high-entropy value.
+fn assigned_credentials(text: &str, hits: &mut Vec<Hit>) {
+    // The pattern opens with a character class, so the regex engine cannot
+    // skip ahead; a key word followed by `:` or `=` can be searched for
+    // fast, and prose that only mentions secrets has none.
     if !crate::regex!(
         r#"(?i)(?:passw(?:or)?d|secret|token|api[_-]?key|access[_-]?key|private[_-]?key)["']?\s*[:=]"#
     )
@@ -462,39 +483,42 @@ fn secrets(text: &str, hits: &mut Vec<Hit>) {
         let (Some(key), Some(v)) = (c.get(1), c.get(2)) else {
             continue;
         };
-        let value = v.as_str();
-        let k = key.as_str().to_ascii_lowercase();
-        if k.ends_with("-file")
-            || k.ends_with("_file")
-            || k.ends_with("path")
-            || k.contains("ref")
-            || k.contains("name")
-        {
-            continue;
+        if is_credential(key.as_str(), v.as_str()) {
+            push(hits, Kind::Secret, "credential", text, v.range());
         }
-        if is_placeholder(value)
-            || value.contains("://")
-            || value.starts_with('/')
-            || value.starts_with('.')
-            || entropy(value) < 3.5
-            || value.len() < 12
-        {
-            continue;
-        }
-        if !value.chars().any(|c| c.is_ascii_digit())
-            || !value.chars().any(|c| c.is_ascii_alphabetic())
-        {
-            continue;
-        }
-        // Code (`token_hex(16)`, `header.substring(7)`) is not a value.
-        if !value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '_' | '-'))
-        {
-            continue;
-        }
-        push(hits, Kind::Secret, "credential", text, v.range());
     }
+}
+
+/// Whether `value`, assigned to `key`, looks like a real credential: its
+/// key names no file, path, reference or name, and it is no placeholder,
+/// path or URL, long and random enough, of letters and digits, not code.
+fn is_credential(key: &str, value: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    if k.ends_with("-file")
+        || k.ends_with("_file")
+        || k.ends_with("path")
+        || k.contains("ref")
+        || k.contains("name")
+    {
+        return false;
+    }
+    if is_placeholder(value)
+        || value.contains("://")
+        || value.starts_with('/')
+        || value.starts_with('.')
+        || entropy(value) < 3.5
+        || value.len() < 12
+    {
+        return false;
+    }
+    if !value.chars().any(|c| c.is_ascii_digit()) || !value.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    // Code (`token_hex(16)`, `header.substring(7)`) is not a value.
+    value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=' | '_' | '-'))
 }
 
 fn cloud(text: &str, hits: &mut Vec<Hit>) {

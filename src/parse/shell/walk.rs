@@ -56,6 +56,16 @@ struct W {
     var_count: u8,
 }
 
+/// A command line while the command is being read: its words (wrappers and
+/// name included), the variables assigned for it (`A=b cmd`, `env A=b cmd`)
+/// and the wrappers peeled off.
+#[derive(Default)]
+struct Line {
+    words: Vec<W>,
+    assignments: Vec<R>,
+    wrappers: Vec<R>,
+}
+
 pub(super) struct Walker<'a, 't> {
     /// The whole text the facts are ranges of.
     pub full: &'a str,
@@ -172,205 +182,244 @@ impl<'a, 't> Walker<'a, 't> {
         if depth > MAX_DEPTH {
             return;
         }
+        // One small method per kind: their locals stay out of this frame,
+        // which every level of nesting pays for.
         match kind(n) {
-            "comment" => {
-                let range = self.range(n);
-                self.facts.comments.push(range);
-                return;
-            }
-            "simple_expansion" => {
-                if let Some(v) = self.kid_of_kind(n, "variable_name") {
-                    let range = self.range(v);
-                    self.facts.used.push(range);
-                }
-            }
-            "variable_assignment" => {
-                if let Some(name) = n.child_by_field_name("name") {
-                    let range = self.range(name);
-                    self.facts.assigned.push(range);
-                }
-            }
-            "function_definition" => {
-                if let Some(name) = n.child_by_field_name("name") {
-                    let range = self.range(name);
-                    self.facts.functions.push(range);
-                }
-            }
-            "command" => {
-                self.command(n, depth, captured, false, false);
-                return;
-            }
-            "redirected_statement" => {
-                let kids = self.kids(n);
-                let stdout_redirect = kids.iter().any(|c| {
-                    kind(*c) == "file_redirect" && {
-                        let t = self.src(*c);
-                        let to_null =
-                            t.contains("/dev/null") || t.contains("&2") || t.starts_with("2>");
-                        (t.starts_with('>') || t.starts_with("1>") || t.starts_with("&>"))
-                            && !to_null
-                            || t.starts_with(">>")
-                            || t.starts_with("&>>")
-                    }
-                });
-                for &c in &kids {
-                    if kind(c) == "file_redirect" && self.src(c).starts_with("&>>") {
-                        let range = self.range(c);
-                        self.facts.constructs.push((Construct::AppendBoth, range));
-                    }
-                }
-                if let Some(body) = n.child_by_field_name("body")
-                    && kind(body) == "command"
-                {
-                    self.command(body, depth + 1, captured, stdout_redirect, false);
-                    for c in kids {
-                        if c.id() != body.id() {
-                            self.walk(c, depth + 1, captured);
-                        }
-                    }
-                    return;
-                }
-            }
-            "pipeline" => {
-                let start = self.facts.commands.len();
-                let parts = self.kids(n);
-                let mut indices = Vec::new();
-                for (i, c) in parts.iter().enumerate() {
-                    if kind(*c) == "|&" {
-                        let range = self.range(*c);
-                        self.facts.constructs.push((Construct::PipeBoth, range));
-                        continue;
-                    }
-                    let last = !parts[i + 1..].iter().any(|p| p.is_named());
-                    let before = self.facts.commands.len();
-                    match kind(*c) {
-                        "command" => self.command(*c, depth + 1, captured, false, !last),
-                        _ => {
-                            self.walk(*c, depth + 1, captured);
-                            if !last {
-                                for cmd in &mut self.facts.commands[before..] {
-                                    cmd.piped = true;
-                                }
-                            }
-                        }
-                    }
-                    if self.facts.commands.len() > before {
-                        indices.push(before as u32);
-                    }
-                }
-                if indices.len() > 1 && self.facts.commands.len() > start {
-                    let from = self.facts.pipeline_members.len() as u32;
-                    self.facts.pipeline_members.extend(indices);
-                    let to = self.facts.pipeline_members.len() as u32;
-                    self.facts.pipelines.push((from, to));
-                }
-                return;
-            }
+            "comment" => return self.comment(n),
+            "command" => return self.command(n, depth, captured, false, false),
+            "pipeline" => return self.pipeline(n, depth, captured),
             "command_substitution" | "process_substitution" => {
-                self.walk_kids(n, depth, true);
-                return;
+                return self.walk_kids(n, depth, true);
             }
-            "declaration_command" => {
-                let kids = self.kids(n);
-                let keyword = kids.first().map(|k| self.src(*k)).unwrap_or_default();
-                for k in &kids[1..] {
-                    if kind(*k) == "variable_name" {
-                        let range = self.range(*k);
-                        self.facts.assigned.push(range);
-                    }
-                }
-                if matches!(keyword, "declare" | "local" | "typeset") {
-                    for k in &kids[1..] {
-                        let t = self.src(*k);
-                        if let Some(opts) = t.strip_prefix('-') {
-                            let range = self.range(*k);
-                            if opts.contains('A') {
-                                self.facts.constructs.push((Construct::AssocArray, range));
-                            }
-                            if opts.contains('n') {
-                                self.facts.constructs.push((Construct::Nameref, range));
-                            }
-                            if opts.contains('l') || opts.contains('u') {
-                                self.facts
-                                    .constructs
-                                    .push((Construct::CaseAttribute, range));
-                            }
-                        }
-                    }
-                }
-            }
-            "expansion" => {
-                if let Some(v) = self.kid_of_kind(n, "variable_name") {
-                    let range = self.range(v);
-                    self.facts.used.push(range);
-                }
-                let t = self.src(n);
-                let range = self.range(n);
-                if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?(,,?|\^\^?|~~?)\}$")
-                    .is_match(t)
-                {
-                    self.facts
-                        .constructs
-                        .push((Construct::CaseModification, range));
-                } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?@[QEPAaKkUuL]\}$")
-                    .is_match(t)
-                {
-                    self.facts
-                        .constructs
-                        .push((Construct::Transformation, range));
-                } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\[\s*-\s*[0-9]").is_match(t) {
-                    self.facts
-                        .constructs
-                        .push((Construct::NegativeSubscript, range));
-                }
-            }
-            "ERROR" => {
-                // The grammar does not know `${v~}`; bash 4 does.
-                let t = self.src(n);
-                for m in crate::regex!(r"\$\{[A-Za-z_][A-Za-z0-9_]*~~?\}").find_iter(t) {
-                    let s = self.base + n.start_byte() + m.start();
-                    self.facts
-                        .constructs
-                        .push((Construct::CaseModification, r(s, s + m.len())));
-                }
-            }
-            "test_command" if crate::regex!(r"^\[\[\s+-v\s").is_match(self.src(n)) => {
-                let range = self.range(n);
-                self.facts.constructs.push((Construct::TestV, range));
-            }
-            "case_item" => {
-                let t = self.src(n).trim_end();
-                if t.ends_with(";&") || t.ends_with(";;&") {
-                    let range = self.range(n);
-                    self.facts
-                        .constructs
-                        .push((Construct::CaseFallthrough, range));
-                }
-            }
-            "for_statement" => {
-                if let Some(v) = n.child_by_field_name("variable") {
-                    let range = self.range(v);
-                    self.facts.assigned.push(range);
-                }
-                for (i, c) in self.kids(n).into_iter().enumerate() {
-                    let field = n.field_name_for_child(i as u32);
-                    if field == Some("value")
-                        && matches!(
-                            kind(c),
-                            "command_substitution" | "simple_expansion" | "expansion"
-                        )
-                    {
-                        let t = self.src(c);
-                        if !t.contains("[@]") || kind(c) != "expansion" {
-                            let range = self.range(c);
-                            self.facts.split_loops.push(range);
-                        }
-                    }
-                }
-            }
+            "redirected_statement" => return self.redirected(n, depth, captured),
+            "simple_expansion" => self.simple_expansion(n),
+            "variable_assignment" => self.assignment(n),
+            "function_definition" => self.function_definition(n),
+            "declaration_command" => self.declaration(n),
+            "expansion" => self.expansion(n),
+            "ERROR" => self.error(n),
+            "test_command" => self.test_command(n),
+            "case_item" => self.case_item(n),
+            "for_statement" => self.for_loop(n),
             _ => {}
         }
         self.walk_kids(n, depth, captured);
+    }
+
+    fn comment(&mut self, n: Node<'t>) {
+        let range = self.range(n);
+        self.facts.comments.push(range);
+    }
+
+    /// `$v`: a variable used.
+    fn simple_expansion(&mut self, n: Node<'t>) {
+        if let Some(v) = self.kid_of_kind(n, "variable_name") {
+            let range = self.range(v);
+            self.facts.used.push(range);
+        }
+    }
+
+    /// `v=x`: a variable assigned.
+    fn assignment(&mut self, n: Node<'t>) {
+        if let Some(name) = n.child_by_field_name("name") {
+            let range = self.range(name);
+            self.facts.assigned.push(range);
+        }
+    }
+
+    /// `f() { … }`: a function defined.
+    fn function_definition(&mut self, n: Node<'t>) {
+        if let Some(name) = n.child_by_field_name("name") {
+            let range = self.range(name);
+            self.facts.functions.push(range);
+        }
+    }
+
+    /// A statement with redirections: `&>>`, and a command whose standard
+    /// output goes to a file.
+    fn redirected(&mut self, n: Node<'t>, depth: usize, captured: bool) {
+        let kids = self.kids(n);
+        let stdout_redirect = kids.iter().any(|c| {
+            kind(*c) == "file_redirect" && {
+                let t = self.src(*c);
+                let to_null = t.contains("/dev/null") || t.contains("&2") || t.starts_with("2>");
+                (t.starts_with('>') || t.starts_with("1>") || t.starts_with("&>")) && !to_null
+                    || t.starts_with(">>")
+                    || t.starts_with("&>>")
+            }
+        });
+        for &c in &kids {
+            if kind(c) == "file_redirect" && self.src(c).starts_with("&>>") {
+                let range = self.range(c);
+                self.facts.constructs.push((Construct::AppendBoth, range));
+            }
+        }
+        match n.child_by_field_name("body") {
+            Some(body) if kind(body) == "command" => {
+                self.command(body, depth + 1, captured, stdout_redirect, false);
+                for c in kids {
+                    if c.id() != body.id() {
+                        self.walk(c, depth + 1, captured);
+                    }
+                }
+            }
+            _ => {
+                drop(kids);
+                self.walk_kids(n, depth, captured);
+            }
+        }
+    }
+
+    /// `a | b`: every command but the last is piped; `|&`; a pipeline of
+    /// two commands or more.
+    fn pipeline(&mut self, n: Node<'t>, depth: usize, captured: bool) {
+        let start = self.facts.commands.len();
+        let parts = self.kids(n);
+        let mut indices = Vec::new();
+        for (i, c) in parts.iter().enumerate() {
+            if kind(*c) == "|&" {
+                let range = self.range(*c);
+                self.facts.constructs.push((Construct::PipeBoth, range));
+                continue;
+            }
+            let last = !parts[i + 1..].iter().any(|p| p.is_named());
+            let before = self.facts.commands.len();
+            match kind(*c) {
+                "command" => self.command(*c, depth + 1, captured, false, !last),
+                _ => {
+                    self.walk(*c, depth + 1, captured);
+                    if !last {
+                        for cmd in &mut self.facts.commands[before..] {
+                            cmd.piped = true;
+                        }
+                    }
+                }
+            }
+            if self.facts.commands.len() > before {
+                indices.push(before as u32);
+            }
+        }
+        if indices.len() > 1 && self.facts.commands.len() > start {
+            let from = self.facts.pipeline_members.len() as u32;
+            self.facts.pipeline_members.extend(indices);
+            let to = self.facts.pipeline_members.len() as u32;
+            self.facts.pipelines.push((from, to));
+        }
+    }
+
+    /// `declare`, `local`, `export`, …: the variables assigned, and the
+    /// bash-4 attributes (`-A`, `-n`, `-l`, `-u`).
+    fn declaration(&mut self, n: Node<'t>) {
+        let kids = self.kids(n);
+        let keyword = kids.first().map(|k| self.src(*k)).unwrap_or_default();
+        for k in &kids[1..] {
+            if kind(*k) == "variable_name" {
+                let range = self.range(*k);
+                self.facts.assigned.push(range);
+            }
+        }
+        if !matches!(keyword, "declare" | "local" | "typeset") {
+            return;
+        }
+        for k in &kids[1..] {
+            let t = self.src(*k);
+            if let Some(opts) = t.strip_prefix('-') {
+                let range = self.range(*k);
+                if opts.contains('A') {
+                    self.facts.constructs.push((Construct::AssocArray, range));
+                }
+                if opts.contains('n') {
+                    self.facts.constructs.push((Construct::Nameref, range));
+                }
+                if opts.contains('l') || opts.contains('u') {
+                    self.facts
+                        .constructs
+                        .push((Construct::CaseAttribute, range));
+                }
+            }
+        }
+    }
+
+    /// `${…}`: the variable used, and the bash-4 forms (`${v,,}`, `${v@Q}`,
+    /// `${a[-1]}`).
+    fn expansion(&mut self, n: Node<'t>) {
+        if let Some(v) = self.kid_of_kind(n, "variable_name") {
+            let range = self.range(v);
+            self.facts.used.push(range);
+        }
+        let t = self.src(n);
+        let range = self.range(n);
+        if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?(,,?|\^\^?|~~?)\}$").is_match(t)
+        {
+            self.facts
+                .constructs
+                .push((Construct::CaseModification, range));
+        } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?@[QEPAaKkUuL]\}$")
+            .is_match(t)
+        {
+            self.facts
+                .constructs
+                .push((Construct::Transformation, range));
+        } else if crate::regex!(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\[\s*-\s*[0-9]").is_match(t) {
+            self.facts
+                .constructs
+                .push((Construct::NegativeSubscript, range));
+        }
+    }
+
+    /// Text the grammar could not parse.
+    fn error(&mut self, n: Node<'t>) {
+        // The grammar does not know `${v~}`; bash 4 does.
+        let t = self.src(n);
+        for m in crate::regex!(r"\$\{[A-Za-z_][A-Za-z0-9_]*~~?\}").find_iter(t) {
+            let s = self.base + n.start_byte() + m.start();
+            self.facts
+                .constructs
+                .push((Construct::CaseModification, r(s, s + m.len())));
+        }
+    }
+
+    /// `[[ -v name ]]`.
+    fn test_command(&mut self, n: Node<'t>) {
+        if crate::regex!(r"^\[\[\s+-v\s").is_match(self.src(n)) {
+            let range = self.range(n);
+            self.facts.constructs.push((Construct::TestV, range));
+        }
+    }
+
+    /// A `case` branch ending in `;&` or `;;&` (bash 4).
+    fn case_item(&mut self, n: Node<'t>) {
+        let t = self.src(n).trim_end();
+        if t.ends_with(";&") || t.ends_with(";;&") {
+            let range = self.range(n);
+            self.facts
+                .constructs
+                .push((Construct::CaseFallthrough, range));
+        }
+    }
+
+    /// `for v in …`: the variable assigned, and values split on words
+    /// (`$(…)`, `$v`, `${v}`; not `${a[@]}`).
+    fn for_loop(&mut self, n: Node<'t>) {
+        if let Some(v) = n.child_by_field_name("variable") {
+            let range = self.range(v);
+            self.facts.assigned.push(range);
+        }
+        for (i, c) in self.kids(n).into_iter().enumerate() {
+            let field = n.field_name_for_child(i as u32);
+            if field == Some("value")
+                && matches!(
+                    kind(c),
+                    "command_substitution" | "simple_expansion" | "expansion"
+                )
+            {
+                let t = self.src(c);
+                if !t.contains("[@]") || kind(c) != "expansion" {
+                    let range = self.range(c);
+                    self.facts.split_loops.push(range);
+                }
+            }
+        }
     }
 
     fn word(&mut self, n: Node<'t>) -> W {
@@ -400,6 +449,9 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// A simple command: read its words, peel the wrappers off, note what
+    /// the builtins among them tell, and record it (but `watch` given its
+    /// command as one string: that string is walked as shell instead).
     fn command(
         &mut self,
         n: Node<'t>,
@@ -408,168 +460,31 @@ impl<'a, 't> Walker<'a, 't> {
         redirected: bool,
         piped: bool,
     ) {
-        let mut assignments: Vec<R> = Vec::new();
-        let mut words: Vec<W> = Vec::new();
-        let kids = self.push_kids(n);
-        for i in kids.clone() {
-            let c = self.stack[i];
-            match kind(c) {
-                "variable_assignment" => {
-                    if let Some(name) = c.child_by_field_name("name") {
-                        assignments.push(self.range(name));
-                    }
-                    self.walk(c, depth + 1, captured);
-                }
-                "command_name" => {
-                    let w = self.word(c);
-                    words.push(w);
-                }
-                "file_redirect" | "heredoc_redirect" | "herestring_redirect" => {
-                    self.walk(c, depth + 1, captured)
-                }
-                "comment" => self.walk(c, depth + 1, captured),
-                _ if c.is_named() => {
-                    let w = self.word(c);
-                    words.push(w);
-                    // Substitutions inside arguments hold commands too.
-                    self.walk(c, depth + 1, captured);
-                }
-                _ => {}
-            }
-        }
-        self.stack.truncate(kids.start);
-        let mut wrappers: Vec<R> = Vec::new();
-        let mut i = 0;
-        // Peel wrappers: `sudo -u x env A=b timeout 5 kubectl …`.
-        while let Some(w) = words.get(i) {
-            let name_range = self.basename(w.range);
-            let name = self.at(name_range);
-            if name == "bash" || name == "sh" || name == "zsh" {
-                // `bash -c 'cmd'`: the string is shell too.
-                if let Some(ci) = words[i + 1..].iter().position(|a| self.at(a.range) == "-c")
-                    && let Some(script) = words.get(i + 1 + ci + 1)
-                {
-                    self.nested(script.range, depth, captured);
-                }
-                break;
-            }
-            if !WRAPPERS.contains(&name) {
-                break;
-            }
-            wrappers.push(name_range);
-            i += 1;
-            let values = wrapper_value_opts(name);
-            while let Some(a) = words.get(i) {
-                let raw = self.at(a.range);
-                if name == "env" && crate::regex!(r"^[A-Za-z_][A-Za-z0-9_]*=").is_match(raw) {
-                    let eq = raw.find('=').unwrap_or(raw.len()) as u32;
-                    assignments.push((a.range.0, a.range.0 + eq));
-                    i += 1;
-                } else if raw == "--" {
-                    i += 1;
-                    break;
-                } else if raw.starts_with('-') && raw.len() > 1 {
-                    i += if values.contains(&raw) { 2 } else { 1 };
-                } else {
-                    break;
-                }
-            }
-            if name == "timeout"
-                && words.get(i).is_some_and(|a| {
-                    self.at(a.range)
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_digit())
-                })
-            {
-                i += 1;
-            }
-            if name == "watch" {
-                // `watch "kubectl get pods"`: one string holding the command.
-                if words.len() == i + 1 && words[i].kind == WordKind::Quoted {
-                    let script = words[i].range;
-                    self.nested(script, depth, captured);
-                    return;
-                }
-            }
-        }
-        let Some(name_word) = words.get(i) else {
+        let mut line = Line::default();
+        self.read_line(n, depth, captured, &mut line);
+        let Some(i) = self.peel(&mut line, depth, captured) else {
             return;
         };
-        let name_word_range = name_word.range;
+        let Some(name_word) = line.words.get(i) else {
+            return;
+        };
+        let name_word = name_word.range;
         // The command as named: quotes and a directory stripped.
-        let (s, e) = name_word_range;
-        let raw = self.at(name_word_range);
-        let lead = (raw.len() - raw.trim_start_matches(['"', '\'']).len()) as u32;
-        let trail = (raw.len() - raw.trim_end_matches(['"', '\'']).len()) as u32;
-        let trimmed = if lead + trail >= e - s {
-            (s, s)
-        } else {
-            (s + lead, e - trail)
-        };
-        let name = self.at(trimmed);
-        let arg = |w: &W| self.at(w.range);
-        if name == "set"
-            && words[i + 1..].iter().any(|a| {
-                let a = arg(a);
-                a == "-x"
-                    || a == "xtrace"
-                    || (a.starts_with('-') && !a.starts_with("--") && a.contains('x'))
-            })
-        {
-            let range = self.range(n);
-            self.facts.xtrace.push(range);
+        let named = self.unquoted(name_word);
+        let bare = self.basename(named);
+        let args = &line.words[i + 1..];
+        self.note_xtrace(n, self.at(named), args);
+        let bare_name = self.at(bare);
+        if matches!(bare_name, "read" | "mapfile" | "readarray") {
+            self.note_read(args);
         }
-        let bare_range = self.basename(trimmed);
-        let bare = self.at(bare_range);
-        if bare == "read" || bare == "mapfile" || bare == "readarray" {
-            let mut skip = false;
-            for a in &words[i + 1..] {
-                if skip {
-                    skip = false;
-                    continue;
-                }
-                let raw = self.at(a.range);
-                if raw.starts_with('-') {
-                    skip = matches!(
-                        raw,
-                        "-p" | "-d" | "-n" | "-N" | "-t" | "-u" | "-C" | "-c" | "-s"
-                    );
-                    continue;
-                }
-                self.facts.assigned.push(a.range);
-            }
-        }
-        let has = |flag: &str| words[i + 1..].iter().any(|a| self.at(a.range) == flag);
-        let construct = match bare {
-            "mapfile" | "readarray" => Some((Construct::Mapfile, name_word_range)),
-            "coproc" => Some((Construct::Coproc, name_word_range)),
-            "shopt" if has("globstar") => Some((Construct::Globstar, self.range(n))),
-            "wait" if has("-n") => Some((Construct::WaitN, self.range(n))),
-            _ => None,
-        };
-        if let Some(c) = construct {
-            self.facts.constructs.push(c);
-        }
-        let args_from = self.facts.words.len() as u32;
-        self.facts
-            .words
-            .extend(words.drain(i + 1..).map(|w| RawWord {
-                range: w.range,
-                kind: w.kind,
-                vars: w.vars,
-                var_count: w.var_count,
-            }));
-        let args = (args_from, self.facts.words.len() as u32);
-        let names_from = self.facts.names.len() as u32;
-        self.facts.names.extend(assignments);
-        let assignments = (names_from, self.facts.names.len() as u32);
-        self.facts.names.extend(wrappers);
-        let wrappers = (assignments.1, self.facts.names.len() as u32);
+        self.note_bash4(n, bare_name, name_word, args);
+        let args = self.push_args(line.words.drain(i + 1..));
+        let (assignments, wrappers) = self.push_names(&line.assignments, &line.wrappers);
         let range = self.range(n);
         self.facts.commands.push(RawCommand {
-            name: bare_range,
-            name_word: name_word_range,
+            name: bare,
+            name_word,
             args,
             assignments,
             wrappers,
@@ -578,6 +493,196 @@ impl<'a, 't> Walker<'a, 't> {
             redirected,
             piped,
         });
+    }
+
+    /// Read the words and assignments of command `n` into `line`, and walk
+    /// what they hold (substitutions, redirections, assigned values).
+    fn read_line(&mut self, n: Node<'t>, depth: usize, captured: bool, line: &mut Line) {
+        let kids = self.push_kids(n);
+        for i in kids.clone() {
+            let c = self.stack[i];
+            match kind(c) {
+                "variable_assignment" => {
+                    if let Some(name) = c.child_by_field_name("name") {
+                        line.assignments.push(self.range(name));
+                    }
+                    self.walk(c, depth + 1, captured);
+                }
+                "command_name" => {
+                    let w = self.word(c);
+                    line.words.push(w);
+                }
+                "file_redirect" | "heredoc_redirect" | "herestring_redirect" => {
+                    self.walk(c, depth + 1, captured)
+                }
+                "comment" => self.walk(c, depth + 1, captured),
+                _ if c.is_named() => {
+                    let w = self.word(c);
+                    line.words.push(w);
+                    // Substitutions inside arguments hold commands too.
+                    self.walk(c, depth + 1, captured);
+                }
+                _ => {}
+            }
+        }
+        self.stack.truncate(kids.start);
+    }
+
+    /// Peel the wrappers off the front of `line` (`sudo -u x env A=b
+    /// timeout 5 kubectl …`): the index of the word naming the command, or
+    /// `None` when `watch` was given the command as one string (walked as
+    /// shell). `bash -c '…'` ends the peeling; its string is walked too.
+    fn peel(&mut self, line: &mut Line, depth: usize, captured: bool) -> Option<usize> {
+        let mut i = 0;
+        while let Some(w) = line.words.get(i) {
+            let name_range = self.basename(w.range);
+            let name = self.at(name_range);
+            if name == "bash" || name == "sh" || name == "zsh" {
+                // `bash -c 'cmd'`: the string is shell too.
+                if let Some(ci) = line.words[i + 1..]
+                    .iter()
+                    .position(|a| self.at(a.range) == "-c")
+                    && let Some(script) = line.words.get(i + 1 + ci + 1)
+                {
+                    self.nested(script.range, depth, captured);
+                }
+                break;
+            }
+            if !WRAPPERS.contains(&name) {
+                break;
+            }
+            line.wrappers.push(name_range);
+            i = self.wrapper_args(name, line, i + 1);
+            // `watch "kubectl get pods"`: one string holding the command.
+            if name == "watch"
+                && line.words.len() == i + 1
+                && line.words[i].kind == WordKind::Quoted
+            {
+                let script = line.words[i].range;
+                self.nested(script, depth, captured);
+                return None;
+            }
+        }
+        Some(i)
+    }
+
+    /// Skip the options of wrapper `name` from word `i` on (with their
+    /// values; `env`'s assignments are kept in `line`), and `timeout`'s
+    /// duration: the index of the word after them.
+    fn wrapper_args(&self, name: &str, line: &mut Line, mut i: usize) -> usize {
+        let values = wrapper_value_opts(name);
+        while let Some(a) = line.words.get(i) {
+            let raw = self.at(a.range);
+            if name == "env" && crate::regex!(r"^[A-Za-z_][A-Za-z0-9_]*=").is_match(raw) {
+                let eq = raw.find('=').unwrap_or(raw.len()) as u32;
+                line.assignments.push((a.range.0, a.range.0 + eq));
+                i += 1;
+            } else if raw == "--" {
+                i += 1;
+                break;
+            } else if raw.starts_with('-') && raw.len() > 1 {
+                i += if values.contains(&raw) { 2 } else { 1 };
+            } else {
+                break;
+            }
+        }
+        if name == "timeout"
+            && line.words.get(i).is_some_and(|a| {
+                self.at(a.range)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit())
+            })
+        {
+            i += 1;
+        }
+        i
+    }
+
+    /// The range of a word without the quotes around it.
+    fn unquoted(&self, (s, e): R) -> R {
+        let raw = self.at((s, e));
+        let lead = (raw.len() - raw.trim_start_matches(['"', '\'']).len()) as u32;
+        let trail = (raw.len() - raw.trim_end_matches(['"', '\'']).len()) as u32;
+        if lead + trail >= e - s {
+            (s, s)
+        } else {
+            (s + lead, e - trail)
+        }
+    }
+
+    /// `set -x` (`-ex`, `-o xtrace`, …): command `n`, named `name`, traces.
+    fn note_xtrace(&mut self, n: Node<'t>, name: &str, args: &[W]) {
+        if name == "set"
+            && args.iter().any(|a| {
+                let a = self.at(a.range);
+                a == "-x"
+                    || a == "xtrace"
+                    || (a.starts_with('-') && !a.starts_with("--") && a.contains('x'))
+            })
+        {
+            let range = self.range(n);
+            self.facts.xtrace.push(range);
+        }
+    }
+
+    /// The variables `read`, `mapfile` or `readarray` assign: its arguments
+    /// but options and their values.
+    fn note_read(&mut self, args: &[W]) {
+        let mut skip = false;
+        for a in args {
+            if skip {
+                skip = false;
+                continue;
+            }
+            let raw = self.at(a.range);
+            if raw.starts_with('-') {
+                skip = matches!(
+                    raw,
+                    "-p" | "-d" | "-n" | "-N" | "-t" | "-u" | "-C" | "-c" | "-s"
+                );
+                continue;
+            }
+            self.facts.assigned.push(a.range);
+        }
+    }
+
+    /// Bash-4 builtins and options: `mapfile`, `coproc`, `shopt globstar`,
+    /// `wait -n` (command `n`, named `bare`, its name at `name_word`).
+    fn note_bash4(&mut self, n: Node<'t>, bare: &str, name_word: R, args: &[W]) {
+        let has = |flag: &str| args.iter().any(|a| self.at(a.range) == flag);
+        let construct = match bare {
+            "mapfile" | "readarray" => Some((Construct::Mapfile, name_word)),
+            "coproc" => Some((Construct::Coproc, name_word)),
+            "shopt" if has("globstar") => Some((Construct::Globstar, self.range(n))),
+            "wait" if has("-n") => Some((Construct::WaitN, self.range(n))),
+            _ => None,
+        };
+        if let Some(c) = construct {
+            self.facts.constructs.push(c);
+        }
+    }
+
+    /// Record a command's arguments: their range in the facts' words.
+    fn push_args(&mut self, args: std::vec::Drain<'_, W>) -> R {
+        let from = self.facts.words.len() as u32;
+        self.facts.words.extend(args.map(|w| RawWord {
+            range: w.range,
+            kind: w.kind,
+            vars: w.vars,
+            var_count: w.var_count,
+        }));
+        (from, self.facts.words.len() as u32)
+    }
+
+    /// Record a command's assignments and wrappers: their ranges in the
+    /// facts' names.
+    fn push_names(&mut self, assignments: &[R], wrappers: &[R]) -> (R, R) {
+        let from = self.facts.names.len() as u32;
+        self.facts.names.extend_from_slice(assignments);
+        let mid = self.facts.names.len() as u32;
+        self.facts.names.extend_from_slice(wrappers);
+        ((from, mid), (mid, self.facts.names.len() as u32))
     }
 
     /// Parse the content of a quoted word as shell (for `bash -c`, `watch`).
