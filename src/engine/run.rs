@@ -41,19 +41,22 @@ pub(crate) fn run(
     let config = &session.config;
     let cx = context(session, loaded);
     let on = |r: &RuleMeta| !config.overrides.is_empty() || config.level(r) != Level::Off;
-    let raw: Vec<Diagnostic> = registry::rules()
+    let raw: Vec<Diagnostic> = tasks(registry::rules().iter().copied().filter(|r| on(r)))
         .par_iter()
-        .filter(|r| on(r))
-        .flat_map_iter(|r| {
+        .flat_map_iter(|task| {
             let mut out = Vec::new();
-            if let Check::Model(check) = r.check {
+            for r in task {
+                let Check::Model(check) = r.check else {
+                    continue;
+                };
                 let start = Instant::now();
+                let from = out.len();
                 check(&cx, &mut out);
                 if let Some(t) = timings {
                     t.push(r.id.to_string(), start.elapsed());
                 }
                 debug_assert!(
-                    out.iter().all(|d| d.rule.id == r.id),
+                    out[from..].iter().all(|d| d.rule.id == r.id),
                     "{} reported another rule's finding",
                     r.id
                 );
@@ -95,6 +98,22 @@ pub(crate) fn run(
     diags
 }
 
+/// The model checks of `rules` as tasks to run in parallel: one per rule,
+/// except that a family sharing a pass ([`crate::rules::Family::shares_a_pass`])
+/// is one task, its rules in order.
+fn tasks(rules: impl Iterator<Item = &'static RuleMeta>) -> Vec<Vec<&'static RuleMeta>> {
+    let mut tasks: Vec<Vec<&RuleMeta>> = Vec::new();
+    for r in rules {
+        let Check::Model(_) = r.check else { continue };
+        let shared = r.family.shares_a_pass();
+        match tasks.iter_mut().find(|t| shared && t[0].family == r.family) {
+            Some(task) => task.push(r),
+            None => tasks.push(vec![r]),
+        }
+    }
+    tasks
+}
+
 /// What the rules of `session` see of `loaded`.
 pub(crate) fn context<'a>(session: &'a Session, loaded: &'a Loaded) -> Context<'a> {
     Context {
@@ -106,5 +125,38 @@ pub(crate) fn context<'a>(session: &'a Session, loaded: &'a Loaded) -> Context<'
         focus: session.options.focus.as_ref(),
         since: session.options.since.as_ref(),
         shared: Default::default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_family_sharing_a_pass_runs_as_one_task() {
+        let all = tasks(registry::rules().iter().copied());
+        let models = registry::rules()
+            .iter()
+            .filter(|r| matches!(r.check, Check::Model(_)))
+            .count();
+        assert_eq!(all.iter().map(Vec::len).sum::<usize>(), models);
+        for task in &all {
+            let family = task[0].family;
+            assert!(task.iter().all(|r| r.family == family));
+            if family.shares_a_pass() {
+                let whole = registry::rules()
+                    .iter()
+                    .filter(|r| r.family == family && matches!(r.check, Check::Model(_)))
+                    .count();
+                assert_eq!(task.len(), whole, "{family:?} is split over tasks");
+            } else {
+                assert_eq!(task.len(), 1, "{family:?} rules run one per task");
+            }
+        }
+        // The redaction rules, which all read one pass, are one task.
+        assert!(
+            all.iter()
+                .any(|t| t.iter().any(|r| r.id == "RD001") && t.iter().any(|r| r.id == "RD002"))
+        );
     }
 }

@@ -42,6 +42,19 @@ pub enum Family {
 }
 
 impl Family {
+    /// Whether the family's rules share a pass over the model ([`Shared`]).
+    /// The engine runs such a family's rules one after another in one task:
+    /// the first computes the pass and the rest read it, so no worker thread
+    /// waits for a pass another thread computes (and none can re-enter a
+    /// pass it is computing itself). A pass's accessor is private to its
+    /// family's module, so no other family can reach it.
+    pub const fn shares_a_pass(self) -> bool {
+        matches!(
+            self,
+            Family::Frontmatter | Family::Phase | Family::Redaction | Family::Build
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Family::Files => "files",
@@ -258,7 +271,8 @@ pub struct Context<'a> {
     pub shared: Shared<'a>,
 }
 
-/// Passes over the model that several rules share, each computed once, by
+/// Passes over the model that several rules of one family share (see
+/// [`Family::shares_a_pass`]), each computed once, by
 /// whichever of them runs first (the others wait for it).
 #[derive(Default)]
 pub struct Shared<'a> {

@@ -18,7 +18,7 @@ crate::declare_family! {
 
 /// The compile of every typed source in the tree (none without sources),
 /// shared by the build rules.
-pub(crate) fn compiled<'a>(cx: &'a Context<'_>) -> Option<&'a compile::Output> {
+fn compiled<'a>(cx: &'a Context<'_>) -> Option<&'a compile::Output> {
     if cx.project.skill_sources.is_empty() && cx.project.plugin_sources.is_empty() {
         return None;
     }

@@ -62,7 +62,7 @@ pub struct Mentions {
 
 /// Phase mentions in prose checked against the phases each skill declares,
 /// once for both mention rules.
-pub(crate) fn mentions<'a>(cx: &'a Context<'_>) -> &'a Mentions {
+fn mentions<'a>(cx: &'a Context<'_>) -> &'a Mentions {
     cx.shared.phase_mentions.get_or_init(|| scan_mentions(cx))
 }
 
@@ -256,7 +256,7 @@ pub struct Gates<'a> {
 }
 
 /// The STOP GATE declarations, found once for both gate rules.
-pub(crate) fn gates<'s, 'a>(cx: &'s Context<'a>) -> &'s Gates<'a> {
+fn gates<'s, 'a>(cx: &'s Context<'a>) -> &'s Gates<'a> {
     cx.shared.stop_gates.get_or_init(|| find_gates(cx))
 }
 
