@@ -87,21 +87,44 @@ impl PhaseFacts {
 /// The phase structure of a document whose body starts at `body_start`;
 /// `None` when it has none.
 pub fn facts(md: &MdDoc, text: &str, body_start: usize) -> Option<Box<PhaseFacts>> {
-    let headings = headings(md, text);
-    let bold = bold(md, text, body_start);
-    let (mentions, historic) = mentions(md, text, |at| {
+    // Where the document says "phase" in any case: one scan of the text
+    // tells whether there is anything to look for, and which prose runs to
+    // run the mention patterns on.
+    let said: Vec<usize> = crate::regex!(r"(?i)phase")
+        .find_iter(text)
+        .map(|m| m.start())
+        .collect();
+    let gated = text.contains("STOP GATE");
+    if said.is_empty() && !gated {
+        return None;
+    }
+    // Declarations need a capital `Phase` in the body.
+    let capital = said
+        .iter()
+        .any(|&at| at >= body_start && text.as_bytes()[at] == b'P');
+    let (headings, bold) = if capital {
+        (headings(md, text), bold(md, text, body_start))
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let (mentions, historic) = mentions(md, text, &said, |at| {
         headings
             .iter()
             .chain(bold.iter())
             .any(|h| h.span.start as usize == at)
     });
+    let (gates, gate_mentions) = if gated {
+        (gates(md, text, body_start), gate_mentions(md, text))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let facts = PhaseFacts {
         headings: headings.into(),
         bold: bold.into(),
         mentions: mentions.into(),
         historic: historic.into(),
-        gates: gates(md, text, body_start).into(),
-        gate_mentions: gate_mentions(md, text).into(),
+        gates: gates.into(),
+        gate_mentions: gate_mentions.into(),
     };
     (!facts.is_empty()).then(|| Box::new(facts))
 }
@@ -163,9 +186,6 @@ fn headings(md: &MdDoc, text: &str) -> Vec<PhaseHeading> {
 fn bold(md: &MdDoc, text: &str, body_start: usize) -> Vec<PhaseHeading> {
     let re = crate::regex!(r"(?m)^[ \t]*(?:\*\*|__)Phase\s+(\d+(?:\.\d+)?)\s*[—–:.-]");
     let body = &text[body_start..];
-    if !body.contains("Phase") {
-        return Vec::new();
-    }
     re.captures_iter(body)
         .filter_map(|c| {
             let m = c.get(1)?;
@@ -183,11 +203,13 @@ fn bold(md: &MdDoc, text: &str, body_start: usize) -> Vec<PhaseHeading> {
 }
 
 /// Phase mentions in the prose runs and inline code, and the historical
-/// ones. A mention inside a historical one, or starting where a
+/// ones; `said`: where the text says "phase" (runs without one are
+/// skipped). A mention inside a historical one, or starting where a
 /// declaration does (`declares(at)`), is not a mention.
 fn mentions(
     md: &MdDoc,
     text: &str,
+    said: &[usize],
     declares: impl Fn(usize) -> bool,
 ) -> (Vec<PhaseMention>, Vec<Span>) {
     let re = crate::regex!(r"(?-u:\b)Phases?\s+(\d+(?:\.\d+)?)(?-u:\b)");
@@ -198,12 +220,6 @@ fn mentions(
     );
     let mut mentions = Vec::new();
     let mut historic = Vec::new();
-    // Where the document says "phase" at all: runs without one are skipped
-    // without running the mention patterns on them.
-    let said: Vec<usize> = crate::regex!(r"(?i)phase")
-        .find_iter(text)
-        .map(|m| m.start())
-        .collect();
     if said.is_empty() {
         return (mentions, historic);
     }
@@ -269,10 +285,11 @@ fn gates(md: &MdDoc, text: &str, body_start: usize) -> Vec<Gate> {
     let re = crate::regex!(
         r"(?m)^[ \t]*(?:#{1,6}[ \t]+.*?STOP GATE[ \t]+(\d+)(?-u:\b)|(?:>[ \t]*|[-*][ \t]+)?(?:\*\*|__)?STOP GATE[ \t]+(\d+)(?:[ \t]*(?:[—–:.)-]|\*\*|__|$)))"
     );
+    // Called only when the text says "STOP GATE": the pattern is anchored
+    // per line and has no literal prefix for the regex engine to skip
+    // ahead with.
     let body = &text[body_start..];
-    // The pattern is anchored per line and has no literal prefix for the
-    // regex engine to skip ahead with.
-    if !body.contains("STOP GATE") {
+    if body_start > 0 && !body.contains("STOP GATE") {
         return Vec::new();
     }
     re.captures_iter(body)
@@ -294,9 +311,6 @@ fn gates(md: &MdDoc, text: &str, body_start: usize) -> Vec<Gate> {
 
 /// Every `STOP GATE k` in the prose runs.
 fn gate_mentions(md: &MdDoc, text: &str) -> Vec<Gate> {
-    if !text.contains("STOP GATE") {
-        return Vec::new();
-    }
     let re = crate::regex!(r"STOP GATE[ \t]+(\d+)(?-u:\b)");
     let mut out = Vec::new();
     for run in md.text.iter() {
