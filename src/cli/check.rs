@@ -85,11 +85,12 @@ fn failed(f: Failure) -> u8 {
     }
 }
 
-pub fn run(args: Args) -> u8 {
+/// Run a check; its exit code, and what it loaded (see [`super::Exit`]).
+pub fn run(args: Args) -> (u8, Option<Outcome>) {
     let progress = Progress::start(!args.quiet && std::io::stderr().is_terminal());
     let outcome = match crate::engine::check::check(&args.request()) {
         Ok(o) => o,
-        Err(f) => return failed(f),
+        Err(f) => return (failed(f), None),
     };
     drop(progress);
     if outcome.shellcheck_missing {
@@ -110,7 +111,7 @@ pub fn run(args: Args) -> u8 {
                     .display()
             );
         }
-        return EXIT_CLEAN;
+        return (EXIT_CLEAN, Some(outcome));
     }
     if outcome.baseline_gone > 0 && !args.quiet {
         eprintln!(
@@ -120,12 +121,12 @@ pub fn run(args: Args) -> u8 {
     }
     if args.fix {
         if let Some(code) = fix(&args, &outcome) {
-            return code;
+            return (code, Some(outcome));
         }
         // Report what is left, from the files as they are now.
         return run(Args { fix: false, ..args });
     }
-    report(&args, &outcome)
+    (report(&args, &outcome), Some(outcome))
 }
 
 /// `--fix`: apply (or, dry, show) the safe fixes; `Some(code)` when done.

@@ -86,10 +86,26 @@ pub fn width() -> usize {
         .unwrap_or(100)
 }
 
-/// Run the CLI; never panics outward.
 pub use init::TEMPLATE as INIT_TEMPLATE;
 
-pub fn main() -> ExitCode {
+/// How a run ends: its exit code and, after `check`, what it loaded, handed
+/// back so that `main` can leave it to the operating system.
+pub struct Exit {
+    pub code: ExitCode,
+    pub loaded: Option<Box<crate::engine::check::Outcome>>,
+}
+
+impl Exit {
+    fn code(code: u8) -> Self {
+        Exit {
+            code: ExitCode::from(code),
+            loaded: None,
+        }
+    }
+}
+
+/// Run the CLI; never panics outward.
+pub fn main() -> Exit {
     std::panic::set_hook(Box::new(|info| {
         let at = info
             .location()
@@ -102,15 +118,14 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
+            return Exit::code(if e.use_stderr() {
                 EXIT_ERROR
             } else {
                 EXIT_CLEAN
             });
         }
     };
-    let code = std::panic::catch_unwind(|| run(cli)).unwrap_or(EXIT_ERROR);
-    ExitCode::from(code)
+    std::panic::catch_unwind(|| run(cli)).unwrap_or(Exit::code(EXIT_ERROR))
 }
 
 fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
@@ -123,9 +138,15 @@ fn panic_message(info: &std::panic::PanicHookInfo<'_>) -> String {
     }
 }
 
-fn run(cli: Cli) -> u8 {
-    match cli.command {
-        Command::Check(args) => check::run(args),
+fn run(cli: Cli) -> Exit {
+    let code = match cli.command {
+        Command::Check(args) => {
+            let (code, loaded) = check::run(args);
+            return Exit {
+                code: ExitCode::from(code),
+                loaded: loaded.map(Box::new),
+            };
+        }
         Command::Build(args) => build::run(args),
         Command::New(args) => new::run(args),
         Command::Init(args) => init::run(args),
@@ -133,7 +154,8 @@ fn run(cli: Cli) -> u8 {
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Redact(args) => redact::run(args),
-    }
+    };
+    Exit::code(code)
 }
 
 /// Print an error that stops the run and return exit code 2.
