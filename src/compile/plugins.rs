@@ -117,7 +117,7 @@ fn plugin_json(s: &TypedSource<PluginSource>, src: &PluginSource, description: &
 /// marketplace that parses and lists plugins.
 fn marketplace(project: &Project, db: &SourceDb, entries: Vec<Entry>) -> Option<Rendered> {
     let source_file = entries.first()?.2;
-    let mk = project.marketplace()?;
+    let mk = project.root_marketplace()?;
     let mut root =
         serde_json::from_str::<Value>(db.text(mk.file).trim_start_matches('\u{feff}')).ok()?;
     let plugins = root.get_mut("plugins").and_then(|p| p.as_array_mut())?;

@@ -152,15 +152,11 @@ impl Changes {
         let path = db.path(d.file());
         let dir = owner(project, path).or_else(|| {
             // In marketplace.json: the plugin of the entry the finding is in.
-            let mf = project.marketplace()?;
-            if mf.file != d.file() {
-                return None;
-            }
             let at = d.span();
             project
                 .entries
                 .iter()
-                .find(|e| e.span.start <= at.start && at.end <= e.span.end)?
+                .find(|e| e.file == d.file() && e.span.start <= at.start && at.end <= e.span.end)?
                 .dir
                 .as_deref()
         });

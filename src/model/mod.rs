@@ -288,13 +288,29 @@ pub enum EntrySource {
     Invalid,
 }
 
-/// One `plugins[i]` entry of marketplace.json.
+/// A `.claude-plugin/marketplace.json`: its file and its root.
+#[derive(Debug, Clone)]
+pub struct Marketplace {
+    /// Index into `Project::json`.
+    pub json: usize,
+    /// The directory holding `.claude-plugin/` (`""` for the checked root):
+    /// what its relative sources resolve from.
+    pub dir: String,
+}
+
+/// One `plugins[i]` entry of a marketplace.json.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// The marketplace that lists it (index into `Project::marketplaces`).
+    pub marketplace: usize,
+    /// That marketplace's file.
+    pub file: FileId,
     pub index: usize,
     pub name: Option<(String, Span)>,
     pub source: EntrySource,
-    /// Resolved directory of a local source (relative to the root), if it is inside the tree.
+    /// Resolved directory of a local source (relative to the checked root;
+    /// the source itself is relative to its marketplace's root), if it is
+    /// inside the tree.
     pub dir: Option<String>,
     pub span: Span,
     /// The plugin this entry resolved to.
@@ -320,6 +336,21 @@ pub struct Plugin {
     /// A stand-in for a folder of skills with no plugin around it: manifest
     /// and marketplace rules skip it, and its name is not a mention prefix.
     pub synthetic: bool,
+    /// What loads its components.
+    pub kind: PluginKind,
+}
+
+/// Who loads a group of components, which decides the rules that apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluginKind {
+    /// A plugin: a directory with a plugin.json or listed by a marketplace.
+    Plugin,
+    /// A project's `.claude/` (skills, commands, agents): Claude Code loads
+    /// them in that project.
+    Project,
+    /// Skills outside any plugin or project (a skills collection, a
+    /// `skills/<category>/<skill>/` tree): uploaded or installed one by one.
+    Standalone,
 }
 
 /// A skill: a directory holding SKILL.md.
@@ -381,7 +412,9 @@ impl PathSet {
 #[derive(Debug)]
 pub struct Project {
     pub kind: RootKind,
-    pub marketplace: Option<usize>,
+    /// Every `.claude-plugin/marketplace.json`, at any depth, outermost
+    /// first.
+    pub marketplaces: Vec<Marketplace>,
     pub entries: Vec<Entry>,
     pub plugins: Vec<Plugin>,
     pub json: Vec<JsonFile>,
@@ -423,8 +456,20 @@ pub enum Problem {
 }
 
 impl Project {
-    pub fn marketplace(&self) -> Option<&JsonFile> {
-        self.marketplace.map(|i| &self.json[i])
+    /// Every marketplace.json of the tree, outermost first.
+    pub fn marketplace_files(&self) -> impl Iterator<Item = &JsonFile> {
+        self.marketplaces.iter().map(|m| &self.json[m.json])
+    }
+    /// The marketplace.json at the checked root, when there is one.
+    pub fn root_marketplace(&self) -> Option<&JsonFile> {
+        self.marketplaces
+            .iter()
+            .find(|m| m.dir.is_empty())
+            .map(|m| &self.json[m.json])
+    }
+    /// The marketplace that lists entry `e`.
+    pub fn marketplace_of(&self, e: &Entry) -> &JsonFile {
+        &self.json[self.marketplaces[e.marketplace].json]
     }
     pub fn manifest(&self, plugin: &Plugin) -> Option<&JsonFile> {
         plugin.manifest.map(|i| &self.json[i])

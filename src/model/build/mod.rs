@@ -375,6 +375,7 @@ impl Files {
             json_by_path: HashMap::new(),
             plugins: Vec::new(),
             entries: Vec::new(),
+            marketplaces: Vec::new(),
         };
         for (path, jf) in std::mem::take(&mut self.json) {
             builder.json_by_path.insert(path, builder.json.len());
@@ -399,10 +400,6 @@ impl Files {
                 plugins_by_name.entry(p.name.clone()).or_default().push(i);
             }
         }
-        let marketplace = builder
-            .json_by_path
-            .get(".claude-plugin/marketplace.json")
-            .copied();
         let data = data::validate_data(std::mem::take(&mut self.data), &self.db);
         let skills_by_dir = builder
             .plugins
@@ -415,15 +412,20 @@ impl Files {
                     .map(move |(si, s)| (s.dir.clone(), (pi, si)))
             })
             .collect();
-        let plugins_by_dir = builder
-            .plugins
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.dir.clone(), i))
-            .collect();
+        // A plugin owns its directory over a synthetic group that shares it
+        // (loose skills right inside a plugin's folder).
+        let mut plugins_by_dir: HashMap<String, usize> = HashMap::new();
+        for (i, p) in builder.plugins.iter().enumerate() {
+            match plugins_by_dir.get(&p.dir) {
+                Some(&j) if p.synthetic && !builder.plugins[j].synthetic => {}
+                _ => {
+                    plugins_by_dir.insert(p.dir.clone(), i);
+                }
+            }
+        }
         Project {
             kind,
-            marketplace,
+            marketplaces: builder.marketplaces,
             entries: builder.entries,
             skills_by_dir,
             plugins_by_dir,

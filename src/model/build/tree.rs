@@ -15,7 +15,10 @@ pub(super) struct Builder {
     pub json_by_path: HashMap<String, usize>,
     pub plugins: Vec<Plugin>,
     pub entries: Vec<Entry>,
+    pub marketplaces: Vec<Marketplace>,
 }
+
+const MARKETPLACE: &str = ".claude-plugin/marketplace.json";
 
 fn manifest_path(dir: &str) -> String {
     if dir.is_empty() {
@@ -64,19 +67,51 @@ impl Builder {
             self.skill_folder(root_name, docs);
             return RootKind::Skill;
         }
-        let mut kind = RootKind::Folder;
-        let mut claimed: BTreeSet<String> = BTreeSet::new();
-        if let Some(&mi) = self.json_by_path.get(".claude-plugin/marketplace.json") {
-            kind = RootKind::Marketplace;
-            self.marketplace_entries(mi, &doc_by_path, &mut claimed);
+        let kind = if self.json_by_path.contains_key(MARKETPLACE) {
+            RootKind::Marketplace
         } else if self.json_by_path.contains_key(".claude-plugin/plugin.json") {
-            kind = RootKind::Plugin;
+            RootKind::Plugin
+        } else {
+            RootKind::Folder
+        };
+        let mut claimed: BTreeSet<String> = BTreeSet::new();
+        for (dir, json) in self.marketplace_files() {
+            let m = self.marketplaces.len();
+            self.marketplaces.push(Marketplace { json, dir });
+            self.marketplace_entries(m, &doc_by_path, &mut claimed);
         }
         self.unlisted_manifests(&doc_by_path, &mut claimed);
-        if self.plugins.is_empty() {
-            self.bare_folder(root_name, docs, &doc_by_path);
-        }
+        self.projects(root_name, &doc_by_path);
+        self.loose_skills(root_name, docs);
         kind
+    }
+
+    /// Every `.claude-plugin/marketplace.json` as (its root, its index),
+    /// outermost first.
+    fn marketplace_files(&self) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = self
+            .json_by_path
+            .iter()
+            .filter_map(|(p, &i)| {
+                let root = if p == MARKETPLACE {
+                    ""
+                } else {
+                    p.strip_suffix(&format!("/{MARKETPLACE}"))?
+                };
+                Some((root.to_string(), i))
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            let depth = |d: &str| {
+                if d.is_empty() {
+                    0
+                } else {
+                    d.matches('/').count() + 1
+                }
+            };
+            depth(&a.0).cmp(&depth(&b.0)).then_with(|| a.0.cmp(&b.0))
+        });
+        out
     }
 
     /// The skill (or skills folder) a run was pointed at, as one synthetic
@@ -84,6 +119,7 @@ impl Builder {
     fn skill_folder(&mut self, root_name: &str, docs: &[Doc]) {
         let mut p = self.new_plugin("", root_name.to_string(), None);
         p.synthetic = true;
+        p.kind = PluginKind::Standalone;
         for (i, d) in docs.iter().enumerate() {
             if d.path.ends_with("/SKILL.md") && !d.path[..d.path.len() - 9].contains('/') {
                 let dir = source::parent(&d.path).to_string();
@@ -97,15 +133,15 @@ impl Builder {
         self.plugins.push(p);
     }
 
-    /// The entries of the marketplace.json at index `mi`, and the plugins
-    /// their local sources lead to.
+    /// The entries of marketplace `m`, and the plugins their local sources
+    /// lead to (resolved from the marketplace's own root).
     fn marketplace_entries(
         &mut self,
-        mi: usize,
+        m: usize,
         doc_by_path: &HashMap<&str, usize>,
         claimed: &mut BTreeSet<String>,
     ) {
-        let Some(root) = self.json[mi].root().cloned() else {
+        let Some(root) = self.json[self.marketplaces[m].json].root().cloned() else {
             return;
         };
         let plugin_root = root
@@ -120,7 +156,7 @@ impl Builder {
             .iter()
             .enumerate()
         {
-            self.add_entry(index, e, plugin_root.as_deref(), doc_by_path, claimed);
+            self.add_entry(m, index, e, plugin_root.as_deref(), doc_by_path, claimed);
         }
     }
 
@@ -148,37 +184,82 @@ impl Builder {
         }
     }
 
-    /// A bare folder of skills or a project: `*/SKILL.md`, any
-    /// `…/skills/*/SKILL.md` (`.claude/skills`, `.agents/skills`), and
-    /// `.claude/commands`, `.claude/agents`, as one synthetic plugin.
-    fn bare_folder(&mut self, root_name: &str, docs: &[Doc], doc_by_path: &HashMap<&str, usize>) {
-        let mut p = self.new_plugin("", root_name.to_string(), None);
-        p.synthetic = true;
+    /// Every `.claude/` directory is a project: its `skills/`, `commands/`
+    /// and `agents/` load in that project, whether or not the repository
+    /// also ships plugins.
+    fn projects(&mut self, root_name: &str, doc_by_path: &HashMap<&str, usize>) {
+        let dirs: Vec<String> = self
+            .dirs
+            .iter()
+            .filter(|d| *d == ".claude" || d.ends_with("/.claude"))
+            .map(str::to_string)
+            .collect();
+        for dir in dirs {
+            let owner = source::parent(&dir);
+            let name = owner.rsplit('/').next().filter(|n| !n.is_empty());
+            let mut p = self.new_plugin(&dir, name.unwrap_or(root_name).to_string(), None);
+            p.synthetic = true;
+            p.kind = PluginKind::Project;
+            for d in self.children_with_skill(&sub(&dir, "skills")) {
+                if let Some(&doc) = doc_by_path.get(sub(&d, "SKILL.md").as_str()) {
+                    p.skills.push(Skill {
+                        name: d.rsplit('/').next().unwrap_or(&d).to_string(),
+                        dir: d,
+                        doc,
+                    });
+                }
+            }
+            let components = |base: &str| -> Vec<Component> {
+                self.md_under(base)
+                    .into_iter()
+                    .filter_map(|(name, f)| {
+                        doc_by_path
+                            .get(f.as_str())
+                            .map(|&doc| Component { name, doc })
+                    })
+                    .collect()
+            };
+            p.commands = components(&sub(&dir, "commands"));
+            p.agents = components(&sub(&dir, "agents"));
+            if !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty() {
+                self.plugins.push(p);
+            }
+        }
+    }
+
+    /// Every directory holding a SKILL.md that no plugin or project loads
+    /// is a skill of its own (a skills collection in any layout:
+    /// `skills/<category>/<skill>/`, `<dir>/<skill>/`). Skills that share a
+    /// parent directory form one synthetic plugin.
+    fn loose_skills(&mut self, root_name: &str, docs: &[Doc]) {
+        let claimed: BTreeSet<&str> = self
+            .plugins
+            .iter()
+            .flat_map(|p| p.skills.iter().map(|s| s.dir.as_str()))
+            .collect();
+        let mut groups: std::collections::BTreeMap<String, Vec<Skill>> = Default::default();
         for (i, d) in docs.iter().enumerate() {
-            let dir = source::parent(&d.path);
-            let parent = source::parent(dir);
-            let parent_name = parent.rsplit('/').next().unwrap_or(parent);
-            if d.path.ends_with("/SKILL.md") && (parent.is_empty() || parent_name == "skills") {
-                p.skills.push(Skill {
+            let Some(dir) = d.path.strip_suffix("/SKILL.md") else {
+                continue;
+            };
+            if claimed.contains(dir) {
+                continue;
+            }
+            groups
+                .entry(source::parent(dir).to_string())
+                .or_default()
+                .push(Skill {
                     name: dir.rsplit('/').next().unwrap_or(dir).to_string(),
                     dir: dir.to_string(),
                     doc: i,
                 });
-            }
         }
-        let components = |base: &str| -> Vec<Component> {
-            self.md_under(base)
-                .into_iter()
-                .filter_map(|(name, f)| {
-                    doc_by_path
-                        .get(f.as_str())
-                        .map(|&doc| Component { name, doc })
-                })
-                .collect()
-        };
-        p.commands.extend(components(".claude/commands"));
-        p.agents.extend(components(".claude/agents"));
-        if !p.skills.is_empty() || !p.commands.is_empty() || !p.agents.is_empty() {
+        for (parent, skills) in groups {
+            let name = parent.rsplit('/').next().filter(|n| !n.is_empty());
+            let mut p = self.new_plugin(&parent, name.unwrap_or(root_name).to_string(), None);
+            p.synthetic = true;
+            p.kind = PluginKind::Standalone;
+            p.skills = skills;
             self.plugins.push(p);
         }
     }
@@ -193,11 +274,13 @@ impl Builder {
             agents: Vec::new(),
             workflows: Vec::new(),
             synthetic: false,
+            kind: PluginKind::Plugin,
         }
     }
 
     fn add_entry(
         &mut self,
+        m: usize,
         index: usize,
         e: &JsonNode,
         plugin_root: Option<&str>,
@@ -215,7 +298,9 @@ impl Builder {
                             .filter(|_| !s.contains('/'))
                             .map(|pr| format!("{pr}/{s}"))
                     };
-                    let dir = rel.as_deref().and_then(source::normalize);
+                    let dir = rel
+                        .as_deref()
+                        .and_then(|r| source::join(&self.marketplaces[m].dir, r));
                     (
                         EntrySource::Local {
                             path: s.to_string(),
@@ -231,17 +316,29 @@ impl Builder {
         };
         let entry_index = self.entries.len();
         let mut plugin = None;
-        if let Some(d) = dir
+        // A plugin another marketplace already lists is the same plugin.
+        let listed_elsewhere = dir.as_ref().and_then(|d| {
+            self.plugins.iter().position(|p| {
+                p.dir == *d && p.entry.is_some_and(|ei| self.entries[ei].marketplace != m)
+            })
+        });
+        if let Some(existing) = listed_elsewhere {
+            plugin = Some(existing);
+        } else if let Some(d) = dir
             .as_ref()
             .filter(|d| self.dirs.contains(d) || d.is_empty())
         {
             let pname = name.as_ref().map(|(n, _)| n.clone());
-            let p = self.plugin_at(d, pname, Some((entry_index, e)), doc_by_path);
+            let at_root = *d == self.marketplaces[m].dir;
+            let p = self.plugin_at(d, pname, Some((entry_index, e, at_root)), doc_by_path);
             plugin = Some(self.plugins.len());
             self.plugins.push(p);
             claimed.insert(d.clone());
         }
+        let file = self.json[self.marketplaces[m].json].file;
         self.entries.push(Entry {
+            marketplace: m,
+            file,
             index,
             name,
             source,
@@ -256,7 +353,7 @@ impl Builder {
         &self,
         dir: &str,
         entry_name: Option<String>,
-        entry: Option<(usize, &JsonNode)>,
+        entry: Option<(usize, &JsonNode, bool)>,
         doc_by_path: &HashMap<&str, usize>,
     ) -> Plugin {
         let fallback = entry_name.unwrap_or_else(|| {
@@ -266,7 +363,7 @@ impl Builder {
                 .unwrap_or("root")
                 .to_string()
         });
-        let mut p = self.new_plugin(dir, fallback, entry.map(|(i, _)| i));
+        let mut p = self.new_plugin(dir, fallback, entry.map(|(i, _, _)| i));
         let manifest = p.manifest.and_then(|i| self.json[i].root());
         if let Some(n) = manifest
             .and_then(|m| m.get("name"))
@@ -275,9 +372,8 @@ impl Builder {
         {
             p.name = n.to_string();
         }
-        let entry_node = entry.map(|(_, e)| e);
         let doc = |f: &str| doc_by_path.get(f).copied();
-        for d in self.skill_dirs(dir, manifest, entry_node) {
+        for d in self.skill_dirs(dir, manifest, entry.map(|(_, e, at_root)| (e, at_root))) {
             if let Some(doc) = doc(&sub(&d, "SKILL.md")) {
                 p.skills.push(Skill {
                     name: d.rsplit('/').next().unwrap_or(&d).to_string(),
@@ -301,17 +397,19 @@ impl Builder {
     }
 
     /// Skill folders of the plugin at `dir`: the default `skills/` (unless
-    /// an entry at the marketplace root lists its own), plus every path the
-    /// manifest or the entry lists. Sorted, without repeats.
+    /// an entry whose source is its marketplace's root lists its own), plus
+    /// every path the manifest or the entry lists. Sorted, without repeats.
     fn skill_dirs(
         &self,
         dir: &str,
         manifest: Option<&JsonNode>,
-        entry: Option<&JsonNode>,
+        entry: Option<(&JsonNode, bool)>,
     ) -> Vec<String> {
-        let entry_lists = entry.is_some_and(|e| e.get("skills").is_some());
+        let root_entry_lists =
+            entry.is_some_and(|(e, at_root)| at_root && e.get("skills").is_some());
+        let entry = entry.map(|(e, _)| e);
         let mut dirs: Vec<String> = Vec::new();
-        if !(dir.is_empty() && entry_lists) {
+        if !root_entry_lists {
             dirs.extend(self.children_with_skill(&sub(dir, "skills")));
         }
         let listed = [manifest, entry]

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
-use crate::source::Span;
+use crate::source::{FileId, Span};
 use std::collections::BTreeMap;
 
 declare_rule! {
@@ -34,14 +34,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, _)) = super::marketplace(cx.project) else {
-        return;
-    };
-    // Every copy after the first.
-    let mut first: BTreeMap<&str, Span> = BTreeMap::new();
+    // Every copy after the first, in each marketplace.
+    let mut first: BTreeMap<(FileId, &str), Span> = BTreeMap::new();
     for e in &cx.project.entries {
+        let mf = cx.project.marketplace_of(e);
         if let Some((name, span)) = &e.name {
-            match first.get(name.as_str()) {
+            match first.get(&(mf.file, name.as_str())) {
                 Some(prev) => out.push(
                     Diagnostic::new(
                         &RULE,
@@ -53,7 +51,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .help("give each entry a unique name"),
                 ),
                 None => {
-                    first.insert(name, *span);
+                    first.insert((mf.file, name), *span);
                 }
             }
         }

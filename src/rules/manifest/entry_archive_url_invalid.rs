@@ -33,9 +33,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, entries)) = super::entries(cx) else {
-        return;
-    };
+    for (mf, entries) in super::entries(cx) {
     for (_, entry) in entries {
         if let Some(Source::Object(src)) = entry.and_then(|t| t.entry.source.val())
             && src.kind() == Some("archive")
@@ -52,6 +50,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("serve the archive over https from a public host"),
             );
         }
+    }
     }
 }
 

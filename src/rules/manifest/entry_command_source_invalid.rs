@@ -35,9 +35,7 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     super::schema_violations(cx, &RULE, out);
     // What the schema cannot say.
-    let Some((mf, entries)) = super::entries(cx) else {
-        return;
-    };
+    for (mf, entries) in super::entries(cx) {
     for (_, entry) in entries {
         if let Some(Source::Object(src)) = entry.and_then(|t| t.entry.source.val())
             && src.kind() == Some("command")
@@ -54,5 +52,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("Claude Code rejects such commands; collapse the spaces"),
             );
         }
+    }
     }
 }

@@ -36,9 +36,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, entries)) = super::entries(cx) else {
-        return;
-    };
+    for (mf, entries) in super::entries(cx) {
     for (e, entry) in entries {
         let Some((path, span, LocalSource::Resolved)) = super::local_source(e) else {
             continue;
@@ -74,6 +72,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             None => {}
         }
+    }
     }
 }
 

@@ -36,10 +36,8 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, _)) = super::marketplace(cx.project) else {
-        return;
-    };
     for e in &cx.project.entries {
+        let mf = cx.project.marketplace_of(e);
         if let Some((path, span, LocalSource::NotRelative)) = super::local_source(e) {
             out.push(
                 Diagnostic::new(

@@ -36,9 +36,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, entries)) = super::entries(cx) else {
-        return;
-    };
+    for (mf, entries) in super::entries(cx) {
     for (e, entry) in entries {
         if let Some((path, span, LocalSource::Traversal)) = super::local_source(e) {
             out.push(
@@ -57,5 +55,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 format!("source path `{p}` contains `..`"),
             ));
         }
+    }
     }
 }

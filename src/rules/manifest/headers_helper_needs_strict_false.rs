@@ -31,9 +31,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, entries)) = super::entries(cx) else {
-        return;
-    };
+    for (mf, entries) in super::entries(cx) {
     for (e, entry) in entries {
         let Some(entry) = entry else {
             continue;
@@ -54,5 +52,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .help("add \"strict\": false"),
             );
         }
+    }
     }
 }

@@ -1,6 +1,8 @@
 //! The `marketplace-description-missing` rule (MK011).
 
 use crate::declare_rule;
+use crate::model::JsonFile;
+use crate::model::manifest::MarketplaceManifest;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
@@ -28,9 +30,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((jf, mk)) = super::marketplace(cx.project) else {
-        return;
-    };
+    for (jf, mk) in super::marketplaces(cx.project) {
+        check_one(jf, mk, out);
+    }
+}
+
+fn check_one(jf: &JsonFile, mk: &MarketplaceManifest, out: &mut Vec<Diagnostic>) {
     if !mk.has_description() {
         out.push(
             Diagnostic::new(

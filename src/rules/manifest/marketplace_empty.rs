@@ -1,6 +1,8 @@
 //! The `marketplace-empty` rule (MK010).
 
 use crate::declare_rule;
+use crate::model::JsonFile;
+use crate::model::manifest::MarketplaceManifest;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
@@ -29,9 +31,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((jf, mk)) = super::marketplace(cx.project) else {
-        return;
-    };
+    for (jf, mk) in super::marketplaces(cx.project) {
+        check_one(jf, mk, out);
+    }
+}
+
+fn check_one(jf: &JsonFile, mk: &MarketplaceManifest, out: &mut Vec<Diagnostic>) {
     if let Some(plugins) = &mk.plugins
         && plugins.ok().is_some_and(|l| l.is_empty())
     {

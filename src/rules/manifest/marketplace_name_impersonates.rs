@@ -31,7 +31,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if let Some((jf, name, span)) =
+    for (jf, name, span) in
         super::marketplace_name_with(cx.project, MarketplaceNameProblem::Impersonates)
     {
         out.push(

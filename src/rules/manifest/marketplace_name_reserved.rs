@@ -32,7 +32,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if let Some((jf, name, span)) =
+    for (jf, name, span) in
         super::marketplace_name_with(cx.project, MarketplaceNameProblem::SessionReserved)
     {
         out.push(
@@ -45,7 +45,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help("choose another name"),
         );
     }
-    if let Some((jf, name, span)) =
+    for (jf, name, span) in
         super::marketplace_name_with(cx.project, MarketplaceNameProblem::Official)
     {
         out.push(

@@ -1,6 +1,7 @@
 //! The `marketplace-unknown-field` rule (MK012).
 
 use crate::declare_rule;
+use crate::model::JsonFile;
 use crate::model::manifest::{
     EntryFields, MarketplaceManifest, MarketplaceMetadata, PluginManifest,
 };
@@ -37,9 +38,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((jf, mk)) = super::marketplace(cx.project) else {
-        return;
-    };
+    for (jf, mk) in super::marketplaces(cx.project) {
+        check_one(jf, mk, out);
+    }
+}
+
+fn check_one(jf: &JsonFile, mk: &MarketplaceManifest, out: &mut Vec<Diagnostic>) {
     report(out, jf.file, mk.undeclared_keys(), MarketplaceManifest::KEYS, "the marketplace");
     if let Some(meta) = mk.metadata.val() {
         report(out, jf.file, meta.undeclared_keys(), MarketplaceMetadata::KEYS, "`metadata`");

@@ -86,9 +86,19 @@ crate::declare_family! {
 // ---------------------------------------------------------------------------
 // The manifests.
 
-/// The marketplace, when its root is an object.
-pub fn marketplace(project: &Project) -> Option<(&JsonFile, &MarketplaceManifest)> {
-    let jf = project.marketplace()?;
+/// Every marketplace of the tree whose root is an object, outermost first.
+pub fn marketplaces(project: &Project) -> impl Iterator<Item = (&JsonFile, &MarketplaceManifest)> {
+    project
+        .marketplace_files()
+        .filter_map(|jf| Some((jf, jf.marketplace()?)))
+}
+
+/// The marketplace that lists entry `e`, when its root is an object.
+pub fn marketplace_of<'a>(
+    project: &'a Project,
+    e: &Entry,
+) -> Option<(&'a JsonFile, &'a MarketplaceManifest)> {
+    let jf = project.marketplace_of(e);
     Some((jf, jf.marketplace()?))
 }
 
@@ -149,7 +159,7 @@ pub fn brace(object: Span) -> Span {
 pub fn schema_violations(cx: &Context<'_>, rule: &'static RuleMeta, out: &mut Vec<Diagnostic>) {
     let files = plugin_json_files(cx.project)
         .map(|(jf, _)| jf)
-        .chain(marketplace(cx.project).map(|(jf, _)| jf));
+        .chain(marketplaces(cx.project).map(|(jf, _)| jf));
     for jf in files {
         for e in jf.schema_errors.iter().filter(|e| e.rule == rule.id) {
             out.push(
@@ -242,10 +252,11 @@ pub fn marketplace_name_problem(name: &str) -> Option<MarketplaceNameProblem> {
 pub fn marketplace_name_with(
     project: &Project,
     kind: MarketplaceNameProblem,
-) -> Option<(&JsonFile, &str, Span)> {
-    let (jf, mk) = marketplace(project)?;
-    let (name, span) = mk.name.spanned()?;
-    (marketplace_name_problem(name) == Some(kind)).then_some((jf, name.as_str(), span))
+) -> impl Iterator<Item = (&JsonFile, &str, Span)> {
+    marketplaces(project).filter_map(move |(jf, mk)| {
+        let (name, span) = mk.name.spanned()?;
+        (marketplace_name_problem(name) == Some(kind)).then_some((jf, name.as_str(), span))
+    })
 }
 
 /// Claude Code's impersonation test for marketplace names.
@@ -333,17 +344,20 @@ pub fn is_url(v: &str) -> bool {
 /// is not an object).
 pub type TypedEntry<'a> = (&'a Entry, Option<&'a MarketplaceEntry>);
 
-/// Every marketplace entry, when the marketplace parsed; with the
-/// marketplace file.
-pub fn entries<'a>(cx: &Context<'a>) -> Option<(&'a JsonFile, Vec<TypedEntry<'a>>)> {
-    let (jf, mk) = marketplace(cx.project)?;
-    let list = cx
-        .project
-        .entries
-        .iter()
-        .map(|e| (e, mk.entry(e.index).and_then(|i| i.ok())))
-        .collect();
-    Some((jf, list))
+/// The entries of each marketplace that parsed, with its file.
+pub fn entries<'a>(cx: &Context<'a>) -> Vec<(&'a JsonFile, Vec<TypedEntry<'a>>)> {
+    marketplaces(cx.project)
+        .map(|(jf, mk)| {
+            let list = cx
+                .project
+                .entries
+                .iter()
+                .filter(|e| e.file == jf.file)
+                .map(|e| (e, mk.entry(e.index).and_then(|i| i.ok())))
+                .collect();
+            (jf, list)
+        })
+        .collect()
 }
 
 /// What a local source path is (`./plugins/x`).
@@ -487,7 +501,9 @@ pub fn component_paths<'a>(cx: &Context<'a>) -> Vec<ComponentPath<'a>> {
         {
             holders.push((jf.file, pm));
         }
-        if let (Some(ei), Some((mk_file, mk))) = (p.entry, marketplace(project)) {
+        if let Some(ei) = p.entry
+            && let Some((mk_file, mk)) = marketplace_of(project, &project.entries[ei])
+        {
             let index = project.entries[ei].index;
             if let Some(entry) = mk.entry(index).and_then(|i| i.ok())
                 && seen.insert((mk_file.file, index + 1))

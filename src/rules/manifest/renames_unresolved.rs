@@ -1,6 +1,8 @@
 //! The `renames-unresolved` rule (MK027).
 
 use crate::declare_rule;
+use crate::model::JsonFile;
+use crate::model::manifest::MarketplaceManifest;
 use crate::model::value::{Kind, Present, Scalar};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
@@ -32,9 +34,12 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, mk)) = super::marketplace(cx.project) else {
-        return;
-    };
+    for (mf, mk) in super::marketplaces(cx.project) {
+        check_one(cx, mf, mk, out);
+    }
+}
+
+fn check_one(cx: &Context<'_>, mf: &JsonFile, mk: &MarketplaceManifest, out: &mut Vec<Diagnostic>) {
     let Some(renames) = mk.renames.val() else {
         return;
     };
@@ -42,6 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .project
         .entries
         .iter()
+        .filter(|e| e.file == mf.file)
         .filter_map(|e| e.name.as_ref().map(|(n, _)| n.as_str()))
         .collect();
     for m in renames.iter() {

@@ -47,9 +47,7 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some((mf, entries)) = super::entries(cx) else {
-        return;
-    };
+    for (mf, entries) in super::entries(cx) {
     for (e, entry) in entries {
         let Some(entry) = entry else {
             continue;
@@ -71,5 +69,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .help("set strict: true on the entry, or remove the component fields from one of the two files"),
             );
         }
+    }
     }
 }

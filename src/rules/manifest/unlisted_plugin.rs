@@ -38,29 +38,42 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    if super::marketplace(cx.project).is_none() {
-        return;
-    }
-    // plugin.json directories no entry resolves to.
-    for p in cx
-        .project
+    let project = cx.project;
+    // plugin.json directories no entry resolves to, below a marketplace's
+    // root (the innermost one holding them).
+    for p in project
         .plugins
         .iter()
         .filter(|p| p.entry.is_none() && !p.synthetic)
     {
-        let Some(pj) = cx.project.manifest(p) else {
+        let Some(pj) = project.manifest(p) else {
             continue;
         };
-        if p.dir.is_empty() {
+        let Some(m) = project
+            .marketplaces
+            .iter()
+            .rev()
+            .find(|m| m.dir != p.dir && crate::model::focus::in_dir(&p.dir, &m.dir))
+        else {
             continue;
-        }
+        };
+        let rel = if m.dir.is_empty() {
+            p.dir.as_str()
+        } else {
+            &p.dir[m.dir.len() + 1..]
+        };
+        let index = if m.dir.is_empty() {
+            ".claude-plugin/marketplace.json".to_string()
+        } else {
+            format!("{}/.claude-plugin/marketplace.json", m.dir)
+        };
         let span = pj
             .plugin()
             .and_then(|m| m.name.value_span())
             .unwrap_or(Span::empty(0));
         out.push(
-            Diagnostic::new(&RULE, pj.file, span, format!("plugin `{}` in `{}/` is not listed in marketplace.json", p.name, p.dir))
-                .help(format!("add {{ \"name\": \"{}\", \"source\": \"./{}\" }} to .claude-plugin/marketplace.json, or delete the directory", p.name, p.dir)),
+            Diagnostic::new(&RULE, pj.file, span, format!("plugin `{}` in `{}/` is not listed in {index}", p.name, p.dir))
+                .help(format!("add {{ \"name\": \"{}\", \"source\": \"./{rel}\" }} to {index}, or delete the directory", p.name)),
         );
     }
 }

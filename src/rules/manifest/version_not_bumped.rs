@@ -47,7 +47,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let from_manifest =
             manifest.and_then(|m| Some((m.plugin()?.version.spanned()?, m.file)));
         let entry = p.entry.and_then(|i| {
-            let (mf, mk) = super::marketplace(project)?;
+            let (mf, mk) = super::marketplace_of(project, &project.entries[i])?;
             Some((mf.file, mk.entry(project.entries[i].index)?))
         });
         let now = from_manifest

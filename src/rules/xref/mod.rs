@@ -53,8 +53,9 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
             });
         }
     }
-    if let Some(mk) = project.marketplace()
-        && let Some(m) = mk.marketplace()
+    for (mk, m) in project
+        .marketplace_files()
+        .filter_map(|jf| Some((jf, jf.marketplace()?)))
     {
         if let Some((text, span)) = m.description.spanned() {
             out.push(DescriptionSite {
@@ -66,7 +67,7 @@ pub fn description_sites(project: &Project) -> Vec<DescriptionSite<'_>> {
             });
         }
         let items = m.plugins.val().map_or(&[][..], |l| l.0.as_slice());
-        for e in &project.entries {
+        for e in project.entries.iter().filter(|e| e.file == mk.file) {
             if let Some((text, span)) = items
                 .get(e.index)
                 .and_then(|i| i.ok())
