@@ -180,7 +180,7 @@ fn fix(args: &Args, outcome: &Outcome) -> Option<u8> {
 /// Print the findings; the exit code.
 fn report(args: &Args, outcome: &Outcome) -> u8 {
     let (diags, loaded) = (&outcome.diags, &outcome.loaded);
-    let summary = Summary::of(diags, loaded.db.len());
+    let summary = Summary::of(diags, outcome.checked_files);
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Human
     } else {
@@ -211,6 +211,22 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
         {
             return EXIT_ERROR;
         }
+    }
+    let copies = &loaded.project.copies;
+    if !copies.is_empty() && !args.quiet && matches!(format, Format::Human | Format::Concise) {
+        let shown: Vec<String> = copies.iter().take(3).map(|c| format!("{c}/")).collect();
+        let more = copies.len().saturating_sub(3);
+        eprintln!(
+            "note: left out {} folder{} of copies by default: {}{} (point skillc at one to check it, or set `default-exclude = false`)",
+            copies.len(),
+            if copies.len() == 1 { "" } else { "s" },
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
     }
     let failing = diags.iter().any(|d| {
         d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)

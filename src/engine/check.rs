@@ -52,6 +52,11 @@ pub struct Outcome {
     pub loaded: Loaded,
     /// Findings left to report, sorted.
     pub diags: Vec<Diagnostic>,
+    /// How many files the report covers (those in the path checked).
+    pub checked_files: usize,
+    /// The path checked, relative to the loaded root, when the run loaded
+    /// the tree around it for context.
+    pub within: Option<String>,
     /// `--shellcheck` was asked for, but shellcheck is not installed.
     pub shellcheck_missing: bool,
     /// Findings the baseline records that are gone (it can shrink).
@@ -65,13 +70,18 @@ pub struct Outcome {
 /// Open a session for `req`: the root its path resolves to and the
 /// configuration that applies there.
 pub fn session(req: &Request) -> Result<Session, Failure> {
+    session_at(req, &req.path)
+}
+
+/// A session for `req` loading the tree at `path` (its context).
+fn session_at(req: &Request, path: &Path) -> Result<Session, Failure> {
     if !req.path.exists() {
         return Err(Failure::Other(format!(
             "`{}` does not exist",
             req.path.display()
         )));
     }
-    let root = crate::model::build::root_of(&req.path).map_err(|e| Failure::Other(e.0))?;
+    let root = crate::model::build::root_of(path).map_err(|e| Failure::Other(e.0))?;
     let mut config = discover(req.config.as_deref(), &root).map_err(|e| match e {
         DiscoverError::Read(m) => Failure::Other(m),
         DiscoverError::Invalid(e) => Failure::Config(e),
@@ -82,10 +92,21 @@ pub fn session(req: &Request) -> Result<Session, Failure> {
 
 /// Run the check `req` asks for.
 pub fn check(req: &Request) -> Result<Outcome, Failure> {
-    let mut session = session(req)?;
+    // The tree around the path gives it its context; only what lies in the
+    // path is reported (see `build::context_of`).
+    let context = context_of(req)?;
+    let load_path = context.clone().unwrap_or_else(|| req.path.clone());
+    let mut session = session_at(req, &load_path)?;
     let shellcheck_missing = req.shellcheck && !crate::rules::shell::shellcheck::available();
     session.options.shellcheck = req.shellcheck && !shellcheck_missing;
-    let root = crate::model::build::root_of(&req.path).map_err(|e| Failure::Other(e.0))?;
+    let root = crate::model::build::root_of(&load_path).map_err(|e| Failure::Other(e.0))?;
+    let within = context
+        .and_then(|_| crate::source::fs::path_in_tree(&root, &req.path))
+        .filter(|w| !w.is_empty());
+    if let Some(w) = &within {
+        session.config.waive_exclude(w);
+    }
+    session.options.within = within.clone();
     // What changed is known before loading, so unchanged files skip the
     // file-local work (shell parsing, redaction) whose findings are not shown.
     let mut changes = req
@@ -101,10 +122,19 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
         });
         since = Some((rev, commit, files));
     }
-    session.options.focus = changes.as_ref().map(|c| c.files.iter().cloned().collect());
+    session.options.focus = match (&changes, &within) {
+        (Some(c), _) => Some(c.files.iter().cloned().collect()),
+        (None, Some(_)) => Some(
+            Changes::from_files(&root, std::slice::from_ref(&req.path))
+                .files
+                .into_iter()
+                .collect(),
+        ),
+        (None, None) => None,
+    };
     let timings = req.timings.then(Timings::default);
     let start = std::time::Instant::now();
-    let loaded = session.load(&req.path).map_err(|e| Failure::Other(e.0))?;
+    let loaded = session.load(&load_path).map_err(|e| Failure::Other(e.0))?;
     let load_time = start.elapsed();
     if let Some((rev, commit, files)) = since {
         changes = Some(Changes::since(&root, rev, commit, files, &loaded.project));
@@ -132,6 +162,15 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
     if let Some(changes) = &changes {
         diags.retain(|d| changes.keeps(d, &loaded.db, &loaded.project));
     }
+    if let Some(w) = &within {
+        diags.retain(|d| in_scope(loaded.db.path(d.file()), w));
+    }
+    let checked_files = match &within {
+        Some(w) => (0..loaded.db.len())
+            .filter(|&i| in_scope(loaded.db.path(crate::source::FileId(i as u32)), w))
+            .count(),
+        None => loaded.db.len(),
+    };
     let mut baseline_written = None;
     let mut baseline_gone = 0;
     if let Some(target) = &req.write_baseline {
@@ -145,6 +184,8 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
         session,
         loaded,
         diags,
+        checked_files,
+        within,
         shellcheck_missing,
         baseline_gone,
         timings,
@@ -205,4 +246,45 @@ pub fn apply_fixes(outcome: &Outcome, dry_run: bool) -> Result<Fixed, Failure> {
 /// The root `path` resolves to (for a build run after fixes).
 pub fn root(path: &Path) -> Result<PathBuf, Failure> {
     crate::model::build::root_of(path).map_err(|e| Failure::Other(e.0))
+}
+
+/// Whether `path` is `within` or lies below it.
+fn in_scope(path: &str, within: &str) -> bool {
+    path == within || crate::model::focus::in_dir(path, within)
+}
+
+/// The directory whose tree gives `req.path` its context: a file's findings
+/// must not depend on the path a run is given, so a check of a SKILL.md, a
+/// skill folder or a plugin loads the tree around it and reports only what
+/// lies in the path. Inside a repository (`skillc.toml` or `.git`) that is
+/// the repository; a path its configuration excludes (a test fixture, a
+/// vendored tree) is a tree of its own, found by what it holds, as is a path
+/// in no repository. `None` when the path is its own context.
+fn context_of(req: &Request) -> Result<Option<PathBuf>, Failure> {
+    use crate::model::build::{context_within, enclosing_root};
+    let Some(repo) = enclosing_root(&req.path) else {
+        return Ok(context_within(&req.path, None));
+    };
+    let Some(rel) = crate::source::fs::path_in_tree(&repo, &req.path) else {
+        return Ok(None);
+    };
+    let config = discover(req.config.as_deref(), &repo).map_err(|e| match e {
+        DiscoverError::Read(m) => Failure::Other(m),
+        DiscoverError::Invalid(e) => Failure::Config(e),
+    })?;
+    // The top-most folder of the path that `exclude` covers.
+    let mut excluded = None;
+    let mut at = 0;
+    for seg in rel.split('/') {
+        at += seg.len();
+        if config.is_excluded(&rel[..at]) {
+            excluded = Some(repo.join(&rel[..at]));
+            break;
+        }
+        at += 1;
+    }
+    Ok(match excluded {
+        Some(top) => context_within(&req.path, Some(&top)),
+        None => Some(repo),
+    })
 }

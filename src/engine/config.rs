@@ -41,6 +41,9 @@ pub struct Config {
     /// `max-file-size`: files larger than this are reported (GEN) and skipped.
     /// `None`: 1 MiB for markdown, 8 MiB for other files.
     pub max_file_size: Option<u64>,
+    /// `default-exclude = false`: check the folders left out by default
+    /// (copies such as `backups/`, dependencies, Claude Code worktrees).
+    pub no_default_exclude: bool,
     /// Where the checked root lies below the config file's directory
     /// (`plugins/x/`, or empty): path globs are written relative to the
     /// config file, paths in a run relative to the checked root.
@@ -79,6 +82,14 @@ impl Config {
             e.place(&base);
         }
         self.base = base;
+    }
+
+    /// Check `path` (relative to the checked root) even where `exclude`
+    /// covers it: a run was pointed at it.
+    pub fn waive_exclude(&mut self, path: &str) {
+        if let Some(e) = &mut self.exclude {
+            e.waive(path);
+        }
     }
 
     /// The level for `rule` at `path`, from `[[overrides]]`, then `[rules]`.
@@ -131,6 +142,16 @@ impl Config {
                 "exclude" => {
                     config.exclude = Some(crate::load::Exclude::new(globs(value, &err)?));
                 }
+                "default-exclude" => match value.get_ref() {
+                    DeValue::Boolean(b) => config.no_default_exclude = !*b,
+                    _ => {
+                        return Err(err(
+                            value.span(),
+                            "`default-exclude` must be true or false".into(),
+                            None,
+                        ));
+                    }
+                },
                 "max-file-size" => {
                     config.max_file_size = Some(byte_size(value, &err)?);
                 }
@@ -205,6 +226,7 @@ impl Config {
 
 const TOP_KEYS: &[&str] = &[
     "rules",
+    "default-exclude",
     "exclude",
     "max-file-size",
     "per-file-ignores",

@@ -20,6 +20,9 @@ pub struct RunOptions {
     pub focus: Option<Focus>,
     /// With `--since`: the base revision and the plugin versions it had.
     pub since: Option<Base>,
+    /// The path the run was pointed at, relative to the root it loads, when
+    /// that root is the tree around it.
+    pub within: Option<String>,
 }
 
 /// One run of skillc over a tree.
@@ -51,6 +54,8 @@ impl Session {
     pub fn load(&self, target: &Path) -> Result<Loaded, LoadError> {
         let options = build::Options {
             exclude: self.config.exclude.as_ref(),
+            no_default_exclude: self.config.no_default_exclude,
+            keep: self.options.within.as_deref(),
             max_file_size: self.config.max_file_size,
             focus: self.options.focus.as_ref(),
             // With every shell rule off, fenced shell is not parsed (blocks

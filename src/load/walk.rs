@@ -40,14 +40,62 @@ pub struct WalkResult {
     pub entries: Vec<Walked>,
     pub problems: Vec<WalkProblem>,
     pub excluded: Vec<String>,
+    /// Folders of copies left out by default (see [`default_exclude`]).
+    pub copies: Vec<String>,
 }
 
-/// Walk `start` (inside `root`), returning sorted entries and problems.
 /// What a walk leaves out.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WalkOptions<'a> {
     /// Subtrees not walked (`exclude` in skillc.toml).
     pub exclude: Option<&'a Exclude>,
+    /// Keep the folders [`default_exclude`] leaves out (`default-exclude =
+    /// false`).
+    pub no_default_exclude: bool,
+    /// The path a run was pointed at (relative): never left out, nor any
+    /// folder above it.
+    pub keep: Option<&'a str>,
+}
+
+/// Why a folder is left out by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultExclude {
+    /// A copy of plugins or skills kept aside (`backups/`, `archive/`,
+    /// `x.bak/`): checking it reports every finding once per copy. Reported
+    /// once, as a note.
+    Copy,
+    /// Tool state: dependencies, virtual environments, Claude Code's own
+    /// worktrees (each a whole copy of the repository).
+    Tool,
+}
+
+/// Whether the folder `rel` (at `abs`) is left out by default. A folder
+/// that is itself a plugin or a skill, or a command or agent namespace, is
+/// never a copy, whatever its name.
+pub fn default_exclude(rel: &str, abs: &Path) -> Option<DefaultExclude> {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let parent = crate::source::parent(rel);
+    let parent_name = parent.rsplit('/').next().unwrap_or(parent);
+    if matches!(name, "node_modules" | ".venv" | "__pycache__" | ".tox")
+        || (name == "worktrees" && parent_name == ".claude")
+    {
+        return Some(DefaultExclude::Tool);
+    }
+    let n = name.to_ascii_lowercase();
+    let copy_name = matches!(
+        n.trim_start_matches(['.', '_']),
+        "backup" | "backups" | "archive" | "archives" | "archived"
+    ) || [".bak", ".orig", ".old", "-backup", "_backup", "-backups"]
+        .iter()
+        .any(|s| n.ends_with(s))
+        || n.starts_with("backup-")
+        || n.starts_with("backup_");
+    let namespace = matches!(parent_name, "commands" | "agents" | "skills");
+    (copy_name
+        && !namespace
+        && !abs.join(".claude-plugin").is_dir()
+        && !abs.join("SKILL.md").is_file())
+    .then_some(DefaultExclude::Copy)
 }
 
 impl WalkOptions<'_> {
@@ -63,18 +111,34 @@ pub fn walk(root: &Path, start: &Path, options: WalkOptions<'_>) -> WalkResult {
     // hold more files than the marketplace), and remembered: a link into one
     // cannot be checked, which is not the same as dangling.
     let excluded = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let copies = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let prune = {
         let exclude = options.exclude.cloned();
         let root = root.to_path_buf();
         let excluded = std::sync::Arc::clone(&excluded);
+        let copies = std::sync::Arc::clone(&copies);
+        let defaults = !options.no_default_exclude;
+        let keep = options.keep.map(str::to_string);
         move |e: &ignore::DirEntry| {
             if e.depth() == 0 {
                 return true;
             }
-            let Some(exclude) = &exclude else { return true };
             let rel = rel_path(&root, e.path());
-            if !exclude.covers(&rel) {
+            let kept = keep
+                .as_deref()
+                .is_some_and(|k| k == rel || k.starts_with(&format!("{rel}/")));
+            let by_config = exclude.as_ref().is_some_and(|x| x.covers(&rel));
+            let by_default = (defaults && !kept && e.file_type().is_some_and(|t| t.is_dir()))
+                .then(|| default_exclude(&rel, e.path()))
+                .flatten();
+            if !by_config && by_default.is_none() {
                 return true;
+            }
+            if by_default == Some(DefaultExclude::Copy)
+                && !by_config
+                && let Ok(mut v) = copies.lock()
+            {
+                v.push(rel.clone());
             }
             if let Ok(mut v) = excluded.lock() {
                 v.push(rel);
@@ -120,10 +184,13 @@ pub fn walk(root: &Path, start: &Path, options: WalkOptions<'_>) -> WalkResult {
         Err(shared) => shared.lock().map(|v| v.clone()).unwrap_or_default(),
     };
     excluded.sort();
+    let mut copies: Vec<String> = copies.lock().map(|v| v.clone()).unwrap_or_default();
+    copies.sort();
     WalkResult {
         entries: out,
         problems,
         excluded,
+        copies,
     }
 }
 
@@ -256,5 +323,29 @@ impl Exclude {
             None => Vec::new(),
         };
         self.base = base.to_string();
+    }
+
+    /// Waive the patterns that cover `path` (relative to the checked root),
+    /// a folder above it, or everything below it: what a run is pointed at
+    /// is checked even where `exclude` would leave it out.
+    pub fn waive(&mut self, path: &str) {
+        let mut probes: Vec<String> = Vec::new();
+        let mut at = path;
+        loop {
+            probes.push(crate::source::prefixed(&self.base, at).into_owned());
+            match at.rfind('/') {
+                Some(i) => at = &at[..i],
+                None => break,
+            }
+        }
+        probes.push(format!(
+            "{}/\u{FFFF}",
+            crate::source::prefixed(&self.base, path)
+        ));
+        for p in probes {
+            self.waived.extend(self.globs.matches(p));
+        }
+        self.waived.sort_unstable();
+        self.waived.dedup();
     }
 }

@@ -431,6 +431,11 @@ pub struct Project {
     pub plugins_by_dir: HashMap<String, usize>,
     /// Top-most excluded paths (their subtrees were not walked).
     pub excluded: BTreeSet<String>,
+    /// Folders of copies (backups, archives) the walk left out by default.
+    pub copies: Vec<String>,
+    /// The checked root on disk: what exists is asked of the file system
+    /// when the walk left a path out (git-ignored files exist too).
+    pub root: std::path::PathBuf,
     /// Plugin indexes by name (several when names collide).
     pub plugins_by_name: BTreeMap<String, Vec<usize>>,
     /// Problems with paths and reads, reported by the file rules.
@@ -477,20 +482,42 @@ impl Project {
     pub fn doc(&self, i: usize) -> &Doc {
         &self.docs[i]
     }
-    /// Whether `path` is in the tree. Paths in excluded subtrees count: they
-    /// were not walked, so they cannot be said to be missing.
+    /// Whether `path` is in the tree. Existence is the file system's: a
+    /// path the walk left out (excluded, git-ignored) exists when it is on
+    /// disk below the root; excluded subtrees were not walked, so nothing in
+    /// them is said to be missing.
     pub fn exists(&self, path: &str) -> bool {
         path.is_empty()
             || self.files.contains(path)
             || self.dirs.contains(path)
             || self.is_excluded(path)
+            || self.on_disk(path).is_some()
     }
     /// Whether `path` lies in a subtree `exclude` kept skillc out of.
     pub fn is_excluded(&self, path: &str) -> bool {
         !self.excluded.is_empty() && ancestors(path).any(|a| self.excluded.contains(a))
     }
     pub fn is_dir(&self, path: &str) -> bool {
-        path.is_empty() || self.dirs.contains(path)
+        path.is_empty()
+            || self.dirs.contains(path)
+            || self.on_disk(path).is_some_and(|m| m.is_dir())
+    }
+    /// What the file system says of `path` (relative, inside the root), for
+    /// paths the walk did not see. Never looks outside the root.
+    fn on_disk(&self, path: &str) -> Option<std::fs::Metadata> {
+        if self.root.as_os_str().is_empty()
+            || path.starts_with('/')
+            || path.contains('\\')
+            || path.split('/').any(|s| s == ".." || s.is_empty())
+        {
+            return None;
+        }
+        let full = self.root.join(path);
+        let meta = std::fs::metadata(&full).ok()?;
+        // A symlink may lead out of the tree: only what stays inside counts.
+        let canon = full.canonicalize().ok()?;
+        let root = self.root.canonicalize().ok()?;
+        canon.starts_with(root).then_some(meta)
     }
     pub fn plugin_named(&self, name: &str) -> Option<&Plugin> {
         self.plugins_by_name

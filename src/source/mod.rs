@@ -164,6 +164,10 @@ impl SourceDb {
             files: Vec::with_capacity(n),
         }
     }
+    /// The checked root.
+    pub fn root(&self) -> &std::path::Path {
+        &self.root
+    }
     /// The file's absolute path.
     pub fn abs(&self, id: FileId) -> PathBuf {
         self.root.join(self.path(id))

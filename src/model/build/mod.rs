@@ -80,11 +80,67 @@ fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadEr
     Ok((abs.clone(), abs, None))
 }
 
+/// The repository around `target`: the nearest directory at or above it
+/// that holds `skillc.toml` or `.git` (the home directory's own `.git`
+/// excepted), where configuration discovery stops too.
+pub fn enclosing_root(target: &Path) -> Option<PathBuf> {
+    let abs = std::path::absolute(target).ok()?;
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    abs.ancestors()
+        .find(|dir| {
+            dir.join("skillc.toml").is_file()
+                || (dir.join(".git").exists() && home.as_deref() != Some(*dir))
+        })
+        .map(Path::to_path_buf)
+}
+
+/// The tree around `target` found by what it holds, never above `top`:
+/// the outermost marketplace root, else the nearest plugin root, else the
+/// directory holding the nearest `skills/` or `.claude/` folder. `None`
+/// when nothing encloses `target` (it is its own context).
+pub fn context_within(target: &Path, top: Option<&Path>) -> Option<PathBuf> {
+    let abs = std::path::absolute(target).ok()?;
+    let start = if abs.is_dir() {
+        abs.clone()
+    } else {
+        abs.parent()?.to_path_buf()
+    };
+    let chain: Vec<&Path> = start
+        .ancestors()
+        .take_while(|d| top.is_none_or(|t| d.starts_with(t)))
+        .collect();
+    let has = |d: &Path, f: &str| d.join(".claude-plugin").join(f).is_file();
+    let named = |d: &Path, n: &str| d.file_name().is_some_and(|x| x == n);
+    let found = chain
+        .iter()
+        .rev()
+        .find(|d| has(d, "marketplace.json"))
+        .or_else(|| chain.iter().find(|d| has(d, "plugin.json")))
+        .map(|d| d.to_path_buf())
+        .or_else(|| {
+            let folder = chain
+                .iter()
+                .find(|d| named(d, "skills") || named(d, ".claude"))?;
+            let mut up = folder.parent()?;
+            if named(up, ".claude") {
+                up = up.parent()?;
+            }
+            top.is_none_or(|t| up.starts_with(t))
+                .then(|| up.to_path_buf())
+        })?;
+    (found != abs).then_some(found)
+}
+
 /// What a load reads and parses.
 #[derive(Clone, Copy)]
 pub struct Options<'a> {
     /// Subtrees left out of the walk.
     pub exclude: Option<&'a load::Exclude>,
+    /// Keep the folders left out by default (see `load::default_exclude`).
+    pub no_default_exclude: bool,
+    /// The path a run was pointed at, relative to the root it loads: never
+    /// left out.
+    pub keep: Option<&'a str>,
     /// Files larger than this are reported and not read (`None`: 1 MiB for
     /// markdown, 8 MiB for the rest).
     pub max_file_size: Option<u64>,
@@ -106,6 +162,8 @@ impl Default for Options<'_> {
     fn default() -> Self {
         Options {
             exclude: None,
+            no_default_exclude: false,
+            keep: None,
             max_file_size: None,
             focus: None,
             shell_blocks: true,
@@ -160,6 +218,8 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
         &start,
         load::WalkOptions {
             exclude: options.exclude,
+            no_default_exclude: options.no_default_exclude,
+            keep: options.keep,
         },
     );
     clock.done("walk");
@@ -191,6 +251,7 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "root".into());
     let mut project = files.project(all_files, dirs, walked.excluded, hint, &root_name);
+    project.copies = walked.copies;
     let mut db = files.db;
     clock.done("model");
     if let Some(focus) = options.focus.filter(|_| light) {
@@ -430,6 +491,8 @@ impl Files {
             skills_by_dir,
             plugins_by_dir,
             excluded: excluded.into_iter().collect(),
+            root: self.db.root().to_path_buf(),
+            copies: Vec::new(),
             plugins: builder.plugins,
             json: builder.json,
             docs,
