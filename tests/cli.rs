@@ -301,6 +301,22 @@ fn single_skill_and_single_plugin() {
         "--format",
         "concise",
     ]);
+    // An Agent Skills spec rule: a warning for Claude Code (the default
+    // target), an error for agent-skills.
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("plugins/ops/skills/Debug/SKILL.md:2:7: warning[AS005]"),
+        "{}",
+        stdout(&o)
+    );
+    let o = skillc(&[
+        "check",
+        &format!("{}/plugins/ops/skills/Debug/SKILL.md", fixture("defective")),
+        "--format",
+        "concise",
+        "--target",
+        "agent-skills",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).contains("Debug/SKILL.md:2:7: error[AS005]"),
@@ -958,5 +974,107 @@ fn excluded_subtrees_are_not_walked_and_links_into_them_are_not_dangling() {
     assert!(
         out.contains("XREF001") && out.contains("vendor2/x.md"),
         "{out}"
+    );
+}
+
+/// `--select`, `--extend-select` and `--ignore` choose rules by id, prefix
+/// or name; an unknown one is a usage error.
+#[test]
+fn rules_are_chosen_on_the_command_line() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "tests/fixtures/defective", "--format", "json"];
+        args.extend_from_slice(extra);
+        let o = skillc(&args);
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap_or_default();
+        let mut ids: Vec<String> = v["diagnostics"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|d| d["rule"].as_str().unwrap().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        ids.sort();
+        ids.dedup();
+        (o.status.code(), ids)
+    };
+    let (_, all) = run(&[]);
+    assert!(all.len() > 3, "{all:?}");
+    let (_, only) = run(&["--select", "XREF,AS005"]);
+    assert!(!only.is_empty());
+    assert!(
+        only.iter().all(|i| i.starts_with("XREF") || i == "AS005"),
+        "{only:?}"
+    );
+    let (_, by_name) = run(&["--select", "skill-name-format"]);
+    assert_eq!(by_name, ["AS005"]);
+    let (_, ignored) = run(&["--ignore", "XREF"]);
+    assert!(
+        ignored.iter().all(|i| !i.starts_with("XREF")),
+        "{ignored:?}"
+    );
+    assert_eq!(
+        ignored.len() + only.len() - 1,
+        all.len(),
+        "{ignored:?} {only:?} {all:?}"
+    );
+    let (_, extended) = run(&["--select", "AS005", "--extend-select", "AS009"]);
+    assert!(extended.contains(&"AS005".to_string()));
+    let (code, _) = run(&["--select", "XREF04X"]);
+    assert_eq!(code, Some(2));
+    let o = skillc(&["check", "tests/fixtures/defective", "--ignore", "ZZ9"]);
+    assert!(
+        stderr(&o).contains("unknown rule or prefix `ZZ9`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `--statistics` counts findings per rule, most first, and marks the rules
+/// `--fix` can fix; findings `--fix` can fix are marked and counted.
+#[test]
+fn statistics_and_fixable_markers() {
+    let o = skillc(&["check", "tests/fixtures/defective", "--statistics"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let counts: Vec<usize> = out
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().trim().parse().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.contains("SK003") && l.contains("[*]")),
+        "{out}"
+    );
+    let json = skillc(&[
+        "check",
+        "tests/fixtures/defective",
+        "--statistics",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let total: u64 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total as usize, counts.iter().sum::<usize>());
+    let concise = stdout(&skillc(&[
+        "check",
+        "tests/fixtures/defective",
+        "--format",
+        "concise",
+    ]));
+    assert!(concise.contains("warning[SK003] [*] "), "{concise}");
+    assert!(concise.contains("1 fixable with `--fix`"), "{concise}");
+    let table = stdout(&skillc(&["rules"]));
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("SK003") && l.contains("[*]")),
+        "{table}"
     );
 }

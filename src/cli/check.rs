@@ -57,6 +57,33 @@ pub struct Args {
     /// (exit 1 when anything would change).
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    /// The consumer the skills are written for: Agent Skills spec rules
+    /// (name = folder, name format, description limits, strict YAML) are
+    /// errors for agent-skills (claude.ai uploads, the Skills API,
+    /// skills-ref) and warnings for claude-code, which loads such skills.
+    /// Overrides `target` in skillc.toml.
+    #[arg(long, value_enum)]
+    pub target: Option<TargetArg>,
+    /// Only these rules: ids, id prefixes (`RD`, `XREF00`), names, or ALL.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Option<Vec<String>>,
+    /// These rules too, on top of the configuration (turns on rules that
+    /// are off).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Not these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Print how many findings each rule made instead of the findings.
+    #[arg(long, conflicts_with = "fix")]
+    pub statistics: bool,
+}
+
+/// `--target`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum TargetArg {
+    ClaudeCode,
+    AgentSkills,
 }
 
 impl Args {
@@ -71,6 +98,13 @@ impl Args {
             write_baseline: self.write_baseline.clone(),
             // `SKILLC_TIMING=1`: where the time goes (load, then each check).
             timings: std::env::var_os("SKILLC_TIMING").is_some(),
+            target: self.target.map(|t| match t {
+                TargetArg::ClaudeCode => crate::engine::config::Target::ClaudeCode,
+                TargetArg::AgentSkills => crate::engine::config::Target::AgentSkills,
+            }),
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
         }
     }
 }
@@ -186,16 +220,23 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
     } else {
         Format::Concise
     });
-    let text = report::render(
-        format,
-        diags,
-        &loaded.db,
-        summary,
-        HumanOptions {
-            color: super::use_color(args.color),
-            width: super::width(),
-        },
-    );
+    let text = if args.statistics {
+        match format {
+            Format::Json => report::statistics::render_json(diags),
+            _ => report::statistics::render(diags),
+        }
+    } else {
+        report::render(
+            format,
+            diags,
+            &loaded.db,
+            summary,
+            HumanOptions {
+                color: super::use_color(args.color),
+                width: super::width(),
+            },
+        )
+    };
     let quiet_clean = args.quiet && diags.is_empty();
     if !quiet_clean {
         let mut out = std::io::stdout().lock();

@@ -25,6 +25,9 @@ struct Explanation<'a> {
     name: &'a str,
     family: &'a str,
     severity: &'a str,
+    /// An Agent Skills spec rule: a warning for target claude-code.
+    spec: bool,
+    fixable: bool,
     summary: String,
     docs: String,
 }
@@ -47,6 +50,8 @@ pub fn run(args: Args) -> u8 {
                 name: rule.name,
                 family: rule.family.as_str(),
                 severity: rule.severity.as_str(),
+                spec: rule.spec,
+                fixable: rule.fixable,
                 summary: rule.summary(),
                 docs: rule.docs(),
             };
@@ -60,9 +65,15 @@ pub fn run(args: Args) -> u8 {
             println!("# {} ({})\n", rule.id, rule.name);
             println!("{}\n", rule.summary());
             println!(
-                "Family: {}. Default severity: {}.\n",
+                "Family: {}. Default severity: {} ({}).{}\n",
                 rule.family.as_str(),
-                rule.severity.as_str()
+                rule.severity_text(),
+                rule.severity_meaning(),
+                if rule.fixable {
+                    " `--fix` fixes it."
+                } else {
+                    ""
+                }
             );
             println!("{body}\n");
             println!(

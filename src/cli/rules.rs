@@ -25,6 +25,11 @@ pub struct RuleInfo {
     pub name: &'static str,
     pub family: &'static str,
     pub severity: &'static str,
+    /// An Agent Skills spec rule: `severity` holds for target agent-skills;
+    /// for claude-code it is a warning.
+    pub spec: bool,
+    /// `--fix` fixes some of its findings.
+    pub fixable: bool,
     pub summary: String,
 }
 
@@ -36,6 +41,8 @@ pub fn infos() -> Vec<RuleInfo> {
             name: r.name,
             family: r.family.as_str(),
             severity: r.severity.as_str(),
+            spec: r.spec,
+            fixable: r.fixable,
             summary: r.summary(),
         })
         .collect()
@@ -53,14 +60,20 @@ pub fn markdown() -> String {
     }
     for f in families {
         out.push_str(&format!(
-            "### {f}\n\n| ID | Name | Default | What it checks |\n| --- | --- | --- | --- |\n"
+            "### {f}\n\n| ID | Name | Default | Fix | What it checks |\n| --- | --- | --- | --- | --- |\n"
         ));
         for r in infos.iter().filter(|r| r.family == f) {
+            let severity = if r.spec {
+                "warning; error for agent-skills"
+            } else {
+                r.severity
+            };
             out.push_str(&format!(
-                "| {} | `{}` | {} | {} |\n",
+                "| {} | `{}` | {} | {} | {} |\n",
                 r.id,
                 r.name,
-                r.severity,
+                severity,
+                if r.fixable { "yes" } else { "" },
                 r.summary.replace('|', "\\|")
             ));
         }
@@ -80,15 +93,20 @@ pub fn run(args: Args) -> u8 {
         RulesFormat::Markdown => print!("{}", markdown()),
         RulesFormat::Table => {
             println!(
-                "{:<8} {:<36} {:<12} {:<8} SUMMARY",
-                "ID", "NAME", "FAMILY", "SEVERITY"
+                "{:<8} {:<36} {:<12} {:<8} {:<3} SUMMARY",
+                "ID", "NAME", "FAMILY", "SEVERITY", "FIX"
             );
             for r in infos() {
+                let severity = if r.spec { "warning*" } else { r.severity };
+                let fix = if r.fixable { "[*]" } else { "" };
                 println!(
-                    "{:<8} {:<36} {:<12} {:<8} {}",
-                    r.id, r.name, r.family, r.severity, r.summary
+                    "{:<8} {:<36} {:<12} {:<8} {fix:<3} {}",
+                    r.id, r.name, r.family, severity, r.summary
                 );
             }
+            println!(
+                "\n* an Agent Skills spec rule: an error with --target agent-skills. [*] --fix fixes it."
+            );
         }
     }
     EXIT_CLEAN

@@ -29,6 +29,14 @@ pub struct Request {
     pub write_baseline: Option<PathBuf>,
     /// Time each check (`SKILLC_TIMING`).
     pub timings: bool,
+    /// `--target`: the consumer the skills are written for.
+    pub target: Option<crate::engine::config::Target>,
+    /// `--select`: only these rules (ids, id prefixes, names, `ALL`).
+    pub select: Option<Vec<String>>,
+    /// `--extend-select`: these rules too.
+    pub extend_select: Vec<String>,
+    /// `--ignore`: not these rules.
+    pub ignore: Vec<String>,
 }
 
 /// Why a check could not run (exit 2).
@@ -87,6 +95,12 @@ fn session_at(req: &Request, path: &Path) -> Result<Session, Failure> {
         DiscoverError::Invalid(e) => Failure::Config(e),
     })?;
     config.redaction = std::mem::take(&mut config.redaction).with_env();
+    if let Some(t) = req.target {
+        config.target = t;
+    }
+    config
+        .select(req.select.as_deref(), &req.extend_select, &req.ignore)
+        .map_err(Failure::Other)?;
     Ok(Session::new(config))
 }
 

@@ -21,6 +21,28 @@ pub enum Level {
     On(Severity),
 }
 
+/// Which consumer the skills are written for (`target`, `--target`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Target {
+    /// Claude Code, which loads what the Agent Skills spec rejects (a name
+    /// that differs from its folder, lenient YAML): spec rules warn.
+    #[default]
+    ClaudeCode,
+    /// claude.ai uploads, the Skills API and skills-ref, which reject it:
+    /// spec rules are errors.
+    AgentSkills,
+}
+
+impl Target {
+    pub fn parse(s: &str) -> Option<Target> {
+        match s {
+            "claude-code" => Some(Target::ClaudeCode),
+            "agent-skills" => Some(Target::AgentSkills),
+            _ => None,
+        }
+    }
+}
+
 /// The validated configuration.
 #[derive(Debug, Default)]
 pub struct Config {
@@ -41,6 +63,8 @@ pub struct Config {
     /// `max-file-size`: files larger than this are reported (GEN) and skipped.
     /// `None`: 1 MiB for markdown, 8 MiB for other files.
     pub max_file_size: Option<u64>,
+    /// The consumer the skills are written for.
+    pub target: Target,
     /// `default-exclude = false`: check the folders left out by default
     /// (copies such as `backups/`, dependencies, Claude Code worktrees).
     pub no_default_exclude: bool,
@@ -82,6 +106,70 @@ impl Config {
             e.place(&base);
         }
         self.base = base;
+    }
+
+    /// Apply the command line's rule selection: `select` (only these rules,
+    /// by id, id prefix, name or `ALL`), then `extend_select` (these too),
+    /// then `ignore` (not these). A selected rule the configuration turned
+    /// off runs at its default severity. An unknown selector is an error.
+    pub fn select(
+        &mut self,
+        select: Option<&[String]>,
+        extend_select: &[String],
+        ignore: &[String],
+    ) -> Result<(), String> {
+        let rules = crate::rules::registry::rules();
+        let matching = |sel: &str| -> Result<Vec<&'static RuleMeta>, String> {
+            let up = sel.to_ascii_uppercase();
+            let found: Vec<&'static RuleMeta> = rules
+                .iter()
+                .copied()
+                .filter(|r| up == "ALL" || r.id.starts_with(&up) || r.name == sel)
+                .collect();
+            if found.is_empty() {
+                let hint = crate::text::suggest(&up, rules.iter().map(|r| r.id))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "unknown rule or prefix `{sel}`{hint} (see `skillc rules`)"
+                ));
+            }
+            Ok(found)
+        };
+        let enable = |cfg: &mut Config, r: &'static RuleMeta| {
+            if cfg.level(r) == Level::Off {
+                cfg.rules.insert(r.id, Level::On(r.severity));
+            }
+        };
+        if let Some(select) = select {
+            let mut chosen = std::collections::HashSet::new();
+            for sel in select {
+                for r in matching(sel)? {
+                    chosen.insert(r.id);
+                    enable(self, r);
+                }
+            }
+            for r in rules.iter().filter(|r| !chosen.contains(r.id)) {
+                self.rules.insert(r.id, Level::Off);
+                for (_, levels) in &mut self.overrides {
+                    levels.remove(r.id);
+                }
+            }
+        }
+        for sel in extend_select {
+            for r in matching(sel)? {
+                enable(self, r);
+            }
+        }
+        for sel in ignore {
+            for r in matching(sel)? {
+                self.rules.insert(r.id, Level::Off);
+                for (_, levels) in &mut self.overrides {
+                    levels.remove(r.id);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Check `path` (relative to the checked root) even where `exclude`
@@ -142,6 +230,18 @@ impl Config {
                 "exclude" => {
                     config.exclude = Some(crate::load::Exclude::new(globs(value, &err)?));
                 }
+                "target" => match value.get_ref() {
+                    DeValue::String(s) if Target::parse(s).is_some() => {
+                        config.target = Target::parse(s).unwrap_or_default();
+                    }
+                    _ => {
+                        return Err(err(
+                            value.span(),
+                            "`target` is \"claude-code\" or \"agent-skills\"".into(),
+                            None,
+                        ));
+                    }
+                },
                 "default-exclude" => match value.get_ref() {
                     DeValue::Boolean(b) => config.no_default_exclude = !*b,
                     _ => {
@@ -226,6 +326,7 @@ impl Config {
 
 const TOP_KEYS: &[&str] = &[
     "rules",
+    "target",
     "default-exclude",
     "exclude",
     "max-file-size",
@@ -354,7 +455,7 @@ fn parse_redaction(
     }
     Ok(())
 }
-const SHELL_KEYS: &[&str] = &["bash-version", "context"];
+const SHELL_KEYS: &[&str] = &["bash-version", "context-policy", "context"];
 const TOOL_KEYS: &[&str] = &["flags", "env", "value-flags", "local", "cluster", "enabled"];
 
 fn parse_shell(
@@ -382,6 +483,21 @@ fn parse_shell(
                         Some("write MAJOR.MINOR, for example \"3.2\" or \"5.1\"".into()),
                     )
                 })?;
+            }
+            "context-policy" => {
+                use crate::parse::shell::policy::ContextPolicy;
+                policy.context = match value.get_ref() {
+                    DeValue::String(s) if s == "auto" => ContextPolicy::Auto,
+                    DeValue::String(s) if s == "strict" => ContextPolicy::Strict,
+                    DeValue::String(s) if s == "mutating" => ContextPolicy::Mutating,
+                    _ => {
+                        return Err(err(
+                            value.span(),
+                            "`context-policy` is \"auto\", \"strict\" or \"mutating\"".into(),
+                            None,
+                        ));
+                    }
+                };
             }
             "context" => {
                 let tools = as_table(value, "`shell.context` must be a table of tools", err)?;

@@ -1,11 +1,11 @@
 //! Run every enabled check over a loaded tree and apply policy: severity
 //! overrides, per-file ignores, inline suppressions, deterministic order.
 
-use crate::engine::config::Level;
+use crate::engine::config::{Level, Target};
 use crate::engine::session::Session;
 use crate::engine::suppress::Suppressions;
 use crate::model::build::Loaded;
-use crate::rules::diag::{self, Diagnostic};
+use crate::rules::diag::{self, Diagnostic, Severity};
 use crate::rules::{Check, Context, Late, RuleMeta, registry};
 use rayon::prelude::*;
 use std::sync::Mutex;
@@ -70,6 +70,14 @@ pub(crate) fn run(
         match config.level_at(d.rule, path) {
             Some(Level::Off) => return None,
             Some(Level::On(sev)) => d.severity = sev,
+            // Agent Skills spec rules break only the consumers that enforce
+            // the spec: for Claude Code they are likely defects.
+            None if d.rule.spec
+                && config.target == Target::ClaudeCode
+                && d.severity == Severity::Error =>
+            {
+                d.severity = Severity::Warning;
+            }
             None => {}
         }
         (!config.is_ignored(d.rule, path)).then_some(d)

@@ -122,9 +122,14 @@ pub fn check_files(files: &[(String, String)]) -> (tempfile::TempDir, Loaded, Ve
     check_dir(dir)
 }
 
-/// Load the tree in `dir` and run every check, with the default config.
+/// Load the tree in `dir` and run every check, with the default config
+/// but the strict context policy: a test tree is too small to learn the
+/// house policy from, and the rules' detection is what these tests check
+/// (the policy has tests of its own).
 fn check_dir(dir: tempfile::TempDir) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
-    let (loaded, diags) = check_with(dir.path(), Config::default());
+    let mut config = Config::default();
+    config.shell.context = crate::parse::shell::policy::ContextPolicy::Strict;
+    let (loaded, diags) = check_with(dir.path(), config);
     (dir, loaded, diags)
 }
 

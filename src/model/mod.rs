@@ -195,6 +195,10 @@ pub struct Doc {
     pub phases: Option<Box<crate::parse::phase::PhaseFacts>>,
     /// Fenced shell blocks (bash, sh, shell, zsh, console), parsed.
     pub shell: Vec<ShellBlock>,
+    /// In a SKILL.md: fenced lines calling kubectl or helm against a
+    /// cluster, and how many name the context (the house-policy vote, see
+    /// `parse::shell::policy::cluster_lines`).
+    pub cluster_lines: (u32, u32),
     /// A narrowed run (`--files`, `--since`) left the body unparsed: `md` is
     /// empty. Only docs whose findings could not be reported are left so;
     /// see [`crate::load`].

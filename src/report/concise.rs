@@ -10,9 +10,10 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb, summary: Summary) -> String {
         let file = db.get(d.file());
         let (line, col) = file.line_col(d.span().start as usize);
         let message = d.message.replace('\n', " ");
+        let fixable = if d.fix.is_some() { " [*]" } else { "" };
         let _ = writeln!(
             out,
-            "{}:{line}:{col}: {}[{}] {message}",
+            "{}:{line}:{col}: {}[{}]{fixable} {message}",
             file.path,
             d.severity.as_str(),
             d.rule.id
@@ -37,5 +38,14 @@ pub fn summary_line(s: Summary) -> String {
     if s.infos > 0 {
         parts.push(plural(s.infos, "note"));
     }
-    format!("Found {} in {}.", parts.join(", "), plural(s.files, "file"))
+    let fixable = if s.fixable > 0 {
+        format!(" {} fixable with `--fix` ([*]).", s.fixable)
+    } else {
+        String::new()
+    };
+    format!(
+        "Found {} in {}.{fixable}",
+        parts.join(", "),
+        plural(s.files, "file")
+    )
 }

@@ -137,7 +137,11 @@ fn report<'a>(d: &'a Diagnostic, db: &'a SourceDb) -> Report<'a> {
         .collect();
     Report {
         message: d.message.clone(),
-        code: Some(format!("{}({})", d.rule.id, d.rule.name)),
+        code: Some(if d.fix.is_some() {
+            format!("{}({}) [*]", d.rule.id, d.rule.name)
+        } else {
+            format!("{}({})", d.rule.id, d.rule.name)
+        }),
         severity: d.severity,
         help: d.help.as_deref(),
         source: Named {

@@ -23,6 +23,8 @@ struct JsonDiagnostic<'a> {
     rule: &'static str,
     name: &'static str,
     severity: &'static str,
+    /// `--fix` can fix it.
+    fixable: bool,
     message: &'a str,
     help: Option<&'a str>,
     path: &'a str,
@@ -55,6 +57,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb, summary: Summary) -> String {
                 rule: d.rule.id,
                 name: d.rule.name,
                 severity: d.severity.as_str(),
+                fixable: d.fix.is_some(),
                 message: &d.message,
                 help: d.help.as_deref(),
                 path: &file.path,

@@ -6,6 +6,7 @@ mod human;
 mod json;
 pub mod progress;
 pub mod sarif;
+pub mod statistics;
 
 pub use human::render_human;
 

@@ -139,6 +139,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings `--fix` can fix.
+    pub fixable: usize,
 }
 
 impl Summary {
@@ -153,6 +155,7 @@ impl Summary {
                 Severity::Warning => s.warnings += 1,
                 Severity::Info => s.infos += 1,
             }
+            s.fixable += usize::from(d.fix.is_some());
         }
         s
     }

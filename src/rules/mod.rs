@@ -125,6 +125,12 @@ pub struct RuleMeta {
     pub family: Family,
     /// Default severity.
     pub severity: Severity,
+    /// An Agent Skills spec rule: what claude.ai uploads, the Skills API and
+    /// skills-ref reject but Claude Code loads. Its severity (an error) holds
+    /// for `target = "agent-skills"`; for `claude-code` it is a warning.
+    pub spec: bool,
+    /// `--fix` can fix some of its findings.
+    pub fixable: bool,
     /// Markdown docs: summary line, then What it does / Why it matters /
     /// Example / Use instead / Configuration.
     pub docs: &'static str,
@@ -136,6 +142,11 @@ pub struct RuleMeta {
     pub module: &'static str,
 }
 
+/// Whether any flag is set (`spec: true` in `declare_rule!`).
+pub const fn any(flags: &[bool]) -> bool {
+    matches!(flags, [true, ..])
+}
+
 impl PartialEq for RuleMeta {
     fn eq(&self, other: &Self) -> bool {
         self.id == other.id
@@ -143,6 +154,30 @@ impl PartialEq for RuleMeta {
 }
 
 impl RuleMeta {
+    /// Its default severity in words, with the target's effect on a spec
+    /// rule (`warning; error for agent-skills`).
+    pub fn severity_text(&self) -> String {
+        if self.spec {
+            "warning; error for agent-skills".into()
+        } else {
+            self.severity.as_str().into()
+        }
+    }
+
+    /// What its default severity says about a finding (the severity model).
+    pub fn severity_meaning(&self) -> &'static str {
+        if self.spec {
+            return "Claude Code loads it, but the consumers the Agent Skills spec governs (claude.ai uploads, the Skills API, skills-ref) reject it: a likely defect for target claude-code, an error for target agent-skills";
+        }
+        match self.severity {
+            diag::Severity::Error => {
+                "an error: Claude Code (or the consumer you target) fails to load or run it, or a real credential leaks"
+            }
+            diag::Severity::Warning => "a warning: a likely defect",
+            diag::Severity::Info => "a note: style or house policy",
+        }
+    }
+
     /// Docs with the one-space indent of `///` comments removed.
     pub fn docs(&self) -> String {
         self.docs
@@ -196,13 +231,15 @@ macro_rules! declare_rule {
             name: $name:literal,
             family: $family:ident,
             severity: $sev:ident
+            $(, spec: $spec:literal)?
+            $(, fix: $fix:literal)?
             $(, reach: $reach:ident)?
             , check: $check:path
             $(,)?
         }
     ) => {
         $crate::declare_rule!(@rule [$($doc)*] $vis $ident $id $name $family $sev
-            [$($reach)?] $crate::rules::Check::Model($check));
+            [$($spec)?] [$($fix)?] [$($reach)?] $crate::rules::Check::Model($check));
     };
     (
         $(#[doc = $doc:literal])*
@@ -211,22 +248,26 @@ macro_rules! declare_rule {
             name: $name:literal,
             family: $family:ident,
             severity: $sev:ident
+            $(, spec: $spec:literal)?
+            $(, fix: $fix:literal)?
             $(, reach: $reach:ident)?
             , late: $check:path
             $(,)?
         }
     ) => {
         $crate::declare_rule!(@rule [$($doc)*] $vis $ident $id $name $family $sev
-            [$($reach)?] $crate::rules::Check::Late($check));
+            [$($spec)?] [$($fix)?] [$($reach)?] $crate::rules::Check::Late($check));
     };
     (@rule [$($doc:literal)*] $vis:vis $ident:ident $id:literal $name:literal $family:ident
-        $sev:ident [$($reach:ident)?] $check:expr) => {
+        $sev:ident [$($spec:literal)?] [$($fix:literal)?] [$($reach:ident)?] $check:expr) => {
         $vis static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             id: $id,
             name: $name,
             family: $crate::rules::Family::$family,
             severity: $crate::rules::diag::Severity::$sev,
             docs: concat!($($doc, "\n"),*),
+            spec: $crate::rules::any(&[$($spec)?]),
+            fixable: $crate::rules::any(&[$($fix)?]),
             check: $check,
             reach: $crate::rules::Reach::pick(
                 &[$($crate::rules::Reach::$reach)?],

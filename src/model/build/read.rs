@@ -109,6 +109,7 @@ pub(super) fn unread_doc(w: &Walked) -> ReadFile {
         md: markdown::MdDoc::default(),
         phases: None,
         shell: Vec::new(),
+        cluster_lines: (0, 0),
         light: true,
         unread: true,
     };
@@ -237,6 +238,11 @@ impl Reader<'_> {
                 .flatten(),
             md,
             shell,
+            cluster_lines: if is_skill_md(&w.path) && text.contains("```") {
+                crate::parse::shell::policy::cluster_lines(text)
+            } else {
+                (0, 0)
+            },
             light,
             unread: false,
         }

@@ -187,12 +187,15 @@ impl ToolPolicy {
 pub struct ShellPolicy {
     pub bash_target: (u8, u8),
     pub tools: Vec<ToolPolicy>,
+    /// How strictly cluster calls must name their context.
+    pub context: ContextPolicy,
 }
 
 impl Default for ShellPolicy {
     fn default() -> Self {
         ShellPolicy {
             bash_target: (3, 2),
+            context: ContextPolicy::Auto,
             tools: vec![
                 ToolPolicy::kubectl(),
                 ToolPolicy::helm(),
@@ -265,5 +268,151 @@ mod tests {
         assert!(!req(&h, "repo add x https://example.com"));
         assert!(!req(&h, "template x chart"));
         assert!(!req(&h, "--kube-context prod status x"));
+    }
+}
+
+/// How strictly cluster calls must name their context (`[shell]
+/// context-policy`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContextPolicy {
+    /// Learned from the tree: strict where its cluster calls overwhelmingly
+    /// name their context, else mutating.
+    #[default]
+    Auto,
+    /// Every call that reaches a cluster names its context (an error).
+    Strict,
+    /// Only calls that change a cluster must (a warning); reads such as
+    /// `kubectl get` or `rollout status` are fine.
+    Mutating,
+}
+
+/// Fenced-code lines of a markdown text that call kubectl or helm against a
+/// cluster, and how many of them name the context: the vote
+/// [`ContextPolicy::Auto`] counts (a lexical count, so every SKILL.md can
+/// be counted without parsing its shell).
+pub fn cluster_lines(text: &str) -> (u32, u32) {
+    const LOCAL: &[&str] = &[
+        "config",
+        "completion",
+        "kustomize",
+        "version",
+        "plugin",
+        "krew",
+        "help",
+        "repo",
+        "template",
+        "search",
+        "show",
+        "dependency",
+        "dep",
+        "lint",
+        "package",
+        "create",
+        "env",
+        "plugin",
+        "registry",
+        "verify",
+    ];
+    let (mut total, mut named) = (0u32, 0u32);
+    let mut fence: Option<&str> = None;
+    for line in text.lines() {
+        let t = line.trim_start();
+        let marker = if t.starts_with("```") {
+            Some("```")
+        } else if t.starts_with("~~~") {
+            Some("~~~")
+        } else {
+            None
+        };
+        match (fence, marker) {
+            (None, Some(m)) => {
+                fence = Some(m);
+                continue;
+            }
+            (Some(f), Some(m)) if f == m => {
+                fence = None;
+                continue;
+            }
+            (None, None) => continue,
+            _ => {}
+        }
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let calls = words.iter().enumerate().any(|(i, w)| {
+            let tool = w.trim_start_matches(['$', '(', '`', '|', ';', '&']);
+            (tool == "kubectl" || tool == "helm")
+                && subcommand(&words[i + 1..]).is_some_and(|sub| !LOCAL.contains(&sub))
+        });
+        if calls {
+            total += 1;
+            if ["--context", "--kube-context", "--kubeconfig", "KUBECONFIG="]
+                .iter()
+                .any(|f| t.contains(f))
+            {
+                named += 1;
+            }
+        }
+    }
+    (total, named)
+}
+
+/// The first positional word of a kubectl/helm call's arguments (flags and
+/// the values of the common value flags skipped).
+fn subcommand<'a>(args: &[&'a str]) -> Option<&'a str> {
+    const VALUED: &[&str] = &[
+        "--context",
+        "--kube-context",
+        "--kubeconfig",
+        "-n",
+        "--namespace",
+        "-o",
+        "--output",
+        "-l",
+        "--selector",
+        "-f",
+        "--filename",
+    ];
+    let mut skip = false;
+    for a in args {
+        if skip {
+            skip = false;
+            continue;
+        }
+        if a.starts_with('-') {
+            skip = !a.contains('=') && VALUED.contains(a);
+            continue;
+        }
+        return Some(a);
+    }
+    None
+}
+
+/// Subcommands that only read a cluster (`kubectl get`, `helm status`):
+/// with [`ContextPolicy::Mutating`] they may run without a context.
+pub fn reads_only(what: &str, args: &[&str]) -> bool {
+    let mut parts = what.split_whitespace();
+    let (Some(tool), Some(sub)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let second = args
+        .iter()
+        .filter(|a| !a.starts_with('-'))
+        .nth(1)
+        .copied()
+        .unwrap_or("");
+    match tool {
+        "kubectl" | "oc" => match sub {
+            "get" | "describe" | "logs" | "top" | "explain" | "api-resources" | "api-versions"
+            | "cluster-info" | "events" | "wait" | "diff" | "version" => true,
+            "rollout" => matches!(second, "status" | "history"),
+            "auth" => matches!(second, "can-i" | "whoami"),
+            _ => false,
+        },
+        "helm" => matches!(sub, "status" | "get" | "list" | "ls" | "history" | "hist"),
+        "flux" => matches!(
+            sub,
+            "get" | "logs" | "check" | "stats" | "tree" | "trace" | "diff" | "events" | "export"
+        ),
+        "cilium" => matches!(sub, "status" | "version" | "observe"),
+        _ => false,
     }
 }

@@ -36,7 +36,7 @@ declare_rule! {
     ///
     /// ## Use instead
     /// Run `skillc build` after changing a source, and edit only sources.
-    pub static RULE = { id: "BLD007", name: "generated-file-drift", family: Build, severity: Error, check: check }
+    pub static RULE = { id: "BLD007", name: "generated-file-drift", family: Build, severity: Error, fix: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -35,7 +35,7 @@ declare_rule! {
     /// compatibility: Needs kubectl 1.30 or newer on Linux or macOS.
     /// ---
     /// ```
-    pub static RULE = { id: "AS014", name: "compatibility-invalid", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "AS014", name: "compatibility-invalid", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

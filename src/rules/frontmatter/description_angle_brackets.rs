@@ -33,7 +33,7 @@ declare_rule! {
     /// description: Deploys an app to the cluster. Use when shipping a release.
     /// ---
     /// ```
-    pub static RULE = { id: "AS011", name: "description-angle-brackets", family: Frontmatter, severity: Warning, check: check }
+    pub static RULE = { id: "AS011", name: "description-angle-brackets", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -33,7 +33,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```
-    pub static RULE = { id: "AS012", name: "description-missing", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "AS012", name: "description-missing", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

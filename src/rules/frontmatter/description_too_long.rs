@@ -22,7 +22,7 @@ declare_rule! {
     /// ## Use instead
     /// Keep the description to what the skill does and when to use it; move
     /// detail into the body.
-    pub static RULE = { id: "AS013", name: "description-too-long", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "AS013", name: "description-too-long", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

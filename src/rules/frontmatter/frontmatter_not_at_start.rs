@@ -35,7 +35,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```
-    pub static RULE = { id: "AS001", name: "frontmatter-not-at-start", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "AS001", name: "frontmatter-not-at-start", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -33,7 +33,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```
-    pub static RULE = { id: "AS005", name: "skill-name-format", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "AS005", name: "skill-name-format", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

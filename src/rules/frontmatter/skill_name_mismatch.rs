@@ -33,7 +33,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```
-    pub static RULE = { id: "AS009", name: "skill-name-mismatch", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "AS009", name: "skill-name-mismatch", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -60,5 +60,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod target_tests {
+    use crate::engine::config::Config;
+    use crate::engine::testing::{check_with, of_rule, write_listing};
+    use crate::rules::diag::Severity;
+
+    /// An Agent Skills spec rule breaks only the consumers that enforce the
+    /// spec: a warning for Claude Code, an error for agent-skills; a
+    /// severity the configuration sets wins over both.
+    #[test]
+    fn the_target_decides_a_spec_rule_severity() {
+        let dir = write_listing(
+            "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: ship\ndescription: Deploys the demo app. Use when shipping a release.\n---\nBody.\n",
+        );
+        let severity = |config: &str| {
+            let config = Config::parse("skillc.toml", config).unwrap();
+            let (_l, diags) = check_with(dir.path(), config);
+            of_rule(&diags, &super::RULE)[0].severity
+        };
+        assert_eq!(severity(""), Severity::Warning);
+        assert_eq!(severity("target = \"claude-code\"\n"), Severity::Warning);
+        assert_eq!(severity("target = \"agent-skills\"\n"), Severity::Error);
+        assert_eq!(severity("[rules]\nAS009 = \"error\"\n"), Severity::Error);
+        assert!(Config::parse("skillc.toml", "target = \"claude\"\n").is_err());
     }
 }

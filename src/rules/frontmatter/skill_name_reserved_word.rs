@@ -31,7 +31,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```
-    pub static RULE = { id: "AS010", name: "skill-name-reserved-word", family: Frontmatter, severity: Warning, check: check }
+    pub static RULE = { id: "AS010", name: "skill-name-reserved-word", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -37,7 +37,7 @@ declare_rule! {
     /// description: "Deploys the demo app. Use when: shipping a release."
     /// ---
     /// ```
-    pub static RULE = { id: "SK003", name: "yaml-lenient-only", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "SK003", name: "yaml-lenient-only", family: Frontmatter, severity: Error, spec: true, fix: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -53,7 +53,7 @@ declare_rule! {
     /// description: Investigates failed deployments. Use when a deploy fails.
     /// ---
     /// ```
-    pub static RULE = { id: "XREF004", name: "unknown-skill-mention", family: Xref, severity: Error, check: check }
+    pub static RULE = { id: "XREF004", name: "unknown-skill-mention", family: Xref, severity: Error, fix: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
