@@ -20,6 +20,14 @@ exclude = ["target", "node_modules"]
 # Default: 1 MiB for markdown, 8 MiB for other files.
 # max-file-size = "2 MiB"
 
+# What the skills are for: "claude-code" (default) or "agent-skills" (claude.ai
+# uploads, the Skills API, skills-ref), where Agent Skills spec rules are errors.
+# target = "claude-code"
+
+# Folders of copies (backups/, archive/, *.bak), node_modules and Claude Code
+# worktrees are left out by default; false checks them too.
+# default-exclude = true
+
 [rules]
 # Severity per rule, by id or name: "off", "info", "warn" or "error".
 # description-misses-skill = "error"
@@ -37,6 +45,9 @@ exclude = ["target", "node_modules"]
 [shell]
 # The oldest bash that scripts must run on (macOS ships 3.2).
 bash-version = "3.2"
+# Must every kubectl/helm call name its cluster ("strict"), only those that
+# change it ("mutating"), or as the tree's own skills mostly do ("auto")?
+# context-policy = "auto"
 
 # Tools that must name their cluster; kubectl, helm, flux, cilium and virtctl are built in.
 # [shell.context.talosctl]

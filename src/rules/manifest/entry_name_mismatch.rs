@@ -32,7 +32,7 @@ declare_rule! {
     /// ==> plugins/demo/.claude-plugin/plugin.json <==
     /// { "name": "demo", "version": "1.0.0", "description": "The demo plugin. Skills: .", "author": { "name": "A" } }
     /// ```
-    pub static RULE = { id: "MK033", name: "entry-name-mismatch", family: Manifest, severity: Warning, reach: Tree, check: check }
+    pub static RULE = { id: "MK033", name: "entry-name-mismatch", family: Manifest, severity: Info, reach: Tree, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
