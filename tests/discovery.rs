@@ -277,3 +277,21 @@ fn without_a_repository_the_tree_is_found_by_what_it_holds() {
     std::fs::remove_dir(tmp.path().join(".git")).unwrap();
     same_findings_from_any_path(tmp.path());
 }
+
+/// A path with `..` in it is the same path: the tree around it is found
+/// from where it really is.
+#[test]
+fn a_path_through_dot_dot_is_the_same_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    layouts(root);
+    let direct = findings(&root.join("skills/ops"));
+    let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
+        .args(["check", "../skills/ops", "--format", "json"])
+        .current_dir(root.join("plugins"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), direct.len());
+    assert!(!direct.is_empty());
+}

@@ -84,7 +84,7 @@ fn resolve(target: &Path) -> Result<(PathBuf, PathBuf, Option<RootKind>), LoadEr
 /// that holds `skillc.toml` or `.git` (the home directory's own `.git`
 /// excepted), where configuration discovery stops too.
 pub fn enclosing_root(target: &Path) -> Option<PathBuf> {
-    let abs = std::path::absolute(target).ok()?;
+    let abs = target.canonicalize().ok()?;
     let home = std::env::var_os("HOME").map(PathBuf::from);
     abs.ancestors()
         .find(|dir| {
@@ -99,7 +99,7 @@ pub fn enclosing_root(target: &Path) -> Option<PathBuf> {
 /// directory holding the nearest `skills/` or `.claude/` folder. `None`
 /// when nothing encloses `target` (it is its own context).
 pub fn context_within(target: &Path, top: Option<&Path>) -> Option<PathBuf> {
-    let abs = std::path::absolute(target).ok()?;
+    let abs = target.canonicalize().ok()?;
     let start = if abs.is_dir() {
         abs.clone()
     } else {
