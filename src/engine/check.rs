@@ -114,8 +114,10 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
     let shellcheck_missing = req.shellcheck && !crate::rules::shell::shellcheck::available();
     session.options.shellcheck = req.shellcheck && !shellcheck_missing;
     let root = crate::model::build::root_of(&load_path).map_err(|e| Failure::Other(e.0))?;
+    // The path as it really is (`plugins/../skills` is `skills`).
+    let target = req.path.canonicalize().unwrap_or_else(|_| req.path.clone());
     let within = context
-        .and_then(|_| crate::source::fs::path_in_tree(&root, &req.path))
+        .and_then(|_| crate::source::fs::path_in_tree(&root, &target))
         .filter(|w| !w.is_empty());
     if let Some(w) = &within {
         session.config.waive_exclude(w);
@@ -139,7 +141,7 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
     session.options.focus = match (&changes, &within) {
         (Some(c), _) => Some(c.files.iter().cloned().collect()),
         (None, Some(_)) => Some(
-            Changes::from_files(&root, std::slice::from_ref(&req.path))
+            Changes::from_files(&root, std::slice::from_ref(&target))
                 .files
                 .into_iter()
                 .collect(),
@@ -279,7 +281,8 @@ fn context_of(req: &Request) -> Result<Option<PathBuf>, Failure> {
     let Some(repo) = enclosing_root(&req.path) else {
         return Ok(context_within(&req.path, None));
     };
-    let Some(rel) = crate::source::fs::path_in_tree(&repo, &req.path) else {
+    let target = req.path.canonicalize().unwrap_or_else(|_| req.path.clone());
+    let Some(rel) = crate::source::fs::path_in_tree(&repo, &target) else {
         return Ok(None);
     };
     let config = discover(req.config.as_deref(), &repo).map_err(|e| match e {

@@ -312,9 +312,12 @@ pub fn cluster_lines(text: &str) -> (u32, u32) {
         "plugin",
         "registry",
         "verify",
+        "pull",
+        "push",
     ];
     let (mut total, mut named) = (0u32, 0u32);
-    let mut fence: Option<&str> = None;
+    // The open fence's marker and whether it holds shell.
+    let mut fence: Option<(&str, bool)> = None;
     for line in text.lines() {
         let t = line.trim_start();
         let marker = if t.starts_with("```") {
@@ -326,15 +329,23 @@ pub fn cluster_lines(text: &str) -> (u32, u32) {
         };
         match (fence, marker) {
             (None, Some(m)) => {
-                fence = Some(m);
+                let lang = t[3..].trim_start_matches(['`', '~']).trim();
+                let lang = lang.split([' ', '{', ',']).next().unwrap_or("");
+                let shell = matches!(lang, "bash" | "sh" | "shell" | "zsh" | "console");
+                fence = Some((m, shell));
                 continue;
             }
-            (Some(f), Some(m)) if f == m => {
+            (Some((f, _)), Some(m)) if f == m => {
                 fence = None;
                 continue;
             }
-            (None, None) => continue,
+            (None, None) | (Some((_, false)), _) => continue,
             _ => {}
+        }
+        // Not what a comment says.
+        let t = t.split(" #").next().unwrap_or(t);
+        if t.starts_with('#') {
+            continue;
         }
         let words: Vec<&str> = t.split_whitespace().collect();
         let calls = words.iter().enumerate().any(|(i, w)| {
@@ -402,7 +413,7 @@ pub fn reads_only(what: &str, args: &[&str]) -> bool {
     match tool {
         "kubectl" | "oc" => match sub {
             "get" | "describe" | "logs" | "top" | "explain" | "api-resources" | "api-versions"
-            | "cluster-info" | "events" | "wait" | "diff" | "version" => true,
+            | "cluster-info" | "events" | "wait" | "diff" | "version" | "port-forward" => true,
             "rollout" => matches!(second, "status" | "history"),
             "auth" => matches!(second, "can-i" | "whoami"),
             _ => false,
