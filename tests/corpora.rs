@@ -138,3 +138,130 @@ fn narrowed_runs_match_the_full_run() {
         }
     }
 }
+
+/// One labelled finding (see tests/labels/README.md).
+struct Label {
+    rule: String,
+    path: String,
+    line: u64,
+    verdict: String,
+}
+
+fn labels(tree: &str) -> Vec<Label> {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/labels/{tree}.tsv"));
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert!(f.len() >= 4, "{}: bad line {l:?}", file.display());
+            assert!(
+                ["true", "false", "nd", "fixed"].contains(&f[3]),
+                "{}: bad verdict in {l:?}",
+                file.display()
+            );
+            Label {
+                rule: f[0].into(),
+                path: f[1].into(),
+                line: f[2].parse().unwrap(),
+                verdict: f[3].into(),
+            }
+        })
+        .collect()
+}
+
+/// The labels of every corpus still describe what skillc reports, cover
+/// every rule that reports a warning or an error, and say that at least
+/// 95% of what it reports is true, averaged over rules.
+#[test]
+#[ignore = "needs ../shared/corpora"]
+fn labelled_findings_hold() {
+    use std::collections::BTreeMap;
+    let dir = corpora();
+    assert!(dir.is_dir(), "no corpora at {}", dir.display());
+    // Per rule, over every tree: (true, all) of the labels of current findings.
+    let mut per_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut trees: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    trees.sort();
+    for tree in trees {
+        let name = tree.file_name().unwrap().to_string_lossy().to_string();
+        let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
+            .args(["check", tree.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let found: Vec<(String, String, u64, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["path"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                    d["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let labels = labels(&name);
+        let reported = |l: &Label| {
+            found
+                .iter()
+                .any(|f| f.0 == l.rule && f.1 == l.path && f.2 == l.line)
+        };
+        for l in &labels {
+            let still = reported(l);
+            if (l.verdict == "fixed") == still {
+                problems.push(format!(
+                    "{name}: {} {}:{} labelled {} but {}",
+                    l.rule,
+                    l.path,
+                    l.line,
+                    l.verdict,
+                    if still { "reported" } else { "not reported" }
+                ));
+            }
+            if l.verdict != "fixed" {
+                let e = per_rule.entry(l.rule.clone()).or_default();
+                e.0 += usize::from(l.verdict == "true");
+                e.1 += 1;
+            }
+        }
+        let mut firing: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in found.iter().filter(|f| f.3 != "info") {
+            *firing.entry(&f.0).or_default() += 1;
+        }
+        for (rule, n) in firing {
+            let have = labels
+                .iter()
+                .filter(|l| l.rule == rule && l.verdict != "fixed")
+                .count();
+            if have < n.min(3) {
+                problems.push(format!(
+                    "{name}: {rule} reports {n}, {have} labelled (need {})",
+                    n.min(3)
+                ));
+            }
+        }
+    }
+    let share: f64 = per_rule
+        .values()
+        .map(|(t, n)| *t as f64 / *n as f64)
+        .sum::<f64>()
+        / per_rule.len().max(1) as f64;
+    let table: String = per_rule
+        .iter()
+        .map(|(r, (t, n))| format!("{r}: {t}/{n}\n"))
+        .collect();
+    println!("rule-balanced true share {:.1}%\n{table}", share * 100.0);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(share >= 0.95, "rule-balanced true share {:.1}%\n{table}", share * 100.0);
+}
