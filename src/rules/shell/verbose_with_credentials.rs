@@ -115,8 +115,9 @@ fn stderr_shown(block: &ShellBlock, i: usize, c: &Command<'_>) -> bool {
         // Where standard output went before its own redirections: the
         // capture, the pipe, or the terminal.
         Stderr::Stdout => {
-            !c.captured()
-                && !(c.piped() && next_in_pipeline(block, i, c).is_some_and(|n| keeps_matches(&n)))
+            let filtered =
+                c.piped() && next_in_pipeline(block, i, c).is_some_and(|n| keeps_matches(&n));
+            !c.captured() && !filtered
         }
     }
 }
