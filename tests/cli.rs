@@ -194,7 +194,11 @@ fn warnings_pass_unless_denied() {
     // Raised to a warning, it fails only when warnings are denied.
     let dir = tempfile::tempdir().unwrap();
     copy_dir(Path::new(&fixture("warnings-only")), dir.path());
-    std::fs::write(dir.path().join("skillc.toml"), "[rules]\nXREF005 = \"warn\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("skillc.toml"),
+        "[rules]\nXREF005 = \"warn\"\n",
+    )
+    .unwrap();
     let root = dir.path().to_str().unwrap();
     let o = skillc(&["check", root, "--format", "concise"]);
     assert_eq!(o.status.code(), Some(0));
