@@ -181,9 +181,7 @@ fn output_is_deterministic() {
 
 #[test]
 fn warnings_pass_unless_denied() {
-    let o = skillc(&["check", &fixture("warnings-only"), "--format", "concise"]);
-    assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("warning[XREF005]"));
+    // XREF005 is info by default: notes never fail a check.
     let o = skillc(&[
         "check",
         &fixture("warnings-only"),
@@ -191,6 +189,21 @@ fn warnings_pass_unless_denied() {
         "concise",
         "--deny-warnings",
     ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("info[XREF005]"));
+    // Raised to a warning, it fails only when warnings are denied.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(&fixture("warnings-only")), dir.path());
+    std::fs::write(
+        dir.path().join("skillc.toml"),
+        "[rules]\nXREF005 = \"warn\"\n",
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+    let o = skillc(&["check", root, "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("warning[XREF005]"));
+    let o = skillc(&["check", root, "--format", "concise", "--deny-warnings"]);
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -225,6 +238,7 @@ fn config_turns_rules_off() {
         "--deny-warnings",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("XREF005"), "{}", stdout(&o));
 }
 
 #[test]
@@ -777,7 +791,7 @@ fn files_narrow_the_report_but_names_resolve_tree_wide() {
     let out = stdout(&skillc(&[
         "check", &root, "--format", "concise", "--files", &skill,
     ]));
-    assert!(out.contains("README.md:3:22: warning[XREF007]"), "{out}");
+    assert!(out.contains("README.md:3:22: info[XREF007]"), "{out}");
     assert!(out.contains("[AS005]"), "{out}");
     assert_eq!(o.status.code(), Some(1));
     // A directory stands for the files below it.

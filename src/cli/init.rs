@@ -17,7 +17,7 @@ pub const TEMPLATE: &str = r#"# skillc configuration. Every key is checked: a ty
 exclude = ["target", "node_modules"]
 
 # Files larger than this are reported and skipped (bytes, or "512 KiB", "2 MB").
-# Default: 1 MiB for markdown, 8 MiB for other files.
+# Default: 1 MiB for SKILL.md, commands, agents and output styles, 8 MiB for other files.
 # max-file-size = "2 MiB"
 
 # What the skills are for: "claude-code" (default) or "agent-skills" (claude.ai

@@ -61,7 +61,8 @@ pub struct Config {
     /// Redaction detectors' allow- and deny-lists.
     pub redaction: RedactConfig,
     /// `max-file-size`: files larger than this are reported (GEN) and skipped.
-    /// `None`: 1 MiB for markdown, 8 MiB for other files.
+    /// `None`: 1 MiB for SKILL.md, command, agent and output-style files,
+    /// 8 MiB for other files.
     pub max_file_size: Option<u64>,
     /// The consumer the skills are written for.
     pub target: Target,

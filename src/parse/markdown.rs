@@ -5,7 +5,9 @@
 
 use super::mentions::{self, Mention, PathMention, Region};
 use crate::source::Span;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use std::collections::HashMap;
 
 /// A heading. Its text (markup dropped) is where it is written in the file
@@ -72,10 +74,15 @@ impl MdDoc {
             .iter()
             .any(|b| (b.span.start as usize..b.span.end as usize).contains(&pos))
     }
-    /// Whether a heading has the GitHub anchor `anchor` (in any case).
+    /// Whether a heading has the anchor `anchor` (in any case): its GitHub
+    /// anchor, or the id it sets explicitly (`## Title {#id}`).
     pub fn has_anchor(&self, anchor: &str, file_text: &str) -> bool {
         let a = anchor.to_lowercase();
-        self.headings.iter().any(|h| self.anchor(h, file_text) == a)
+        self.headings.iter().any(|h| {
+            self.anchor(h, file_text) == a
+                || explicit_id(self.heading_text(h, file_text))
+                    .is_some_and(|id| id.eq_ignore_ascii_case(&a))
+        })
     }
     /// The text of heading `h` (markup dropped); `file_text`: the text of the
     /// file it was parsed from.
@@ -94,6 +101,16 @@ impl MdDoc {
             slug
         }
     }
+}
+
+/// The id a heading sets with a trailing attribute block (`## Title {#id}`,
+/// `## Title {#id .class}`), as Pandoc, kramdown and many site generators
+/// read it.
+pub fn explicit_id(heading_text: &str) -> Option<&str> {
+    crate::regex!(r"\{\s*#([^\s}]+)[^}]*\}\s*$")
+        .captures(heading_text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }
 
 /// GitHub's heading slug: lowercase, keep letters, digits, `-`, `_` and
@@ -126,6 +143,13 @@ pub fn parse(file_text: &str, base: usize) -> MdDoc {
             Event::End(TagEnd::Heading(_)) => pass.heading_end(span),
             Event::Start(Tag::CodeBlock(kind)) => pass.code_block_start(kind, span),
             Event::End(TagEnd::CodeBlock) => pass.code_block_end(),
+            // An email autolink (`<a@example.com>`) links to `mailto:`, as
+            // CommonMark renders it; its destination is the bare address.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                ..
+            }) => pass.link_start(&format!("mailto:{dest_url}").into(), span, false),
             Event::Start(Tag::Link { dest_url, .. }) => pass.link_start(&dest_url, span, false),
             Event::Start(Tag::Image { dest_url, .. }) => pass.link_start(&dest_url, span, true),
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => pass.link_end(span),

@@ -98,11 +98,10 @@ pub fn facts(md: &MdDoc, text: &str, body_start: usize) -> Option<Box<PhaseFacts
     if said.is_empty() && !gated {
         return None;
     }
-    // Declarations need a capital `Phase` in the body.
-    let capital = said
-        .iter()
-        .any(|&at| at >= body_start && text.as_bytes()[at] == b'P');
-    let (headings, bold) = if capital {
+    // Declarations need the word in the body (in any case: `## PHASE 5`
+    // declares as `## Phase 5` does).
+    let in_body = said.iter().any(|&at| at >= body_start);
+    let (headings, bold) = if in_body {
         (headings(md, text), bold(md, text, body_start))
     } else {
         (Vec::new(), Vec::new())
@@ -136,11 +135,11 @@ fn headings(md: &MdDoc, text: &str) -> Vec<PhaseHeading> {
     if !md
         .headings
         .iter()
-        .any(|h| md.heading_text(h, text).contains("Phase"))
+        .any(|h| find_phase(md.heading_text(h, text)).is_some())
     {
         return Vec::new();
     }
-    let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?Phase\s+(\d+(?:\.\d+)?)(?-u:\b)");
+    let re = crate::regex!(r"^#{1,6}\s+(?:\*\*|__)?(?i:phase)\s+(\d+(?:\.\d+)?)(?-u:\b)");
     let mut stack: Vec<(u8, bool)> = Vec::new();
     let in_example: Vec<bool> = md
         .headings
@@ -165,15 +164,13 @@ fn headings(md: &MdDoc, text: &str) -> Vec<PhaseHeading> {
         .filter(|(_, ex)| !ex)
         .filter_map(|(h, _)| {
             let src = text.get(h.span.range())?;
-            if !src.contains("Phase") {
-                return None;
-            }
+            find_phase(src)?;
             let c = re.captures(src)?;
             let m = c.get(1)?;
             let whole = c.get(0)?;
             let start = h.span.start as usize
                 + whole.start()
-                + src[whole.start()..].find("Phase").unwrap_or(0);
+                + find_phase(&src[whole.start()..]).unwrap_or(0);
             Some(PhaseHeading {
                 no: parse_no(m.as_str())?,
                 span: Span::new(start, h.span.start as usize + m.end()),
@@ -182,15 +179,22 @@ fn headings(md: &MdDoc, text: &str) -> Vec<PhaseHeading> {
         .collect()
 }
 
+/// Where `text` first says "phase", in any case.
+fn find_phase(text: &str) -> Option<usize> {
+    text.as_bytes()
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"phase"))
+}
+
 /// Phases declared by a bold paragraph opening (`**Phase 7 — Roadbook.**`).
 fn bold(md: &MdDoc, text: &str, body_start: usize) -> Vec<PhaseHeading> {
-    let re = crate::regex!(r"(?m)^[ \t]*(?:\*\*|__)Phase\s+(\d+(?:\.\d+)?)\s*[—–:.-]");
+    let re = crate::regex!(r"(?m)^[ \t]*(?:\*\*|__)(?i:phase)\s+(\d+(?:\.\d+)?)\s*[—–:.-]");
     let body = &text[body_start..];
     re.captures_iter(body)
         .filter_map(|c| {
             let m = c.get(1)?;
             let all = c.get(0)?;
-            let start = body_start + all.start() + all.as_str().find("Phase")?;
+            let start = body_start + all.start() + find_phase(all.as_str())?;
             if md.in_code(start) {
                 return None;
             }
@@ -212,7 +216,7 @@ fn mentions(
     said: &[usize],
     declares: impl Fn(usize) -> bool,
 ) -> (Vec<PhaseMention>, Vec<Span>) {
-    let re = crate::regex!(r"(?-u:\b)Phases?\s+(\d+(?:\.\d+)?)(?-u:\b)");
+    let re = crate::regex!(r"(?-u:\b)(?:Phases?|PHASES?)\s+(\d+(?:\.\d+)?)(?-u:\b)");
     let before =
         crate::regex!(r"(?:[A-Za-z0-9][A-Za-z0-9_-]*:)?([a-z0-9][a-z0-9-]*)(?:'s|’s)?[`*_\s]*$");
     let hist = crate::regex!(
@@ -248,11 +252,7 @@ fn mentions(
             {
                 continue;
             }
-            let phase_at = base
-                + all
-                    .as_str()
-                    .rfind("Phase")
-                    .map_or(all.start(), |i| all.start() + i);
+            let phase_at = base + all.start() + find_phase(all.as_str()).unwrap_or(0);
             if declares(phase_at) {
                 continue;
             }
@@ -353,6 +353,17 @@ mod tests {
         assert_eq!(nos, vec![(1, None), (3, None), (2, Some(1))]);
         assert_eq!(&text[f.headings[1].span.range()], "Phase 3");
         assert!(f.mentions.is_empty(), "declarations are not mentions");
+    }
+
+    #[test]
+    fn declarations_are_read_in_any_case() {
+        let text = "# PHASE 5 - Final\n\n## phase 6: after\n\n__PHASE 7 — Done.__ Go.\n\nSee PHASE 5 and Phase 6.\n";
+        let f = of(text);
+        let nos: Vec<PhaseNo> = f.declared().map(|h| h.no).collect();
+        assert_eq!(nos, vec![(5, None), (6, None), (7, None)]);
+        assert_eq!(&text[f.headings[0].span.range()], "PHASE 5");
+        let mentioned: Vec<PhaseNo> = f.mentions.iter().map(|m| m.no).collect();
+        assert_eq!(mentioned, vec![(5, None), (6, None)]);
     }
 
     #[test]

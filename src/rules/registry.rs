@@ -259,7 +259,8 @@ mod tests {
         assert_eq!(
             untested,
             [
-                "AS013", "GEN004", "GEN005", "GEN008", "GEN009", "PJ040", "RD008", "SH010", "SK007"
+                "AS013", "GEN004", "GEN005", "GEN008", "GEN009", "PJ040", "RD008", "SH010",
+                "SK007", "SK019"
             ]
         );
     }

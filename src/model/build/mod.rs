@@ -23,7 +23,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// Markdown larger than this is skipped by Claude Code's loader.
+/// SKILL.md, command, agent and output-style files larger than this are
+/// skipped by Claude Code's loader (formats.md §1); skillc does not read
+/// them either. Other markdown is read up to [`load::MAX_READ`].
 pub const MAX_MARKDOWN: u64 = 1024 * 1024;
 
 /// An error that stops the run (exit 2).
@@ -142,7 +144,7 @@ pub struct Options<'a> {
     /// left out.
     pub keep: Option<&'a str>,
     /// Files larger than this are reported and not read (`None`: 1 MiB for
-    /// markdown, 8 MiB for the rest).
+    /// the markdown Claude Code loads, 8 MiB for the rest).
     pub max_file_size: Option<u64>,
     /// A narrowed run's changed files: other files are read and parsed only
     /// as far as findings that can be reported need them.

@@ -89,11 +89,26 @@ fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
-/// The read cap for a file.
-fn cap(md: bool, max_size: Option<u64>) -> u64 {
+/// The read cap for a file: Claude Code's loader limit for the markdown it
+/// loads (`loaded`: SKILL.md, commands, agents, output styles), skillc's
+/// own cap for the rest.
+fn cap(loaded: bool, max_size: Option<u64>) -> u64 {
     max_size
-        .unwrap_or(if md { MAX_MARKDOWN } else { load::MAX_READ })
+        .unwrap_or(if loaded { MAX_MARKDOWN } else { load::MAX_READ })
         .min(load::MAX_FILE_SIZE_CEILING)
+}
+
+/// Markdown whose path says Claude Code's loader may load it: SKILL.md, or
+/// a file under a `commands`, `agents` or `output-styles` folder. Reference
+/// files and other docs are not.
+fn loader_markdown(path: &str) -> bool {
+    is_markdown(path)
+        && (is_skill_md(path)
+            || path
+                .split('/')
+                .rev()
+                .skip(1)
+                .any(|seg| matches!(seg, "commands" | "agents" | "output-styles")))
 }
 
 /// A markdown file a narrowed run registers without reading it.
@@ -154,7 +169,7 @@ impl Reader<'_> {
             )
         };
         let md = is_markdown(&w.path);
-        let cap = cap(md, self.max_size);
+        let cap = cap(loader_markdown(&w.path), self.max_size);
         let text = match load::read(&self.root.join(&*w.path), cap, w.regular) {
             Read::Text(t) => t,
             Read::NotUtf8 { valid_up_to } => return empty(ProblemKind::NotUtf8(valid_up_to)),

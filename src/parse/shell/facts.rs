@@ -50,6 +50,7 @@ pub(crate) struct Building {
     pub assigned: Vec<R>,
     pub used: Vec<R>,
     pub functions: Vec<R>,
+    pub positionals: Vec<(R, bool)>,
 }
 
 impl Building {
@@ -64,6 +65,7 @@ impl Building {
             xtrace: self.xtrace.into(),
             comments: self.comments.into(),
             functions: self.functions.into(),
+            positionals: self.positionals.into(),
             syntax_error,
         };
         Facts {
@@ -113,6 +115,9 @@ pub(crate) struct Rare {
     pub comments: Box<[R]>,
     /// Functions defined.
     pub functions: Box<[R]>,
+    /// `$1`, `$0`, … (not followed by a word character), and whether they
+    /// are the parameters of a function or of a nested shell (`bash -c`).
+    pub positionals: Box<[(R, bool)]>,
     pub syntax_error: Option<(R, Box<str>)>,
 }
 
@@ -130,6 +135,9 @@ pub(crate) struct RawWord {
 pub(crate) struct RawVar {
     pub name: R,
     pub unquoted: bool,
+    /// The expansion yields the variable's value (not `${#v}`, its length,
+    /// nor `${v:+x}`, a text of its own when `v` is set).
+    pub value: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +158,23 @@ pub(crate) struct RawCommand {
     pub redirected: bool,
     /// Its stdout feeds another command.
     pub piped: bool,
+    /// Where its standard error goes.
+    pub stderr: Stderr,
+}
+
+/// Where a command's standard error goes, after its redirections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Stderr {
+    /// Where the shell's goes: the terminal.
+    #[default]
+    Terminal,
+    /// Where its standard output goes before any redirection of that
+    /// (`2>&1`, `|&`): the pipe, or the terminal.
+    Stdout,
+    /// Nowhere (`2>/dev/null`).
+    Discarded,
+    /// A file (`2>err.log`, `&>out.log`, or `>out.log 2>&1`).
+    File,
 }
 
 impl Facts {

@@ -19,7 +19,8 @@ pub use extract::{assemble, mask_placeholders};
 pub use parser::{BashN, ShellParser, SyntaxCheck};
 
 use crate::source::Span;
-use facts::{Facts, R, RawCommand, RawWord};
+pub use facts::Stderr;
+use facts::{Facts, R, RawCommand, RawVar, RawWord};
 use std::sync::Arc;
 
 /// Which shell a block is written for.
@@ -43,6 +44,8 @@ impl Dialect {
             "bash" | "shell" => Some(Dialect::Bash),
             "sh" | "posix" => Some(Dialect::Sh),
             "zsh" => Some(Dialect::Zsh),
+            // ```! blocks: Claude Code runs them when the skill loads.
+            "!" => Some(Dialect::Bash),
             "console" | "shell-session" | "shellsession" | "terminal" => Some(Dialect::Console),
             _ => None,
         }
@@ -307,6 +310,16 @@ impl ShellBlock {
             .iter()
             .map(|&r| (self.at(r), self.span_of(r)))
     }
+    /// `$1`, `$0`, … where they are expanded (not followed by a word
+    /// character), and whether they are the parameters of a function or of
+    /// a nested shell (`bash -c '…'`) rather than of the block itself.
+    pub fn positionals(&self) -> impl Iterator<Item = (Span, bool)> {
+        self.facts
+            .rare()
+            .positionals
+            .iter()
+            .map(|&(r, own)| (self.span_of(r), own))
+    }
     /// Names of the functions it defines (`f() { … }`, `function f { … }`).
     pub fn functions(&self) -> impl Iterator<Item = &str> {
         self.facts.rare().functions.iter().map(|&r| self.at(r))
@@ -376,6 +389,10 @@ impl<'a> Command<'a> {
     pub fn piped(&self) -> bool {
         self.raw.piped
     }
+    /// Where its standard error goes.
+    pub fn stderr(&self) -> Stderr {
+        self.raw.stderr
+    }
 }
 
 impl std::fmt::Debug for Command<'_> {
@@ -432,10 +449,15 @@ impl<'a> Word<'a> {
     pub fn span(&self) -> Span {
         self.block.span_of(self.raw.range)
     }
+    /// The file span of bytes `start..end` of the word as written.
+    pub fn span_within(&self, start: usize, end: usize) -> Span {
+        let at = self.raw.range.0 as usize;
+        self.block.file_span(at + start, at + end)
+    }
     pub fn kind(&self) -> WordKind {
         self.raw.kind
     }
-    fn vars(&self) -> impl Iterator<Item = (&'a str, bool)> + use<'a> {
+    fn vars(&self) -> impl Iterator<Item = (&'a str, &'a RawVar)> + use<'a> {
         let block = self.block;
         let (s, e) = (self.raw.vars, self.raw.vars + u32::from(self.raw.var_count));
         block
@@ -444,16 +466,21 @@ impl<'a> Word<'a> {
             .get(s as usize..e as usize)
             .unwrap_or(&[])
             .iter()
-            .map(move |v| (block.at(v.name), v.unquoted))
+            .map(move |v| (block.at(v.name), v))
     }
     /// Names of the variables expanded in this word, in order.
     pub fn var_names(&self) -> impl Iterator<Item = &'a str> + use<'a> {
         self.vars().map(|(n, _)| n)
     }
+    /// Names of the variables whose value this word holds: not those it
+    /// only measures (`${#v}`) or tests (`${v:+set}`).
+    pub fn value_vars(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        self.vars().filter(|(_, v)| v.value).map(|(n, _)| n)
+    }
     /// Names of the variables expanded unquoted in this word (subject to
     /// word splitting).
     pub fn unquoted_vars(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        self.vars().filter(|(_, u)| *u).map(|(n, _)| n)
+        self.vars().filter(|(_, v)| v.unquoted).map(|(n, _)| n)
     }
 }
 

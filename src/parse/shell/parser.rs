@@ -238,6 +238,7 @@ impl<'c> ShellParser<'c> {
                 parser,
                 cursor: root.walk(),
                 stack: Vec::new(),
+                own_params: false,
             };
             w.walk(root, 0, false);
         });

@@ -4,7 +4,7 @@
 //! constructs, word-splitting loops, comments, variables assigned and used.
 //! Everything is recorded as byte ranges of the parsed text.
 
-use super::facts::{Building, R, RawCommand, RawVar, RawWord};
+use super::facts::{Building, R, RawCommand, RawVar, RawWord, Stderr};
 use super::{Construct, WordKind};
 use tree_sitter::{Node, Parser};
 
@@ -83,6 +83,9 @@ pub(super) struct Walker<'a, 't> {
     /// [`Walker::push_kids`]): one buffer for the whole walk instead of a
     /// list per node, and small stack frames for deep nesting.
     pub stack: Vec<Node<'t>>,
+    /// Inside a function body or a nested shell (`bash -c '…'`): `$1` is a
+    /// parameter of that, not of the script.
+    pub own_params: bool,
 }
 
 fn r(s: usize, e: usize) -> R {
@@ -154,12 +157,19 @@ impl<'a, 't> Walker<'a, 't> {
     /// Variables expanded in `n` (not inside command substitutions),
     /// quoted or not, pushed on the facts' variable list.
     fn collect_vars(&mut self, n: Node<'t>, quoted: bool) {
+        self.collect_vars_of(n, quoted, true);
+    }
+
+    /// [`Walker::collect_vars`]; `value`: a variable named right here
+    /// expands to its value (false for the name in `${#v}` and `${v:+x}`).
+    fn collect_vars_of(&mut self, n: Node<'t>, quoted: bool, value: bool) {
         match kind(n) {
             "variable_name" => {
                 let name = self.range(n);
                 self.facts.vars.push(RawVar {
                     name,
                     unquoted: !quoted,
+                    value,
                 });
                 return;
             }
@@ -170,10 +180,13 @@ impl<'a, 't> Walker<'a, 't> {
             return;
         }
         let q = quoted || matches!(kind(n), "string" | "raw_string");
+        // `${#v}` is a length and `${v:+x}` / `${v+x}` a text of their own:
+        // neither yields the value of `v` (what `x` expands stays counted).
+        let own = kind(n) != "expansion" || yields_value(self.src(n));
         let kids = self.push_kids(n);
         for i in kids.clone() {
             let c = self.stack[i];
-            self.collect_vars(c, q);
+            self.collect_vars_of(c, q, own);
         }
         self.stack.truncate(kids.start);
     }
@@ -194,7 +207,13 @@ impl<'a, 't> Walker<'a, 't> {
             "redirected_statement" => return self.redirected(n, depth, captured),
             "simple_expansion" => self.simple_expansion(n),
             "variable_assignment" => self.assignment(n),
-            "function_definition" => self.function_definition(n),
+            "function_definition" => {
+                self.function_definition(n);
+                let outer = std::mem::replace(&mut self.own_params, true);
+                self.walk_kids(n, depth, captured);
+                self.own_params = outer;
+                return;
+            }
             "declaration_command" => self.declaration(n),
             "expansion" => self.expansion(n),
             "ERROR" => self.error(n),
@@ -211,11 +230,21 @@ impl<'a, 't> Walker<'a, 't> {
         self.facts.comments.push(range);
     }
 
-    /// `$v`: a variable used.
+    /// `$v`: a variable used; `$1`: a positional parameter.
     fn simple_expansion(&mut self, n: Node<'t>) {
         if let Some(v) = self.kid_of_kind(n, "variable_name") {
             let range = self.range(v);
             self.facts.used.push(range);
+        }
+        let t = self.src(n);
+        let word_after = self
+            .full
+            .as_bytes()
+            .get(self.base + n.end_byte())
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        if t.len() > 1 && t[1..].bytes().all(|b| b.is_ascii_digit()) && !word_after {
+            let range = self.range(n);
+            self.facts.positionals.push((range, self.own_params));
         }
     }
 
@@ -254,9 +283,16 @@ impl<'a, 't> Walker<'a, 't> {
                 self.facts.constructs.push((Construct::AppendBoth, range));
             }
         }
+        let stderr = self.stderr_after(&kids);
         match n.child_by_field_name("body") {
             Some(body) if kind(body) == "command" => {
                 self.command(body, depth + 1, captured, stdout_redirect, false);
+                let range = self.range(body);
+                if let Some(c) = self.facts.commands.last_mut()
+                    && c.range == range
+                {
+                    c.stderr = stderr;
+                }
                 for c in kids {
                     if c.id() != body.id() {
                         self.walk(c, depth + 1, captured);
@@ -270,16 +306,67 @@ impl<'a, 't> Walker<'a, 't> {
         }
     }
 
+    /// Where standard error goes after the redirections among `kids`,
+    /// applied in order (`>f 2>&1` sends both to `f`; `2>&1 >f` sends
+    /// standard error where standard output went before).
+    fn stderr_after(&self, kids: &[Node<'t>]) -> Stderr {
+        #[derive(Clone, Copy, PartialEq)]
+        enum To {
+            Out,
+            Err,
+            Null,
+            File,
+        }
+        let (mut out, mut err) = (To::Out, To::Err);
+        let re = crate::regex!(r"^(&>>?|[0-9]*(?:>&|>>|>\||>))\s*(\S*)");
+        for c in kids.iter().filter(|c| kind(**c) == "file_redirect") {
+            let Some(m) = re.captures(self.src(*c)) else {
+                continue;
+            };
+            let (op, target) = (&m[1], &m[2]);
+            let bare = op.trim_start_matches(|ch: char| ch.is_ascii_digit());
+            let fd_no = &op[..op.len() - bare.len()];
+            let to = match target {
+                "/dev/null" => To::Null,
+                "1" if bare == ">&" => out,
+                "2" if bare == ">&" => err,
+                _ => To::File,
+            };
+            match (op, fd_no) {
+                ("&>" | "&>>", _) | (">&", "") if to == To::File || to == To::Null => {
+                    (out, err) = (to, to);
+                }
+                (_, "2") => err = to,
+                (_, "" | "1") => out = to,
+                _ => {}
+            }
+        }
+        match err {
+            To::Err => Stderr::Terminal,
+            To::Out => Stderr::Stdout,
+            To::Null => Stderr::Discarded,
+            To::File => Stderr::File,
+        }
+    }
+
     /// `a | b`: every command but the last is piped; `|&`; a pipeline of
     /// two commands or more.
     fn pipeline(&mut self, n: Node<'t>, depth: usize, captured: bool) {
         let start = self.facts.commands.len();
         let parts = self.kids(n);
         let mut indices = Vec::new();
+        // Where the commands of the part before the current one start.
+        let mut previous = start;
         for (i, c) in parts.iter().enumerate() {
             if kind(*c) == "|&" {
                 let range = self.range(*c);
                 self.facts.constructs.push((Construct::PipeBoth, range));
+                // Its standard error goes down the pipe too.
+                for cmd in &mut self.facts.commands[previous..] {
+                    if cmd.stderr == Stderr::Terminal {
+                        cmd.stderr = Stderr::Stdout;
+                    }
+                }
                 continue;
             }
             let last = !parts[i + 1..].iter().any(|p| p.is_named());
@@ -297,6 +384,9 @@ impl<'a, 't> Walker<'a, 't> {
             }
             if self.facts.commands.len() > before {
                 indices.push(before as u32);
+            }
+            if c.is_named() {
+                previous = before;
             }
         }
         if indices.len() > 1 && self.facts.commands.len() > start {
@@ -492,6 +582,7 @@ impl<'a, 't> Walker<'a, 't> {
             captured,
             redirected,
             piped,
+            stderr: Stderr::Terminal,
         });
     }
 
@@ -709,9 +800,18 @@ impl<'a, 't> Walker<'a, 't> {
             parser: &mut *self.parser,
             cursor: root.walk(),
             stack: Vec::new(),
+            own_params: true,
         };
         w.walk(root, depth + 1, captured);
     }
+}
+
+/// Whether the expansion `${…}` written `text` yields the value of the
+/// variable it names: not a length (`${#v}`) nor an alternate text
+/// (`${v:+x}`, `${v+x}`).
+fn yields_value(text: &str) -> bool {
+    !crate::regex!(r"^\$\{(?:#[A-Za-z_0-9@*]|[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?:?\+)")
+        .is_match(text)
 }
 
 /// The kind of `n`, from a table by kind id. `Node::kind` asks the C library

@@ -79,13 +79,50 @@ mod tests {
     fn gen004_too_large() {
         let dir = tempfile::tempdir().unwrap();
         crate::engine::testing::write_tree(dir.path(), &base());
-        let big = "x".repeat(1024 * 1024 + 10);
-        std::fs::write(
-            dir.path().join("plugins/demo/skills/deploy/references.md"),
-            big,
-        )
-        .unwrap();
+        let big = format!(
+            "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n{}",
+            "x".repeat(1024 * 1024 + 10)
+        );
+        std::fs::write(dir.path().join("plugins/demo/skills/deploy/SKILL.md"), big).unwrap();
         snapshot_one(&super::file_too_large::RULE, dir.path());
+    }
+
+    /// The loader's limit is not a reference file's: one over 1 MiB is read
+    /// and checked like any other file, and GEN004 says nothing.
+    #[test]
+    fn gen004_leaves_reference_files_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::engine::testing::write_tree(dir.path(), &base());
+        let big = format!(
+            "# Notes\n\n{}\nhost 10.1.2.3\n",
+            "x".repeat(1024 * 1024 + 10)
+        );
+        for path in [
+            "plugins/demo/skills/deploy/references/notes.md",
+            "plugins/demo/README.md",
+            "docs/commands/history.md",
+        ] {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(file, &big).unwrap();
+        }
+        let (_loaded, diags) = crate::engine::testing::check_with(
+            dir.path(),
+            crate::engine::config::Config::default(),
+        );
+        let ids: Vec<(&str, crate::rules::diag::Severity)> =
+            diags.iter().map(|d| (d.rule.id, d.severity)).collect();
+        // The reference and the README are read: their private address is found.
+        assert_eq!(
+            diags.iter().filter(|d| d.rule.id == "RD001").count(),
+            2,
+            "{ids:?}"
+        );
+        // `docs/commands/` looks like a command folder, so it is capped at
+        // 1 MiB, but no loader reads it: only an info says it was skipped.
+        let too_large = of_rule(&diags, &super::file_too_large::RULE);
+        assert_eq!(too_large.len(), 1, "{ids:?}");
+        assert_eq!(too_large[0].severity, crate::rules::diag::Severity::Info);
     }
 
     #[cfg(unix)]

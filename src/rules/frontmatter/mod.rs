@@ -34,6 +34,8 @@ crate::declare_family! {
     fork_only_field,
     unknown_model,
     unknown_frontmatter_key,
+    skill_too_long,
+    nested_reference,
     compatibility_invalid,
     command_hooks_ignored,
     frontmatter_hooks_invalid,
@@ -61,6 +63,31 @@ pub fn components(project: &Project) -> impl Iterator<Item = &Doc> {
 /// typed.
 pub fn mappings(project: &Project) -> impl Iterator<Item = (&Doc, &Frontmatter)> {
     components(project).filter_map(|d| d.fm.as_deref().map(|fm| (d, fm)))
+}
+
+/// The key an unknown frontmatter key most likely means, among `known`:
+/// first a known alias (`aliases`: what people write for a key of another
+/// kind of file, as `tools` for a skill's `allowed-tools`), then the same
+/// key with case, `-` and `_` ignored (`allowedTools`, `argument_hint`),
+/// then the nearest spelling.
+pub fn meant_key(
+    key: &str,
+    known: &[&'static str],
+    aliases: &[(&str, &'static str)],
+) -> Option<&'static str> {
+    let fold = |k: &str| -> String {
+        k.chars()
+            .filter(|c| *c != '-' && *c != '_')
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let folded = fold(key);
+    aliases
+        .iter()
+        .find(|(alias, _)| fold(alias) == folded)
+        .map(|(_, meant)| *meant)
+        .or_else(|| known.iter().copied().find(|k| fold(k) == folded))
+        .or_else(|| suggest(key, known.iter().copied()))
 }
 
 pub fn kind_name(kind: DocKind) -> &'static str {
@@ -548,6 +575,58 @@ fn check_tool_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key meant: a known alias before the nearest spelling.
+    #[test]
+    fn unknown_keys_suggest_what_was_meant() {
+        use crate::engine::testing::{check_listing, of_rule};
+        let helps = |kind: &str, fm: &str| -> Vec<(String, String)> {
+            let listing = match kind {
+                "skill" => format!(
+                    "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n{fm}\n---\nBody.\n"
+                ),
+                _ => format!(
+                    "==> plugins/demo/agents/reviewer.md <==\n---\nname: reviewer\ndescription: Reviews a diff.\n{fm}\n---\nReview the diff.\n"
+                ),
+            };
+            let rule = if kind == "skill" {
+                &unknown_frontmatter_key::RULE
+            } else {
+                &agent_unknown_key::RULE
+            };
+            let (_d, _l, diags) = check_listing(&listing);
+            of_rule(&diags, rule)
+                .into_iter()
+                .map(|d| (d.message.clone(), d.help.clone().unwrap_or_default()))
+                .collect()
+        };
+        for (fm, meant) in [
+            ("tools: Read, Grep", "allowed-tools"),
+            ("allowedTools: Read", "allowed-tools"),
+            ("allowed_tools: Read", "allowed-tools"),
+            ("argument_hint: \"[file]\"", "argument-hint"),
+            ("whenToUse: always", "when_to_use"),
+            ("hoks: {}", "hooks"),
+        ] {
+            let h = helps("skill", fm);
+            assert_eq!(h.len(), 1, "{fm}: {h:?}");
+            assert_eq!(h[0].1, format!("did you mean `{meant}`?"), "{fm}");
+        }
+        // An agent's allowed-tools restricts nothing: it gets every tool.
+        for fm in ["allowed-tools: Read", "allowedTools: [Read]"] {
+            let h = helps("agent", fm);
+            assert_eq!(h.len(), 1, "{fm}: {h:?}");
+            assert!(h[0].0.contains("the agent gets every tool"), "{h:?}");
+            assert!(h[0].1.contains("rename it to `tools`"), "{h:?}");
+        }
+        // With `tools` written, it only is an ignored key.
+        let h = helps("agent", "tools: Read\nallowed-tools: Read");
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert!(!h[0].0.contains("every tool"), "{h:?}");
+        assert_eq!(h[0].1, "did you mean `tools`?");
+        let h = helps("agent", "max-turns: 3");
+        assert_eq!(h[0].1, "did you mean `maxTurns`?");
+    }
 
     #[test]
     fn splits_outside_parens() {

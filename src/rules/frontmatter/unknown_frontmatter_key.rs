@@ -1,17 +1,19 @@
 //! The `unknown-frontmatter-key` rule (SK018).
 
-use super::{kind_name, mappings};
+use super::{kind_name, mappings, meant_key};
 use crate::declare_rule;
 use crate::model::DocKind;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
-use crate::text::suggest;
 
 declare_rule! {
     /// A frontmatter key Claude Code does not know.
     ///
     /// ## What it does
-    /// Reports unknown keys in skills and commands, with the nearest known key.
+    /// Reports unknown keys in skills and commands, with the key meant: a
+    /// known alias first (`tools`, the agents' key, means `allowed-tools`),
+    /// then the same key in another case or with `_` for `-`
+    /// (`allowedTools`, `argument_hint`), then the nearest spelling.
     ///
     /// ## Why it matters
     /// Unknown keys are silently ignored: `allowed_tools` pre-approves nothing.
@@ -85,17 +87,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 k.span,
                 format!("unknown {what} frontmatter key `{key}`; Claude Code ignores it"),
             );
-            out.push(
-                match suggest(key, SKILL_KEYS.iter().copied()).or_else(|| underscore_variant(key)) {
-                    Some(s) => diag.help(format!("did you mean `{s}`?")),
-                    None => diag.help("remove it, or put custom data under `metadata`"),
-                },
-            );
+            out.push(match meant_key(key, SKILL_KEYS, SKILL_ALIASES) {
+                Some(s) => diag.help(format!("did you mean `{s}`?")),
+                None => diag.help("remove it, or put custom data under `metadata`"),
+            });
         }
     }
 }
 
-fn underscore_variant(key: &str) -> Option<&'static str> {
-    let dashed = key.replace('_', "-");
-    SKILL_KEYS.iter().copied().find(|k| *k == dashed)
-}
+/// Keys written for a skill or command that mean one of its keys: what
+/// agents call them (`tools`), and short forms.
+const SKILL_ALIASES: &[(&str, &str)] = &[
+    ("tools", "allowed-tools"),
+    ("tool", "allowed-tools"),
+    ("allowed-tool", "allowed-tools"),
+    ("args", "arguments"),
+    ("desc", "description"),
+];

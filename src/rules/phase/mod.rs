@@ -286,3 +286,33 @@ fn find_gates<'a>(cx: &Context<'a>) -> Gates<'a> {
     }
     Gates { docs, decls }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::testing::{check_listing, of_rule};
+
+    /// `# PHASE 5 - Final` declares Phase 5 as `## Phase 5` does: a mention
+    /// of it is no unknown phase.
+    #[test]
+    fn declarations_are_read_in_any_case() {
+        let skill = |body: &str| {
+            format!(
+                "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n{body}"
+            )
+        };
+        let unknown = &super::unknown_phase_mention::RULE;
+        let count = |body: &str| {
+            let (_d, _l, diags) = check_listing(&skill(body));
+            of_rule(&diags, unknown).len()
+        };
+        for body in [
+            "## Phase 1 - Plan\n\nThen go to Phase 5.\n\n# PHASE 5 - Final\n\nDone.\n",
+            "## Phase 1 - Plan\n\nThen go to PHASE 5.\n\n## phase 5: final\n\nDone.\n",
+            "## Phase 1 - Plan\n\nThen Phase 2.\n\n**PHASE 2 — Ship.** Go.\n",
+        ] {
+            assert_eq!(count(body), 0, "{body}");
+        }
+        // Upper-case mentions are mentions too.
+        assert_eq!(count("## Phase 1 - Plan\n\nThen go to PHASE 7.\n"), 1);
+    }
+}

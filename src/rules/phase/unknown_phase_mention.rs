@@ -11,7 +11,9 @@ declare_rule! {
     /// In skills that number their phases, every `Phase N` / `Phase N.M` in
     /// the prose of SKILL.md and its references must match a phase heading of
     /// the same skill, or of the skill named just before it
-    /// (`cluster-install Phase 5`).
+    /// (`cluster-install Phase 5`). Headings declare phases in any case
+    /// (`# PHASE 5 - Final` declares Phase 5), and `PHASE N` is a mention
+    /// as `Phase N` is.
     ///
     /// ## Why it matters
     /// Phases get folded and renumbered; instructions such as "resume at

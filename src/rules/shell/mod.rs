@@ -13,6 +13,7 @@ crate::declare_family! {
     secret_echoed,
     pipe_to_shell,
     shellcheck,
+    argument_substituted_in_code,
 }
 
 use crate::model::{DocKind, Project};
@@ -109,8 +110,18 @@ pub(crate) fn prints_secret(c: &Command<'_>) -> bool {
         "gopass" => first == Some("show") && !has("-c") && !has("--clip"),
         "op" => first == Some("read"),
         "vault" => {
-            matches!(first, Some("read"))
-                || (first == Some("kv") && args.get(1).is_some_and(|a| a.raw() == "get"))
+            // `-wrap-ttl` prints a wrapping token to unwrap later, not the
+            // secret; `-output-curl-string` and `-output-policy` print the
+            // request and the policy it needs.
+            let elsewhere = args.iter().any(|a| {
+                let flag = a.raw().trim_start_matches('-');
+                flag.starts_with("wrap-ttl")
+                    || flag.starts_with("output-curl-string")
+                    || flag.starts_with("output-policy")
+            });
+            !elsewhere
+                && (matches!(first, Some("read"))
+                    || (first == Some("kv") && args.get(1).is_some_and(|a| a.raw() == "get")))
         }
         "security" => {
             first.is_some_and(|f| f.starts_with("find-") && f.ends_with("-password")) && has("-w")
@@ -522,6 +533,193 @@ mod tests {
             ),
             0
         );
+    }
+
+    /// Expansions that print a length or a flag, not the value, are not a
+    /// secret echoed; those that print the value when it is set are.
+    #[test]
+    fn secret_echoed_reads_the_expansion() {
+        let rule = &super::secret_echoed::RULE;
+        for quiet in [
+            "echo \"token: ${API_TOKEN:+[SET]}\"",
+            "echo \"token: ${API_TOKEN+set}\"",
+            "echo \"length: ${#API_TOKEN}\"",
+            "printf '%s\\n' \"${#GITHUB_TOKEN}\"",
+            ": \"${API_TOKEN:?set API_TOKEN first}\"",
+        ] {
+            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
+        }
+        for loud in [
+            "echo \"$API_TOKEN\"",
+            "echo \"${API_TOKEN:-none}\"",
+            // Set, `:?` expands to the value itself.
+            "echo \"${API_TOKEN:?unset}\"",
+            // The alternate text is the value again.
+            "echo \"${API_TOKEN:+$API_TOKEN}\"",
+        ] {
+            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
+        }
+    }
+
+    /// Verbose output goes to standard error: where that ends up decides.
+    #[test]
+    fn verbose_curl_output_that_never_shows() {
+        let rule = &super::verbose_with_credentials::RULE;
+        let curl =
+            "curl -sv -H \"Authorization: Bearer $GITHUB_TOKEN\" https://api.github.com/rate_limit";
+        for quiet in [
+            format!("{curl} 2>&1 | grep -i ratelimit"),
+            format!("{curl} 2>&1 | grep -iE 'x-ratelimit-(limit|remaining)'"),
+            format!("{curl} |& grep -i x-ratelimit"),
+            format!("{curl} 2>/dev/null"),
+            format!("{curl} > out.json 2>&1"),
+            format!("{curl} 2> trace.log"),
+            format!("x=$({curl} 2>&1)"),
+            format!("{curl} 2>&1 > /tmp/out | grep -i ratelimit"),
+        ] {
+            assert_eq!(hits(&bash(&quiet), rule), 0, "{quiet}");
+        }
+        for loud in [
+            curl.to_string(),
+            format!("{curl} | grep -i ratelimit"),
+            format!("{curl} 2>&1 | grep -i authorization"),
+            format!("{curl} 2>&1 | grep -v ratelimit"),
+            format!("{curl} 2>&1 | grep -B3 ratelimit"),
+            format!("{curl} 2>&1 | grep '^>'"),
+            format!("{curl} 2>&1 | head -20"),
+            // Standard error goes where standard output went first: the pipe.
+            format!("{curl} 2>&1 > /tmp/out | cat"),
+        ] {
+            assert_eq!(hits(&bash(&loud), rule), 1, "{loud}");
+        }
+    }
+
+    /// Loops over numbers split into numbers.
+    #[test]
+    fn loops_over_numbers_are_safe() {
+        let rule = &super::word_splitting_loop::RULE;
+        for quiet in [
+            "for i in $(seq 1 \"$n\"); do echo \"$i\"; done",
+            "for i in $(seq \"$COUNT\"); do :; done",
+            "for i in `seq 5`; do :; done",
+            "for i in $(jot 5); do :; done",
+            "for i in $(seq 1 10 | sort -r); do :; done",
+            "for i in $(eval echo {1..$n}); do :; done",
+            "for i in $(echo {1..5}); do :; done",
+        ] {
+            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
+        }
+        for loud in [
+            "for f in $(ls); do :; done",
+            "for i in $(seq -f 'node %g' 1 3); do :; done",
+            "for i in $(seq 1 3; cat extra); do :; done",
+            "for n in $NODES; do :; done",
+        ] {
+            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
+        }
+    }
+
+    /// `-wrap-ttl` wraps the secret: what is printed is a wrapping token.
+    #[test]
+    fn vault_wrapping_prints_no_secret() {
+        let rule = &super::secret_printed::RULE;
+        for quiet in [
+            "vault kv get -wrap-ttl=5m secret/app",
+            "vault read -wrap-ttl=60s secret/app",
+            "vault kv get -wrap-ttl 5m secret/app",
+            "vault kv get -output-curl-string secret/app",
+        ] {
+            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
+        }
+        for loud in [
+            "vault kv get -field=password secret/app",
+            "vault read secret/app",
+        ] {
+            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
+        }
+    }
+
+    /// Claude Code substitutes `$N` and `$name` in skill and command
+    /// bodies, code included: where they mean something else there, that
+    /// breaks.
+    #[test]
+    fn arguments_substituted_in_code() {
+        let rule = &super::argument_substituted_in_code::RULE;
+        for (code, n) in [
+            ("git branch -v | awk '{print $1}'", 1),
+            ("awk -F: '{print $1, $3}' /etc/passwd", 2),
+            ("ip -4 addr | awk '/inet/ {print $2}' | cut -d/ -f1", 1),
+            ("free -g | awk 'NR==2 {print $0}'", 1),
+            ("perl -pe 's/(v)(\\d+)/$2/' file", 1),
+            ("awk \"{print \\$1}\" file", 1),
+            ("f() { local dir=\"$1\"; ls \"$dir\"; }", 1),
+            ("function g {\n  echo \"$2\"\n}", 1),
+            ("bash -c 'echo \"$1\"' _ x", 1),
+            ("find . -name '*.md' -exec sh -c 'wc -l \"$1\"' _ {} \\;", 1),
+            (
+                "#!/bin/bash\nNS=$1\nkubectl --context \"$CTX\" -n \"$NS\" get pods",
+                1,
+            ),
+        ] {
+            assert_eq!(hits(&bash(code), rule), n, "{code}");
+        }
+        for quiet in [
+            // How arguments are meant to be passed.
+            "gh pr view $1",
+            "git commit -m \"$ARGUMENTS\"",
+            "./scripts/run.sh $ARGUMENTS",
+            // Forms the substitution leaves alone.
+            "awk '{print $(1)}'",
+            "awk '{print $NF}'",
+            "f() { echo \"${1}\"; }",
+            "awk '{print $1x}'",
+            // Shell `$#`, `$@`, `$?` are not substituted.
+            "f() { echo \"$# $@ $?\"; }",
+        ] {
+            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
+        }
+        // Injections run too.
+        assert_eq!(
+            hits(
+                &skill_with("Branches: !`git branch | awk '{print $1}'`\n"),
+                rule
+            ),
+            1
+        );
+        assert_eq!(
+            hits(&skill_with("Run `awk '{print $1}'` by hand.\n"), rule),
+            0
+        );
+        // A named argument the code uses as its own variable.
+        let named = |args: &str, code: &str| {
+            format!(
+                "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\narguments: {args}\n---\n```bash\n{code}\n```\n"
+            )
+        };
+        assert_eq!(
+            hits(
+                &named("file", "for file in *.md; do wc -l \"$file\"; done"),
+                rule
+            ),
+            1
+        );
+        assert_eq!(hits(&named("file", "wc -l \"$file\""), rule), 0);
+        assert_eq!(
+            hits(
+                &named("file", "for file in *.md; do wc -l \"${file}\"; done"),
+                rule
+            ),
+            0
+        );
+        // Commands are substituted; references and scripts are not.
+        let elsewhere = "==> plugins/demo/commands/branches.md <==\n---\ndescription: Lists branches.\n---\n```bash\ngit branch | awk '{print $1}'\n```\n==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\nSee references/notes.md.\n==> plugins/demo/skills/deploy/references/notes.md <==\n```bash\ngit branch | awk '{print $1}'\n```\n==> plugins/demo/skills/deploy/scripts/b.sh <==\n#!/bin/bash\ngit branch | awk '{print $1}'\n";
+        let (_d, _l, diags) = check_listing(elsewhere);
+        let found: Vec<&str> = of_rule(&diags, rule)
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("the command is invoked"), "{found:?}");
     }
 
     #[test]

@@ -10,7 +10,11 @@ declare_rule! {
     ///
     /// ## What it does
     /// Reports `echo`/`printf` of a variable named like a secret (`TOKEN`,
-    /// `SECRET`, `PASSWORD`, `API_KEY`, …) whose output is not piped or redirected.
+    /// `SECRET`, `PASSWORD`, `API_KEY`, …) whose output is not piped or
+    /// redirected. Expansions that do not print the value are not reported:
+    /// `${#TOKEN}` (its length) and `${TOKEN:+set}` (a text of its own when
+    /// it is set). `${TOKEN:?msg}` and `${TOKEN:-x}` print the value when
+    /// it is set, so they are.
     ///
     /// ## Why it matters
     /// The value lands in the transcript and in Claude's context.
@@ -52,7 +56,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 && let Some(v) = c
                     .args()
                     .iter()
-                    .flat_map(|a| a.var_names())
+                    .flat_map(|a| a.value_vars())
                     .find(|v| is_secret_name(v))
             {
                 out.push(

@@ -12,6 +12,11 @@ declare_rule! {
     /// Reports `pass show`, `pass NAME`, `gopass show`, `op read`,
     /// `vault kv get`, `vault read` and `security find-generic-password -w`
     /// when their output is neither captured (`$(…)`), piped nor redirected.
+    /// `vault … -wrap-ttl=…` prints a wrapping token, not the secret, and is
+    /// not reported.
+    ///
+    /// A warning: whether the printed value is a live secret depends on the
+    /// item, which skillc cannot see.
     ///
     /// ## Why it matters
     /// The secret lands in the transcript: in Claude's context, in logs and
@@ -40,7 +45,7 @@ declare_rule! {
     /// curl -fsS -H "Authorization: Bearer $(pass show infra/api-token)" https://api.example.com/v1/status
     /// ```
     /// ````
-    pub static RULE = { id: "SH006", name: "secret-printed", family: Shell, severity: Error, check: check }
+    pub static RULE = { id: "SH006", name: "secret-printed", family: Shell, severity: Warning, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

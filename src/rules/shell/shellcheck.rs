@@ -18,7 +18,10 @@ declare_rule! {
     /// on every extracted block, script and hook command, and reports each
     /// finding at its line and column in the markdown or script, with
     /// shellcheck's code (`SC2086`) in the message. Severity follows
-    /// shellcheck: error, warning, or info for info and style.
+    /// shellcheck: error, warning, or info for info and style. shellcheck's
+    /// parse errors (`SC1xxx` when it cannot parse the code) repeat
+    /// `shell-syntax-error` (SH002): in a block SH002 reports they are
+    /// dropped, and elsewhere they are warnings at most.
     ///
     /// ## Why it matters
     /// shellcheck knows hundreds of shell pitfalls; running it on code
@@ -114,6 +117,36 @@ fn run(block: &ShellBlock) -> Vec<Finding> {
         .unwrap_or_default()
 }
 
+/// A note of shellcheck's parser (`SC1000`–`SC1999`).
+fn is_parser_note(f: &Finding) -> bool {
+    (1000..2000).contains(&f.code)
+}
+
+/// A parse error: shellcheck could not parse the code.
+fn is_parse_error(f: &Finding) -> bool {
+    is_parser_note(f) && f.level == "error"
+}
+
+/// shellcheck's findings on one block, each with its severity. When
+/// shellcheck could not parse the block, its parser's notes repeat
+/// `shell-syntax-error`: dropped where that reports the block (`sh002`),
+/// warnings at most elsewhere.
+fn judge(found: Vec<Finding>, sh002: bool) -> Vec<(Finding, Severity)> {
+    let repeats_sh002 = sh002 && found.iter().any(is_parse_error);
+    found
+        .into_iter()
+        .filter(|f| !(repeats_sh002 && is_parser_note(f)))
+        .map(|f| {
+            let severity = match f.level.as_str() {
+                "error" if !is_parser_note(&f) => Severity::Error,
+                "error" | "warning" => Severity::Warning,
+                _ => Severity::Info,
+            };
+            (f, severity)
+        })
+        .collect()
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !cx.shellcheck || !available() {
         return;
@@ -123,14 +156,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .par_iter()
         .filter(|s| s.block.dialect != Dialect::Zsh && !s.block.text().trim().is_empty())
         .flat_map_iter(|site| {
-            run(site.block).into_iter().map(move |f| {
+            let sh002 = site.block.syntax_error().is_some();
+            judge(run(site.block), sh002).into_iter().map(move |(f, severity)| {
                 let start = offset(site.block.text(), f.line, f.column);
                 let end = offset(site.block.text(), f.end_line, f.end_column).max(start);
-                let severity = match f.level.as_str() {
-                    "error" => Severity::Error,
-                    "warning" => Severity::Warning,
-                    _ => Severity::Info,
-                };
                 Diagnostic::new(
                     &RULE,
                     site.file,
@@ -148,6 +177,48 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn finding(code: u32, level: &str) -> Finding {
+        Finding {
+            line: 1,
+            end_line: 1,
+            column: 1,
+            end_column: 2,
+            level: level.into(),
+            code,
+            message: String::new(),
+        }
+    }
+
+    #[test]
+    fn parse_errors_repeat_sh002_or_are_warnings() {
+        let unparsed = || {
+            vec![
+                finding(1009, "info"),
+                finding(1073, "error"),
+                finding(1072, "error"),
+            ]
+        };
+        // SH002 reports the block: shellcheck's parse errors are dropped.
+        assert!(judge(unparsed(), true).is_empty());
+        // It does not: they stay, as warnings at most.
+        let kept: Vec<(u32, Severity)> = judge(unparsed(), false)
+            .into_iter()
+            .map(|(f, s)| (f.code, s))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (1009, Severity::Info),
+                (1073, Severity::Warning),
+                (1072, Severity::Warning)
+            ]
+        );
+        // Other errors keep their severity, with or without SH002.
+        let other = judge(vec![finding(2148, "error"), finding(2086, "info")], true);
+        assert_eq!(other[0].1, Severity::Error);
+        assert_eq!(other.len(), 2);
+    }
 
     #[test]
     fn columns_count_tabs_like_shellcheck() {

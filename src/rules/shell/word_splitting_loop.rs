@@ -2,14 +2,19 @@
 
 use crate::declare_rule;
 use super::sites;
+use crate::parse::shell::{Command, ShellBlock};
 use crate::rules::Context;
+use crate::source::Span;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
     /// A `for` loop splits a command's output or a variable on whitespace.
     ///
     /// ## What it does
-    /// Reports `for x in $(…)` and `for x in $VAR` (unquoted).
+    /// Reports `for x in $(…)` and `for x in $VAR` (unquoted). Substitutions
+    /// that print only numbers are not reported: `$(seq 1 "$n")`,
+    /// `$(jot 5)`, `$(eval echo {1..$n})`, also sorted, shuffled or cut
+    /// (`| sort -r`, `| head -3`).
     ///
     /// ## Why it matters
     /// Word splitting breaks on names with spaces and globs `*` in the
@@ -44,6 +49,9 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
         for (span, what) in site.block.split_loops() {
+            if counts(site.block, span) {
+                continue;
+            }
             let first = what
                 .lines()
                 .next()
@@ -61,5 +69,43 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .help("read lines with `while IFS= read -r x; do …; done < <(cmd)`, or loop over a quoted array"),
             );
         }
+    }
+}
+
+/// Whether the loop list at `span` is a substitution that prints numbers
+/// (`$(seq 1 "$n")`, `$(jot 5)`, `$(eval echo {1..$n})`, maybe sorted or
+/// cut): nothing in it splits wrongly or globs.
+fn counts(block: &ShellBlock, span: Span) -> bool {
+    let inner: Vec<Command<'_>> = block
+        .commands()
+        .filter(|c| c.captured() && span.start <= c.span().start && c.span().end <= span.end)
+        .collect();
+    let Some((first, rest)) = inner.split_first() else {
+        return false;
+    };
+    numbers(first)
+        && rest
+            .iter()
+            .all(|c| matches!(c.name(), "sort" | "shuf" | "head" | "tail" | "tac"))
+}
+
+/// A command that prints whole numbers: `seq`/`jot` without a format, or
+/// `echo` (maybe under `eval`) of brace ranges (`{1..5}`, `{1..$n}`).
+fn numbers(c: &Command<'_>) -> bool {
+    let args: Vec<&str> = c.args().iter().map(|a| a.raw()).collect();
+    let range = crate::regex!(r"^\{[0-9$A-Za-z_{}\x22]*\.\.[0-9$A-Za-z_{}\x22]*\}$");
+    match c.name() {
+        // A format (`seq -f`, `jot -w`/`-b`) may print words of any kind.
+        "seq" | "gseq" => !args
+            .iter()
+            .any(|a| a.starts_with("-f") || a.starts_with("--format")),
+        "jot" => !args
+            .iter()
+            .any(|a| a.starts_with("-w") || a.starts_with("-b")),
+        "echo" => !args.is_empty() && args.iter().all(|a| range.is_match(a)),
+        "eval" => {
+            args.first() == Some(&"echo") && args.len() > 1 && args[1..].iter().all(|a| range.is_match(a))
+        }
+        _ => false,
     }
 }

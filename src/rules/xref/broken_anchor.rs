@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::model::Doc;
 use crate::model::links::percent_decode;
 use crate::rules::Context;
-use crate::rules::diag::Diagnostic;
+use crate::rules::diag::{Diagnostic, Severity};
 
 declare_rule! {
     /// A link's `#anchor` matches no heading of its target.
@@ -12,7 +12,14 @@ declare_rule! {
     /// ## What it does
     /// Computes GitHub's anchor for every heading (lowercase, punctuation
     /// dropped, spaces to `-`, `-1` suffixes for repeats) and checks each
-    /// `#fragment` of a link to a markdown file, or to the same file.
+    /// `#fragment` of a link to a markdown file, or to the same file. An
+    /// explicit heading id (`## Title {#id}`) and an HTML `id` or `name`
+    /// anywhere in the target's HTML (`<a id="x"></a>`, `<a name="x">`)
+    /// are anchors too.
+    ///
+    /// An error in what Claude reads (skills, commands, agents, output
+    /// styles, the files of a skill directory and the files they link to);
+    /// a warning in README, CHANGELOG and other docs that no loader reads.
     ///
     /// ## Why it matters
     /// Renamed headings leave links that land at the top of the file, or
@@ -48,6 +55,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
+    let read = super::claude_reads(project);
     for (doc, link, l) in super::local_links(project) {
         let Some(target) = l.target.as_ref().filter(|t| project.exists(t)) else {
             continue;
@@ -68,23 +76,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 link.dest_span,
                 format!("`#{anchor}` matches no heading in `{}`", tdoc.path),
             );
-            out.push(match near {
+            let diag = match near {
                 Some(n) => diag.help(format!("did you mean `#{n}`?")),
                 None => diag.help("link to an existing heading; anchors are the heading text, lowercased, spaces as -"),
+            };
+            out.push(if read.contains(&*doc.path) {
+                diag
+            } else {
+                diag.severity(Severity::Warning)
             });
         }
     }
 }
 
-/// HTML anchors (`id="x"`, `name="x"`) written in a document.
+/// HTML anchors (`id="x"`, `name='x'`, `id=x`) written in a document's
+/// HTML, block or inline, in any tag.
 fn html_anchors<'a>(doc: &Doc, text: &'a str) -> Vec<&'a str> {
-    let re = crate::regex!(r#"(?:id|name)\s*=\s*["']([^"']+)["']"#);
+    let re = crate::regex!(
+        r#"(?i)[\s/](?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"#
+    );
     doc.md
         .html
         .iter()
         .flat_map(|s| {
             re.captures_iter(text.get(s.range()).unwrap_or(""))
-                .filter_map(|c| c.get(1).map(|m| m.as_str()))
+                .filter_map(|c| c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)))
+                .map(|m| m.as_str())
         })
         .collect()
 }

@@ -14,7 +14,14 @@ declare_rule! {
     /// the file's directory. A link that resolves only from the skill
     /// directory (how Claude reads it) is a warning. Extensionless targets
     /// that are not well-known files (`thumbnail_url`) and files under a
-    /// `templates/` folder are treated as placeholders.
+    /// `templates/` folder are treated as placeholders. Email autolinks
+    /// (`<a@example.com>`) link to `mailto:`, not to a file.
+    ///
+    /// The severity says who reads the link. In what Claude reads (skills,
+    /// commands, agents, output styles, the files of a skill directory and
+    /// the files they link to) a broken link is an error. In README,
+    /// CHANGELOG and other docs that no loader reads, it is a warning: it
+    /// breaks only for people browsing the repository.
     ///
     /// ## Why it matters
     /// Claude follows these links to load references; a dead link silently
@@ -48,6 +55,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
+    let read = super::claude_reads(project);
     for (doc, link, l) in super::local_links(project) {
         let Some(target) = &l.target else {
             continue;
@@ -78,9 +86,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             link.dest_span,
             format!("link target `{}` does not exist", path_part),
         );
-        out.push(match near {
+        let diag = match near {
             Some(n) => diag.help(format!("did you mean `{}`?", relative_to(dir, &n))),
             None => diag.help("fix the path or restore the file"),
+        };
+        out.push(if read.contains(&*doc.path) {
+            diag
+        } else {
+            diag.severity(Severity::Warning)
         });
     }
 }

@@ -12,7 +12,12 @@ declare_rule! {
     /// ## What it does
     /// Checks that the plugin.json `description` and the marketplace entry's
     /// `description` each name every skill the plugin ships, as a whole word
-    /// (`debug` is not named by `debugging`).
+    /// (`debug` is not named by `debugging`). Case, hyphens, underscores and
+    /// spaces do not matter: "Self-Improving Agent" and "self improving
+    /// agent" name `self-improving-agent`.
+    ///
+    /// Info: house style. A description that names every skill helps users
+    /// find them, but nothing fails without it.
     ///
     /// ## Why it matters
     /// The description is all a user sees before installing; a skill it does
@@ -50,7 +55,7 @@ declare_rule! {
     /// description: Investigates failed deployments. Use when a deploy fails.
     /// ---
     /// ```
-    pub static RULE = { id: "XREF005", name: "description-misses-skill", family: Xref, severity: Warning, check: check }
+    pub static RULE = { id: "XREF005", name: "description-misses-skill", family: Xref, severity: Info, check: check }
 }
 
 
@@ -62,7 +67,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .skills
             .iter()
             .map(|s| s.name.as_str())
-            .filter(|n| !crate::text::names_word(site.text, n))
+            .filter(|n| !names_skill(site.text, n))
             .collect();
         if missing.is_empty() {
             continue;
@@ -89,5 +94,40 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )
             .help("name every skill the plugin ships, so users can find it before installing"),
         );
+    }
+}
+
+/// Whether `text` names the skill `name` as a word, reading hyphens,
+/// underscores and spaces alike and ignoring case (`Self-Improving Agent`
+/// names `self-improving-agent`).
+fn names_skill(text: &str, name: &str) -> bool {
+    fn fold(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for part in s.split(['-', '_', ' ', '\t', '\n']).filter(|p| !p.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(part);
+        }
+        out
+    }
+    crate::text::names_word(text, name) || crate::text::names_word(&fold(text), &fold(name))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_are_matched_across_case_and_separators() {
+        for text in [
+            "Includes the Self-Improving Agent skill.",
+            "self improving agent",
+            "SELF_IMPROVING_AGENT and more",
+            "uses self-improving-agent",
+        ] {
+            assert!(super::names_skill(text, "self-improving-agent"), "{text}");
+        }
+        for text in ["self-improving agents", "improving-agent", "selfimproving agent"] {
+            assert!(!super::names_skill(text, "self-improving-agent"), "{text}");
+        }
     }
 }

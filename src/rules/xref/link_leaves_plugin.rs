@@ -8,8 +8,16 @@ declare_rule! {
     /// A link leaves its plugin, or the repository.
     ///
     /// ## What it does
-    /// Reports relative links from a plugin's files to files outside that
-    /// plugin (a warning) and links that climb above the checked root (an error).
+    /// Reports relative links from what Claude reads in a plugin (skills,
+    /// commands, agents, output styles, the files of a skill directory and
+    /// the files they link to) to files outside that plugin (a warning), and
+    /// links that climb above the checked root (an error there; a warning
+    /// in other docs, where the root may not be the repository's).
+    ///
+    /// README, CHANGELOG and other docs that no loader reads are read on
+    /// GitHub, where the whole repository is: their links to sibling plugins
+    /// (`../other-plugin/`, `../other-plugin/README.md`) work, and are not
+    /// reported.
     ///
     /// ## Why it matters
     /// Installed plugins are copied alone into Claude Code's cache: anything
@@ -43,7 +51,9 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
+    let read = super::claude_reads(project);
     for (doc, link, l) in super::local_links(project) {
+        let claude_reads = read.contains(&*doc.path);
         let Some(target) = &l.target else {
             out.push(
                 Diagnostic::new(
@@ -52,12 +62,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     link.dest_span,
                     format!("link `{}` climbs above the checked root", link.dest),
                 )
-                .severity(Severity::Error)
+                .severity(if claude_reads { Severity::Error } else { Severity::Warning })
                 .help("links must stay inside the repository; copy the target into the plugin"),
             );
             continue;
         };
-        if !project.exists(target) {
+        // README files and other docs are read on GitHub, where the whole
+        // repository is there: a link to a sibling plugin works.
+        if !project.exists(target) || !claude_reads {
             continue;
         }
         let Some(p) = project

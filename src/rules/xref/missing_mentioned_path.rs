@@ -21,6 +21,10 @@ declare_rule! {
     /// it, that says "example", "e.g.", "such as", "for instance" or "would be
     /// helpful") are not checked.
     ///
+    /// A warning, not an error: a path in prose may name a file the skill
+    /// creates or one of the repository it works on; a broken link is the
+    /// error (`broken-link`).
+    ///
     /// ## Why it matters
     /// Claude reads the file when the skill tells it to; a deleted or renamed
     /// reference fails at the worst moment, mid-task.
@@ -46,7 +50,7 @@ declare_rule! {
     /// ==> plugins/demo/skills/deploy/references/known-failures.md <==
     /// # Known failures
     /// ```
-    pub static RULE = { id: "XREF009", name: "missing-mentioned-path", family: Xref, severity: Error, check: check }
+    pub static RULE = { id: "XREF009", name: "missing-mentioned-path", family: Xref, severity: Warning, check: check }
 }
 
 /// Whether the paragraph or list holding `at` (or the line leading into it)

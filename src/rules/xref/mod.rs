@@ -16,9 +16,10 @@ crate::declare_family! {
 
 use crate::model::links::{LocalLink, local_link};
 use crate::model::value::Present;
-use crate::model::{Doc, Project};
+use crate::model::{Doc, DocKind, Project};
 use crate::parse::markdown::Link;
 use crate::source::{FileId, Span};
+use std::collections::HashSet;
 
 /// A description string in a manifest: where it is and whose it is.
 pub struct DescriptionSite<'a> {
@@ -95,4 +96,206 @@ pub fn local_links(project: &Project) -> impl Iterator<Item = (&Doc, &Link, Loca
             .iter()
             .filter_map(move |link| local_link(&doc.path, &link.dest).map(|l| (doc, link, l)))
     })
+}
+
+/// The markdown Claude reads when it uses the plugins: skills, commands,
+/// agents and output styles, the other files of a skill directory, and the
+/// files these link to, as far as the links go. README, CHANGELOG and
+/// similar files are docs for people (read on GitHub), never part of it.
+pub fn claude_reads(project: &Project) -> HashSet<&str> {
+    let mut read: HashSet<&str> = HashSet::new();
+    let mut todo: Vec<&Doc> = Vec::new();
+    for doc in &project.docs {
+        let seed = doc.kind != DocKind::Other
+            || project.skill_of(&doc.path).is_some()
+            || in_output_styles(project, &doc.path);
+        if seed && !for_people(&doc.path) && read.insert(&doc.path) {
+            todo.push(doc);
+        }
+    }
+    while let Some(doc) = todo.pop() {
+        for link in doc.md.links.iter() {
+            let Some(target) = local_link(&doc.path, &link.dest).and_then(|l| l.target) else {
+                continue;
+            };
+            if let Some((path, &i)) = project.doc_by_path.get_key_value(target.as_str())
+                && !for_people(path)
+                && read.insert(path)
+            {
+                todo.push(&project.docs[i]);
+            }
+        }
+    }
+    read
+}
+
+/// README, CHANGELOG, CONTRIBUTING, LICENSE and the like: markdown for the
+/// people who browse the repository.
+pub fn for_people(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "README"
+            | "CHANGELOG"
+            | "CHANGES"
+            | "HISTORY"
+            | "CONTRIBUTING"
+            | "LICENSE"
+            | "LICENCE"
+            | "NOTICE"
+            | "SECURITY"
+            | "CODE_OF_CONDUCT"
+            | "AUTHORS"
+            | "CLAUDE"
+            | "AGENTS"
+    )
+}
+
+/// Whether `path` is in a plugin's `output-styles/` folder.
+fn in_output_styles(project: &Project, path: &str) -> bool {
+    project
+        .plugin_of(path)
+        .filter(|p| !p.synthetic)
+        .is_some_and(|p| {
+            let rest = if p.dir.is_empty() {
+                Some(path)
+            } else {
+                path.strip_prefix(p.dir.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
+            };
+            rest.is_some_and(|r| r.starts_with("output-styles/"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    //! Pass and fail cases of the link, anchor and count rules.
+    use crate::engine::testing::{check_listing, of_rule};
+    use crate::rules::RuleMeta;
+    use crate::rules::diag::Severity;
+
+    fn skill(body: &str) -> String {
+        format!(
+            "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n{body}"
+        )
+    }
+
+    /// Each finding of `rule`: its message and severity.
+    fn found(listing: &str, rule: &RuleMeta) -> Vec<(String, Severity)> {
+        let (_d, _l, diags) = check_listing(listing);
+        of_rule(&diags, rule)
+            .into_iter()
+            .map(|d| (d.message.clone(), d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn email_autolinks_are_not_files() {
+        let listing = skill("Write to <ops@example.com> or [ops](mailto:ops@example.com).\n");
+        assert_eq!(found(&listing, &super::broken_link::RULE), []);
+        // A relative link that looks like an address is still a path.
+        let listing = skill("See [ops](ops@example.com).\n");
+        assert_eq!(found(&listing, &super::broken_link::RULE).len(), 1);
+    }
+
+    #[test]
+    fn explicit_ids_and_html_anchors_are_anchors() {
+        let listing = format!(
+            "{}==> plugins/demo/skills/deploy/references/runbook.md <==\n# Runbook\n\n## Roll back {{#rollback}}\n\n## Upgrade {{#upgrade .important}}\n\n<a id=\"restore\"></a>\n\n### Restore\n\nText <a name='drain'></a> inline.\n\n<div>\n<p><a id=unquoted></a></p>\n</div>\n\n| a | <span id=\"cell\">b</span> |\n|---|---|\n",
+            skill(
+                "See [1](references/runbook.md#rollback), [2](references/runbook.md#upgrade), [3](references/runbook.md#restore), [4](references/runbook.md#drain), [5](references/runbook.md#unquoted), [6](references/runbook.md#cell), [7](references/runbook.md#roll-back-rollback).\n"
+            )
+        );
+        assert_eq!(found(&listing, &super::broken_anchor::RULE), []);
+        let listing = format!(
+            "{}==> plugins/demo/skills/deploy/references/runbook.md <==\n# Runbook\n\n## Roll back {{#rollback}}\n",
+            skill("See [it](references/runbook.md#roll-back).\n")
+        );
+        assert_eq!(found(&listing, &super::broken_anchor::RULE).len(), 1);
+    }
+
+    /// Broken links and anchors are errors in what Claude reads, warnings
+    /// in docs for people.
+    #[test]
+    fn severity_follows_who_reads_the_link() {
+        let listing = format!(
+            "{}==> plugins/demo/skills/deploy/references/a.md <==\n# A\n\nSee [b](b.md) and [c](c.md#nope).\n==> plugins/demo/skills/deploy/references/c.md <==\n# C\n==> plugins/demo/README.md <==\n# Demo\n\nSee [gone](docs/gone.md) and [deploy](skills/deploy/SKILL.md#nope).\n==> docs/guide.md <==\n# Guide\n\nSee [gone](gone.md).\n",
+            skill("Read [a](references/a.md) and [x](references/x.md).\n")
+        );
+        let sev = |rule: &RuleMeta| -> Vec<Severity> {
+            found(&listing, rule).into_iter().map(|(_, s)| s).collect()
+        };
+        let mut links = sev(&super::broken_link::RULE);
+        links.sort();
+        // SKILL.md → x.md and a.md → b.md: errors; README and docs: warnings.
+        assert_eq!(
+            links,
+            [
+                Severity::Warning,
+                Severity::Warning,
+                Severity::Error,
+                Severity::Error
+            ]
+        );
+        let mut anchors = sev(&super::broken_anchor::RULE);
+        anchors.sort();
+        assert_eq!(anchors, [Severity::Warning, Severity::Error]);
+    }
+
+    /// A README's link to a sibling plugin works on GitHub; a skill's does
+    /// not work once installed.
+    #[test]
+    fn readme_links_to_sibling_plugins_are_fine() {
+        let listing = format!(
+            "{}==> plugins/demo/README.md <==\n# Demo\n\nSee [other](../other/), [its readme](../other/README.md) and [its skill](../other/skills/x/SKILL.md).\n==> plugins/other/README.md <==\n# Other\n==> plugins/other/skills/x/SKILL.md <==\n---\nname: x\ndescription: Does x. Use when x.\n---\nSee [demo](../../../demo/README.md).\n",
+            skill("Body.\n")
+        );
+        let f = found(&listing, &super::link_leaves_plugin::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].0.contains("leaves plugin `other`"), "{f:?}");
+    }
+
+    #[test]
+    fn counts_are_compared_only_when_they_state_the_total() {
+        let rule = &super::skill_count_mismatch::RULE;
+        let tree = |readme: &str| {
+            format!(
+                "{}==> plugins/demo/README.md <==\n{readme}",
+                skill("Body.\n")
+            )
+        };
+        for quiet in [
+            "# Demo\n\nDeploys things.\n\n### Advanced Patterns (6 skills)\n\nText.\n",
+            "# Demo\n\nDeploys things.\n\n## Changelog\n\n- 1.2.0: 18 skills optimized\n",
+            "# Demo\n\nDeploys things.\n\n## Notes\n\nIn 1.1 we added 3 skills.\n",
+            "# Demo\n\nDeploys things.\n\n## Notes\n\nLast release: 18 skills optimized for speed.\n",
+            "# Demo\n\nKeep one skill source per skill.\n",
+            "# Demo\n\nDeploys things.\n\n## Layout\n\n- **Kubernetes** (6 skills)\n",
+            "# Demo\n\nUp to 5 skills run at once; 2 skills each per phase.\n",
+            "# Demo\n\nThis plugin has 1 skill.\n",
+        ] {
+            assert_eq!(found(&tree(quiet), rule), [], "{quiet}");
+        }
+        for loud in [
+            "# Demo\n\nThis plugin has 3 skills.\n",
+            "# Demo\n\nThree skills for shipping the demo app.\n",
+            "# Demo\n\nDeploys things.\n\n## Skills\n\n3 skills:\n\n- deploy\n",
+            "# Demo\n\nDeploys things.\n\n## Layout\n\n- demo (3 skills)\n",
+            "# Demo (3 skills)\n",
+        ] {
+            assert_eq!(found(&tree(loud), rule).len(), 1, "{loud}");
+        }
+    }
+
+    #[test]
+    fn descriptions_name_skills_across_case_and_separators() {
+        let listing = "==> plugins/demo/.claude-plugin/plugin.json <==\n{ \"name\": \"demo\", \"version\": \"1.0.0\", \"description\": \"Adds the Self-Improving Agent and Deploy Now.\", \"author\": { \"name\": \"A\" } }\n==> plugins/demo/skills/self-improving-agent/SKILL.md <==\n---\nname: self-improving-agent\ndescription: Improves itself. Use when asked.\n---\n==> plugins/demo/skills/deploy_now/SKILL.md <==\n---\nname: deploy_now\ndescription: Deploys now. Use when shipping.\n---\n";
+        assert_eq!(found(listing, &super::description_misses_skill::RULE), []);
+        let missing = listing.replace("Deploy Now", "Deploy");
+        assert_eq!(
+            found(&missing, &super::description_misses_skill::RULE).len(),
+            1
+        );
+    }
 }
