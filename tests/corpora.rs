@@ -177,6 +177,7 @@ fn labels(tree: &str) -> Vec<Label> {
 /// 95% of what it reports is true, averaged over rules.
 #[test]
 #[ignore = "needs ../shared/corpora"]
+#[allow(clippy::print_stderr)] // the per-rule table, for whoever runs it
 fn labelled_findings_hold() {
     use std::collections::BTreeMap;
     let dir = corpora();
@@ -261,7 +262,6 @@ fn labelled_findings_hold() {
         .iter()
         .map(|(r, (t, n))| format!("{r}: {t}/{n}\n"))
         .collect();
-    #[allow(clippy::print_stderr)]
     eprintln!("rule-balanced true share {:.1}%\n{table}", share * 100.0);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(
