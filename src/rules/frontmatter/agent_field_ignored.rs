@@ -2,7 +2,7 @@
 
 use super::mappings;
 use crate::declare_rule;
-use crate::model::DocKind;
+use crate::model::{DocKind, PluginKind};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
@@ -42,7 +42,12 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (d, fm) in mappings(cx.project) {
-        if d.kind != DocKind::Agent {
+        // Project agents (.claude/agents) honour these fields.
+        let plugin_agent = cx
+            .project
+            .plugin_of(&d.path)
+            .is_some_and(|p| p.kind == PluginKind::Plugin);
+        if d.kind != DocKind::Agent || !plugin_agent {
             continue;
         }
         for k in &fm.keys {
@@ -54,5 +59,26 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use crate::engine::testing::{check_listing, of_rule};
+
+    /// Project agents honour `permissionMode`, `hooks` and `mcpServers`;
+    /// only plugin agents ignore them.
+    #[test]
+    fn project_agents_are_not_plugin_agents() {
+        let agent = "---\nname: reviewer\ndescription: Reviews a diff.\npermissionMode: plan\n---\nReview.\n";
+        let listing = format!(
+            "==> plugins/demo/agents/reviewer.md <==\n{agent}==> .claude/agents/reviewer.md <==\n{agent}"
+        );
+        let (_d, loaded, diags) = check_listing(&listing);
+        let paths: Vec<&str> = of_rule(&diags, &super::RULE)
+            .iter()
+            .map(|d| loaded.db.path(d.file()))
+            .collect();
+        assert_eq!(paths, ["plugins/demo/agents/reviewer.md"]);
     }
 }
