@@ -10,7 +10,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb, summary: Summary) -> String {
         let file = db.get(d.file());
         let (line, col) = file.line_col(d.span().start as usize);
         let message = d.message.replace('\n', " ");
-        let fixable = if d.fix.is_some() { " [*]" } else { "" };
+        let fixable = if d.fixable() { " [*]" } else { "" };
         let _ = writeln!(
             out,
             "{}:{line}:{col}: {}[{}]{fixable} {message}",

@@ -137,7 +137,7 @@ fn report<'a>(d: &'a Diagnostic, db: &'a SourceDb) -> Report<'a> {
         .collect();
     Report {
         message: d.message.clone(),
-        code: Some(if d.fix.is_some() {
+        code: Some(if d.fixable() {
             format!("{}({}) [*]", d.rule.id, d.rule.name)
         } else {
             format!("{}({})", d.rule.id, d.rule.name)

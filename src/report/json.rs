@@ -57,7 +57,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb, summary: Summary) -> String {
                 rule: d.rule.id,
                 name: d.rule.name,
                 severity: d.severity.as_str(),
-                fixable: d.fix.is_some(),
+                fixable: d.fixable(),
                 message: &d.message,
                 help: d.help.as_deref(),
                 path: &file.path,

@@ -25,7 +25,7 @@ fn rows(diags: &[Diagnostic]) -> Vec<Row> {
             fixable: 0,
         });
         row.count += 1;
-        row.fixable += usize::from(d.fix.is_some());
+        row.fixable += usize::from(d.fixable());
     }
     let mut rows: Vec<Row> = by.into_values().collect();
     rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));

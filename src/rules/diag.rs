@@ -63,6 +63,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// `--fix` fixes it: it carries a fix, or it is generated output that
+    /// drifted (`--fix` rebuilds it).
+    pub fn fixable(&self) -> bool {
+        self.fix.is_some()
+            || std::ptr::eq(self.rule, &crate::rules::build::generated_file_drift::RULE)
+    }
+
     /// A diagnostic of `rule` at `span` of `file`, with the rule's default severity.
     pub fn new(
         rule: &'static RuleMeta,
@@ -155,7 +162,7 @@ impl Summary {
                 Severity::Warning => s.warnings += 1,
                 Severity::Info => s.infos += 1,
             }
-            s.fixable += usize::from(d.fix.is_some());
+            s.fixable += usize::from(d.fixable());
         }
         s
     }

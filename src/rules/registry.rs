@@ -122,6 +122,14 @@ mod tests {
                     diags.iter().map(|d| d.rule.id).collect::<Vec<_>>()
                 ));
             } else {
+                // `skillc rules` says which rules fix: it must agree with
+                // what their findings carry.
+                if hits.iter().any(|d| d.fixable()) && !r.fixable {
+                    failures.push(format!(
+                        "{}: its findings carry a fix; declare `fix: true`",
+                        r.id
+                    ));
+                }
                 let owned: Vec<_> = hits.into_iter().cloned().collect();
                 insta::assert_snapshot!(r.id, render(&loaded, &owned));
             }
