@@ -123,7 +123,7 @@ fn check_and_diff_detect_drift_without_writing() {
     // `skillc check` reports the same drift.
     let c = skillc(root, &["check", ".", "--format", "concise"]);
     assert!(
-        out(&c).contains("error[BLD007] `plugins/ops/skills/rollout/SKILL.md` differs"),
+        out(&c).contains("error[BLD007] [*] `plugins/ops/skills/rollout/SKILL.md` differs"),
         "{}",
         out(&c)
     );

@@ -382,6 +382,22 @@ impl Builder {
                 });
             }
         }
+        // A plugin that is one skill: SKILL.md at its root, when it has no
+        // `skills/` folder and lists none.
+        let lists_skills = manifest.is_some_and(|m| m.get("skills").is_some())
+            || entry.is_some_and(|(_, e, _)| e.get("skills").is_some());
+        if p.skills.is_empty()
+            && !dir.is_empty()
+            && !lists_skills
+            && !self.dirs.contains(&sub(dir, "skills"))
+            && let Some(doc) = doc(&sub(dir, "SKILL.md"))
+        {
+            p.skills.push(Skill {
+                name: dir.rsplit('/').next().unwrap_or(dir).to_string(),
+                dir: dir.to_string(),
+                doc,
+            });
+        }
         for (name, f) in self.command_files(dir, manifest) {
             if let Some(doc) = doc(&f) {
                 p.commands.push(Component { name, doc });

@@ -76,6 +76,7 @@ crate::declare_family! {
     channel_server_unknown,
     user_config_in_shell_hook,
     user_config_undeclared,
+    skill_not_loaded,
 }
 
 // Written with PJ025, PJ027, PP012 and PP013 (e46a616) but never listed in
