@@ -1,6 +1,7 @@
 //! `skillc redact [FILE…]`.
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::model::frontmatter::Frontmatter;
 use crate::redact::replace::{Mapping, Replacement, redact};
 use crate::redact::{Kind, RedactConfig};
 use crate::source::SourceFile;
@@ -61,11 +62,40 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
+/// What a file publishes on purpose, left alone: the people of a manifest
+/// (`author`, `owner`); a markdown file's frontmatter authors and bylines;
+/// and every other occurrence in the file of an address found there.
+/// Standard input is a session and has none.
 fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Range<usize>> {
     if !cfg.exempt_manifest_people {
         return Vec::new();
     }
-    crate::engine::redact::manifest_people(path, text)
+    let mut out = crate::engine::redact::manifest_people(path, text);
+    if path.ends_with(".md") || path.ends_with(".markdown") {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let base = text.len() - body.len();
+        if let (crate::parse::frontmatter::FrontmatterState::Present(f), _) =
+            crate::parse::frontmatter::split(body, base)
+            && let Some(fm) = f
+                .root()
+                .and_then(|r| crate::model::value::read::<Frontmatter, _>(r).ok())
+        {
+            out.extend(crate::rules::redaction::frontmatter_people(&fm));
+        }
+        out.extend(crate::redact::bylines(text));
+    }
+    let re = crate::regex!(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+");
+    let published: Vec<String> = out
+        .iter()
+        .filter_map(|r| text.get(r.clone()))
+        .flat_map(|t| re.find_iter(t).map(|m| m.as_str().to_string()))
+        .collect();
+    for m in re.find_iter(text) {
+        if published.iter().any(|p| p.eq_ignore_ascii_case(m.as_str())) {
+            out.push(m.range());
+        }
+    }
+    out
 }
 
 /// One input redacted: the path shown, its text (for lines and columns)
@@ -77,7 +107,12 @@ pub fn run(args: Args) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let cfg = config.redaction.with_env();
+    // What is redacted comes from real sessions: every address is
+    // someone's, whatever a tutorial would make of it.
+    let cfg = RedactConfig {
+        session: true,
+        ..config.redaction.with_env()
+    };
     let mut map = Mapping::default();
     let cap = config
         .max_file_size
