@@ -64,7 +64,6 @@ const PROJECT_WORDS: &[&str] = &[
     "your",
     "our",
     "the",
-    "a",
     "project",
     "projects",
     "proj",
@@ -146,9 +145,24 @@ const PROJECT_WORDS: &[&str] = &[
     "dst",
 ];
 
+/// Whether `w` is one or more [`PROJECT_WORDS`] run together
+/// (`myproject`, `prodanalytics`).
+fn made_of_words(w: &str) -> bool {
+    // ends[i]: w[..i] splits into words.
+    let mut ends = vec![false; w.len() + 1];
+    ends[0] = true;
+    for i in 1..=w.len() {
+        ends[i] = PROJECT_WORDS
+            .iter()
+            .any(|p| w[..i].ends_with(p) && ends[i - p.len()]);
+    }
+    ends[w.len()]
+}
+
 /// GCP projects in resource paths (`projects/<id>/locations/…`), unless
-/// the id is made of descriptive words only ([`PROJECT_WORDS`], and
-/// made-up numbers), a placeholder or a public image project.
+/// the id is made of descriptive words only ([`PROJECT_WORDS`], alone or
+/// run together, and made-up numbers), a placeholder or a public image
+/// project.
 fn gcp_projects(text: &str, hits: &mut Vec<Hit>) {
     for c in crate::regex!(r"(?-u:\b)projects/([a-z][a-z0-9-]{4,28}[a-z0-9])(?:/|(?-u:\b))")
         .captures_iter(text)
@@ -191,7 +205,7 @@ fn gcp_projects(text: &str, hits: &mut Vec<Hit>) {
         // `my-project-12345` is a placeholder; `acme-prod-4471` has the
         // random digits GCP adds to a taken name.
         let words = v.split('-').all(|w| {
-            PROJECT_WORDS.contains(&w)
+            made_of_words(w)
                 || (w.chars().all(|c| c.is_ascii_digit()) && (w.len() < 2 || fake_digits(w)))
         });
         if !gcp || is_placeholder(v) || words || PUBLIC_PROJECTS.contains(&v) {

@@ -3,17 +3,34 @@
 
 use std::ops::Range;
 
-/// The line holding byte `pos`, without its newline.
+/// How far around a value its context is read. Every hit reads its
+/// context, so a line of a megabyte with thousands of hits must not be
+/// read whole for each.
+const REACH: usize = 512;
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The line holding byte `pos`, without its newline, clipped to [`REACH`]
+/// bytes on either side of `pos`.
 pub(super) fn line_at(text: &str, pos: usize) -> Range<usize> {
-    let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let lo = floor(text, pos.saturating_sub(REACH));
+    let hi = floor(text, (pos + REACH).min(text.len()));
+    let start = text[lo..pos].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let end = text[pos..hi].find('\n').map_or(hi, |i| pos + i);
     start..end
 }
 
-/// The non-blank lines before the line starting at `line_start`, nearest
-/// first.
+/// The non-blank lines before `line_start`, nearest first, within eight
+/// times [`REACH`] bytes.
 pub(super) fn lines_before(text: &str, line_start: usize) -> impl Iterator<Item = &str> {
-    text[..line_start]
+    let lo = floor(text, line_start.saturating_sub(8 * REACH));
+    text[lo..line_start]
         .lines()
         .rev()
         .filter(|l| !l.trim().is_empty())
@@ -63,7 +80,13 @@ pub(super) fn key_before(text: &str, pos: usize) -> Option<Vec<String>> {
         let c = re.captures(prefix)?;
         let dashes = c.get(1).map_or("", |m| m.as_str());
         let key = c.get(2)?.as_str();
-        (key.len() > 1 || dashes.len() == 1).then(|| key_words(key))
+        // A one-letter key is a flag (`-n`), kept with its dash so that
+        // `e.g.` is not read as `-e`.
+        match (key.len(), dashes.len()) {
+            (1, 1) => Some(vec![format!("-{}", key.to_ascii_lowercase())]),
+            (1, _) => None,
+            _ => Some(key_words(key)),
+        }
     };
     let mut words = key(near)?;
     words.extend(key(far).unwrap_or_default());
@@ -180,7 +203,8 @@ mod tests {
             key("talosctl --nodes 10.7.2.3", "10.7"),
             w(&["nodes", "talosctl"])
         );
-        assert_eq!(key("talosctl -n 10.7.2.3", "10.7"), w(&["n", "talosctl"]));
+        assert_eq!(key("talosctl -n 10.7.2.3", "10.7"), w(&["-n", "talosctl"]));
+        assert_eq!(key("(e.g. \"10.7.2.3/25\")", "10.7"), w(&["e", "g"]));
         assert_eq!(key("server: https://10.7.2.3:6443", "10.7"), w(&["server"]));
         assert_eq!(
             key("  server pve01 10.7.2.3:8006 check", "10.7"),
@@ -215,12 +239,14 @@ mod tests {
 
     #[test]
     fn bylines_outside_fences() {
-        let t = "# Tool\n\n**Author:** Jane <j@x.io>\n\n```\nAuthor: Bob <b@x.io>\n```\n\n## Authors\n\nAda (a@x.io)\n\n## Usage\n\nMail z@x.io\nCopyright 2020 Kim (k@x.io)\n";
+        let t = "# Tool\n\n**Author:** Jane <j@x.io>\nMaintainer: Lea <l@x.io>\n- Written by: Eli <e@x.io>\n\n```\nAuthor: Bob <b@x.io>\n```\n\n## Authors\n\nAda (a@x.io)\n\n## Usage\n\nMail z@x.io\nThe author: z@x.io\nCopyright 2020 Kim (k@x.io)\n";
         let got: Vec<&str> = bylines(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
             got,
             [
                 "**Author:** Jane <j@x.io>",
+                "Maintainer: Lea <l@x.io>",
+                "- Written by: Eli <e@x.io>",
                 "Ada (a@x.io)",
                 "Copyright 2020 Kim (k@x.io)"
             ]

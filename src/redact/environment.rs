@@ -15,8 +15,8 @@ use super::{is_example_domain, is_placeholder_domain};
 use std::net::Ipv4Addr;
 
 /// Addresses every tutorial uses: the home-router and VPC example networks
-/// (`192.168.0.x`, `192.168.1.x`, `10.0.x.x` and `10.1.x.x`/`10.10.x.x`
-/// with a third octet up to 10, `172.16-31.0.x`/`.1.x`), product default
+/// (`192.168.0.x`, `.1.x`, `.10.x`, `.100.x`; `10.0.x.x`, `10.1.x.x` and
+/// `10.10.x.x` with a third octet up to 10; `172.16-31.0.x`/`.1.x`), product default
 /// networks (VirtualBox 192.168.56.0/24, libvirt 192.168.122.0/24,
 /// minikube 192.168.49.0/24 and 192.168.99.0/24, macOS vmnet
 /// 192.168.64.0/24), repeated octets (`10.10.10.10`), counting octets
@@ -27,7 +27,7 @@ pub fn textbook_v4(ip: Ipv4Addr) -> bool {
     let private = match (a, b) {
         (10, 0 | 1 | 10) => c <= 10,
         (172, 16..=31) => c <= 1,
-        (192, 168) => c <= 1 || [56, 122, 49, 99, 64].contains(&c),
+        (192, 168) => [0, 1, 10, 100, 56, 122, 49, 99, 64].contains(&c),
         _ => false,
     };
     let o = [a, b, c, d].map(i16::from);
@@ -105,8 +105,8 @@ fn endpoint_key(words: &[String]) -> bool {
         let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
         ENDPOINT_WORDS.contains(&w)
     }) || words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "n" | "e" | "h"))
+        .iter()
+        .any(|w| matches!(w.as_str(), "-n" | "-e" | "-h"))
 }
 
 /// Whether the address at `range` of `text` has a role in an environment:
@@ -212,7 +212,6 @@ pub(super) fn real_host_on_line(text: &str, range: std::ops::Range<usize>) -> bo
         let at = line.start + m.start();
         let prev = text[..at].chars().next_back();
         TLDS.contains(&tld.as_str())
-            && !(range.start..range.end).contains(&at)
             && !matches!(prev, Some('.' | '/' | '_' | '$' | '{' | '-'))
             && !text[line.start + m.end()..].starts_with(['(', '_'])
             && !is_example_domain(m.as_str())
@@ -235,6 +234,7 @@ mod tests {
             "172.16.0.1",
             "10.0.0.12",
             "192.168.56.10",
+            "192.168.100.10",
             "1.2.3.4",
             "10.20.30.40",
             "80.11.12.10",
@@ -242,7 +242,7 @@ mod tests {
             assert!(textbook_v4(t.parse().unwrap()), "{t}");
         }
         for r in [
-            "192.168.10.20",
+            "192.168.3.20",
             "10.17.100.11",
             "10.0.30.163",
             "172.20.5.9",
@@ -269,6 +269,7 @@ mod tests {
             "nodes:\n  - 10.17.1.2\n",
             "10.17.1.2 db1 db1.lab\n",
             "Verified on node 10.17.1.2 today",
+            "psql -h 10.17.1.2 -U app",
         ] {
             assert!(role(t, "10.17.1.2"), "{t}");
         }
@@ -278,6 +279,7 @@ mod tests {
             "The range ends at 10.17.1.2, see below.",
             "| Omni | 10.17.1.2 |",
             "10.17.1.2 is the gateway, unless told otherwise.",
+            "static IP (e.g. \"10.17.1.2/25\")",
         ] {
             assert!(!role(t, "10.17.1.2"), "{t}");
         }

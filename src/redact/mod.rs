@@ -280,6 +280,16 @@ mod tests {
         ] {
             assert!(v4(text).is_empty(), "{text}: {:?}", found(text));
         }
+        // An interface address (`/24` with host bits) is a host.
+        assert_eq!(v4("address: 10.17.3.5/24"), ["10.17.3.5"]);
+        // A textbook address with a role joins an environment the text
+        // shows in its /24; without one it stays a textbook address.
+        assert_eq!(
+            v4(
+                "db.spaceships.work -> 10.0.0.6\nserver pve01 10.0.0.21:8006\nserver x 10.0.1.7:80\n"
+            ),
+            ["10.0.0.6", "10.0.0.21"]
+        );
         // A session reports every address that is not allowed outright.
         assert_eq!(in_session("ping 192.168.1.100 and 10.1.2.3").len(), 2);
     }
@@ -446,6 +456,7 @@ mod tests {
             "projects/your-project/locations/x",
             "projects/example-project/locations/x",
             "projects/my-project-12345/locations/x",
+            "projects/myproject/instances/default",
             "projects/prod-analytics/datasets/x",
             "projects/debian-cloud/global/images/x",
         ] {
@@ -579,6 +590,8 @@ mod tests {
         }
         // A session redacts a worded password, not a lookup or a placeholder.
         assert_eq!(in_session("password: password123").len(), 1);
+        assert_eq!(in_session("password: Summer2024!").len(), 1);
+        assert!(kinds("password: Summer2024!").is_empty());
         assert!(in_session("password: ${DB_PASSWORD}").is_empty());
         assert!(in_session("AKIAIOSFODNN7EXAMPLE").is_empty());
         // A token in the query of an API URL is one.
@@ -598,6 +611,9 @@ mod tests {
             "/home/$USER/x",
             "/home/<user>/x",
             "/home/ubuntu/.kube",
+            "/home/ansible/docker/omni",
+            "/Users/ada/letsencrypt/live",
+            "/home/deploy/app",
         ] {
             assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
         }

@@ -196,15 +196,29 @@ pub(super) fn ipv4(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
         }
         return;
     }
-    let env: Vec<Ipv4Addr> = found
+    let host_in = |v: &&V4| v.prefix.is_none();
+    let mut env: Vec<Ipv4Addr> = found
         .iter()
+        .filter(host_in)
         .filter(|v| {
-            v.prefix.is_none()
-                && (real_host_on_line(text, v.range.clone())
-                    || (!textbook_v4(v.ip) && has_role(text, v.range.clone())))
+            real_host_on_line(text, v.range.clone())
+                || (!textbook_v4(v.ip) && has_role(text, v.range.clone()))
         })
         .map(|v| v.ip)
         .collect();
+    // Once the text shows a real environment, a textbook address with a
+    // role in the same /24 is part of it.
+    let more: Vec<Ipv4Addr> = found
+        .iter()
+        .filter(host_in)
+        .filter(|v| {
+            !env.contains(&v.ip)
+                && env.iter().any(|h| in_net(*h, v.ip, 24))
+                && has_role(text, v.range.clone())
+        })
+        .map(|v| v.ip)
+        .collect();
+    env.extend(more);
     for v in found {
         let report = match v.prefix {
             None => env.contains(&v.ip),
@@ -247,7 +261,12 @@ fn v4_candidates(text: &str, cfg: &RedactConfig) -> Vec<V4> {
         let Ok(ip) = text[s..last.end()].parse::<Ipv4Addr>() else {
             continue;
         };
-        let prefix = c.get(5).and_then(|p| p.as_str()[1..].parse().ok());
+        // `10.1.2.3/24` is an interface's address, a host (and so are
+        // `/32` and nonsense such as `/40`); `10.1.2.0/24` is a network.
+        let prefix = c
+            .get(5)
+            .and_then(|p| p.as_str()[1..].parse::<u8>().ok())
+            .filter(|p| *p < 32 && u32::from(ip) & (u32::MAX >> p) == 0);
         if prefix.is_some() {
             // A network, not a host: public ranges are public knowledge; a
             // private range is reported unless it is a listed notation.

@@ -6,7 +6,7 @@ use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
-    /// An email address outside the example domains.
+    /// The email address of a person, not published by the authors.
     ///
     /// ## What it does
     /// Reports email addresses of people. Not reported:

@@ -6,7 +6,7 @@ use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
-    /// A hostname on a private suffix, or a deny-listed domain.
+    /// A host name that maps a private network, or a deny-listed domain.
     ///
     /// ## What it does
     /// Reports names ending in `.internal`, `.corp`, `.local`, `.lan`, `.home`,

@@ -21,13 +21,15 @@ declare_rule! {
 ///   address with a port (`10.17.3.5:6443`), the start of an /etc/hosts line.
 ///
 /// Once an address identifies an environment, every occurrence of it in the
-/// file is reported, and so is a private network in CIDR notation that holds
-/// it. Textbook addresses never identify one, except beside a real host
-/// name: the home-router and VPC example networks (192.168.0.x, 192.168.1.x;
-/// 10.0.x.x, 10.1.x.x and 10.10.x.x with a third octet up to 10;
-/// 172.16–31.0.x and .1.x), product default networks (VirtualBox
-/// 192.168.56.0/24, libvirt 192.168.122.0/24, minikube 192.168.49.0/24 and
-/// 192.168.99.0/24, macOS vmnet 192.168.64.0/24), repeated octets
+/// file is reported, a textbook address with a role in the same /24 joins
+/// it, and so does a private network in CIDR notation that holds it.
+/// Textbook addresses never identify one by a role alone, only beside a
+/// real host name: the home-router and VPC example networks (192.168.0.x,
+/// .1.x, .10.x and .100.x; 10.0.x.x, 10.1.x.x and 10.10.x.x with a third
+/// octet up to 10; 172.16–31.0.x and .1.x), product default networks
+/// (VirtualBox 192.168.56.0/24, libvirt 192.168.122.0/24, minikube
+/// 192.168.49.0/24 and 192.168.99.0/24, macOS vmnet 192.168.64.0/24),
+/// repeated octets
 /// (10.10.10.10), counting octets (1.2.3.4, 10.20.30.40) and the Kubernetes
 /// documentation's 80.11.12.10. The documentation ranges (192.0.2.0/24,
 /// 198.51.100.0/24, 203.0.113.0/24), loopback, unspecified, netmasks, a few

@@ -289,7 +289,7 @@ mod tests {
         let skill = format!(
             "---\nname: deploy\n{DESC}\nauthor: Ivo Brandt <ivo@brandt-ops.de>\nmetadata:\n  maintainer:\n    name: Kim\n    email: kim@oyelaran.dev\n---\nMail ivo@brandt-ops.de or kim@oyelaran.dev.\n"
         );
-        let agent = "---\nname: helper\ndescription: Helps. Use when help is needed.\n---\n**Author:** Ada Brandt <ada@brandt-ops.de>\n\n```\nAuthor: Bob Smith <bob.smith@brandt-ops.de>\n```\n\n## Maintainers\n\nLea (lea@brandt-ops.de)\n\n## Usage\n\nPing ada@brandt-ops.de, not dana.whitfield@fastmail.fm.\n";
+        let agent = "---\nname: helper\ndescription: Helps. Use when help is needed.\nauthors:\n  - Eli Brandt <eli@brandt-ops.de>\n---\nMail eli@brandt-ops.de.\n\n**Author:** Ada Brandt <ada@brandt-ops.de>\n\n```\nAuthor: Bob Smith <bob.smith@brandt-ops.de>\n```\n\n## Maintainers\n\nLea (lea@brandt-ops.de)\n\n## Usage\n\nPing ada@brandt-ops.de, not dana.whitfield@fastmail.fm.\n";
         let files = [
             ("plugins/demo/skills/deploy/SKILL.md", skill.as_str()),
             ("plugins/demo/agents/helper.md", agent),
