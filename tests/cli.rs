@@ -541,15 +541,17 @@ fn redact_check_json_and_in_place() {
 fn redact_keeps_what_a_file_publishes_not_a_session() {
     // A markdown file's frontmatter author and byline are published on
     // purpose; the same lines from a session (git log) are someone's.
-    let md = "---\nname: notes\nauthor: Ivo Brandt <ivo@brandt-ops.de>\n---\n**Maintainer:** Kim <kim@oyelaran.dev>\n\nAsk ivo@brandt-ops.de or dana.whitfield@fastmail.fm.\n";
+    let md = "---\nname: notes\nauthor: Ivo Brandt <ivo@brandt-ops.de>\n---\n**Maintainer:** Kim <kim@oyelaran.dev>, lab ssh root@10.143.27.88\n\nAsk ivo@brandt-ops.de or dana.whitfield@fastmail.fm.\n";
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("notes.md");
     std::fs::write(&file, md).unwrap();
     let o = skillc(&["redact", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
+    // The byline's address stays, not the rest of its line.
     assert_eq!(
         stdout(&o),
         md.replace("dana.whitfield@fastmail.fm", "user1@example.com")
+            .replace("10.143.27.88", "192.0.2.1")
     );
     let log = "commit 4f2a\nAuthor: Ivo Brandt <ivo@brandt-ops.de>\n\n    ping 192.168.1.100\n";
     let o = skillc_stdin(&["redact"], log);

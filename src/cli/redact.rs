@@ -62,10 +62,10 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
-/// What a file publishes on purpose, left alone: the people of a manifest
-/// (`author`, `owner`); a markdown file's frontmatter authors and bylines;
-/// and every other occurrence in the file of an address found there.
-/// Standard input is a session and has none.
+/// The emails a file publishes on purpose, left alone wherever they occur
+/// in it: those of the people of a manifest (`author`, `owner`), of a
+/// markdown file's frontmatter authors, and on the bylines of markdown files
+/// and scripts. Standard input is a session and has none.
 fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Range<usize>> {
     if !cfg.exempt_manifest_people {
         return Vec::new();
@@ -82,20 +82,27 @@ fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Ra
         {
             out.extend(crate::rules::redaction::frontmatter_people(&fm));
         }
+    }
+    // Not in logs and other text: `Author: …` there is `git log` output.
+    let scripted = [".md", ".markdown", ".sh", ".bash", ".zsh", ".py"];
+    if scripted.iter().any(|e| path.ends_with(e)) {
         out.extend(crate::redact::bylines(text));
     }
-    let re = crate::regex!(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+");
-    let published: Vec<String> = out
+    let emails = crate::redact::email_ranges(text);
+    let published: Vec<&str> = emails
         .iter()
-        .filter_map(|r| text.get(r.clone()))
-        .flat_map(|t| re.find_iter(t).map(|m| m.as_str().to_string()))
+        .filter(|e| out.iter().any(|r| r.start <= e.start && e.end <= r.end))
+        .map(|e| &text[e.clone()])
         .collect();
-    for m in re.find_iter(text) {
-        if published.iter().any(|p| p.eq_ignore_ascii_case(m.as_str())) {
-            out.push(m.range());
-        }
-    }
-    out
+    // Only the addresses: a secret or an address on a byline is redacted.
+    emails
+        .into_iter()
+        .filter(|e| {
+            published
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(&text[e.clone()]))
+        })
+        .collect()
 }
 
 /// One input redacted: the path shown, its text (for lines and columns)

@@ -35,7 +35,7 @@ pub(super) fn fake_digits(d: &str) -> bool {
             .all(|w| (w[1] as i8 - w[0] as i8 - step) % 10 == 0)
     };
     let blocks = (1..=4).any(|n| {
-        b.len() % n == 0 && b.len() / n >= 2 && {
+        b.len().is_multiple_of(n) && b.len() / n >= 2 && {
             let chunks: Vec<&[u8]> = b.chunks(n).collect();
             chunks.windows(2).all(|w| w[0] == w[1])
                 || (n >= 2 && chunks.iter().all(|c| c.iter().all(|x| *x == c[0])))

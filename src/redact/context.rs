@@ -124,7 +124,10 @@ pub(super) fn parent_key(text: &str, line_start: usize) -> Option<Vec<String>> {
     for above in lines_before(text, line_start).take(40) {
         let ind = above.len() - above.trim_start().len();
         let t = above.trim();
-        if ind > indent || (ind == indent && !(is_item && !t.starts_with('-'))) {
+        // Deeper lines, and siblings (a flush list's parent is its key,
+        // at the same indentation), are not the parent.
+        let sibling = !is_item || t.starts_with('-');
+        if ind > indent || (ind == indent && sibling) {
             continue;
         }
         let key = t.trim_start_matches("- ").strip_suffix(':')?;
@@ -136,9 +139,10 @@ pub(super) fn parent_key(text: &str, line_start: usize) -> Option<Vec<String>> {
 
 /// Byte ranges of bylines outside code fences: lines that name an author,
 /// maintainer or copyright holder (`**Author:** Jane <jane@…>`,
-/// `Maintainer: …`, `Copyright 2024 Jane (jane@…)`), and the paragraphs
-/// under an `## Author(s)`/`## Maintainer(s)` heading. Addresses there are
-/// published on purpose.
+/// `Maintainer: …`, `# Author: …` in a script, `Copyright 2024 Jane
+/// (jane@…)`), and the paragraphs under an `## Author(s)`,
+/// `## Maintainer(s)`, `## Contributors`, `## Credits` or `## Contact`
+/// heading. Addresses there are published on purpose.
 pub fn bylines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut fence: Option<&str> = None;
@@ -161,6 +165,10 @@ pub fn bylines(text: &str) -> Vec<Range<usize>> {
             fence = Some(&t[..3]);
             continue;
         }
+        if is_byline(t) {
+            out.push(range);
+            continue;
+        }
         if t.starts_with('#') {
             in_section = crate::regex!(
                 r"(?i)^#+\s*(?:authors?|maintainers?|contributors?|credits|contact)\s*$"
@@ -168,7 +176,7 @@ pub fn bylines(text: &str) -> Vec<Range<usize>> {
             .is_match(t);
             continue;
         }
-        if in_section || is_byline(t) {
+        if in_section {
             out.push(range);
         }
     }
@@ -177,7 +185,7 @@ pub fn bylines(text: &str) -> Vec<Range<usize>> {
 
 fn is_byline(line: &str) -> bool {
     crate::regex!(
-        r"(?i)^[>*_|\s-]*(?:authors?|maintainers?|maintained by|written by|created by|contributors?)\s*[*_]*\s*:"
+        r"(?i)^[>*_|\s#/;-]*(?:authors?|maintainers?|maintained by|written by|created by|contributors?)\s*[*_]*\s*:"
     )
     .is_match(line)
         || crate::regex!(r"(?i)(?-u:\b)copyright(?-u:\b)|©|\(c\) ?\d{4}").is_match(line)
@@ -239,11 +247,12 @@ mod tests {
 
     #[test]
     fn bylines_outside_fences() {
-        let t = "# Tool\n\n**Author:** Jane <j@x.io>\nMaintainer: Lea <l@x.io>\n- Written by: Eli <e@x.io>\n\n```\nAuthor: Bob <b@x.io>\n```\n\n## Authors\n\nAda (a@x.io)\n\n## Usage\n\nMail z@x.io\nThe author: z@x.io\nCopyright 2020 Kim (k@x.io)\n";
+        let t = "# Tool\n# Author: Ray <r@x.io>\n\n**Author:** Jane <j@x.io>\nMaintainer: Lea <l@x.io>\n- Written by: Eli <e@x.io>\n\n```\nAuthor: Bob <b@x.io>\n```\n\n## Authors\n\nAda (a@x.io)\n\n## Usage\n\nMail z@x.io\nThe author: z@x.io\nCopyright 2020 Kim (k@x.io)\n";
         let got: Vec<&str> = bylines(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
             got,
             [
+                "# Author: Ray <r@x.io>",
                 "**Author:** Jane <j@x.io>",
                 "Maintainer: Lea <l@x.io>",
                 "- Written by: Eli <e@x.io>",

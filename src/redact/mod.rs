@@ -18,6 +18,7 @@ pub use allow::{DEFAULT_ALLOWED_CIDRS, ipv4_allowed, ipv6_allowed};
 use cloud::cloud;
 pub use context::bylines;
 pub use environment::textbook_v4;
+pub use network::email_ranges;
 use network::{emails, hosts, ipv4, ipv6};
 use personal::{denied, personal_paths};
 pub use secrets::high_confidence;

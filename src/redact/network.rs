@@ -4,11 +4,21 @@ use super::context::in_bad_example;
 use super::environment::{has_role, real_host_on_line, textbook_v4};
 use super::*;
 
-pub(super) fn emails(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
-    let re = crate::regex!(
+/// Everything shaped like an email: the local part and the domain.
+fn email_re() -> &'static regex::Regex {
+    crate::regex!(
         r"(?-u:\b)([A-Za-z0-9._%+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})(?-u:\b)"
-    );
-    for c in re.captures_iter(text) {
+    )
+}
+
+/// The byte ranges of everything shaped like an email in `text` (what the
+/// email detector looks at, before it judges).
+pub fn email_ranges(text: &str) -> Vec<Range<usize>> {
+    email_re().find_iter(text).map(|m| m.range()).collect()
+}
+
+pub(super) fn emails(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
+    for c in email_re().captures_iter(text) {
         let (Some(all), Some(local), Some(domain)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };

@@ -4,7 +4,7 @@
 use crate::model::frontmatter::Frontmatter;
 use crate::model::value::Present;
 use crate::model::{DocKind, Project, Typed};
-use crate::redact::{Hit, Kind, bylines, detect, high_confidence};
+use crate::redact::{Hit, Kind, bylines, detect, email_ranges, high_confidence};
 use crate::rules::diag::{Diagnostic, Severity};
 use crate::rules::{Context, RuleMeta};
 use crate::source::FileId;
@@ -68,13 +68,15 @@ pub fn frontmatter_people(fm: &Frontmatter) -> Vec<Range<usize>> {
 }
 
 /// The ranges of a file where people publish themselves: a manifest's
-/// authors and owner, a markdown file's frontmatter authors and bylines.
+/// authors and owner, a markdown file's frontmatter authors and bylines, a
+/// script's bylines.
 fn people_ranges(project: &Project, file: FileId, text: &str) -> Vec<Range<usize>> {
     if let Some(j) = project.json.iter().find(|j| j.file == file) {
         return manifest_people(&j.typed);
     }
     let Some(d) = project.docs.iter().find(|d| d.file == file) else {
-        return Vec::new();
+        // A script: its header's `# Author:` lines.
+        return bylines(text);
     };
     let mut out = d.fm.as_deref().map(frontmatter_people).unwrap_or_default();
     out.extend(bylines(text));
@@ -83,11 +85,13 @@ fn people_ranges(project: &Project, file: FileId, text: &str) -> Vec<Range<usize
 
 /// The addresses written in `ranges` of `text`, lower case.
 fn emails_in(text: &str, ranges: &[Range<usize>]) -> HashSet<String> {
-    let re = crate::regex!(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+");
-    ranges
-        .iter()
-        .filter_map(|r| text.get(r.clone()))
-        .flat_map(|t| re.find_iter(t).map(|m| m.as_str().to_ascii_lowercase()))
+    if ranges.is_empty() {
+        return HashSet::new();
+    }
+    email_ranges(text)
+        .into_iter()
+        .filter(|e| ranges.iter().any(|r| r.start <= e.start && e.end <= r.end))
+        .map(|e| text[e].to_ascii_lowercase())
         .collect()
 }
 
@@ -105,7 +109,12 @@ fn published_emails(cx: &Context<'_>) -> HashSet<String> {
     files
         .flat_map(|f| {
             let text = cx.text(f);
-            emails_in(text, &people_ranges(p, f, text))
+            // No `@`, no address: skip the scan for bylines.
+            if text.contains('@') {
+                emails_in(text, &people_ranges(p, f, text))
+            } else {
+                HashSet::new()
+            }
         })
         .collect()
 }
