@@ -3,6 +3,7 @@
 use super::context::in_bad_example;
 use super::environment::{has_role, real_host_on_line, textbook_v4};
 use super::*;
+use std::collections::HashSet;
 
 /// Everything shaped like an email: the local part and the domain.
 fn email_re() -> &'static regex::Regex {
@@ -170,9 +171,10 @@ fn placeholder_person(local: &str) -> bool {
 
 /// `https://user:pass@host`: credentials of a URL, not an email.
 fn in_url(text: &str, at: usize) -> bool {
-    let token_start = text[..at]
+    let line = super::context::line_at(text, at);
+    let token_start = text[line.start..at]
         .rfind(|c: char| c.is_whitespace() || "\"'`(<[=".contains(c))
-        .map_or(0, |i| i + 1);
+        .map_or(line.start, |i| line.start + i + 1);
     text[token_start..at].contains("://")
 }
 
@@ -207,7 +209,7 @@ pub(super) fn ipv4(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
         return;
     }
     let host_in = |v: &&V4| v.prefix.is_none();
-    let mut env: Vec<Ipv4Addr> = found
+    let mut env: HashSet<Ipv4Addr> = found
         .iter()
         .filter(host_in)
         .filter(|v| {
@@ -218,13 +220,13 @@ pub(super) fn ipv4(text: &str, cfg: &RedactConfig, hits: &mut Vec<Hit>) {
         .collect();
     // Once the text shows a real environment, a textbook address with a
     // role in the same /24 is part of it.
+    let net24 = |ip: Ipv4Addr| u32::from(ip) >> 8;
+    let nets: HashSet<u32> = env.iter().map(|ip| net24(*ip)).collect();
     let more: Vec<Ipv4Addr> = found
         .iter()
         .filter(host_in)
         .filter(|v| {
-            !env.contains(&v.ip)
-                && env.iter().any(|h| in_net(*h, v.ip, 24))
-                && has_role(text, v.range.clone())
+            !env.contains(&v.ip) && nets.contains(&net24(v.ip)) && has_role(text, v.range.clone())
         })
         .map(|v| v.ip)
         .collect();

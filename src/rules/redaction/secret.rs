@@ -28,7 +28,8 @@ declare_rule! {
 ///
 /// Never reported: placeholders (`<token>`, `your-…-here`, `xxxx`,
 /// `changeme`, values with `example`, `sample`, `dummy`, a keyboard run
-/// such as `abc123` or `1234567890abcdef`, one character repeated);
+/// of five or more such as `1234567890abcdef`, one character repeated,
+/// values under 12 characters such as `abc123`);
 /// passwords made of words (`MySecretPassword123`, `SuperSecret!`,
 /// `password123`); instructions (`generate-with-openssl-rand-base64-32`);
 /// lookups (`process.env.X`, `os.environ[…]`, `os.getenv(…)`, `${X}`,
