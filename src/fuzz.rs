@@ -231,13 +231,17 @@ pub fn json(data: &[u8]) {
 pub fn redact(data: &[u8]) {
     use crate::redact::replace::{Mapping, redact};
     let text = text(data);
-    let cfg = crate::redact::RedactConfig::default();
-    let hits = crate::redact::detect(&text, &cfg);
-    let mut end = 0;
-    for h in &hits {
-        assert!(h.range.start >= end, "overlapping hits");
-        inside(&text, Span::new(h.range.start, h.range.end), "hit");
-        end = h.range.end;
+    // What `skillc redact` runs with: a session, where every address is
+    // someone's (published text's context tests are not idempotent under
+    // replacement, and `redact` does not use them).
+    let cfg = crate::redact::RedactConfig::session();
+    for c in [&cfg, &crate::redact::RedactConfig::default()] {
+        let mut end = 0;
+        for h in &crate::redact::detect(&text, c) {
+            assert!(h.range.start >= end, "overlapping hits");
+            inside(&text, Span::new(h.range.start, h.range.end), "hit");
+            end = h.range.end;
+        }
     }
     let (once, _) = redact(&text, &cfg, &[], &mut Mapping::default());
     let (twice, again) = redact(&once, &cfg, &[], &mut Mapping::default());

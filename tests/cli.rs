@@ -495,7 +495,11 @@ fn skillc_stdin(args: &[&str], input: &str) -> Output {
     child.wait_with_output().unwrap()
 }
 
-const LEAKY: &str = "ssh root@10.1.2.3 && ping 10.1.2.3 && ping 10.9.8.7\nmail ops@acme.io\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\ncd /home/akozlov/infra && ssh db1.prod.internal\n";
+const LEAKY: &str = concat!(
+    "ssh root@10.1.2.3 && ping 10.1.2.3 && ping 10.9.8.7\nmail ivo@brandt-ops.de\n",
+    "export AWS_ACCESS_KEY_ID=AKIA",
+    "ZDOC9IS0J8HT9LGM\ncd /home/akozlov/infra && ssh db1.prod.internal\n"
+);
 
 #[test]
 fn redact_stdin_to_stdout() {
@@ -504,7 +508,7 @@ fn redact_stdin_to_stdout() {
     insta::assert_snapshot!("redact_stdout", stdout(&o));
     insta::assert_snapshot!("redact_report", stderr(&o));
     // The report never prints a secret.
-    assert!(!stderr(&o).contains("AKIAIOSFODNN7EXAMPLE"));
+    assert!(!stderr(&o).contains("ZDOC9IS0J8HT9LGM"));
     // Redacting the output again changes nothing, and check finds nothing.
     let again = skillc_stdin(&["redact", "--check"], &stdout(&o));
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
@@ -561,6 +565,30 @@ fn redact_check_json_and_in_place() {
         "concise",
     ]);
     assert!(!stdout(&o).contains("[RD"), "{}", stdout(&o));
+}
+
+#[test]
+fn redact_keeps_what_a_file_publishes_not_a_session() {
+    // A markdown file's frontmatter author and byline are published on
+    // purpose; the same lines from a session (git log) are someone's.
+    let md = "---\nname: notes\nauthor: Ivo Brandt <ivo@brandt-ops.de>\n---\n**Maintainer:** Kim <kim@oyelaran.dev>, lab ssh root@10.143.27.88\n\nAsk ivo@brandt-ops.de or dana.whitfield@fastmail.fm.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.md");
+    std::fs::write(&file, md).unwrap();
+    let o = skillc(&["redact", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    // The byline's address stays, not the rest of its line.
+    assert_eq!(
+        stdout(&o),
+        md.replace("dana.whitfield@fastmail.fm", "user1@example.com")
+            .replace("10.143.27.88", "192.0.2.1")
+    );
+    let log = "commit 4f2a\nAuthor: Ivo Brandt <ivo@brandt-ops.de>\n\n    ping 192.168.1.100\n";
+    let o = skillc_stdin(&["redact"], log);
+    assert_eq!(
+        stdout(&o),
+        "commit 4f2a\nAuthor: Ivo Brandt <user1@example.com>\n\n    ping 192.0.2.1\n"
+    );
 }
 
 #[test]

@@ -180,7 +180,7 @@ fn deep_shell_is_taken_in_stride() {
 #[test]
 fn huge_single_line_is_checked() {
     // Just under the default markdown cap, all on one line.
-    let line = "kubectl --context prod get pods 10.1.2.3 ".repeat(20_000);
+    let line = "kubectl --context prod get pods 10.143.27.88:80 ".repeat(20_000);
     let found = check(&skill(&format!("# Deploy\n\n{line}\n")));
     assert!(
         found.iter().any(|f| f.starts_with("RD001")),

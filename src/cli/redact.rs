@@ -1,6 +1,7 @@
 //! `skillc redact [FILE…]`.
 
 use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail};
+use crate::model::frontmatter::Frontmatter;
 use crate::redact::replace::{Mapping, Replacement, redact};
 use crate::redact::{Kind, RedactConfig};
 use crate::source::SourceFile;
@@ -61,11 +62,47 @@ fn kind_name(k: Kind) -> &'static str {
     }
 }
 
+/// The emails a file publishes on purpose, left alone wherever they occur
+/// in it: those of the people of a manifest (`author`, `owner`), of a
+/// markdown file's frontmatter authors, and on the bylines of markdown files
+/// and scripts. Standard input is a session and has none.
 fn exempt_ranges(path: &str, text: &str, cfg: &RedactConfig) -> Vec<std::ops::Range<usize>> {
     if !cfg.exempt_manifest_people {
         return Vec::new();
     }
-    crate::engine::redact::manifest_people(path, text)
+    let mut out = crate::engine::redact::manifest_people(path, text);
+    if path.ends_with(".md") || path.ends_with(".markdown") {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let base = text.len() - body.len();
+        if let (crate::parse::frontmatter::FrontmatterState::Present(f), _) =
+            crate::parse::frontmatter::split(body, base)
+            && let Some(fm) = f
+                .root()
+                .and_then(|r| crate::model::value::read::<Frontmatter, _>(r).ok())
+        {
+            out.extend(crate::rules::redaction::frontmatter_people(&fm));
+        }
+    }
+    // Not in logs and other text: `Author: …` there is `git log` output.
+    let scripted = [".md", ".markdown", ".sh", ".bash", ".zsh", ".py"];
+    if scripted.iter().any(|e| path.ends_with(e)) {
+        out.extend(crate::redact::bylines(text));
+    }
+    let emails = crate::redact::email_ranges(text);
+    let published: Vec<&str> = emails
+        .iter()
+        .filter(|e| out.iter().any(|r| r.start <= e.start && e.end <= r.end))
+        .map(|e| &text[e.clone()])
+        .collect();
+    // Only the addresses: a secret or an address on a byline is redacted.
+    emails
+        .into_iter()
+        .filter(|e| {
+            published
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(&text[e.clone()]))
+        })
+        .collect()
 }
 
 /// One input redacted: the path shown, its text (for lines and columns)
@@ -77,7 +114,12 @@ pub fn run(args: Args) -> u8 {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let cfg = config.redaction.with_env();
+    // What is redacted comes from real sessions: every address is
+    // someone's, whatever a tutorial would make of it.
+    let cfg = RedactConfig {
+        session: true,
+        ..config.redaction.with_env()
+    };
     let mut map = Mapping::default();
     let cap = config
         .max_file_size

@@ -130,3 +130,48 @@ pub(super) fn host_allowed(host: &str, cfg: &RedactConfig) -> bool {
     let h = host.to_ascii_lowercase();
     is_example_domain(&h) || cfg.allow_hosts.iter().any(|a| under(&h, a))
 }
+
+/// Labels of made-up organisations and domains (`company.com`,
+/// `acme.io`, `domain.local`, `yourcompany.com`, Microsoft's `contoso`).
+pub(super) const PLACEHOLDER_LABELS: &[&str] = &[
+    "domain",
+    "yourdomain",
+    "mydomain",
+    "company",
+    "yourcompany",
+    "mycompany",
+    "yourorg",
+    "myorg",
+    "acme",
+    "acmecorp",
+    "acme-corp",
+    "foo",
+    "bar",
+    "baz",
+    "foobar",
+    "email",
+    "test",
+    "sample",
+    "placeholder",
+    "contoso",
+    "fabrikam",
+    "northwind",
+    "initech",
+    "globex",
+];
+
+/// Whether `host` is under a made-up domain: one of its labels (the last,
+/// the top-level domain, aside) is a [`PLACEHOLDER_LABELS`] word, or the
+/// label starts with `your`, or the label before the top-level domain is a
+/// single letter (`a@b.com`).
+pub(super) fn is_placeholder_domain(host: &str) -> bool {
+    let h = host.to_ascii_lowercase();
+    let labels: Vec<&str> = h.split('.').collect();
+    let Some((_, names)) = labels.split_last() else {
+        return false;
+    };
+    names
+        .iter()
+        .any(|l| PLACEHOLDER_LABELS.contains(l) || l.starts_with("your"))
+        || names.last().is_some_and(|l| l.len() == 1)
+}

@@ -5,17 +5,25 @@
 
 mod allow;
 mod cloud;
+mod context;
+mod environment;
 mod network;
 mod personal;
 pub mod replace;
 mod secrets;
+mod values;
 
 use allow::*;
 pub use allow::{DEFAULT_ALLOWED_CIDRS, ipv4_allowed, ipv6_allowed};
 use cloud::cloud;
+pub use context::bylines;
+pub use environment::textbook_v4;
+pub use network::email_ranges;
 use network::{emails, hosts, ipv4, ipv6};
 use personal::{denied, personal_paths};
+pub use secrets::high_confidence;
 use secrets::secrets;
+pub use values::{entropy, is_placeholder};
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
@@ -56,8 +64,16 @@ pub struct RedactConfig {
     pub deny_domains: Vec<String>,
     /// Names that must never appear (customers, clusters), whole words.
     pub deny_names: Vec<String>,
-    /// Emails in `author`/`owner` of manifests are public on purpose.
+    /// Emails of the people a tree publishes as its authors (manifest
+    /// `author`/`owner`, frontmatter `author`/`maintainer`, bylines) are
+    /// public on purpose.
     pub exempt_manifest_people: bool,
+    /// The text is from a real session (what `skillc redact` reads), not
+    /// published documentation: every address is someone's, so textbook
+    /// addresses, the environment test, single host names and "bad
+    /// example" context do not exempt anything, and assigned credentials
+    /// are reported whatever their entropy.
+    pub session: bool,
 }
 
 impl Default for RedactConfig {
@@ -83,11 +99,20 @@ impl Default for RedactConfig {
             deny_domains: Vec::new(),
             deny_names: Vec::new(),
             exempt_manifest_people: true,
+            session: false,
         }
     }
 }
 
 impl RedactConfig {
+    /// The settings for text from a real session (`skillc redact`).
+    pub fn session() -> Self {
+        RedactConfig {
+            session: true,
+            ..RedactConfig::default()
+        }
+    }
+
     /// Add names from the `SKILLC_DENY` environment variable (comma-separated).
     pub fn with_env(mut self) -> Self {
         if let Ok(v) = std::env::var("SKILLC_DENY") {
@@ -100,55 +125,6 @@ impl RedactConfig {
         }
         self
     }
-}
-
-/// Values that are obviously not real: templates, variables, examples.
-pub fn is_placeholder(v: &str) -> bool {
-    let t = v.trim_matches(['"', '\'', '`', ',', ';']);
-    if t.is_empty()
-        || t.starts_with('<')
-        || t.starts_with("${")
-        || t.starts_with('$')
-        || t.starts_with("{{")
-        || t.starts_with('%')
-    {
-        return true;
-    }
-    let lower = t.to_ascii_lowercase();
-    [
-        "example",
-        "changeme",
-        "change-me",
-        "placeholder",
-        "redacted",
-        "your",
-        "xxxx",
-        "****",
-        "...",
-        "dummy",
-        "secret-here",
-        "todo",
-        "replace",
-    ]
-    .iter()
-    .any(|p| lower.contains(p))
-        || t.chars().all(|c| c == t.chars().next().unwrap_or(' '))
-}
-
-/// Shannon entropy in bits per character.
-pub fn entropy(s: &str) -> f64 {
-    let mut counts = std::collections::HashMap::new();
-    let n = s.chars().count() as f64;
-    for c in s.chars() {
-        *counts.entry(c).or_insert(0u32) += 1;
-    }
-    counts
-        .values()
-        .map(|c| {
-            let p = *c as f64 / n;
-            -p * p.log2()
-        })
-        .sum()
 }
 
 fn word_boundary_before(text: &str, at: usize) -> bool {
@@ -178,7 +154,7 @@ pub fn warm() {
 /// longer, then the earlier, wins).
 pub fn detect(text: &str, cfg: &RedactConfig) -> Vec<Hit> {
     let mut hits = Vec::new();
-    secrets(text, &mut hits);
+    secrets(text, cfg, &mut hits);
     cloud(text, &mut hits);
     emails(text, cfg, &mut hits);
     ipv4(text, cfg, &mut hits);
@@ -217,51 +193,136 @@ fn push(hits: &mut Vec<Hit>, kind: Kind, label: &'static str, text: &str, range:
 mod tests {
     use super::*;
 
-    fn found(text: &str) -> Vec<(Kind, String)> {
-        detect(text, &RedactConfig::default())
+    fn found_with(text: &str, cfg: &RedactConfig) -> Vec<(Kind, String)> {
+        detect(text, cfg)
             .into_iter()
             .map(|h| (h.kind, h.value))
             .collect()
+    }
+
+    /// What published text reports.
+    fn found(text: &str) -> Vec<(Kind, String)> {
+        found_with(text, &RedactConfig::default())
+    }
+
+    /// What a session (`skillc redact`) reports.
+    fn in_session(text: &str) -> Vec<(Kind, String)> {
+        found_with(text, &RedactConfig::session())
     }
 
     fn kinds(text: &str) -> Vec<Kind> {
         found(text).into_iter().map(|(k, _)| k).collect()
     }
 
+    fn labels(text: &str) -> Vec<&'static str> {
+        detect(text, &RedactConfig::default())
+            .into_iter()
+            .map(|h| h.label)
+            .collect()
+    }
+
     #[test]
-    fn ipv4_true_positives_and_negatives() {
+    fn ipv4_that_identifies_an_environment() {
+        let v4 = |t: &str| -> Vec<String> {
+            found(t)
+                .into_iter()
+                .filter(|(k, _)| *k == Kind::Ipv4)
+                .map(|(_, v)| v)
+                .collect()
+        };
+        // Kept: a role in configuration, or a real host name beside it.
+        for (text, ip) in [
+            ("ssh root@10.143.27.88", "10.143.27.88"),
+            ("  host: \"10.17.100.10\"", "10.17.100.10"),
+            (
+                "kubeconfig:\n  server: https://10.17.100.10:6443\n",
+                "10.17.100.10",
+            ),
+            ("endpoints: \"10.0.0.1:6443,10.17.0.27:6443\"", "10.17.0.27"),
+            ("nodes:\n  - 10.17.0.27\n", "10.17.0.27"),
+            ("10.17.0.27 db1 db1.lab\n", "10.17.0.27"),
+            ("curl -k https://192.168.3.5:8006/api2/json", "192.168.3.5"),
+            ("talosctl -n 192.168.3.155 get links", "192.168.3.155"),
+            (
+                "| Omni | 192.168.10.20 | omni.spaceships.work |",
+                "192.168.10.20",
+            ),
+            // A textbook address beside a real host name is that host's.
+            ("pve.annarchy.net -> 10.0.0.6", "10.0.0.6"),
+            ("nmap -sV 45.33.32.156", "45.33.32.156"),
+        ] {
+            assert_eq!(v4(text), [ip], "{text}");
+        }
+        // Every occurrence of an address that identifies an environment,
+        // and the private network holding it.
         assert_eq!(
-            found("ssh root@10.1.2.3 and 8.8.4.5"),
-            [
-                (Kind::Ipv4, "10.1.2.3".into()),
-                (Kind::Ipv4, "8.8.4.5".into())
-            ]
+            v4("host: 10.17.3.5\n\nIt is 10.17.3.5 in 10.17.3.0/24, not 10.17.4.0/24.\n"),
+            ["10.17.3.5", "10.17.3.5", "10.17.3.0"]
         );
-        assert_eq!(kinds("--node-ip=172.20.0.7"), [Kind::Ipv4]);
-        assert_eq!(kinds("http://192.168.1.10:8080/"), [Kind::Ipv4]);
-        assert_eq!(kinds("route 192.168.3.0/24 via x"), [Kind::Ipv4]);
-        assert!(kinds("allow 198.41.192.0/19 and 2606:4700:a0::/44").is_empty());
+        // Dropped: textbook addresses, addresses without a role.
+        for text in [
+            "ping 192.168.1.100",
+            "  host: \"10.0.0.10\"",
+            "server: https://10.0.0.1:6443",
+            "gateway: 192.168.0.1",
+            "subnets: [\"10.0.1.0/24\", \"10.0.2.0/24\"]",
+            "ssh root@10.10.10.10",
+            "nmap 172.16.0.1",
+            "vboxnet0 192.168.56.1:22",
+            "talosctl --nodes 1.2.3.4,5.6.7.8",
+            "externalIPs:\n  - 80.11.12.10\n",
+            "X-Forwarded-For: 160.79.108.42",
+            "ip.addr == 10.17.3.5",
+            "The pool ends at 10.17.3.5, then wraps.",
+            "| cp1 | 10.17.3.5 | controlplane |",
+            "web1.example.com ansible_host=10.0.1.10",
+            "db.company.com is at 10.17.3.5",
+            "pod_cidr: 10.245.0.0/16",
+        ] {
+            assert!(v4(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // An interface address (`/24` with host bits) is a host.
+        assert_eq!(v4("address: 10.17.3.5/24"), ["10.17.3.5"]);
+        // A textbook address with a role joins an environment the text
+        // shows in its /24; without one it stays a textbook address.
+        assert_eq!(
+            v4(
+                "db.spaceships.work -> 10.0.0.6\nserver pve01 10.0.0.21:8006\nserver x 10.0.1.7:80\n"
+            ),
+            ["10.0.0.6", "10.0.0.21"]
+        );
+        // A session reports every address that is not allowed outright.
+        assert_eq!(in_session("ping 192.168.1.100 and 10.1.2.3").len(), 2);
+    }
+
+    #[test]
+    fn ipv4_never_reported() {
         for ok in [
-            "192.0.2.10",
-            "198.51.100.7",
-            "203.0.113.9",
-            "127.0.0.1",
-            "0.0.0.0",
-            "v1.2.3.4",
+            "host: 192.0.2.10",
+            "host: 198.51.100.7",
+            "host: 203.0.113.9",
+            "host: 127.0.0.1",
+            "host: 0.0.0.0",
+            "host: v1.2.3.4",
             "image:1.2.3.4",
-            "1.2.3.4-rc1",
-            "10.244.0.0/16",
-            "10.96.0.0/12",
-            "0.0.0.0/0",
-            "1.2.3.4.5",
-            "255.255.255.0",
-            "8.8.8.8",
+            "host: 1.2.3.4-rc1",
+            "cidr: 10.244.0.0/16",
+            "cidr: 0.0.0.0/0",
+            "host: 1.2.3.4.5",
+            "mask: 255.255.255.0",
+            "dns: 8.8.8.8",
             "version 1.28.3.1a",
-            "10.96.0.10",
-            "10.244.1.7",
+            "dns: 10.96.0.10",
+            "host: 10.244.1.7",
+            "allow 198.41.192.0/19 and 2606:4700:a0::/44",
         ] {
             assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
+            assert!(in_session(ok).iter().all(|(k, _)| *k != Kind::Ipv4), "{ok}");
         }
+        assert_eq!(
+            kinds("route: 192.168.3.0/24 via x\nhost: 192.168.3.7"),
+            [Kind::Ipv4, Kind::Ipv4]
+        );
     }
 
     #[test]
@@ -286,15 +347,23 @@ mod tests {
     }
 
     #[test]
-    fn hosts_and_emails() {
+    fn internal_hosts() {
         assert_eq!(kinds("ssh db1.prod.internal"), [Kind::Host]);
-        assert!(kinds("Environment.LOCAL and Icons.Default.Home").is_empty());
-        assert_eq!(
-            detect("nc statsd.local 8125", &RedactConfig::default())[0].label,
-            "generic-internal-host"
-        );
-        assert_eq!(kinds("nas.home and git.corp"), [Kind::Host, Kind::Host]);
+        assert_eq!(kinds("ssh root@pve1.lab.home"), [Kind::Host]);
+        assert_eq!(labels("nc db1.prod.internal 8125"), ["internal-host"]);
         for ok in [
+            // One name on the suffix names a service, not a network.
+            "nc statsd.local 8125",
+            "nas.home and git.corp",
+            "--cluster-domain=cozy.local",
+            "host: postgres.internal",
+            // Placeholder domains, bad examples, tails of longer words.
+            "ldap://dc1.domain.local",
+            "api.company.internal",
+            "# Bad: never hard-code hosts\nurl: https://db1.prod.internal/x",
+            "❌ api.prod.internal",
+            "_acme-challenge.proxmox.home",
+            "Environment.LOCAL and Icons.Default.Home",
             "svc.cluster.local",
             "kubernetes.default.svc.cluster.local",
             "host.docker.internal",
@@ -306,57 +375,133 @@ mod tests {
         ] {
             assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
         }
-        assert_eq!(kinds("mail jane.doe@acme.io"), [Kind::Email]);
+        // A session reports single names and bad examples too.
+        assert_eq!(in_session("nas.home and git.corp").len(), 2);
+        assert_eq!(in_session("❌ api.prod.internal").len(), 1);
+    }
+
+    #[test]
+    fn emails() {
+        for leak in [
+            "mail dana.whitfield@fastmail.fm",
+            "Ask k.oyelaran@spaceships.work",
+            "Reviewed-by: Ivo Brandt <ivo@brandt-ops.de>",
+        ] {
+            assert_eq!(kinds(leak), [Kind::Email], "{leak}");
+        }
         for ok in [
             "user@example.com",
+            "ops@example.org",
             "git@github.com:org/repo.git",
             "@scope/pkg",
-            "ops@example.org",
+            // Placeholder domains and people.
+            "devops@company.com",
+            "jane.doe@acme.io",
+            "admin@acme.com",
+            "test.user@domain.co.uk",
+            "your@email.com",
+            "a@b.com",
+            "someone@icloud.com",
+            "friend@icloud.com",
+            "john@co.com",
+            "certbot@your-project.iam.gserviceaccount.com",
+            "first.last@contoso.com",
+            // Mailboxes of a function.
+            "noreply@anthropic.com",
+            "Contact support@vendor.io",
+            "mcp-review@anthropic.com",
+            "data-team@bigcorp.io",
+            // Logins and URL credentials.
+            "ssh root@pve01.annarchy.net 'pveversion'",
+            "scp x deploy@build7.spaceships.work:/srv",
+            "s=https://user:pass@api.spaceships.work/store/",
+        ] {
+            assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
+        }
+        // A session reports logins and URL credentials as they are.
+        assert_eq!(
+            in_session("ssh deploy@build7.spaceships.work")[0].0,
+            Kind::Email
+        );
+    }
+
+    #[test]
+    fn cloud_ids() {
+        let ocid = concat!(
+            "ocid1.instance.oc1.eu-frankfurt-1.",
+            "anthelj4qmw2wxfogo4mvn4a4wfhym4l1vfz3zf"
+        );
+        assert_eq!(kinds(ocid), [Kind::Cloud]);
+        assert!(kinds("ocid1.tenancy.oc1..aaaaaaaaxxxxxxxxxxxxxxxxxxxxxxxx").is_empty());
+        assert_eq!(kinds("arn:aws:iam::493817265012:role/x"), [Kind::Cloud]);
+        for fake in [
+            "123456789012",
+            "000000000000",
+            "111111111111",
+            "111122223333",
+            "210987654321",
+        ] {
+            let arn = format!("arn:aws:iam::{fake}:role/x");
+            assert!(kinds(&arn).is_empty(), "{arn}");
+        }
+        assert_eq!(
+            kinds("projects/acme-prod-4471/locations/europe-west1"),
+            [Kind::Cloud]
+        );
+        assert_eq!(kinds("projects/spaceships-ops/zones/x"), [Kind::Cloud]);
+        for ok in [
+            "projects/PROJECT_ID/locations/x",
+            "projects/staging/locations/x",
+            "projects/production/zones/x",
+            "projects/my-project/locations/x",
+            "projects/your-project/locations/x",
+            "projects/example-project/locations/x",
+            "projects/my-project-12345/locations/x",
+            "projects/myproject/instances/default",
+            "projects/prod-analytics/datasets/x",
+            "projects/debian-cloud/global/images/x",
+        ] {
+            assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
+        }
+        assert_eq!(
+            kinds("/subscriptions/3f2a9c1e-7b4d-4d5e-8f90-6c1b2a9e8d47/resourceGroups/x"),
+            [Kind::Cloud]
+        );
+        for ok in [
+            "/subscriptions/00000000-0000-0000-0000-000000000000/x",
+            "/subscriptions/12345678-1234-1234-1234-123456789012/x",
         ] {
             assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
         }
     }
 
     #[test]
-    fn cloud_ids() {
-        assert_eq!(
-            kinds("ocid1.instance.oc1.eu-frankfurt-1.antheljtqxyzabcdefghijklmnopqrstu"),
-            [Kind::Cloud]
-        );
-        assert_eq!(kinds("arn:aws:iam::210987654321:role/x"), [Kind::Cloud]);
-        assert!(kinds("arn:aws:iam::123456789012:role/x").is_empty());
-        assert_eq!(
-            kinds("projects/acme-prod-4471/locations/europe-west1"),
-            [Kind::Cloud]
-        );
-        assert!(kinds("projects/PROJECT_ID/locations/x").is_empty());
-        assert_eq!(
-            kinds("/subscriptions/3f2a9c1e-1b2c-4d5e-8f90-1234567890ab/resourceGroups/x"),
-            [Kind::Cloud]
-        );
-        assert!(kinds("/subscriptions/00000000-0000-0000-0000-000000000000/x").is_empty());
-    }
-
-    #[test]
-    fn secrets() {
-        assert_eq!(
-            found("AKIAIOSFODNN7EXAMPLE")[0].0,
-            Kind::Secret,
-            "the documentation key teaches pasting keys"
-        );
-        for s in [
-            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
-            "glpat-abcdefghij0123456789",
-            "xoxb-123456789012-abcdefghijkl",
-            "sk_live_abcdefghijklmnop1234",
-            "AIzaSyA1234567890abcdefghijklmnopqrstuv",
-            "sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345",
-            "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ",
-            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
-            "password=h7Tq9zLm2Xv4Pw8s",
-            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        ] {
-            assert_eq!(kinds(s), [Kind::Secret], "{s}");
+    fn high_confidence_secrets() {
+        let tokens = [
+            concat!("ghp_", "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d"),
+            concat!("github_pat_", "11AQZD2Y0xgJTeKdNnFRIBXuDL7Dx"),
+            concat!("glpat-", "xgJTeKdNnFRIBXuDL7Dx"),
+            concat!("xoxb-", "4471930265-OoNZYW2mZp0zVZomHFwUbbYr"),
+            concat!("sk_live_", "OoNZYW2mZp0zVZomHFwUbbYr"),
+            concat!("AIza", "SyMFxFkM_R5Kjp1vRt-1fjORS_6ilI8ihN5"),
+            concat!("sk-ant-api03-", "MFxFkM_R5Kjp1vRt-1fjORS_6ilI8ihN5KXSc7Tv"),
+            concat!(
+                "AGE-SECRET-KEY-1",
+                "H7DNSIPZZ7FK4ZRI3R2WYOJFLJOOA7LQSAJ2XUID5ZZZZG6ZDMEN4KHVDG"
+            ),
+            concat!("AKIA", "ZDOC9IS0J8HT9LGM"),
+            concat!(
+                "aws_secret_access_key = ",
+                "atmUdjAWtGSU8po/799NksnRH9ucAUsdMlHUvTCQ"
+            ),
+            "password=h7Tq9zLm2Xv4Pw8sK",
+            "client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQ",
+        ];
+        for t in tokens {
+            let hits = detect(t, &RedactConfig::default());
+            assert_eq!(hits.len(), 1, "{t}: {hits:?}");
+            assert_eq!(hits[0].kind, Kind::Secret, "{t}");
+            assert!(high_confidence(hits[0].label), "{t}: {}", hits[0].label);
         }
         assert_eq!(
             kinds(
@@ -364,19 +509,97 @@ mod tests {
             ),
             [Kind::Secret]
         );
+    }
+
+    #[test]
+    fn likely_secrets_are_warnings() {
+        for (t, label) in [
+            (
+                "token: 8d41bed440e50454f31af3176813e02e",
+                "possible-credential",
+            ),
+            (
+                "api_key = 3f2a9c1e-7b4d-4d5e-8f90-6c1b2a9e8d47",
+                "possible-credential",
+            ),
+            (
+                concat!("sk_test_", "OoNZYW2mZp0zVZomHFwUbbYr"),
+                "stripe-test-key",
+            ),
+            (
+                concat!(
+                    "eyJhbGciOiJIUzI1NiJ9.",
+                    "eyJzdWIiOiJrOHMtc2EifQ.",
+                    "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+                ),
+                "jwt",
+            ),
+            // Generated-looking, but shown as what not to do.
+            (
+                "# Bad: hardcoded\npassword = \"h7Tq9zLm2Xv4Pw8sK\"",
+                "possible-credential",
+            ),
+        ] {
+            assert_eq!(labels(t), [label], "{t}");
+            assert!(!high_confidence(label));
+        }
+    }
+
+    #[test]
+    fn not_secrets() {
         for ok in [
+            // Placeholders and instructions.
             "password=<your-password>",
             "password: ${DB_PASSWORD}",
+            "password: $DB_PASSWORD",
             "token: $(pass show x)",
-            "sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
             "password=changeme123",
-            "token-file: /var/run/secrets/token",
+            "api_key=abc123",
+            "secret=1234567890abcdef",
+            "token: your-token-here",
+            "token: xxxxxxxxxxxxxxxx",
+            "JWT_SECRET=generate-with-openssl-rand-base64-32",
+            // Words are placeholders, bad example or not.
+            "# Don't do this\npassword = \"MySecretPassword123\"",
+            "password: password123",
+            "DB_PASSWORD=SuperSecret!",
+            "password = \"CorrectHorseBatteryStaple9\"",
+            // Lookups.
             "api_key = os.environ['API_KEY']",
+            "token = os.getenv(\"TOKEN\")",
+            "const apiKey = process.env.API_KEY",
+            "token = ENV['TOKEN']",
+            "token: ${{ secrets.GH_TOKEN }}",
+            // Code, paths, hashes.
+            "sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "token-file: /var/run/secrets/token",
             "token = secrets.token_hex(16)",
             "stakingToken = IERC20(_stakingToken);",
+            // The download token of a public image URL.
+            "![x](https://firebasestorage.googleapis.com/v0/b/app.appspot.com/o/img%2Fa.png?alt=media&token=3f2a9c1e-7b4d-4d5e-8f90-6c1b2a9e8d47)",
+            "https://cdn.site.io/a/photo.jpg?token=8d41bed440e50454f31af3176813e02e",
+            // Filler in a vendor format, documentation values.
+            "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+            "sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345",
+            "AKIAIOSFODNN7EXAMPLE",
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "pk_live_OoNZYW2mZp0zVZomHFwUbbYr",
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         ] {
             assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
         }
+        // A session redacts a worded password, not a lookup or a placeholder.
+        assert_eq!(in_session("password: password123").len(), 1);
+        assert_eq!(in_session("password: Summer2024!").len(), 1);
+        assert!(kinds("password: Summer2024!").is_empty());
+        assert!(in_session("password: ${DB_PASSWORD}").is_empty());
+        assert!(in_session("AKIAIOSFODNN7EXAMPLE").is_empty());
+        // A token in the query of an API URL is one.
+        assert_eq!(
+            kinds("https://api.site.io/v1/items?token=h7Tq9zLm2Xv4Pw8sK"),
+            [Kind::Secret]
+        );
     }
 
     #[test]
@@ -389,6 +612,9 @@ mod tests {
             "/home/$USER/x",
             "/home/<user>/x",
             "/home/ubuntu/.kube",
+            "/home/ansible/docker/omni",
+            "/Users/ada/letsencrypt/live",
+            "/home/deploy/app",
         ] {
             assert!(kinds(ok).is_empty(), "{ok}: {:?}", found(ok));
         }

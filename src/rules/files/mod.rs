@@ -94,7 +94,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         crate::engine::testing::write_tree(dir.path(), &base());
         let big = format!(
-            "# Notes\n\n{}\nhost 10.1.2.3\n",
+            "# Notes\n\n{}\nexport GITHUB_TOKEN=ghp_R7x2Kq9LmP4vN8sT1wZ6yB3cD5fG0hJ2kL9m\n",
             "x".repeat(1024 * 1024 + 10)
         );
         for path in [
@@ -112,9 +112,9 @@ mod tests {
         );
         let ids: Vec<(&str, crate::rules::diag::Severity)> =
             diags.iter().map(|d| (d.rule.id, d.severity)).collect();
-        // The reference and the README are read: their private address is found.
+        // The reference and the README are read: their token is found.
         assert_eq!(
-            diags.iter().filter(|d| d.rule.id == "RD001").count(),
+            diags.iter().filter(|d| d.rule.id == "RD006").count(),
             2,
             "{ids:?}"
         );

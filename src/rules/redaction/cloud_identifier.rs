@@ -9,9 +9,15 @@ declare_rule! {
     /// A cloud account or resource identifier.
     ///
     /// ## What it does
-    /// Reports OCI OCIDs, AWS ARNs with a 12-digit account (the documentation
-/// accounts 123456789012 and 111122223333 are fine), GCP `projects/<id>/…`
-/// paths and Azure subscription GUIDs in resource ids.
+    /// Reports OCI OCIDs, AWS ARNs with a 12-digit account, GCP
+/// `projects/<id>/…` paths and Azure subscription GUIDs in resource ids.
+/// Made-up values are not reported: accounts of one digit repeated
+/// (000000000000, 111111111111), counting (123456789012) or repeated blocks
+/// (111122223333, 444455556666, the documentation's); project ids made of
+/// descriptive words only (`staging`, `production`, `my-project`,
+/// `your-project`, `prod-analytics`) or placeholders (`PROJECT_ID`,
+/// `example-…`); public image projects (`debian-cloud`); zero or counting
+/// GUIDs and OCIDs.
     ///
     /// ## Why it matters
     /// Account ids are the first half of every cloud attack and identify the operator.
@@ -24,7 +30,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```bash
-    /// aws iam get-role --role-name x # arn:aws:iam::210987654321:role/x
+    /// aws iam get-role --role-name x # arn:aws:iam::493817265012:role/x
     /// ```
     /// ````
     ///
@@ -39,7 +45,7 @@ declare_rule! {
     /// aws iam get-role --role-name x # arn:aws:iam::123456789012:role/x
     /// ```
     /// ````
-    pub static RULE = { id: "RD005", name: "cloud-identifier", family: Redaction, severity: Error, check: check }
+    pub static RULE = { id: "RD005", name: "cloud-identifier", family: Redaction, severity: Warning, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

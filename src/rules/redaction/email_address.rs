@@ -6,13 +6,28 @@ use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
-    /// An email address outside the example domains.
+    /// The email address of a person, not published by the authors.
     ///
     /// ## What it does
-    /// Reports email addresses except at example.com/.org/.net and other reserved
-/// domains. The `author` and `owner` objects of plugin.json and
-/// marketplace.json are public on purpose and exempt. `git@host:repo` is an
-/// SSH address, not an email.
+    /// Reports email addresses of people. Not reported:
+///
+/// - addresses the authors publish: in the `author` and `owner` objects of
+///   plugin.json and marketplace.json; in a frontmatter's `author`,
+///   `authors`, `maintainer`, `maintainers` or `owner` (at the top or in
+///   `metadata`, as a string, an object or a list); on bylines outside code
+///   fences (`**Author:** Jane <…>`, `Maintainer: …`, `Copyright 2024 …`,
+///   the paragraphs under an `## Author(s)` heading). An address published
+///   in a manifest or a skill's frontmatter is exempt in the whole tree,
+///   one published elsewhere in its own file;
+/// - mailboxes of a function, not a person (`support@`, `noreply@`,
+///   `security@`, `data-team@`, `mcp-review@`);
+/// - placeholders: example and reserved domains, made-up organisations
+///   (`company.com`, `acme.io`, `domain.com`, `yourcompany.com`,
+///   `mycompany.com`, `foo.com`, `contoso.com`, one-letter domains such as
+///   `b.com`) and stand-in people (`someone@`, `jane.doe@`, `first.last@`,
+///   `your@`);
+/// - `git@host:repo` and `ssh root@host` logins and `https://user:pass@host`
+///   URL credentials, which are not emails.
     ///
     /// ## Why it matters
     /// Addresses in skills get scraped and spammed, and often belong to people who never agreed to publication.
@@ -25,7 +40,7 @@ declare_rule! {
     /// description: Deploys the demo app. Use when shipping a release.
     /// ---
     /// ```bash
-    /// Ask jane.doe@acme.io for access.
+    /// Ask dana.whitfield@fastmail.fm for access.
     /// ```
     /// ````
     ///
@@ -42,7 +57,7 @@ declare_rule! {
     /// ````
     ///
     /// ## Configuration
-    /// `[redaction] exempt-manifest-people = false` checks manifest authors too.
+    /// `[redaction] exempt-manifest-people = false` checks published authors too.
     pub static RULE = { id: "RD004", name: "email-address", family: Redaction, severity: Warning, check: check }
 }
 

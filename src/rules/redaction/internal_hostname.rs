@@ -6,16 +6,20 @@ use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
-    /// A hostname on a private suffix, or a deny-listed domain.
+    /// A host name that maps a private network, or a deny-listed domain.
     ///
     /// ## What it does
     /// Reports names ending in `.internal`, `.corp`, `.local`, `.lan`, `.home`,
 /// `.intranet`, `.localdomain` or `.private`, and any domain listed in
 /// `[redaction] deny-domains`. `cluster.local`, `docker.internal`,
 /// `metadata.google.internal`, `example.com/.org/.net`, `*.example`,
-/// `.test`, `.invalid` and `localhost` are fine. A single name on the
-/// suffix (`statsd.local`) is a warning; deeper names (`db1.prod.internal`)
-/// map a network and are errors.
+/// `.test`, `.invalid`, `localhost` and names under placeholder domains
+/// (`domain.local`, `dc1.company.internal`, `yourdomain.lan`) are fine. A
+/// single name on the suffix (`statsd.local`, `nas.home`, a cluster domain
+/// such as `cozy.local`) names a service, not a network, and is not
+/// reported; neither is a name in a "bad"/"don't"/❌ example (its line or
+/// the three lines before say so). Deeper names (`db1.prod.internal`) map a
+/// network. `skillc redact` replaces single names and bad examples too.
     ///
     /// ## Why it matters
     /// Internal names leak infrastructure layout and are useless to every other reader.
@@ -46,7 +50,7 @@ declare_rule! {
     ///
     /// ## Configuration
     /// `[redaction] allow-hosts` adds names; `deny-domains` adds domains that must never appear.
-    pub static RULE = { id: "RD003", name: "internal-hostname", family: Redaction, severity: Error, check: check }
+    pub static RULE = { id: "RD003", name: "internal-hostname", family: Redaction, severity: Warning, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

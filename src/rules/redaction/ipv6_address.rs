@@ -38,7 +38,7 @@ declare_rule! {
     /// curl http://[2001:db8::10]:8080/healthz
     /// ```
     /// ````
-    pub static RULE = { id: "RD002", name: "ipv6-address", family: Redaction, severity: Error, check: check }
+    pub static RULE = { id: "RD002", name: "ipv6-address", family: Redaction, severity: Warning, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -1,12 +1,14 @@
 //! Redaction: nothing private leaves in public plugin content. Every rule
 //! here is one detector of `crate::redact`, the same code `skillc redact` uses.
 
+use crate::model::frontmatter::Frontmatter;
 use crate::model::value::Present;
-use crate::model::{Project, Typed};
-use crate::redact::{Hit, Kind, detect};
-use crate::rules::diag::Diagnostic;
+use crate::model::{DocKind, Project, Typed};
+use crate::redact::{Hit, Kind, bylines, detect, email_ranges, high_confidence};
+use crate::rules::diag::{Diagnostic, Severity};
 use crate::rules::{Context, RuleMeta};
 use crate::source::FileId;
+use std::collections::HashSet;
 use std::ops::Range;
 
 crate::declare_family! {
@@ -39,6 +41,84 @@ pub fn manifest_people(typed: &Typed) -> Vec<Range<usize>> {
     out
 }
 
+/// Keys that name the people who publish a document.
+const PEOPLE_KEYS: &[&str] = &["author", "authors", "maintainer", "maintainers", "owner"];
+
+/// Byte ranges of the values of `author`/`maintainer` (and plural, and
+/// `owner`) keys of a frontmatter, at its top and in `metadata`, whatever
+/// their shape (`Jane <jane@…>`, `{name, email}`, a list).
+pub fn frontmatter_people(fm: &Frontmatter) -> Vec<Range<usize>> {
+    let person = |k: &str| PEOPLE_KEYS.contains(&k.to_ascii_lowercase().as_str());
+    let mut out: Vec<Range<usize>> = fm
+        .keys
+        .iter()
+        .filter(|k| person(&k.name))
+        .map(|k| k.value.range())
+        .collect();
+    for reading in fm.readings() {
+        for meta in reading.metadata.val().into_iter() {
+            out.extend(
+                meta.iter()
+                    .filter(|e| person(&e.key))
+                    .map(|e| e.span.range()),
+            );
+        }
+    }
+    out
+}
+
+/// The ranges of a file where people publish themselves: a manifest's
+/// authors and owner, a markdown file's frontmatter authors and bylines, a
+/// script's bylines.
+fn people_ranges(project: &Project, file: FileId, text: &str) -> Vec<Range<usize>> {
+    if let Some(j) = project.json.iter().find(|j| j.file == file) {
+        return manifest_people(&j.typed);
+    }
+    let Some(d) = project.docs.iter().find(|d| d.file == file) else {
+        // A script: its header's `# Author:` lines.
+        return bylines(text);
+    };
+    let mut out = d.fm.as_deref().map(frontmatter_people).unwrap_or_default();
+    out.extend(bylines(text));
+    out
+}
+
+/// The addresses written in `ranges` of `text`, lower case.
+fn emails_in(text: &str, ranges: &[Range<usize>]) -> HashSet<String> {
+    if ranges.is_empty() {
+        return HashSet::new();
+    }
+    email_ranges(text)
+        .into_iter()
+        .filter(|e| ranges.iter().any(|r| r.start <= e.start && e.end <= r.end))
+        .map(|e| text[e].to_ascii_lowercase())
+        .collect()
+}
+
+/// The addresses a tree publishes as its authors': in manifests' `author`
+/// and `owner`, and in skills' frontmatter authors and bylines. (Other
+/// files exempt their own: a narrowed run does not read them all.)
+fn published_emails(cx: &Context<'_>) -> HashSet<String> {
+    let p = cx.project;
+    let files = p.json.iter().map(|j| j.file).chain(
+        p.docs
+            .iter()
+            .filter(|d| d.kind == DocKind::Skill && !d.unread)
+            .map(|d| d.file),
+    );
+    files
+        .flat_map(|f| {
+            let text = cx.text(f);
+            // No `@`, no address: skip the scan for bylines.
+            if text.contains('@') {
+                emails_in(text, &people_ranges(p, f, text))
+            } else {
+                HashSet::new()
+            }
+        })
+        .collect()
+}
+
 fn message(hit: &Hit) -> (String, String) {
     let v = &hit.value;
     match hit.kind {
@@ -59,24 +139,14 @@ fn message(hit: &Hit) -> (String, String) {
 
 /// Files the redaction rules read: every markdown, manifest and script that
 /// `keep` keeps.
-fn files(project: &Project, keep: impl Fn(FileId) -> bool) -> Vec<(FileId, Vec<Range<usize>>)> {
-    let mut out: Vec<(FileId, Vec<Range<usize>>)> = project
-        .docs
-        .iter()
-        .filter(|d| keep(d.file))
-        .map(|d| (d.file, Vec::new()))
-        .collect();
-    for j in project.json.iter().filter(|j| keep(j.file)) {
-        out.push((j.file, manifest_people(&j.typed)));
-    }
-    out.extend(
-        project
-            .scripts
-            .iter()
-            .filter(|s| keep(s.file))
-            .map(|s| (s.file, Vec::new())),
-    );
-    out
+fn files(project: &Project, keep: impl Fn(FileId) -> bool) -> Vec<FileId> {
+    let docs = project.docs.iter().map(|d| d.file);
+    let json = project.json.iter().map(|j| j.file);
+    let scripts = project.scripts.iter().map(|s| s.file);
+    docs.chain(json)
+        .chain(scripts)
+        .filter(|f| keep(*f))
+        .collect()
 }
 
 /// One finding of the detectors, in a file.
@@ -85,42 +155,60 @@ pub struct Found {
     pub hit: Hit,
 }
 
-/// Every hit of the detectors in the files in focus (manifest people's
-/// emails exempted when configured so), found once for all the redaction
-/// rules: the detectors resolve overlaps between kinds (the longer, then the
-/// earlier, hit wins), so they run together.
+/// Every hit of the detectors in the files in focus, found once for all
+/// the redaction rules: the detectors resolve overlaps between kinds (the
+/// longer, then the earlier, hit wins), so they run together. Unless
+/// configured otherwise, an email is exempt inside a file's people ranges
+/// ([`people_ranges`]), and wherever it is one the tree or the file
+/// publishes as an author's.
 fn found<'a>(cx: &'a Context<'_>) -> &'a [Found] {
     cx.shared.redaction.get_or_init(|| {
         use rayon::prelude::*;
         let cfg = cx.redaction;
+        let exempt = cfg.exempt_manifest_people;
+        let tree = if exempt {
+            published_emails(cx)
+        } else {
+            HashSet::new()
+        };
         // Files are independent: scan them in parallel (the detectors read
         // every byte of every file).
         files(cx.project, |file| cx.in_focus(cx.db.path(file)))
             .into_par_iter()
-            .flat_map_iter(|(file, people)| {
+            .flat_map_iter(|file| {
                 let text = cx.text(file);
-                detect(text, cfg).into_iter().filter_map(move |hit| {
-                    let exempt = hit.kind == Kind::Email
-                        && cfg.exempt_manifest_people
-                        && people
+                let hits = detect(text, cfg);
+                let people = if exempt && hits.iter().any(|h| h.kind == Kind::Email) {
+                    people_ranges(cx.project, file, text)
+                } else {
+                    Vec::new()
+                };
+                let own = emails_in(text, &people);
+                let tree = &tree;
+                hits.into_iter().filter_map(move |hit| {
+                    let published = hit.kind == Kind::Email
+                        && exempt
+                        && (people
                             .iter()
-                            .any(|r| r.start <= hit.range.start && hit.range.end <= r.end);
-                    (!exempt).then_some(Found { file, hit })
+                            .any(|r| r.start <= hit.range.start && hit.range.end <= r.end)
+                            || own.contains(&hit.value.to_ascii_lowercase())
+                            || tree.contains(&hit.value.to_ascii_lowercase()));
+                    (!published).then_some(Found { file, hit })
                 })
             })
             .collect()
     })
 }
 
-/// Report the hits of `kind` under `rule`.
+/// Report the hits of `kind` under `rule`. A secret is an error only when
+/// it is one beyond doubt ([`high_confidence`]).
 fn report(cx: &Context<'_>, kind: Kind, rule: &'static RuleMeta, out: &mut Vec<Diagnostic>) {
     for Found { file, hit } in found(cx).iter().filter(|f| f.hit.kind == kind) {
         let (msg, help) = message(hit);
         let d = Diagnostic::new(rule, *file, hit.range.clone().into(), msg)
             .help(format!("{help}; `skillc redact` does it for you"));
-        // `statsd.local`: a generic name rather than a map of a network.
-        out.push(if hit.label == "generic-internal-host" {
-            d.severity(crate::rules::diag::Severity::Warning)
+        out.push(if kind == Kind::Secret && !high_confidence(hit.label) {
+            d.severity(Severity::Warning)
         } else {
             d
         });
@@ -171,37 +259,78 @@ mod tests {
         assert!(of_rule(&diags, &super::denied_name::RULE).is_empty());
     }
 
+    fn emails_of(files: &[(&str, &str)], config: Config) -> Vec<String> {
+        let (_d, loaded, diags) = run(files, config);
+        of_rule(&diags, &super::email_address::RULE)
+            .into_iter()
+            .map(|d| {
+                let text = loaded.db.text(d.file());
+                format!("{}:{}", loaded.db.path(d.file()), &text[d.span().range()])
+            })
+            .collect()
+    }
+
+    const DESC: &str = "description: Deploys the demo app. Use when shipping a release.";
+
     #[test]
-    fn manifest_authors_are_exempt_unless_configured() {
-        let pj = "{ \"name\": \"demo\", \"version\": \"1.0.0\", \"description\": \"The demo plugin. Skills: deploy.\", \"author\": { \"name\": \"Jane\", \"email\": \"jane@acme.io\" } }\n";
+    fn manifest_authors_are_exempt_in_the_tree_unless_configured() {
+        let pj = "{ \"name\": \"demo\", \"version\": \"1.0.0\", \"description\": \"The demo plugin. Skills: deploy.\", \"author\": { \"name\": \"Ivo\", \"email\": \"ivo@brandt-ops.de\" } }\n";
+        let skill = format!(
+            "---\nname: deploy\n{DESC}\n---\nQuestions: ivo@brandt-ops.de. Ask dana.whitfield@fastmail.fm too.\n"
+        );
         let files = [
             ("plugins/demo/.claude-plugin/plugin.json", pj),
-            (
-                "plugins/demo/skills/deploy/SKILL.md",
-                "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n",
-            ),
+            ("plugins/demo/skills/deploy/SKILL.md", skill.as_str()),
         ];
-        let (_d, _l, diags) = run(&files, Config::default());
-        assert!(of_rule(&diags, &super::email_address::RULE).is_empty());
+        // The manifest's author, in the manifest and in the skill, is
+        // published; the other address is not.
+        assert_eq!(
+            emails_of(&files, Config::default()),
+            ["plugins/demo/skills/deploy/SKILL.md:dana.whitfield@fastmail.fm"]
+        );
         let mut config = Config::default();
         config.redaction.exempt_manifest_people = false;
-        let (_d, _l, diags) = run(&files, config);
-        assert_eq!(of_rule(&diags, &super::email_address::RULE).len(), 1);
+        assert_eq!(emails_of(&files, config).len(), 3);
     }
 
     #[test]
-    fn secrets_are_not_printed_in_messages() {
-        let skill = "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\nexport GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n";
+    fn frontmatter_authors_and_bylines_are_exempt() {
+        let skill = format!(
+            "---\nname: deploy\n{DESC}\nauthor: Ivo Brandt <ivo@brandt-ops.de>\nmetadata:\n  maintainer:\n    name: Kim\n    email: kim@oyelaran.dev\n---\nMail ivo@brandt-ops.de or kim@oyelaran.dev.\n"
+        );
+        let agent = "---\nname: helper\ndescription: Helps. Use when help is needed.\nauthors:\n  - Eli Brandt <eli@brandt-ops.de>\n---\nMail eli@brandt-ops.de.\n\n**Author:** Ada Brandt <ada@brandt-ops.de>\n\n```\nAuthor: Bob Smith <bob.smith@brandt-ops.de>\n```\n\n## Maintainers\n\nLea (lea@brandt-ops.de)\n\n## Usage\n\nPing ada@brandt-ops.de, not dana.whitfield@fastmail.fm.\n";
+        let files = [
+            ("plugins/demo/skills/deploy/SKILL.md", skill.as_str()),
+            ("plugins/demo/agents/helper.md", agent),
+        ];
+        // Git log output in a fence is no byline; an agent's byline
+        // exempts its address in that file only.
+        assert_eq!(
+            emails_of(&files, Config::default()),
+            [
+                "plugins/demo/agents/helper.md:bob.smith@brandt-ops.de",
+                "plugins/demo/agents/helper.md:dana.whitfield@fastmail.fm",
+            ]
+        );
+    }
+
+    #[test]
+    fn secret_severity_follows_confidence() {
+        let skill = format!(
+            "---\nname: deploy\n{DESC}\n---\nexport GITHUB_TOKEN={}\nexport API_TOKEN=8d41bed440e50454f31af3176813e02e\n",
+            concat!("ghp_", "u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d")
+        );
         let (_d, _l, diags) = run(
-            &[("plugins/demo/skills/deploy/SKILL.md", skill)],
+            &[("plugins/demo/skills/deploy/SKILL.md", skill.as_str())],
             Config::default(),
         );
         let hits = of_rule(&diags, &super::secret::RULE);
-        assert_eq!(hits.len(), 1);
-        assert!(
-            !hits[0].message.contains("abcdefghij"),
-            "{}",
-            hits[0].message
-        );
+        let severities: Vec<_> = hits.iter().map(|d| d.severity).collect();
+        use crate::rules::diag::Severity;
+        assert_eq!(severities, [Severity::Error, Severity::Warning]);
+        for d in hits {
+            assert!(!d.message.contains("u8jzPde0"), "{}", d.message);
+            assert!(!d.message.contains("bed440e5"), "{}", d.message);
+        }
     }
 }

@@ -258,7 +258,7 @@ mod tests {
         // The private address in the second block is suppressed by its
         // `skillc:` comment, which must still be read.
         let listing = skill_with(
-            "```bash\nkubectl apply -f app.yaml\n```\n\n```bash\ncurl http://10.1.2.3/health # skillc: disable=RD001\n```\n",
+            "```bash\nkubectl apply -f app.yaml\n```\n\n```bash\ncurl http://10.143.27.88/health # skillc: disable=RD001\n```\n",
         );
         let dir = crate::engine::testing::write_listing(&listing);
         let mut off = String::from("[rules]\n");
