@@ -397,7 +397,7 @@ fn bad_input_is_reported_not_fatal() {
     for expected in [
         "error[GEN003]",
         "error[GEN008]",
-        "error[SK001]",
+        "warning[SK001]",
         "error[GEN001]",
     ] {
         assert!(out.contains(expected), "missing {expected} in\n{out}");

@@ -242,7 +242,15 @@ impl Builder {
             let Some(dir) = d.path.strip_suffix("/SKILL.md") else {
                 continue;
             };
-            if claimed.contains(dir) {
+            // A starter template (`template/SKILL.md`, `name: template-skill`)
+            // is copied and renamed, never loaded as it is.
+            let base = dir.rsplit('/').next().unwrap_or(dir).to_ascii_lowercase();
+            if claimed.contains(dir)
+                || matches!(
+                    base.trim_start_matches('_'),
+                    "template" | "templates" | "skill-template"
+                )
+            {
                 continue;
             }
             groups

@@ -410,6 +410,13 @@ pub fn reads_only(what: &str, args: &[&str]) -> bool {
         .nth(1)
         .copied()
         .unwrap_or("");
+    // A dry run (client or server) changes nothing.
+    if args
+        .iter()
+        .any(|a| *a == "--dry-run" || a.starts_with("--dry-run="))
+    {
+        return true;
+    }
     match tool {
         "kubectl" | "oc" => match sub {
             "get" | "describe" | "logs" | "top" | "explain" | "api-resources" | "api-versions"

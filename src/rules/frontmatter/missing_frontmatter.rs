@@ -19,6 +19,11 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// Without a description Claude does not know when to use the component.
+    /// A SKILL.md without frontmatter still loads in Claude Code (a warning
+    /// for target claude-code) but is rejected by claude.ai uploads, the
+    /// Skills API and skills-ref (an error for agent-skills). An agent
+    /// without it has no name or description (a warning). A command falls
+    /// back to its first line for a description (a note).
     ///
     /// ## Example
     /// ```text
@@ -37,7 +42,7 @@ declare_rule! {
     /// ---
     /// # Deploy
     /// ```
-    pub static RULE = { id: "SK001", name: "missing-frontmatter", family: Frontmatter, severity: Error, check: check }
+    pub static RULE = { id: "SK001", name: "missing-frontmatter", family: Frontmatter, severity: Error, spec: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -55,10 +60,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             format!("this {what} has no YAML frontmatter"),
         )
         .help("start the file with ---, name: …, description: …, ---");
-        out.push(if d.kind == DocKind::Skill {
-            diag
-        } else {
-            diag.severity(Severity::Warning)
+        // A skill without frontmatter loads in Claude Code with empty
+        // metadata (an error for the Agent Skills consumers: a spec rule);
+        // an agent needs its name and description; a command's first line
+        // becomes its description, so frontmatter is optional there.
+        out.push(match d.kind {
+            DocKind::Skill => diag,
+            DocKind::Command => diag.severity(Severity::Info),
+            _ => diag.severity(Severity::Warning),
         });
     }
 }

@@ -35,6 +35,10 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // The words are reserved for Anthropic, whose own skills use them.
+    if crate::rules::manifest::anthropic_own(cx.project) {
+        return;
+    }
     for (d, _, fm) in skills(cx.project) {
         let Some(field) = &fm.name else { continue };
         let Some(name) = skill_name(field) else {

@@ -73,6 +73,17 @@ pub const SKILL_KEYS: &[&str] = &[
     "originSessionId",
 ];
 
+/// Keys that describe a file for readers and catalogues (`tags`,
+/// `category`), which no loader acts on.
+fn is_descriptive(key: &str) -> bool {
+    matches!(
+        key.to_ascii_lowercase().as_str(),
+        "tags" | "tag" | "keywords" | "category" | "categories" | "topics" | "labels" | "author"
+            | "authors" | "created" | "updated" | "last-updated" | "last_updated" | "date"
+            | "status" | "difficulty" | "level" | "title" | "summary" | "homepage" | "repository"
+    )
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (d, fm) in mappings(cx.project) {
         if d.kind == DocKind::Agent {
@@ -89,6 +100,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
             out.push(match meant_key(key, SKILL_KEYS, SKILL_ALIASES) {
                 Some(s) => diag.help(format!("did you mean `{s}`?")),
+                // Labels for readers and catalogues: nothing is expected of
+                // them, so their being ignored is a note, not a defect.
+                None if is_descriptive(key) => diag
+                    .severity(crate::rules::diag::Severity::Info)
+                    .help("Claude Code ignores it; put catalogue data under `metadata`"),
                 None => diag.help("remove it, or put custom data under `metadata`"),
             });
         }

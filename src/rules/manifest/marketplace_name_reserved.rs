@@ -45,8 +45,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help("choose another name"),
         );
     }
+    let theirs = super::anthropic_own(cx.project);
     for (jf, name, span) in
         super::marketplace_name_with(cx.project, MarketplaceNameProblem::Official)
+            .filter(|_| !theirs)
     {
         out.push(
             Diagnostic::new(

@@ -94,6 +94,20 @@ pub fn marketplaces(project: &Project) -> impl Iterator<Item = (&JsonFile, &Mark
         .filter_map(|jf| Some((jf, jf.marketplace()?)))
 }
 
+/// Whether the tree is Anthropic's own: a marketplace owner or a plugin
+/// author with an anthropic.com address. The names Claude Code reserves for
+/// Anthropic (MK004, AS010) are theirs to use.
+pub fn anthropic_own(project: &Project) -> bool {
+    use crate::model::value::Present;
+    let theirs = |p: &crate::model::manifest::Person| {
+        p.email
+            .val()
+            .is_some_and(|e| e.to_ascii_lowercase().ends_with("@anthropic.com"))
+    };
+    marketplaces(project).any(|(_, m)| m.owner.val().is_some_and(theirs))
+        || plugin_json_files(project).any(|(_, pm)| pm.author.val().is_some_and(theirs))
+}
+
 /// The marketplace that lists entry `e`, when its root is an object.
 pub fn marketplace_of<'a>(
     project: &'a Project,

@@ -49,6 +49,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(pj) = project.manifest(p) else {
             continue;
         };
+        // A reference example or a starter kept beside the listed plugins.
+        let base = p.dir.rsplit('/').next().unwrap_or(&p.dir).to_ascii_lowercase();
+        if ["example", "template", "sample"]
+            .iter()
+            .any(|w| base.starts_with(w) || base.ends_with(&format!("-{w}")))
+        {
+            continue;
+        }
         let Some(m) = project
             .marketplaces
             .iter()

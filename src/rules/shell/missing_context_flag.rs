@@ -118,6 +118,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let strict = house == ContextPolicy::Strict;
+            // Outside strict: README and CHANGELOG-like files show commands
+            // to people; Claude does not run them.
+            if !strict && crate::rules::xref::for_people(cx.db.path(site.file)) {
+                continue;
+            }
             if !strict {
                 let args: Vec<&str> = cmd
                     .args()

@@ -619,6 +619,29 @@ mod tests {
         }
     }
 
+    /// Loops over identifiers: Kubernetes names, ids a jq filter picks.
+    #[test]
+    fn loops_over_identifiers_are_safe() {
+        let rule = &super::word_splitting_loop::RULE;
+        for quiet in [
+            "for n in $(kubectl --context x get nodes -o name); do :; done",
+            "for n in $(kubectl --context x get nodes -o jsonpath='{.items[*].metadata.name}'); do :; done",
+            "for n in $(kubectl --context x get pods -o=name | grep web); do :; done",
+            "for id in $(jq -r '.[].id' vms.json); do :; done",
+            "for h in $(yq '.nodes[].host' cluster.yaml); do :; done",
+        ] {
+            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
+        }
+        for loud in [
+            "for n in $(kubectl --context x get nodes); do :; done",
+            "for d in $(jq -r '.[].description' vms.json); do :; done",
+            "for id in $(jq '.[].id' vms.json); do :; done",
+            "for f in $(find . -name '*.md'); do :; done",
+        ] {
+            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
+        }
+    }
+
     /// `-wrap-ttl` wraps the secret: what is printed is a wrapping token.
     #[test]
     fn vault_wrapping_prints_no_secret() {

@@ -14,7 +14,10 @@ declare_rule! {
     /// Reports `for x in $(…)` and `for x in $VAR` (unquoted). Substitutions
     /// that print only numbers are not reported: `$(seq 1 "$n")`,
     /// `$(jot 5)`, `$(eval echo {1..$n})`, also sorted, shuffled or cut
-    /// (`| sort -r`, `| head -3`).
+    /// (`| sort -r`, `| head -3`); nor are substitutions that print
+    /// identifiers: Kubernetes object names (`kubectl get nodes -o name`,
+    /// `-o jsonpath=…`) and the ids, names or addresses a `jq -r`/`yq`
+    /// filter picks (`jq -r '.[].id'`), also filtered (`| grep`, `| uniq`).
     ///
     /// ## Why it matters
     /// Word splitting breaks on names with spaces and globs `*` in the
@@ -74,7 +77,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Whether the loop list at `span` is a substitution that prints numbers
 /// (`$(seq 1 "$n")`, `$(jot 5)`, `$(eval echo {1..$n})`, maybe sorted or
-/// cut): nothing in it splits wrongly or globs.
+/// cut) or identifiers (`$(kubectl get nodes -o name)`, `$(jq -r '.[].id')`):
+/// nothing in it splits wrongly or globs.
 fn counts(block: &ShellBlock, span: Span) -> bool {
     let inner: Vec<Command<'_>> = block
         .commands()
@@ -83,10 +87,42 @@ fn counts(block: &ShellBlock, span: Span) -> bool {
     let Some((first, rest)) = inner.split_first() else {
         return false;
     };
-    numbers(first)
+    (numbers(first)
         && rest
             .iter()
-            .all(|c| matches!(c.name(), "sort" | "shuf" | "head" | "tail" | "tac"))
+            .all(|c| matches!(c.name(), "sort" | "shuf" | "head" | "tail" | "tac")))
+        || (identifiers(first)
+            && rest.iter().all(|c| {
+                matches!(
+                    c.name(),
+                    "sort" | "shuf" | "head" | "tail" | "tac" | "uniq" | "grep" | "cut" | "tr"
+                )
+            }))
+}
+
+/// A command that prints identifiers, which hold no whitespace or glob:
+/// Kubernetes object names (`kubectl get … -o name`, `-o jsonpath=…`), and
+/// the ids, names or addresses a `jq -r`/`yq` filter picks.
+fn identifiers(c: &Command<'_>) -> bool {
+    let args: Vec<&str> = c
+        .args()
+        .iter()
+        .map(|a| a.raw().trim_matches(['"', '\'']))
+        .collect();
+    let output = |v: &str| v == "name" || v.starts_with("jsonpath") || v.starts_with("go-template");
+    match c.name() {
+        "kubectl" | "oc" => args.iter().enumerate().any(|(i, a)| {
+            (matches!(*a, "-o" | "--output") && args.get(i + 1).is_some_and(|v| output(v)))
+                || a.strip_prefix("-o=").or_else(|| a.strip_prefix("--output=")).is_some_and(output)
+                || a.strip_prefix("-o").is_some_and(|v| !v.is_empty() && output(v))
+        }),
+        "jq" | "yq" | "gojq" => {
+            let ids = crate::regex!(r"(?i)\.(\w*id|\w*name|ip|ips|host|hosts|address\w*|uid|key|node\w*)\b");
+            (c.name() != "jq" || args.iter().any(|a| *a == "-r" || a.starts_with("--raw")))
+                && args.iter().any(|a| !a.starts_with('-') && ids.is_match(a))
+        }
+        _ => false,
+    }
 }
 
 /// A command that prints whole numbers: `seq`/`jot` without a format, or
