@@ -8,8 +8,8 @@ declare_rule! {
     /// plugin.json has no `version`.
     ///
     /// ## What it does
-    /// Reports manifests without `version`: a warning when other plugins of
-    /// the tree set one, a note when none does (the tree versions by commit).
+    /// Reports manifests without `version`: a warning when at least half the plugins of
+    /// the tree set one, a note otherwise (the tree versions by commit).
     ///
     /// ## Why it matters
     /// Without a version Claude Code falls back to the git commit: every
@@ -38,7 +38,9 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Without a version, every commit is an update: a mode of its own when
     // no plugin of the tree sets one (a note), a likely slip when others do.
-    let versioned = super::unique_manifests(cx.project).any(|(_, _, pm)| pm.version.is_some());
+    let (with, all) = super::unique_manifests(cx.project)
+        .fold((0usize, 0usize), |(w, a), (_, _, pm)| (w + usize::from(pm.version.is_some()), a + 1));
+    let versioned = with * 2 >= all;
     for (p, jf, pm) in super::unique_manifests(cx.project) {
         if pm.version.is_none() {
             let d = Diagnostic::new(
@@ -51,7 +53,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 d.help("add \"version\": \"1.0.0\" and bump it on every change, as the other plugins here do")
             } else {
                 d.severity(crate::rules::diag::Severity::Info).help(
-                    "no plugin here sets a version, so every commit is an update; add \"version\" to announce releases",
+                    "fewer than half the plugins here set a version, so every commit is an update; add \"version\" to announce releases",
                 )
             });
         }

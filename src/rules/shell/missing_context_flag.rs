@@ -120,7 +120,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let strict = house == ContextPolicy::Strict;
             // Outside strict: README and CHANGELOG-like files show commands
             // to people; Claude does not run them.
-            if !strict && crate::rules::xref::for_people(cx.db.path(site.file)) {
+            if !strict
+                && (crate::rules::xref::for_people(cx.db.path(site.file))
+                    || super::shown_as_wrong(cx, site.file, cmd.name_span(), &[]))
+            {
                 continue;
             }
             if !strict {

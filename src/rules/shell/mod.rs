@@ -19,7 +19,43 @@ crate::declare_family! {
 use crate::model::{DocKind, Project};
 use crate::parse::shell::Command;
 use crate::parse::shell::{Origin, ShellBlock};
-use crate::source::FileId;
+use crate::rules::Context;
+use crate::source::{FileId, Span};
+
+/// Whether the code at `span` is shown as what not to do: a comment on its
+/// line or the two lines before it says so (`# Bad`, `# Wrong:`, `# ❌`,
+/// `# Should be: …`, `# shellcheck disable=` one of `codes`), or the file
+/// catalogues anti-patterns (`antipatterns.md`, `pitfalls.md`).
+pub fn shown_as_wrong(cx: &Context<'_>, file: FileId, span: Span, codes: &[&str]) -> bool {
+    let path = cx.db.path(file).to_ascii_lowercase();
+    let name = path.rsplit('/').next().unwrap_or(&path);
+    if ["antipattern", "anti-pattern", "pitfall", "mistake"]
+        .iter()
+        .any(|w| name.contains(w))
+    {
+        return true;
+    }
+    let text = cx.text(file);
+    let start = (span.start as usize).min(text.len());
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let mut from = start;
+    for _ in 0..3 {
+        from = text[..from].rfind('\n').unwrap_or(0);
+        if from == 0 {
+            break;
+        }
+    }
+    let said = crate::regex!(
+        r"(?i)#.*(\bbad\b|\bwrong\b|\bproblem\b|don't|\bdo not\b|anti-?pattern|should be|incorrect|❌|✗)"
+    );
+    text.get(from..line_end).is_some_and(|window| {
+        window.lines().any(|l| {
+            said.is_match(l)
+                || l.split_once("shellcheck disable=")
+                    .is_some_and(|(_, list)| codes.iter().any(|c| list.contains(c)))
+        })
+    })
+}
 
 /// A block of shell the rules look at.
 pub struct Site<'a> {
@@ -637,6 +673,26 @@ mod tests {
             "for d in $(jq -r '.[].description' vms.json); do :; done",
             "for id in $(jq '.[].id' vms.json); do :; done",
             "for f in $(find . -name '*.md'); do :; done",
+        ] {
+            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
+        }
+    }
+
+    /// Code shown as what not to do is not reported as if it were meant.
+    #[test]
+    fn code_shown_as_wrong_is_not_a_finding() {
+        let rule = &super::word_splitting_loop::RULE;
+        for quiet in [
+            "# Bad: splits on spaces\nfor f in $(ls); do :; done",
+            "for f in $(ls); do :; done  # wrong",
+            "# shellcheck disable=SC2045\nfor f in $(ls); do :; done",
+            "# ❌\nfor f in $(ls); do :; done",
+        ] {
+            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
+        }
+        for loud in [
+            "# List the files\nfor f in $(ls); do :; done",
+            "# shellcheck disable=SC2034\nfor f in $(ls); do :; done",
         ] {
             assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
         }

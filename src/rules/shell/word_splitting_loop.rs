@@ -18,6 +18,9 @@ declare_rule! {
     /// identifiers: Kubernetes object names (`kubectl get nodes -o name`,
     /// `-o jsonpath=…`) and the ids, names or addresses a `jq -r`/`yq`
     /// filter picks (`jq -r '.[].id'`), also filtered (`| grep`, `| uniq`).
+    /// Nor is a loop shown as what not to do: a `# Bad`/`# Wrong`/`# ❌`
+    /// comment on it or just above it, a `# shellcheck disable=SC2086` (or
+    /// SC2045, SC2013, SC2044, SC2207), or a file of anti-patterns.
     ///
     /// ## Why it matters
     /// Word splitting breaks on names with spaces and globs `*` in the
@@ -52,7 +55,9 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
         for (span, what) in site.block.split_loops() {
-            if counts(site.block, span) {
+            if counts(site.block, span)
+                || super::shown_as_wrong(cx, site.file, span, &["SC2086", "SC2045", "SC2013", "SC2044", "SC2207"])
+            {
                 continue;
             }
             let first = what
