@@ -113,4 +113,7 @@ const AGENT_ALIASES: &[(&str, &str)] = &[
     ("allowed-tools", "tools"),
     ("allowed-tool", "tools"),
     ("disallowed-tools", "disallowedTools"),
+    ("capabilities", "tools"),
+    ("tool_access", "tools"),
+    ("tool-access", "tools"),
 ];

@@ -119,4 +119,9 @@ const SKILL_ALIASES: &[(&str, &str)] = &[
     ("allowed-tool", "allowed-tools"),
     ("args", "arguments"),
     ("desc", "description"),
+    ("globs", "paths"),
+    ("glob", "paths"),
+    ("tool_access", "allowed-tools"),
+    ("tool-access", "allowed-tools"),
+    ("capabilities", "allowed-tools"),
 ];

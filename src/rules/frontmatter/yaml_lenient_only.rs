@@ -51,7 +51,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let span = fixed.first().map_or(error.span, |(s, _)| *s);
         let mut diag = Diagnostic::new(&RULE, d.file, span, format!("strict YAML rejects this frontmatter ({})", error.message))
             .primary_label("quote this value")
-            .help("wrap the value in double quotes; Claude Code's retry accepts it, but skills-ref, claude.ai uploads and PyYAML drop the file");
+            .help(if d.kind == crate::model::DocKind::Skill {
+                "wrap the value in double quotes; Claude Code's retry accepts it, but skills-ref, claude.ai uploads and PyYAML drop the file"
+            } else {
+                "wrap the value in double quotes; Claude Code's retry accepts it, but `claude plugin validate` and YAML tools reject the file"
+            });
         for (f, _) in fixed.iter().skip(1) {
             diag = diag.label(d.file, *f, "and this one");
         }
