@@ -70,17 +70,51 @@ pub fn frontmatter_people(fm: &Frontmatter) -> Vec<Range<usize>> {
 /// The ranges of a file where people publish themselves: a manifest's
 /// authors and owner, a markdown file's frontmatter authors and bylines, a
 /// script's bylines.
-fn people_ranges(project: &Project, file: FileId, text: &str) -> Vec<Range<usize>> {
-    if let Some(j) = project.json.iter().find(|j| j.file == file) {
-        return manifest_people(&j.typed);
+fn people_ranges(
+    project: &Project,
+    index: &FileIndex,
+    file: FileId,
+    text: &str,
+) -> Vec<Range<usize>> {
+    if let Some(&Holder::Json(i)) = index.get(&file) {
+        return manifest_people(&project.json[i].typed);
     }
-    let Some(d) = project.docs.iter().find(|d| d.file == file) else {
+    let Some(&Holder::Doc(i)) = index.get(&file) else {
         // A script: its header's `# Author:` lines.
         return bylines(text);
     };
+    let d = &project.docs[i];
     let mut out = d.fm.as_deref().map(frontmatter_people).unwrap_or_default();
     out.extend(bylines(text));
     out
+}
+
+/// What holds a file in the model: a JSON file or a markdown document.
+#[derive(Clone, Copy)]
+enum Holder {
+    Json(usize),
+    Doc(usize),
+}
+
+/// The model's JSON files and documents by file, looked up once per file
+/// (a scan of the model per file made the pass quadratic).
+type FileIndex = std::collections::HashMap<FileId, Holder>;
+
+fn file_index(project: &Project) -> FileIndex {
+    let mut index: FileIndex = project
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.file, Holder::Doc(i)))
+        .collect();
+    index.extend(
+        project
+            .json
+            .iter()
+            .enumerate()
+            .map(|(i, j)| (j.file, Holder::Json(i))),
+    );
+    index
 }
 
 /// The addresses written in `ranges` of `text`, lower case.
@@ -98,7 +132,7 @@ fn emails_in(text: &str, ranges: &[Range<usize>]) -> HashSet<String> {
 /// The addresses a tree publishes as its authors': in manifests' `author`
 /// and `owner`, and in skills' frontmatter authors and bylines. (Other
 /// files exempt their own: a narrowed run does not read them all.)
-fn published_emails(cx: &Context<'_>) -> HashSet<String> {
+fn published_emails(cx: &Context<'_>, index: &FileIndex) -> HashSet<String> {
     let p = cx.project;
     let files = p.json.iter().map(|j| j.file).chain(
         p.docs
@@ -111,7 +145,7 @@ fn published_emails(cx: &Context<'_>) -> HashSet<String> {
             let text = cx.text(f);
             // No `@`, no address: skip the scan for bylines.
             if text.contains('@') {
-                emails_in(text, &people_ranges(p, f, text))
+                emails_in(text, &people_ranges(p, index, f, text))
             } else {
                 HashSet::new()
             }
@@ -166,8 +200,9 @@ fn found<'a>(cx: &'a Context<'_>) -> &'a [Found] {
         use rayon::prelude::*;
         let cfg = cx.redaction;
         let exempt = cfg.exempt_manifest_people;
+        let index = file_index(cx.project);
         let tree = if exempt {
-            published_emails(cx)
+            published_emails(cx, &index)
         } else {
             HashSet::new()
         };
@@ -179,7 +214,7 @@ fn found<'a>(cx: &'a Context<'_>) -> &'a [Found] {
                 let text = cx.text(file);
                 let hits = detect(text, cfg);
                 let people = if exempt && hits.iter().any(|h| h.kind == Kind::Email) {
-                    people_ranges(cx.project, file, text)
+                    people_ranges(cx.project, &index, file, text)
                 } else {
                     Vec::new()
                 };
