@@ -437,6 +437,11 @@ pub struct Project {
     pub excluded: BTreeSet<String>,
     /// Folders of copies (backups, archives) the walk left out by default.
     pub copies: Vec<String>,
+    /// The markdown Claude reads when it uses the plugins: skills,
+    /// commands, agents and output styles, the other files of a skill
+    /// directory, and the files these link to (computed once at load; see
+    /// `links::claude_reads`).
+    pub read_by_claude: std::collections::HashSet<RelPath>,
     /// The checked root on disk: what exists is asked of the file system
     /// when the walk left a path out (git-ignored files exist too).
     pub root: std::path::PathBuf,

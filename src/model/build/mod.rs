@@ -260,6 +260,8 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
         deferred::parse_deferred(&mut project, &mut db, focus, &reader);
         clock.done("deferred bodies");
     }
+    // Links decide what Claude reads: once every body that counts is parsed.
+    project.read_by_claude = crate::model::links::claude_reads(&project);
     Ok(Loaded {
         root,
         project,
@@ -495,6 +497,7 @@ impl Files {
             excluded: excluded.into_iter().collect(),
             root: self.db.root().to_path_buf(),
             copies: Vec::new(),
+            read_by_claude: Default::default(),
             plugins: builder.plugins,
             json: builder.json,
             docs,

@@ -16,7 +16,7 @@ crate::declare_family! {
 
 use crate::model::links::{LocalLink, local_link};
 use crate::model::value::Present;
-use crate::model::{Doc, DocKind, Project};
+use crate::model::{Doc, Project};
 use crate::parse::markdown::Link;
 use crate::source::{FileId, Span};
 use std::collections::HashSet;
@@ -98,74 +98,11 @@ pub fn local_links(project: &Project) -> impl Iterator<Item = (&Doc, &Link, Loca
     })
 }
 
-/// The markdown Claude reads when it uses the plugins: skills, commands,
-/// agents and output styles, the other files of a skill directory, and the
-/// files these link to, as far as the links go. README, CHANGELOG and
-/// similar files are docs for people (read on GitHub), never part of it.
-pub fn claude_reads(project: &Project) -> HashSet<&str> {
-    let mut read: HashSet<&str> = HashSet::new();
-    let mut todo: Vec<&Doc> = Vec::new();
-    for doc in &project.docs {
-        let seed = doc.kind != DocKind::Other
-            || project.skill_of(&doc.path).is_some()
-            || in_output_styles(project, &doc.path);
-        if seed && !for_people(&doc.path) && read.insert(&doc.path) {
-            todo.push(doc);
-        }
-    }
-    while let Some(doc) = todo.pop() {
-        for link in doc.md.links.iter() {
-            let Some(target) = local_link(&doc.path, &link.dest).and_then(|l| l.target) else {
-                continue;
-            };
-            if let Some((path, &i)) = project.doc_by_path.get_key_value(target.as_str())
-                && !for_people(path)
-                && read.insert(path)
-            {
-                todo.push(&project.docs[i]);
-            }
-        }
-    }
-    read
-}
+pub use crate::model::links::for_people;
 
-/// README, CHANGELOG, CONTRIBUTING, LICENSE and the like: markdown for the
-/// people who browse the repository.
-pub fn for_people(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
-    matches!(
-        stem.as_str(),
-        "README"
-            | "CHANGELOG"
-            | "CHANGES"
-            | "HISTORY"
-            | "CONTRIBUTING"
-            | "LICENSE"
-            | "LICENCE"
-            | "NOTICE"
-            | "SECURITY"
-            | "CODE_OF_CONDUCT"
-            | "AUTHORS"
-            | "CLAUDE"
-            | "AGENTS"
-    )
-}
-
-/// Whether `path` is in a plugin's `output-styles/` folder.
-fn in_output_styles(project: &Project, path: &str) -> bool {
-    project
-        .plugin_of(path)
-        .filter(|p| !p.synthetic)
-        .is_some_and(|p| {
-            let rest = if p.dir.is_empty() {
-                Some(path)
-            } else {
-                path.strip_prefix(p.dir.as_str())
-                    .and_then(|r| r.strip_prefix('/'))
-            };
-            rest.is_some_and(|r| r.starts_with("output-styles/"))
-        })
+/// The markdown Claude reads (see [`Project::read_by_claude`]).
+pub fn claude_reads(project: &Project) -> &HashSet<crate::source::RelPath> {
+    &project.read_by_claude
 }
 
 #[cfg(test)]
