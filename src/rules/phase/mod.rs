@@ -11,6 +11,7 @@ crate::declare_family! {
 }
 
 use crate::model::{Doc, DocKind, Project};
+use crate::parse::phase::title_words;
 pub use crate::parse::phase::{PhaseHeading, PhaseMention, PhaseNo, show};
 use crate::rules::Context;
 use crate::rules::diag::{Diagnostic, Severity};
@@ -50,29 +51,6 @@ fn declared(project: &Project) -> HashMap<&str, Vec<PhaseNo>> {
         }
     }
     map
-}
-
-/// The words of the title a phase declaration gives after a separator
-/// (`## Phase 5: Checkpoint Gate`, `**Phase 7 — Roadbook.**`); `None` when
-/// the heading only speaks of the phase (`### Phase 0 Exit Checklist`).
-fn title_words(text: &str, span: Span) -> Option<HashSet<String>> {
-    let rest = text.get(span.end as usize..)?;
-    let line = rest.split('\n').next().unwrap_or("");
-    let line = line.split("**").next().unwrap_or(line).trim_start();
-    let title = line.strip_prefix(['—', '–', '-', ':', '.', ')', '|'])?;
-    let stop = [
-        "the", "and", "for", "with", "from", "into", "only", "when", "phase",
-    ];
-    let words: HashSet<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 3 && !stop.contains(&w.as_str()))
-        .map(|w| match w.strip_suffix('s') {
-            Some(stem) if stem.len() >= 4 => stem.to_string(),
-            _ => w,
-        })
-        .collect();
-    (!words.is_empty()).then_some(words)
 }
 
 /// Plugins whose phase-declaring files share one numbering (a pipeline
