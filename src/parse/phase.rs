@@ -84,6 +84,29 @@ impl PhaseFacts {
     }
 }
 
+/// The words of the title a phase declaration gives after a separator
+/// (`## Phase 5: Checkpoint Gate`, `**Phase 7 — Roadbook.**`); `None` when
+/// the heading only speaks of the phase (`### Phase 0 Exit Checklist`).
+pub fn title_words(text: &str, span: Span) -> Option<std::collections::HashSet<String>> {
+    let rest = text.get(span.end as usize..)?;
+    let line = rest.split('\n').next().unwrap_or("");
+    let line = line.split("**").next().unwrap_or(line).trim_start();
+    let title = line.strip_prefix(['—', '–', '-', ':', '.', ')', '|'])?;
+    let stop = [
+        "the", "and", "for", "with", "from", "into", "only", "when", "phase",
+    ];
+    let words: std::collections::HashSet<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !stop.contains(&w.as_str()))
+        .map(|w| match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 4 => stem.to_string(),
+            _ => w,
+        })
+        .collect();
+    (!words.is_empty()).then_some(words)
+}
+
 /// The phase structure of a document whose body starts at `body_start`;
 /// `None` when it has none.
 pub fn facts(md: &MdDoc, text: &str, body_start: usize) -> Option<Box<PhaseFacts>> {

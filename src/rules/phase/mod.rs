@@ -11,11 +11,12 @@ crate::declare_family! {
 }
 
 use crate::model::{Doc, DocKind, Project};
+use crate::parse::phase::title_words;
 pub use crate::parse::phase::{PhaseHeading, PhaseMention, PhaseNo, show};
 use crate::rules::Context;
 use crate::rules::diag::{Diagnostic, Severity};
 use crate::source::{FileId, Span};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The `Phase N` headings of a doc (not its bold openings), in order.
 pub fn phase_headings(doc: &Doc) -> &[PhaseHeading] {
@@ -52,6 +53,45 @@ fn declared(project: &Project) -> HashMap<&str, Vec<PhaseNo>> {
     map
 }
 
+/// Plugins whose phase-declaring files share one numbering (a pipeline
+/// that a command declares and its agents and skills take parts of): every
+/// phase number that two or more scopes declare has titles that share a
+/// word. A plugin whose skills number their phases independently declares
+/// the same number with unrelated titles (`Phase 8 — Commit`, `Phase 8 —
+/// Rollout wait`).
+fn shared_numbering<'a>(cx: &Context<'_>, project: &'a Project) -> HashSet<&'a str> {
+    type Titles<'a> = Vec<(&'a str, Option<HashSet<String>>)>;
+    let mut plugins: HashMap<&str, HashMap<PhaseNo, Titles<'a>>> = HashMap::new();
+    for doc in phase_docs(project) {
+        let (Some(plugin), Some(f)) = (project.plugin_of(&doc.path), &doc.phases) else {
+            continue;
+        };
+        let own = scope(project, &doc.path);
+        let by_no = plugins.entry(plugin.dir.as_str()).or_default();
+        let text = cx.text(doc.file);
+        for h in f.declared() {
+            by_no
+                .entry(h.no)
+                .or_default()
+                .push((own, title_words(text, h.span)));
+        }
+    }
+    plugins
+        .into_iter()
+        .filter(|(_, by_no)| {
+            by_no.values().all(|titles| {
+                titles.iter().enumerate().all(|(i, (sa, a))| {
+                    titles[i + 1..].iter().all(|(sb, b)| match (a, b) {
+                        (Some(a), Some(b)) if sa != sb => !a.is_disjoint(b),
+                        _ => true,
+                    })
+                })
+            })
+        })
+        .map(|(dir, _)| dir)
+        .collect()
+}
+
 /// What the phase mention rules report, found in one pass over the prose.
 pub struct Mentions {
     /// PH003.
@@ -71,6 +111,7 @@ fn scan_mentions(cx: &Context<'_>) -> Mentions {
     let project = cx.project;
     let table = declared(project);
     let by_name = project.skills_by_name();
+    let shared = shared_numbering(cx, project);
     let docs: Vec<&Doc> = phase_docs(project)
         .filter(|d| cx.phase_in_focus(&d.path))
         .collect();
@@ -94,6 +135,7 @@ fn scan_mentions(cx: &Context<'_>) -> Mentions {
                 own,
                 table: &table,
                 by_name: &by_name,
+                shared: &shared,
             };
             let unknown = facts
                 .mentions
@@ -131,6 +173,8 @@ struct MentionCheck<'c, 'a> {
     own: &'a str,
     table: &'c HashMap<&'a str, Vec<PhaseNo>>,
     by_name: &'c HashMap<&'a str, &'a str>,
+    /// Plugins with one shared phase numbering.
+    shared: &'c HashSet<&'a str>,
 }
 
 /// Whether `list` declares `no`; "Phase 4" also matches a list with only
@@ -163,7 +207,7 @@ impl<'a> MentionCheck<'_, 'a> {
         if target.is_none()
             && let Some(d) = self.ambiguous(m, &whose)
         {
-            return Some(d);
+            return d;
         }
         let near = list
             .iter()
@@ -198,7 +242,9 @@ impl<'a> MentionCheck<'_, 'a> {
 
     /// Declared by another skill or command of the same plugin: the mention
     /// is ambiguous rather than dangling.
-    fn ambiguous(&self, m: &PhaseMention, whose: &str) -> Option<Diagnostic> {
+    /// `Some(None)` when the plugin shares one numbering, so the mention
+    /// resolves to the file that declares it.
+    fn ambiguous(&self, m: &PhaseMention, whose: &str) -> Option<Option<Diagnostic>> {
         let plugin = self.cx.project.plugin_of(&self.doc.path)?;
         // Scopes of this doc's plugin start with this ("" for a root plugin).
         let prefix = if plugin.dir.is_empty() {
@@ -223,8 +269,12 @@ impl<'a> MentionCheck<'_, 'a> {
         if names.is_empty() {
             return None;
         }
+        if self.shared.contains(plugin.dir.as_str()) {
+            // One pipeline: the mention names its phase.
+            return Some(None);
+        }
         names.sort();
-        Some(
+        Some(Some(
             Diagnostic::new(
                 &unknown_phase_mention::RULE,
                 self.doc.file,
@@ -241,7 +291,7 @@ impl<'a> MentionCheck<'_, 'a> {
                 names[0].trim_end_matches(".md"),
                 show(m.no)
             )),
-        )
+        ))
     }
 }
 
@@ -314,5 +364,38 @@ mod tests {
         }
         // Upper-case mentions are mentions too.
         assert_eq!(count("## Phase 1 - Plan\n\nThen go to PHASE 7.\n"), 1);
+    }
+
+    /// A plugin whose command declares a pipeline that its agents take parts
+    /// of (the same number, a title that agrees) has one numbering: an
+    /// agent's mention of another part resolves. Skills that number their
+    /// phases independently (the same number, unrelated titles) leave a
+    /// mention of the other skill's phase ambiguous.
+    #[test]
+    fn a_shared_pipeline_resolves_mentions_across_files() {
+        let unknown = &super::unknown_phase_mention::RULE;
+        let count = |listing: &str| {
+            let (_d, _l, diags) = check_listing(listing);
+            of_rule(&diags, unknown).len()
+        };
+        let shared = "==> plugins/demo/commands/train.md <==\n---\ndescription: Trains a model.\n---\n## Phase 1: Data Preparation\n\nGo.\n\n## Phase 2: Training\n\nGo.\n\n## Phase 3: Checkpoint Gate\n\nGo.\n==> plugins/demo/agents/trainer.md <==\n---\nname: trainer\ndescription: Trains. Use when training.\n---\n### Phase 2 — Training run\n\nHand the checkpoint to Phase 3.\n\n### Phase 0 Exit Checklist\n\nDone.\n";
+        assert_eq!(count(shared), 0);
+        let skill = |name: &str, body: &str| {
+            format!(
+                "==> plugins/demo/skills/{name}/SKILL.md <==\n---\nname: {name}\ndescription: Does {name}. Use when {name} is needed.\n---\n{body}"
+            )
+        };
+        let independent = format!(
+            "{}{}",
+            skill(
+                "install",
+                "## Phase 1 — Parse arguments\n\nGo.\n\n## Phase 2 — Apply\n\nGo.\n\n## Phase 3 — Verify\n\nGo.\n"
+            ),
+            skill(
+                "bump",
+                "## Phase 1 — Read versions\n\nGo.\n\n## Phase 2 — Commit\n\nThen run Phase 3.\n"
+            )
+        );
+        assert_eq!(count(&independent), 1);
     }
 }

@@ -13,7 +13,11 @@ declare_rule! {
     /// the same skill, or of the skill named just before it
     /// (`cluster-install Phase 5`). Headings declare phases in any case
     /// (`# PHASE 5 - Final` declares Phase 5), and `PHASE N` is a mention
-    /// as `Phase N` is.
+    /// as `Phase N` is. A mention of a phase that another file of the
+    /// plugin declares is reported as ambiguous (a warning), unless the
+    /// plugin's files share one numbering: every number two of them declare
+    /// carries titles that agree (`## Phase 5: Checkpoint Gate` in a command,
+    /// `### Phase 5 — Gate the checkpoint` in its agent).
     ///
     /// ## Why it matters
     /// Phases get folded and renumbered; instructions such as "resume at

@@ -821,6 +821,55 @@ mod tests {
         );
     }
 
+    /// Commit messages in a `bash` fence and blocks shown as what not to
+    /// write are no shell to check; a real script and a block that only
+    /// mentions a commit header are.
+    #[test]
+    fn commit_messages_and_bad_examples_are_not_syntax_errors() {
+        let rule = &super::shell_syntax_error::RULE;
+        let commits = "# Feature\nfeat(auth): add login\n\n# Breaking\nfix(api)!: drop the v1 route\n\nThe old route returned `id`; it now returns `userId`.\nCloses #12\nReviewed-by: someone\n";
+        assert_eq!(hits(&bash(commits), rule), 0);
+        let broken = "if true; then\n  echo yes\n";
+        assert_eq!(hits(&bash(&format!("# Bad: no fi\n{broken}")), rule), 0);
+        assert_eq!(
+            hits(&bash(&format!("# SC1046: if without fi\n{broken}")), rule),
+            0
+        );
+        assert_eq!(
+            hits(
+                &skill_with(&format!("**❌ Wrong:**\n\n```bash\n{broken}```\n")),
+                rule
+            ),
+            0
+        );
+        // Real shell: reported.
+        assert_eq!(hits(&bash(broken), rule), 1);
+        assert_eq!(
+            hits(&bash(&format!("# Install the tools\n{broken}")), rule),
+            1
+        );
+        assert_eq!(
+            hits(
+                &bash("feat(auth): add login\ngit log --oneline | head -n \"$N\"\n"),
+                rule
+            ),
+            1
+        );
+        assert_eq!(
+            hits(
+                &skill_with(&format!("Install it:\n\n```bash\n{broken}```\n")),
+                rule
+            ),
+            1
+        );
+        // A script runs as written whatever its comments say.
+        let script = format!(
+            "{}==> plugins/demo/skills/deploy/scripts/a.sh <==\n#!/bin/bash\n# Bad: no fi\n{broken}",
+            skill_with("Run `scripts/a.sh`.\n")
+        );
+        assert_eq!(hits(&script, rule), 1);
+    }
+
     /// A script is checked in the dialect its `#!` line names: zsh syntax
     /// and bash 4 features are no finding in a zsh script.
     #[test]

@@ -14,7 +14,9 @@ declare_rule! {
     /// the file's directory. A link that resolves only from the skill
     /// directory (how Claude reads it) is a warning. Extensionless targets
     /// that are not well-known files (`thumbnail_url`) and files under a
-    /// `templates/` folder are treated as placeholders. Email autolinks
+    /// `templates/` folder are treated as placeholders, and so are links on
+    /// a line of template text (one holding `${NAME}` or `{{ name }}`
+    /// placeholders other than Claude Code's `${CLAUDE_…}`). Email autolinks
     /// (`<a@example.com>`) link to `mailto:`, not to a file.
     ///
     /// The severity says who reads the link. In what Claude reads (skills,
@@ -64,7 +66,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let path_part = l.path_part;
-        if looks_like_placeholder(path_part) || in_template_dir(&doc.path) {
+        if looks_like_placeholder(path_part)
+            || in_template_dir(&doc.path)
+            || is_template_line(cx.text(doc.file), link.dest_span.start as usize)
+        {
             continue;
         }
         let dir = source::parent(&doc.path);
@@ -119,6 +124,23 @@ fn looks_like_placeholder(path: &str) -> bool {
     }
     let last = path.rsplit('/').next().unwrap_or(path);
     !last.contains('.') && !KNOWN.iter().any(|k| last.eq_ignore_ascii_case(k))
+}
+
+/// Whether the line holding `at` is template text: it holds `${NAME}` or
+/// `{{ name }}` placeholders (`licensed under ${LICENSE} - see
+/// [LICENSE](LICENSE)`), so its links point into the project the template
+/// is filled in for. Claude Code's own variables (`${CLAUDE_SKILL_DIR}`)
+/// are not placeholders: they are expanded where the file is.
+pub fn is_template_line(text: &str, at: usize) -> bool {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |p| p + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+    let line = &text[start..end];
+    if !line.contains("${") && !line.contains("{{") {
+        return false;
+    }
+    crate::regex!(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|(?:^|[^$])\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}")
+        .captures_iter(line)
+        .any(|c| c.get(1).is_none_or(|v| !v.as_str().starts_with("CLAUDE_")))
 }
 
 /// Files under a `templates/` folder are instantiated elsewhere; their links

@@ -127,6 +127,21 @@ mod tests {
             .collect()
     }
 
+    /// Template text for a generated file (`${LICENSE}` or `{{ name }}` on
+    /// the line) links into the project it is filled in for.
+    #[test]
+    fn links_in_template_lines_are_not_checked() {
+        let listing = skill(
+            "Licensed under ${LICENSE} - see [LICENSE](LICENSE).\n\nBy {{ author }}: [notes](NOTES.md).\n",
+        );
+        assert_eq!(found(&listing, &super::broken_link::RULE), []);
+        // Claude Code's own variables are expanded here: the link is checked.
+        let listing = skill(
+            "Run `${CLAUDE_SKILL_DIR}/run.sh`; see [LICENSE](LICENSE).\n\nSee [notes](NOTES.md) for ${{ secrets.TOKEN }}.\n",
+        );
+        assert_eq!(found(&listing, &super::broken_link::RULE).len(), 2);
+    }
+
     #[test]
     fn email_autolinks_are_not_files() {
         let listing = skill("Write to <ops@example.com> or [ops](mailto:ops@example.com).\n");
