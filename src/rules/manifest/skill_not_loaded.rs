@@ -94,3 +94,39 @@ fn plugin_holding<'a>(project: &'a Project, dir: &str) -> Option<&'a crate::mode
     });
     (!inside_a_skill).then_some(owner)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::testing::{check_listing, of_rule};
+
+    const SKILL: &str = "---\nname: x\ndescription: Does x. Use when x is asked for.\n---\nBody.\n";
+
+    /// Nested below `skills/<name>/` is not loaded; listed, or inside
+    /// another skill (an example), or a plugin that is one skill, is fine.
+    #[test]
+    fn only_skills_the_plugin_never_loads_are_reported() {
+        let nested = format!("==> plugins/demo/skills/ops/deploy/SKILL.md <==\n{SKILL}");
+        let (_d, _l, diags) = check_listing(&nested);
+        assert_eq!(of_rule(&diags, &super::RULE).len(), 1);
+
+        let listed = format!(
+            "==> plugins/demo/.claude-plugin/plugin.json <==\n{{ \"name\": \"demo\", \"version\": \"1.0.0\", \"description\": \"Demo.\", \"author\": {{ \"name\": \"A\" }}, \"skills\": [\"./skills/ops\"] }}\n==> plugins/demo/skills/ops/deploy/SKILL.md <==\n{SKILL}"
+        );
+        let (_d, _l, diags) = check_listing(&listed);
+        assert!(of_rule(&diags, &super::RULE).is_empty());
+
+        let example = format!(
+            "==> plugins/demo/skills/deploy/SKILL.md <==\n{SKILL}==> plugins/demo/skills/deploy/examples/starter/SKILL.md <==\n{SKILL}"
+        );
+        let (_d, _l, diags) = check_listing(&example);
+        assert!(of_rule(&diags, &super::RULE).is_empty());
+
+        let one_skill = format!(
+            "==> plugins/solo/.claude-plugin/plugin.json <==\n{{ \"name\": \"solo\", \"version\": \"1.0.0\", \"description\": \"Solo.\", \"author\": {{ \"name\": \"A\" }} }}\n==> plugins/solo/SKILL.md <==\n{SKILL}"
+        );
+        let (_d, loaded, diags) = check_listing(&one_skill);
+        assert!(of_rule(&diags, &super::RULE).is_empty());
+        let solo = loaded.project.plugins.iter().find(|p| p.name == "solo").unwrap();
+        assert_eq!(solo.skills.len(), 1, "a plugin that is one skill loads it");
+    }
+}
