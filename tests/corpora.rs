@@ -12,6 +12,18 @@ fn corpora() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora")
 }
 
+/// The trees under `dir`, in order.
+fn trees(dir: &Path) -> Vec<PathBuf> {
+    let mut trees: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    trees.sort();
+    trees
+}
+
 fn run(path: &Path) -> (i32, String) {
     let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
         .args(["check", path.to_str().unwrap(), "--format", "concise"])
@@ -29,15 +41,13 @@ fn run(path: &Path) -> (i32, String) {
 fn every_corpus_runs() {
     let dir = corpora();
     assert!(dir.is_dir(), "no corpora at {}", dir.display());
-    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-        if entry.path().is_dir() {
-            let (code, out) = run(&entry.path());
-            assert!(
-                code == 0 || code == 1,
-                "{}: exit {code}\n{out}",
-                entry.path().display()
-            );
-        }
+    for tree in trees(&dir) {
+        let (code, out) = run(&tree);
+        assert!(
+            code == 0 || code == 1,
+            "{}: exit {code}\n{out}",
+            tree.display()
+        );
     }
 }
 
@@ -112,14 +122,7 @@ fn narrowed_runs_match_the_full_run() {
     use skillc::engine::Session;
     let dir = corpora();
     assert!(dir.is_dir(), "no corpora at {}", dir.display());
-    let mut trees: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    trees.sort();
-    for tree in trees {
+    for tree in trees(&dir) {
         let session = Session::default();
         let full = session.load(&tree).unwrap();
         let all = session.check(&full);
@@ -185,14 +188,7 @@ fn labelled_findings_hold() {
     // Per rule, over every tree: (true, all) of the labels of current findings.
     let mut per_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut problems = Vec::new();
-    let mut trees: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    trees.sort();
-    for tree in trees {
+    for tree in trees(&dir) {
         let name = tree.file_name().unwrap().to_string_lossy().to_string();
         let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
             .args(["check", tree.to_str().unwrap(), "--format", "json"])

@@ -108,14 +108,14 @@ fn session_at(req: &Request, path: &Path) -> Result<Session, Failure> {
 pub fn check(req: &Request) -> Result<Outcome, Failure> {
     // The tree around the path gives it its context; only what lies in the
     // path is reported (see `build::context_of`).
-    let context = context_of(req)?;
+    // The path as it really is (`plugins/../skills` is `skills`).
+    let target = req.path.canonicalize().unwrap_or_else(|_| req.path.clone());
+    let context = context_of(req, &target)?;
     let load_path = context.clone().unwrap_or_else(|| req.path.clone());
     let mut session = session_at(req, &load_path)?;
     let shellcheck_missing = req.shellcheck && !crate::rules::shell::shellcheck::available();
     session.options.shellcheck = req.shellcheck && !shellcheck_missing;
     let root = crate::model::build::root_of(&load_path).map_err(|e| Failure::Other(e.0))?;
-    // The path as it really is (`plugins/../skills` is `skills`).
-    let target = req.path.canonicalize().unwrap_or_else(|_| req.path.clone());
     let within = context
         .and_then(|_| crate::source::fs::path_in_tree(&root, &target))
         .filter(|w| !w.is_empty());
@@ -276,13 +276,12 @@ fn in_scope(path: &str, within: &str) -> bool {
 /// the repository; a path its configuration excludes (a test fixture, a
 /// vendored tree) is a tree of its own, found by what it holds, as is a path
 /// in no repository. `None` when the path is its own context.
-fn context_of(req: &Request) -> Result<Option<PathBuf>, Failure> {
+fn context_of(req: &Request, target: &Path) -> Result<Option<PathBuf>, Failure> {
     use crate::model::build::{context_within, enclosing_root};
-    let Some(repo) = enclosing_root(&req.path) else {
-        return Ok(context_within(&req.path, None));
+    let Some(repo) = enclosing_root(target) else {
+        return Ok(context_within(target, None));
     };
-    let target = req.path.canonicalize().unwrap_or_else(|_| req.path.clone());
-    let Some(rel) = crate::source::fs::path_in_tree(&repo, &target) else {
+    let Some(rel) = crate::source::fs::path_in_tree(&repo, target) else {
         return Ok(None);
     };
     let config = discover(req.config.as_deref(), &repo).map_err(|e| match e {
@@ -301,7 +300,7 @@ fn context_of(req: &Request) -> Result<Option<PathBuf>, Failure> {
         at += 1;
     }
     Ok(match excluded {
-        Some(top) => context_within(&req.path, Some(&top)),
+        Some(top) => context_within(target, Some(&top)),
         None => Some(repo),
     })
 }

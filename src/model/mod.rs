@@ -442,8 +442,8 @@ pub struct Project {
     /// directory, and the files these link to (computed once at load; see
     /// `links::claude_reads`).
     pub read_by_claude: std::collections::HashSet<RelPath>,
-    /// The checked root on disk: what exists is asked of the file system
-    /// when the walk left a path out (git-ignored files exist too).
+    /// The checked root on disk, canonical: what exists is asked of the file
+    /// system when the walk left a path out (git-ignored files exist too).
     pub root: std::path::PathBuf,
     /// Plugin indexes by name (several when names collide).
     pub plugins_by_name: BTreeMap<String, Vec<usize>>,
@@ -525,8 +525,7 @@ impl Project {
         let meta = std::fs::metadata(&full).ok()?;
         // A symlink may lead out of the tree: only what stays inside counts.
         let canon = full.canonicalize().ok()?;
-        let root = self.root.canonicalize().ok()?;
-        canon.starts_with(root).then_some(meta)
+        canon.starts_with(&self.root).then_some(meta)
     }
     pub fn plugin_named(&self, name: &str) -> Option<&Plugin> {
         self.plugins_by_name

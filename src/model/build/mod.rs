@@ -495,7 +495,11 @@ impl Files {
             skills_by_dir,
             plugins_by_dir,
             excluded: excluded.into_iter().collect(),
-            root: self.db.root().to_path_buf(),
+            root: self
+                .db
+                .root()
+                .canonicalize()
+                .unwrap_or_else(|_| self.db.root().to_path_buf()),
             copies: Vec::new(),
             read_by_claude: Default::default(),
             plugins: builder.plugins,

@@ -143,23 +143,8 @@ impl ToolPolicy {
         if named || assignments.iter().any(|v| self.env.iter().any(|e| e == v)) {
             return None;
         }
-        // Positional words: the subcommand path.
-        let mut positional = Vec::new();
-        let mut skip = false;
-        for a in args {
-            if skip {
-                skip = false;
-                continue;
-            }
-            if a.starts_with('-') {
-                if !a.contains('=') && self.value_flags.iter().any(|f| f == a) {
-                    skip = true;
-                }
-                continue;
-            }
-            positional.push(*a);
-        }
-        let sub = positional.first()?;
+        // The first positional word: the subcommand.
+        let sub = &subcommand(args, &self.value_flags)?;
         if let Some(cluster) = &self.cluster {
             return cluster
                 .iter()
@@ -351,7 +336,8 @@ pub fn cluster_lines(text: &str) -> (u32, u32) {
         let calls = words.iter().enumerate().any(|(i, w)| {
             let tool = w.trim_start_matches(['$', '(', '`', '|', ';', '&']);
             (tool == "kubectl" || tool == "helm")
-                && subcommand(&words[i + 1..]).is_some_and(|sub| !LOCAL.contains(&sub))
+                && subcommand(&words[i + 1..], VOTE_VALUE_FLAGS)
+                    .is_some_and(|sub| !LOCAL.contains(&sub))
         });
         if calls {
             total += 1;
@@ -366,22 +352,9 @@ pub fn cluster_lines(text: &str) -> (u32, u32) {
     (total, named)
 }
 
-/// The first positional word of a kubectl/helm call's arguments (flags and
-/// the values of the common value flags skipped).
-fn subcommand<'a>(args: &[&'a str]) -> Option<&'a str> {
-    const VALUED: &[&str] = &[
-        "--context",
-        "--kube-context",
-        "--kubeconfig",
-        "-n",
-        "--namespace",
-        "-o",
-        "--output",
-        "-l",
-        "--selector",
-        "-f",
-        "--filename",
-    ];
+/// The first positional word of a call's arguments: flags skipped, and the
+/// value after each of `value_flags` (`-n x`, not `-n=x`).
+fn subcommand<'a, S: AsRef<str>>(args: &[&'a str], value_flags: &[S]) -> Option<&'a str> {
     let mut skip = false;
     for a in args {
         if skip {
@@ -389,13 +362,29 @@ fn subcommand<'a>(args: &[&'a str]) -> Option<&'a str> {
             continue;
         }
         if a.starts_with('-') {
-            skip = !a.contains('=') && VALUED.contains(a);
+            skip = !a.contains('=') && value_flags.iter().any(|f| f.as_ref() == *a);
             continue;
         }
         return Some(a);
     }
     None
 }
+
+/// The value flags the context-policy vote skips to find a kubectl or helm
+/// subcommand.
+const VOTE_VALUE_FLAGS: &[&str] = &[
+    "--context",
+    "--kube-context",
+    "--kubeconfig",
+    "-n",
+    "--namespace",
+    "-o",
+    "--output",
+    "-l",
+    "--selector",
+    "-f",
+    "--filename",
+];
 
 /// Subcommands that only read a cluster (`kubectl get`, `helm status`):
 /// with [`ContextPolicy::Mutating`] they may run without a context.

@@ -172,6 +172,16 @@ mod tests {
     use crate::engine::testing::{check_listing, of_rule, render};
     use crate::rules::RuleMeta;
 
+    /// Each of `quiet` makes no finding of `rule`, each of `loud` one.
+    fn quiet_and_loud(rule: &RuleMeta, quiet: &[&str], loud: &[&str]) {
+        for q in quiet {
+            assert_eq!(hits(&bash(q), rule), 0, "{q}");
+        }
+        for l in loud {
+            assert_eq!(hits(&bash(l), rule), 1, "{l}");
+        }
+    }
+
     fn skill_with(block: &str) -> String {
         format!(
             "==> plugins/demo/skills/deploy/SKILL.md <==\n---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n{block}"
@@ -576,25 +586,24 @@ mod tests {
     #[test]
     fn secret_echoed_reads_the_expansion() {
         let rule = &super::secret_echoed::RULE;
-        for quiet in [
-            "echo \"token: ${API_TOKEN:+[SET]}\"",
-            "echo \"token: ${API_TOKEN+set}\"",
-            "echo \"length: ${#API_TOKEN}\"",
-            "printf '%s\\n' \"${#GITHUB_TOKEN}\"",
-            ": \"${API_TOKEN:?set API_TOKEN first}\"",
-        ] {
-            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
-        }
-        for loud in [
-            "echo \"$API_TOKEN\"",
-            "echo \"${API_TOKEN:-none}\"",
-            // Set, `:?` expands to the value itself.
-            "echo \"${API_TOKEN:?unset}\"",
-            // The alternate text is the value again.
-            "echo \"${API_TOKEN:+$API_TOKEN}\"",
-        ] {
-            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
-        }
+        quiet_and_loud(
+            rule,
+            &[
+                "echo \"token: ${API_TOKEN:+[SET]}\"",
+                "echo \"token: ${API_TOKEN+set}\"",
+                "echo \"length: ${#API_TOKEN}\"",
+                "printf '%s\\n' \"${#GITHUB_TOKEN}\"",
+                ": \"${API_TOKEN:?set API_TOKEN first}\"",
+            ],
+            &[
+                "echo \"$API_TOKEN\"",
+                "echo \"${API_TOKEN:-none}\"",
+                // Set, `:?` expands to the value itself.
+                "echo \"${API_TOKEN:?unset}\"",
+                // The alternate text is the value again.
+                "echo \"${API_TOKEN:+$API_TOKEN}\"",
+            ],
+        );
     }
 
     /// Verbose output goes to standard error: where that ends up decides.
@@ -634,88 +643,84 @@ mod tests {
     #[test]
     fn loops_over_numbers_are_safe() {
         let rule = &super::word_splitting_loop::RULE;
-        for quiet in [
-            "for i in $(seq 1 \"$n\"); do echo \"$i\"; done",
-            "for i in $(seq \"$COUNT\"); do :; done",
-            "for i in `seq 5`; do :; done",
-            "for i in $(jot 5); do :; done",
-            "for i in $(seq 1 10 | sort -r); do :; done",
-            "for i in $(eval echo {1..$n}); do :; done",
-            "for i in $(echo {1..5}); do :; done",
-        ] {
-            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
-        }
-        for loud in [
-            "for f in $(ls); do :; done",
-            "for i in $(seq -f 'node %g' 1 3); do :; done",
-            "for i in $(seq 1 3; cat extra); do :; done",
-            "for n in $NODES; do :; done",
-        ] {
-            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
-        }
+        quiet_and_loud(
+            rule,
+            &[
+                "for i in $(seq 1 \"$n\"); do echo \"$i\"; done",
+                "for i in $(seq \"$COUNT\"); do :; done",
+                "for i in `seq 5`; do :; done",
+                "for i in $(jot 5); do :; done",
+                "for i in $(seq 1 10 | sort -r); do :; done",
+                "for i in $(eval echo {1..$n}); do :; done",
+                "for i in $(echo {1..5}); do :; done",
+            ],
+            &[
+                "for f in $(ls); do :; done",
+                "for i in $(seq -f 'node %g' 1 3); do :; done",
+                "for i in $(seq 1 3; cat extra); do :; done",
+                "for n in $NODES; do :; done",
+            ],
+        );
     }
 
     /// Loops over identifiers: Kubernetes names, ids a jq filter picks.
     #[test]
     fn loops_over_identifiers_are_safe() {
         let rule = &super::word_splitting_loop::RULE;
-        for quiet in [
-            "for n in $(kubectl --context x get nodes -o name); do :; done",
-            "for n in $(kubectl --context x get nodes -o jsonpath='{.items[*].metadata.name}'); do :; done",
-            "for n in $(kubectl --context x get pods -o=name | grep web); do :; done",
-            "for id in $(jq -r '.[].id' vms.json); do :; done",
-            "for h in $(yq '.nodes[].host' cluster.yaml); do :; done",
-        ] {
-            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
-        }
-        for loud in [
-            "for n in $(kubectl --context x get nodes); do :; done",
-            "for d in $(jq -r '.[].description' vms.json); do :; done",
-            "for id in $(jq '.[].id' vms.json); do :; done",
-            "for f in $(find . -name '*.md'); do :; done",
-        ] {
-            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
-        }
+        quiet_and_loud(
+            rule,
+            &[
+                "for n in $(kubectl --context x get nodes -o name); do :; done",
+                "for n in $(kubectl --context x get nodes -o jsonpath='{.items[*].metadata.name}'); do :; done",
+                "for n in $(kubectl --context x get pods -o=name | grep web); do :; done",
+                "for id in $(jq -r '.[].id' vms.json); do :; done",
+                "for h in $(yq '.nodes[].host' cluster.yaml); do :; done",
+            ],
+            &[
+                "for n in $(kubectl --context x get nodes); do :; done",
+                "for d in $(jq -r '.[].description' vms.json); do :; done",
+                "for id in $(jq '.[].id' vms.json); do :; done",
+                "for f in $(find . -name '*.md'); do :; done",
+            ],
+        );
     }
 
     /// Code shown as what not to do is not reported as if it were meant.
     #[test]
     fn code_shown_as_wrong_is_not_a_finding() {
         let rule = &super::word_splitting_loop::RULE;
-        for quiet in [
-            "# Bad: splits on spaces\nfor f in $(ls); do :; done",
-            "for f in $(ls); do :; done  # wrong",
-            "# shellcheck disable=SC2045\nfor f in $(ls); do :; done",
-            "# ❌\nfor f in $(ls); do :; done",
-        ] {
-            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
-        }
-        for loud in [
-            "# List the files\nfor f in $(ls); do :; done",
-            "# shellcheck disable=SC2034\nfor f in $(ls); do :; done",
-        ] {
-            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
-        }
+        quiet_and_loud(
+            rule,
+            &[
+                "# Bad: splits on spaces\nfor f in $(ls); do :; done",
+                "for f in $(ls); do :; done  # wrong",
+                "# shellcheck disable=SC2045\nfor f in $(ls); do :; done",
+                "# ❌\nfor f in $(ls); do :; done",
+            ],
+            &[
+                "# List the files\nfor f in $(ls); do :; done",
+                "# shellcheck disable=SC2034\nfor f in $(ls); do :; done",
+            ],
+        );
     }
 
     /// `-wrap-ttl` wraps the secret: what is printed is a wrapping token.
     #[test]
     fn vault_wrapping_prints_no_secret() {
         let rule = &super::secret_printed::RULE;
-        for quiet in [
-            "vault kv get -wrap-ttl=5m secret/app",
-            "vault read -wrap-ttl=60s secret/app",
-            "vault kv get -wrap-ttl 5m secret/app",
-            "vault kv get -output-curl-string secret/app",
-        ] {
-            assert_eq!(hits(&bash(quiet), rule), 0, "{quiet}");
-        }
-        for loud in [
-            "vault kv get -field=password secret/app",
-            "vault read secret/app",
-        ] {
-            assert_eq!(hits(&bash(loud), rule), 1, "{loud}");
-        }
+        quiet_and_loud(
+            rule,
+            &[
+                "vault kv get -wrap-ttl=5m secret/app",
+                "vault read -wrap-ttl=60s secret/app",
+                "vault kv get -wrap-ttl 5m secret/app",
+                "vault kv get -output-curl-string secret/app",
+            ],
+            &[
+                "vault kv get -field=password secret/app",
+                "vault read secret/app",
+            ],
+        );
     }
 
     /// Claude Code substitutes `$N` and `$name` in skill and command

@@ -55,7 +55,7 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let project = cx.project;
-    let read = super::claude_reads(project);
+    let read = &project.read_by_claude;
     for (doc, link, l) in super::local_links(project) {
         let Some(target) = l.target.as_ref().filter(|t| project.exists(t)) else {
             continue;

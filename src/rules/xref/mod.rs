@@ -19,7 +19,6 @@ use crate::model::value::Present;
 use crate::model::{Doc, Project};
 use crate::parse::markdown::Link;
 use crate::source::{FileId, Span};
-use std::collections::HashSet;
 
 /// A description string in a manifest: where it is and whose it is.
 pub struct DescriptionSite<'a> {
@@ -99,11 +98,6 @@ pub fn local_links(project: &Project) -> impl Iterator<Item = (&Doc, &Link, Loca
 }
 
 pub use crate::model::links::for_people;
-
-/// The markdown Claude reads (see [`Project::read_by_claude`]).
-pub fn claude_reads(project: &Project) -> &HashSet<crate::source::RelPath> {
-    &project.read_by_claude
-}
 
 #[cfg(test)]
 mod tests {
