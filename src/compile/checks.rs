@@ -10,8 +10,13 @@ use crate::parse::shell::ShellBlock;
 use crate::source::FileId;
 use std::collections::BTreeSet;
 
-/// Variables a script may read without declaring them.
+/// Variables a script may read without declaring them: what a login shell's
+/// environment holds when Claude Code's Bash tool runs it, what bash sets, and
+/// the skill directory the rendered script computes ([`script::SKILL_DIR`]).
+/// Claude Code's own placeholders are not among them: it substitutes them
+/// in SKILL.md's text and exports none of them to the commands it runs.
 const STANDARD_ENV: &[&str] = &[
+    super::script::SKILL_DIR,
     "HOME",
     "PATH",
     "USER",
@@ -36,10 +41,6 @@ const STANDARD_ENV: &[&str] = &[
     "PIPESTATUS",
     "FUNCNAME",
     "KUBECONFIG",
-    "CLAUDE_SKILL_DIR",
-    "CLAUDE_PLUGIN_ROOT",
-    "CLAUDE_PLUGIN_DATA",
-    "CLAUDE_PROJECT_DIR",
     "XDG_CONFIG_HOME",
     "XDG_DATA_HOME",
     "XDG_CACHE_HOME",
@@ -165,12 +166,41 @@ fn undeclared_inputs(
             && !STANDARD_ENV.contains(&v)
             && reported.insert(v)
         {
+            if let Some(help) = claude_variable(v) {
+                findings.push(
+                    Finding::new(
+                        Problem::UndeclaredInput,
+                        file,
+                        span,
+                        format!("`${v}` is not set when the script runs: Claude Code substitutes it in SKILL.md's text and exports it to no command"),
+                    )
+                    .help(help),
+                );
+                continue;
+            }
             findings.push(
                 Finding::new(Problem::UndeclaredInput, file, span, format!("`${v}` is not an input of this skill, and {unset}"))
                     .help(format!("declare it under `inputs:` (for example `{v}: {{type: string, doc: …}}`), or assign it in {where_to_assign}")),
             );
         }
     }
+}
+
+/// What to use instead of a Claude Code placeholder a script reads.
+fn claude_variable(v: &str) -> Option<String> {
+    let dir = super::script::SKILL_DIR;
+    Some(match v {
+        "CLAUDE_SKILL_DIR" => format!(
+            "use `${dir}`: a script that reads it gets its skill directory, computed from the script's own path"
+        ),
+        "CLAUDE_PLUGIN_ROOT" => format!(
+            "use `${dir}/../..` (the plugin's directory): a script that reads `${dir}` gets its skill directory, computed from its own path"
+        ),
+        "CLAUDE_PLUGIN_DATA" | "CLAUDE_PROJECT_DIR" | "CLAUDE_SESSION_ID" | "CLAUDE_EFFORT" => {
+            "declare an input for the value; Claude puts it on the Run command".to_string()
+        }
+        _ => return None,
+    })
 }
 
 /// BLD003: syntax errors, and constructs newer than the target bash, in the

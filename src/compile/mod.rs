@@ -14,6 +14,7 @@ mod checks;
 mod plugins;
 mod refs;
 pub mod render;
+pub mod script;
 mod skill;
 
 use crate::model::Project;
@@ -36,6 +37,8 @@ pub enum Problem {
     Naming,
     /// The source does not parse or does not match its schema.
     SourceInvalid,
+    /// A mutating phase runs with no stop gate before it.
+    Ungated,
 }
 
 /// One problem, located in a source (or a file it reads).
@@ -101,6 +104,62 @@ pub struct Rendered {
     pub executable: bool,
     /// The source it came from (for drift diagnostics).
     pub source: FileId,
+    /// Where each part of `text` comes from, in the source or a file it reads.
+    pub map: SourceMap,
+}
+
+/// One place in a rendered file and the place in a source it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Offset in the rendered text.
+    pub at: u32,
+    pub file: FileId,
+    /// Offset in `file`.
+    pub src: u32,
+    /// The text from `at` to the end of its line is the source's, byte for
+    /// byte, from `src` on (so offsets inside the line map exactly).
+    pub verbatim: bool,
+}
+
+/// Where the parts of a rendered file come from: anchors in rendered order.
+/// A finding in the rendered file is reported at its source through it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    pub anchors: Vec<Anchor>,
+}
+
+impl SourceMap {
+    /// The source place of rendered offset `off` in `text` (the rendered
+    /// text): the last anchor at or before it; inside a verbatim line, the
+    /// same column.
+    pub fn locate(&self, text: &str, off: usize) -> Option<(FileId, usize)> {
+        let i = self.anchors.partition_point(|a| a.at as usize <= off);
+        let a = self.anchors.get(i.checked_sub(1)?)?;
+        let from = a.at as usize;
+        let same_line = !text.get(from..off).unwrap_or("\n").contains('\n');
+        if a.verbatim && same_line {
+            Some((a.file, a.src as usize + (off - from)))
+        } else {
+            Some((a.file, a.src as usize))
+        }
+    }
+
+    /// The source span of a rendered span: both ends located; when they land
+    /// in different files or out of order, the start alone.
+    pub fn span(&self, text: &str, span: Span) -> Option<(FileId, Span)> {
+        let (file, start) = self.locate(text, span.start as usize)?;
+        let end = match self.locate(text, span.end as usize) {
+            Some((f, e))
+                if f == file
+                    && e >= start
+                    && !text.get(span.range()).unwrap_or("").contains('\n') =>
+            {
+                e
+            }
+            _ => start,
+        };
+        Some((file, Span::new(start, end)))
+    }
 }
 
 /// What compilation produced.

@@ -2,7 +2,7 @@
 //! and the plugin's entry in the marketplace's `marketplace.json`.
 
 use super::refs::expand_description;
-use super::{Finding, Output, Rendered};
+use super::{Anchor, Finding, Output, Rendered, SourceMap};
 use crate::model::typed_source::PluginSource;
 use crate::model::{Project, TypedSource};
 use crate::source::{FileId, SourceDb};
@@ -103,13 +103,106 @@ fn plugin_json(s: &TypedSource<PluginSource>, src: &PluginSource, description: &
         }
     }
     let text = serde_json::to_string_pretty(&Value::Object(pj)).unwrap_or_default() + "\n";
+    let mut map = SourceMap::default();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(key) = json_key(line, 2).or((at == 0).then_some("name")) {
+            map.anchors.push(Anchor {
+                at: at as u32,
+                file: s.file,
+                src: source_key(s, key),
+                verbatim: false,
+            });
+        }
+        at += line.len();
+    }
     Rendered {
         path: crate::source::join(&s.dir, ".claude-plugin/plugin.json")
             .unwrap_or_else(|| ".claude-plugin/plugin.json".into()),
         text,
         executable: false,
         source: s.file,
+        map,
     }
+}
+
+/// The key a pretty-printed JSON line opens at `indent` spaces.
+fn json_key(line: &str, indent: usize) -> Option<&str> {
+    let rest = line.strip_prefix(&" ".repeat(indent))?.strip_prefix('"')?;
+    let end = rest.find("\": ")?;
+    Some(&rest[..end])
+}
+
+/// Where plugin.json's (or the marketplace entry's) `key` comes from in the
+/// plugin source: its key, the `marketplace` field for an entry's own keys,
+/// else the document's start.
+fn source_key(s: &TypedSource<PluginSource>, key: &str) -> u32 {
+    let Some(root) = s.root() else {
+        return 0;
+    };
+    root.entry(key)
+        .map(|(k, _)| k.span.start)
+        .or_else(|| {
+            let m = root.get("marketplace")?;
+            Some(m.entry(key).map_or(m.span.start, |(k, _)| k.span.start))
+        })
+        .unwrap_or(root.span.start)
+}
+
+/// The marketplace's source map: its own lines map to themselves, the lines
+/// of each entry a plugin source renders to that source.
+fn marketplace_map(
+    project: &Project,
+    text: &str,
+    own: FileId,
+    generated: &[(String, FileId)],
+) -> SourceMap {
+    let mut map = SourceMap::default();
+    let mut at = 0;
+    let mut entry: Option<FileId> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "    {" {
+            // The entry's name is among its keys; find it before mapping.
+            let name = text[at..]
+                .split_inclusive('\n')
+                .take_while(|l| !l.starts_with("    }"))
+                .find_map(|l| {
+                    (json_key(l, 6) == Some("name"))
+                        .then(|| l.split("\": ").nth(1))
+                        .flatten()
+                        .map(|v| v.trim().trim_end_matches(',').trim_matches('"').to_string())
+                });
+            entry = name.and_then(|n| generated.iter().find(|(g, _)| *g == n).map(|(_, f)| *f));
+            start = at;
+        }
+        let source = entry.and_then(|f| project.plugin_sources.iter().find(|s| s.file == f));
+        match source {
+            Some(s) => {
+                let key = json_key(line, 6).or((at == start).then_some("name"));
+                if let Some(key) = key {
+                    map.anchors.push(Anchor {
+                        at: at as u32,
+                        file: s.file,
+                        src: source_key(s, key),
+                        verbatim: false,
+                    });
+                }
+            }
+            None => map.anchors.push(Anchor {
+                at: at as u32,
+                file: own,
+                src: at as u32,
+                verbatim: true,
+            }),
+        }
+        if trimmed.starts_with("    }") {
+            entry = None;
+        }
+        at += line.len();
+    }
+    map
 }
 
 /// The marketplace with `entries` merged in: an entry updates the plugin of
@@ -121,6 +214,8 @@ fn marketplace(project: &Project, db: &SourceDb, entries: Vec<Entry>) -> Option<
     let mut root =
         serde_json::from_str::<Value>(db.text(mk.file).trim_start_matches('\u{feff}')).ok()?;
     let plugins = root.get_mut("plugins").and_then(|p| p.as_array_mut())?;
+    let generated: Vec<(String, FileId)> =
+        entries.iter().map(|(n, _, f)| (n.clone(), *f)).collect();
     for (name, entry, _) in entries {
         match plugins
             .iter_mut()
@@ -137,10 +232,12 @@ fn marketplace(project: &Project, db: &SourceDb, entries: Vec<Entry>) -> Option<
         }
     }
     let text = serde_json::to_string_pretty(&root).unwrap_or_default() + "\n";
+    let map = marketplace_map(project, &text, mk.file, &generated);
     Some(Rendered {
         path: db.path(mk.file).to_string(),
         text,
         executable: false,
         source: source_file,
+        map,
     })
 }

@@ -1,6 +1,8 @@
 //! Deterministic rendering of SKILL.md and phase scripts from a checked source.
 
+use super::{Anchor, SourceMap};
 use crate::model::typed_source::{Input, InputType, Mode, Phase, SkillSource};
+use crate::source::FileId;
 use indexmap::IndexMap;
 use serde_json::Value;
 use std::fmt::Write;
@@ -108,16 +110,224 @@ fn yaml_value(out: &mut String, key: &str, v: &Value, indent: usize) {
     }
 }
 
-/// Render the frontmatter block.
-pub fn frontmatter(src: &SkillSource) -> String {
-    let mut out = String::from("---\n");
-    let _ = writeln!(out, "name: {}", yaml_scalar(&src.name));
+/// Where a value's lines start in the file that holds it (a block scalar of
+/// the source, or a file it reads), for the source map.
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    pub file: FileId,
+    /// Offset in `file` of each line of the value, and the line as written
+    /// there (without its newline).
+    pub lines: Vec<(u32, String)>,
+}
+
+impl Lines {
+    /// The lines of `value`, each at `offsets[i]` of `file` (a line not
+    /// found takes the place of the one before it).
+    pub fn new(file: FileId, value: &str, offsets: &[Option<u32>], fallback: u32) -> Lines {
+        let mut last = fallback;
+        let lines = value
+            .split('\n')
+            .zip(offsets.iter().chain(std::iter::repeat(&None)))
+            .map(|(l, o)| {
+                let at = o.unwrap_or(last);
+                last = at;
+                (
+                    at,
+                    if o.is_some() {
+                        l.to_string()
+                    } else {
+                        String::new()
+                    },
+                )
+            })
+            .collect();
+        Lines { file, lines }
+    }
+    /// The lines of `text`, which is `file`'s from offset `base` on.
+    pub fn verbatim(file: FileId, text: &str, base: usize) -> Lines {
+        let mut off = base;
+        let lines = text
+            .split('\n')
+            .map(|l| {
+                let at = off as u32;
+                off += l.len() + 1;
+                (at, l.to_string())
+            })
+            .collect();
+        Lines { file, lines }
+    }
+    fn line(&self, i: usize) -> Option<&(u32, String)> {
+        self.lines.get(i).or(self.lines.last())
+    }
+}
+
+/// Where the parts of a skill source are: what the rendered text points back
+/// at. Offsets are in `file` unless a [`Lines`] says otherwise.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    pub file: FileId,
+    /// The start of the document: for text with no better origin.
+    pub doc: u32,
+    pub name: u32,
+    pub description: u32,
+    pub frontmatter: u32,
+    pub title: u32,
+    pub intro: Option<Lines>,
+    /// Each input's key.
+    pub inputs: IndexMap<String, u32>,
+    /// By phase, in [`number`] order.
+    pub phases: Vec<PhaseOrigin>,
+    pub prelude: Option<Lines>,
+    pub guardrails: Vec<u32>,
+    pub references: Vec<u32>,
+}
+
+/// Where a phase's parts are.
+#[derive(Debug, Clone, Default)]
+pub struct PhaseOrigin {
+    /// The phase's `id`.
+    pub id: u32,
+    /// Its `gate`, or its id when it has none.
+    pub gate: u32,
+    pub prose: Option<Lines>,
+    /// Its `script` or `script-file`, or its id.
+    pub run: u32,
+}
+
+/// Rendered text and its source map, written together.
+pub struct Writer {
+    pub text: String,
+    pub map: SourceMap,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Writer::new()
+    }
+}
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer {
+            text: String::new(),
+            map: SourceMap::default(),
+        }
+    }
+    /// What follows comes from offset `src` of `file`.
+    pub fn at(&mut self, file: FileId, src: u32) -> &mut Self {
+        self.map.anchors.push(Anchor {
+            at: self.text.len() as u32,
+            file,
+            src,
+            verbatim: false,
+        });
+        self
+    }
+    pub fn push(&mut self, s: &str) -> &mut Self {
+        self.text.push_str(s);
+        self
+    }
+    /// `text`, whose line `i` is line `first + i` of `from`; a line that is
+    /// the source's as written maps column for column.
+    pub fn lines(&mut self, text: &str, from: &Lines, first: usize) -> &mut Self {
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            if let Some((src, written)) = from.line(first + i) {
+                let content = line.trim_end_matches('\n');
+                let verbatim = content == written;
+                self.map.anchors.push(Anchor {
+                    at: self.text.len() as u32,
+                    file: from.file,
+                    src: *src,
+                    verbatim,
+                });
+            }
+            self.text.push_str(line);
+        }
+        self
+    }
+    pub fn finish(mut self) -> (String, SourceMap) {
+        while self.text.ends_with("\n\n") {
+            self.text.pop();
+        }
+        (self.text, self.map)
+    }
+}
+
+impl std::fmt::Write for Writer {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        Ok(())
+    }
+}
+
+/// What a skill's phases run: the command of each phase with a script, in
+/// [`number`] order, as SKILL.md shows it.
+pub struct Runs {
+    pub commands: Vec<Option<String>>,
+}
+
+impl Runs {
+    /// The `allowed-tools` grants of the skill's own scripts: one prefix rule
+    /// per script, in the form the Run blocks use.
+    pub fn grants(&self, phases: &[Numbered<'_>]) -> Vec<String> {
+        phases
+            .iter()
+            .zip(&self.commands)
+            .filter(|(_, c)| c.is_some())
+            .map(|(n, _)| format!("Bash({}:*)", super::script::invocation(n)))
+            .collect()
+    }
+}
+
+/// `allowed-tools` as written, with the grants of the skill's own scripts
+/// added (a list stays a list; a string gets them space-separated).
+fn merged_allowed_tools(written: Option<&Value>, grants: &[String]) -> Option<Value> {
+    if grants.is_empty() {
+        return written.cloned();
+    }
+    match written {
+        Some(Value::Array(items)) => {
+            let mut items = items.clone();
+            for g in grants {
+                if !items.iter().any(|i| i.as_str() == Some(g)) {
+                    items.push(Value::String(g.clone()));
+                }
+            }
+            Some(Value::Array(items))
+        }
+        Some(Value::String(s)) => {
+            let mut out = s.trim().to_string();
+            for g in grants {
+                if !out.contains(g.as_str()) {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(g);
+                }
+            }
+            Some(Value::String(out))
+        }
+        Some(other) => Some(other.clone()),
+        None => Some(Value::String(grants.join(" "))),
+    }
+}
+
+/// Render the frontmatter block: the author's fields, `allowed-tools` with
+/// the grants of the skill's own scripts, and provenance in `metadata`.
+pub fn frontmatter(w: &mut Writer, src: &SkillSource, grants: &[String], o: &Origins) {
+    w.at(o.file, o.doc).push("---\n");
+    w.at(o.file, o.name);
+    let _ = writeln!(w, "name: {}", yaml_scalar(&src.name));
+    w.at(o.file, o.description);
     let _ = writeln!(
-        out,
+        w,
         "description: {}",
         serde_json::to_string(&src.description.trim()).unwrap_or_default()
     );
     let mut extra: IndexMap<String, Value> = src.frontmatter.clone();
+    if let Some(tools) = merged_allowed_tools(extra.get("allowed-tools"), grants) {
+        extra.insert("allowed-tools".into(), tools);
+    }
     // Provenance lives in metadata, never in the body Claude reads.
     let mut meta = match extra.shift_remove("metadata") {
         Some(Value::Object(m)) => m,
@@ -125,12 +335,13 @@ pub fn frontmatter(src: &SkillSource) -> String {
     };
     meta.insert("generated-by".into(), Value::String("skillc".into()));
     meta.insert("source".into(), Value::String("skill.yaml".into()));
+    w.at(o.file, o.frontmatter);
+    let mut text = String::new();
     for (k, v) in &extra {
-        yaml_value(&mut out, k, v, 0);
+        yaml_value(&mut text, k, v, 0);
     }
-    yaml_value(&mut out, "metadata", &Value::Object(meta), 0);
-    out.push_str("---\n");
-    out
+    yaml_value(&mut text, "metadata", &Value::Object(meta), 0);
+    w.push(&text).push("---\n");
 }
 
 /// Render SKILL.md. `prose` holds each phase's resolved prose, by number.
@@ -139,69 +350,170 @@ pub fn skill_md(
     phases: &[Numbered<'_>],
     intro: &str,
     prose: &IndexMap<String, String>,
-) -> String {
-    let mut out = frontmatter(src);
-    let _ = writeln!(out, "\n# {}\n", src.title.trim());
+    runs: &Runs,
+    o: &Origins,
+) -> (String, SourceMap) {
+    let mut w = Writer::new();
+    frontmatter(&mut w, src, &runs.grants(phases), o);
+    w.at(o.file, o.title);
+    let _ = writeln!(w, "\n# {}\n", src.title.trim());
     if !intro.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", intro.trim());
+        block(&mut w, intro, o.intro.as_ref(), (o.file, o.title));
+        w.push("\n");
     }
-    inputs_table(&mut out, src);
-    for n in phases {
-        phase_section(&mut out, n, prose.get(&n.number));
+    inputs_section(&mut w, src, o);
+    for (i, n) in phases.iter().enumerate() {
+        let origin = o.phases.get(i).cloned().unwrap_or_default();
+        phase_section(
+            &mut w,
+            phases,
+            i,
+            prose.get(&n.number),
+            runs,
+            &origin,
+            o.file,
+        );
+        let _ = n;
     }
-    guardrails(&mut out, src);
-    references_table(&mut out, src);
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    guardrails(&mut w, src, o);
+    references_table(&mut w, src, o);
+    w.finish()
 }
 
-/// `## Inputs`: a row per input, when there are any.
-fn inputs_table(out: &mut String, src: &SkillSource) {
+/// `text` trimmed, mapped line by line to `lines` when known, else to `fallback`.
+fn block(w: &mut Writer, text: &str, lines: Option<&Lines>, fallback: (FileId, u32)) {
+    let body = text.trim();
+    let lead = text.len() - text.trim_start().len();
+    let first = text[..lead].matches('\n').count();
+    match lines {
+        Some(l) => {
+            w.lines(body, l, first);
+        }
+        None => {
+            w.at(fallback.0, fallback.1).push(body);
+        }
+    }
+    w.push("\n");
+}
+
+/// How an input's type reads in the inputs table.
+fn type_text(i: &Input) -> String {
+    match i.kind {
+        InputType::Enum => format!(
+            "one of {}",
+            i.values
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        InputType::IpList => "IPv4 addresses, separated by commas or spaces".into(),
+        InputType::Ip => "IPv4 address".into(),
+        InputType::Int => "whole number ≥ 0".into(),
+        InputType::Bool => "`true` or `false`".into(),
+        InputType::KubeContext => "kubeconfig context".into(),
+        InputType::Path => "path".into(),
+        InputType::String => "text".into(),
+    }
+}
+
+/// `## Inputs`: how Claude passes them, and a row per input.
+fn inputs_section(w: &mut Writer, src: &SkillSource, o: &Origins) {
     if src.inputs.is_empty() {
         return;
     }
-    out.push_str("## Inputs\n\nThe phase scripts read these from the environment and stop when a required one is missing or malformed.\n\n");
-    out.push_str(
+    let first = src.inputs.keys().next().map_or("NAME", String::as_str);
+    w.at(o.file, o.inputs.get(first).copied().unwrap_or(o.doc));
+    let _ = write!(
+        w,
+        "## Inputs\n\n\
+         Every Bash call starts with a fresh shell, so each Run block below carries the inputs its script needs \
+         as `NAME='<NAME>'` arguments. Replace each `<NAME>` placeholder with the value (keep the single quotes; \
+         write a `'` inside a value as `'\\''`), and run each block as one Bash call. Leave an optional input out, \
+         or empty, to use its default. A script checks every input before it runs anything, and stops with exit \
+         code {code} and one line per missing or malformed input.\n\n",
+        code = super::script::BAD_INPUT
+    );
+    w.push(
         "| Input | Type | Required | Default | Description |\n| --- | --- | --- | --- | --- |\n",
     );
     for (name, i) in &src.inputs {
-        let ty = if i.kind == InputType::Enum {
-            format!(
-                "one of {}",
-                i.values
-                    .iter()
-                    .map(|v| format!("`{v}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        } else {
-            i.kind.as_str().to_string()
-        };
+        w.at(o.file, o.inputs.get(name).copied().unwrap_or(o.doc));
         let default = i
             .default
             .as_ref()
             .map_or(String::new(), |d| format!("`{d}`"));
         let _ = writeln!(
-            out,
-            "| `{name}` | {ty} | {} | {default} | {} |",
+            w,
+            "| `{name}` | {} | {} | {default} | {} |",
+            type_text(i),
             if i.required { "yes" } else { "no" },
             i.doc.trim().replace('|', "\\|")
         );
     }
-    out.push('\n');
+    w.push("\n");
+}
+
+/// The phases a stop gate on phase `g` holds back, as an index range: the
+/// phase and its sub-phases; then, unless it is a read-only phase that runs
+/// something of its own (a review, whose gate comes too early to approve
+/// what follows), the phases after it that change something (mutating or
+/// local), up to the first read-only phase or the next gate.
+pub fn gate_cover(phases: &[Numbered<'_>], g: usize) -> std::ops::Range<usize> {
+    let depth = phases[g].depth;
+    let mut end = g + 1;
+    while end < phases.len() && phases[end].depth > depth {
+        end += 1;
+    }
+    let p = phases[g].phase;
+    let review = p.mode == Mode::ReadOnly && (p.script.is_some() || p.script_file.is_some());
+    if !review {
+        while end < phases.len()
+            && phases[end].gate.is_none()
+            && phases[end].phase.mode != Mode::ReadOnly
+        {
+            end += 1;
+        }
+    }
+    g..end
+}
+
+/// Whether phase `i` is behind a stop gate (see [`gate_cover`]).
+pub fn gated(phases: &[Numbered<'_>], i: usize) -> bool {
+    (0..=i).any(|g| phases[g].gate.is_some() && gate_cover(phases, g).contains(&i))
+}
+
+/// The Run commands a gate on phase `i` holds back, with their phase numbers.
+pub fn gated_runs<'r>(phases: &[Numbered<'_>], i: usize, runs: &'r Runs) -> Vec<(String, &'r str)> {
+    gate_cover(phases, i)
+        .filter_map(|k| {
+            runs.commands
+                .get(k)
+                .and_then(Option::as_deref)
+                .map(|c| (phases[k].number.clone(), c))
+        })
+        .collect()
 }
 
 /// A phase's heading, mode, gate, prose (resolved) and the command that
 /// runs its script.
-fn phase_section(out: &mut String, n: &Numbered<'_>, prose: Option<&String>) {
+fn phase_section(
+    w: &mut Writer,
+    phases: &[Numbered<'_>],
+    i: usize,
+    prose: Option<&String>,
+    runs: &Runs,
+    o: &PhaseOrigin,
+    file: FileId,
+) {
+    let n = &phases[i];
     let hashes = "#".repeat((n.depth + 2).min(6));
     let gate = n
         .gate
         .map_or(String::new(), |g| format!(" (STOP GATE {g})"));
+    w.at(file, o.id);
     let _ = writeln!(
-        out,
+        w,
         "{hashes} Phase {} — {}{gate}\n",
         n.number,
         n.phase.title.trim()
@@ -211,161 +523,78 @@ fn phase_section(out: &mut String, n: &Numbered<'_>, prose: Option<&String>) {
         Mode::Local => "Mode: local (changes only this machine).",
         Mode::Mutating => "Mode: **mutating** — changes shared systems; run it only as written.",
     };
-    let _ = writeln!(out, "{mode}\n");
+    let _ = writeln!(w, "{mode}\n");
     if n.gate.is_some() {
-        let _ = writeln!(
-            out,
-            "**Stop here.** Present what this phase will do and wait for the operator's explicit approval before running it.\n"
-        );
+        w.at(file, o.gate);
+        gate_text(w, &gated_runs(phases, i, runs));
+        w.at(file, o.id);
     }
     if let Some(p) = prose
         && !p.trim().is_empty()
     {
-        let _ = writeln!(out, "{}\n", p.trim());
+        block(w, p, o.prose.as_ref(), (file, o.id));
+        w.push("\n");
     }
-    if n.phase.script.is_some() || n.phase.script_file.is_some() {
-        let _ = writeln!(
-            out,
-            "Run:\n\n```bash\nbash \"${{CLAUDE_SKILL_DIR}}/scripts/{}\"\n```\n",
-            script_name(n)
-        );
+    if let Some(cmd) = runs.commands.get(i).and_then(Option::as_deref) {
+        w.at(file, o.run);
+        let _ = writeln!(w, "Run:\n```bash\n{cmd}\n```\n");
+    }
+}
+
+/// What a STOP GATE says: stop, show exactly what runs next, wait.
+fn gate_text(w: &mut Writer, next: &[(String, &str)]) {
+    match next {
+        [] => {
+            w.push("**Stop here.** Before you change anything, show the operator each command you will run, exactly as you will run it, and wait for their explicit approval.\n\n");
+        }
+        [(n, c)] => {
+            let _ = writeln!(
+                w,
+                "**Stop here.** Next, phase {n} runs `{c}`. Show the operator this command with the values in place of the placeholders, say what it changes, and wait for their explicit approval.\n"
+            );
+        }
+        _ => {
+            let list: Vec<String> = next
+                .iter()
+                .map(|(n, c)| format!("- phase {n}: `{c}`"))
+                .collect();
+            let _ = writeln!(
+                w,
+                "**Stop here.** Next, these run, in order:\n\n{}\n\nShow the operator these commands with the values in place of the placeholders, say what they change, and wait for their explicit approval.\n",
+                list.join("\n")
+            );
+        }
     }
 }
 
 /// `## Guardrails`, when there are any.
-fn guardrails(out: &mut String, src: &SkillSource) {
+fn guardrails(w: &mut Writer, src: &SkillSource, o: &Origins) {
     if src.guardrails.is_empty() {
         return;
     }
-    out.push_str("## Guardrails\n\n");
-    for g in &src.guardrails {
-        let _ = writeln!(out, "- {}", g.trim());
+    w.push("## Guardrails\n\n");
+    for (i, g) in src.guardrails.iter().enumerate() {
+        w.at(o.file, o.guardrails.get(i).copied().unwrap_or(o.doc));
+        let _ = writeln!(w, "- {}", g.trim());
     }
-    out.push('\n');
+    w.push("\n");
 }
 
 /// `## References`: a row per reference file, when there are any.
-fn references_table(out: &mut String, src: &SkillSource) {
+fn references_table(w: &mut Writer, src: &SkillSource, o: &Origins) {
     if src.references.is_empty() {
         return;
     }
-    out.push_str("## References\n\n| File | What it holds |\n| --- | --- |\n");
-    for r in &src.references {
+    w.push("## References\n\n| File | What it holds |\n| --- | --- |\n");
+    for (i, r) in src.references.iter().enumerate() {
+        w.at(o.file, o.references.get(i).copied().unwrap_or(o.doc));
         let _ = writeln!(
-            out,
+            w,
             "| [{}]({}) | {} |",
             r.path,
             r.path,
             r.summary.trim().replace('|', "\\|")
         );
     }
-    out.push('\n');
-}
-
-fn validation(name: &str, input: &Input) -> String {
-    let mut v = String::new();
-    let guard = |body: String| format!("if [ -n \"${{{name}:-}}\" ]; then\n{body}fi\n");
-    match input.kind {
-        InputType::Ip => {
-            v.push_str(&guard(format!(
-                "  _re='^([0-9]{{1,3}}\\.){{3}}[0-9]{{1,3}}$'\n  [[ ${name} =~ $_re ]] || {{ echo \"{name} must be an IPv4 address, got '${name}'\" >&2; exit 2; }}\n"
-            )));
-        }
-        InputType::IpList => {
-            v.push_str(&guard(format!(
-                "  _re='^([0-9]{{1,3}}\\.){{3}}[0-9]{{1,3}}$'\n  IFS=', ' read -r -a _items <<< \"${name}\"\n  for _ip in \"${{_items[@]}}\"; do\n    [[ $_ip =~ $_re ]] || {{ echo \"{name} must list IPv4 addresses, got '$_ip'\" >&2; exit 2; }}\n  done\n"
-            )));
-        }
-        InputType::Int => {
-            v.push_str(&guard(format!(
-                "  _re='^-?[0-9]+$'\n  [[ ${name} =~ $_re ]] || {{ echo \"{name} must be an integer, got '${name}'\" >&2; exit 2; }}\n"
-            )));
-        }
-        InputType::Bool => {
-            v.push_str(&guard(format!(
-                "  case \"${name}\" in true|false) ;; *) echo \"{name} must be true or false, got '${name}'\" >&2; exit 2 ;; esac\n"
-            )));
-        }
-        InputType::Enum => {
-            let alts = input.values.join("|");
-            let shown = input.values.join(", ");
-            v.push_str(&guard(format!(
-                "  case \"${name}\" in {alts}) ;; *) echo \"{name} must be one of: {shown}; got '${name}'\" >&2; exit 2 ;; esac\n"
-            )));
-        }
-        InputType::KubeContext => {
-            v.push_str(&format!("[ -n \"${{{name}:-}}\" ] || {{ echo \"{name} must name a kubeconfig context\" >&2; exit 2; }}\n"));
-        }
-        InputType::String | InputType::Path => {}
-    }
-    v
-}
-
-/// Render a phase script.
-pub fn script(
-    src: &SkillSource,
-    n: &Numbered<'_>,
-    prelude: Option<&str>,
-    body: &str,
-    uses: &[&str],
-) -> String {
-    let mut out = String::from("#!/usr/bin/env bash\n");
-    let _ = writeln!(
-        out,
-        "# Phase {} ({}) of skill `{}`: {}",
-        n.number,
-        n.phase.id,
-        src.name,
-        n.phase.title.trim()
-    );
-    out.push_str(
-        "# Generated by skillc from skill.yaml; edit the source and run `skillc build`.\n",
-    );
-    out.push_str("set -euo pipefail\n\n");
-    let mut guards = String::new();
-    let mut checks = String::new();
-    for (name, input) in &src.inputs {
-        if !uses.contains(&name.as_str()) {
-            continue;
-        }
-        if let Some(d) = &input.default {
-            let _ = writeln!(
-                guards,
-                "{name}=\"${{{name}:-{}}}\"",
-                d.replace('"', "\\\"").replace('$', "\\$")
-            );
-        } else if input.required {
-            // Inside `${VAR:?message}` only plain characters are safe.
-            let doc: String = input
-                .doc
-                .trim()
-                .trim_end_matches('.')
-                .chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || " ,.;:()/+-_".contains(c) {
-                        c
-                    } else {
-                        ' '
-                    }
-                })
-                .collect();
-            let _ = writeln!(guards, ": \"${{{name}:?{name} is required: {doc}}}\"");
-        } else {
-            let _ = writeln!(guards, "{name}=\"${{{name}:-}}\"");
-        }
-        checks.push_str(&validation(name, input));
-    }
-    if !guards.is_empty() || !checks.is_empty() {
-        out.push_str(&guards);
-        out.push_str(&checks);
-        out.push('\n');
-    }
-    if let Some(p) = prelude {
-        out.push_str("# The skill's prelude.\n");
-        out.push_str(p.trim_end());
-        out.push_str("\n\n");
-    }
-    out.push_str(body.trim_end());
-    out.push('\n');
-    out
+    w.push("\n");
 }

@@ -6,7 +6,8 @@
 
 use super::checks;
 use super::refs::Resolver;
-use super::render::{self, Numbered};
+use super::render::{self, Lines, Numbered, Origins, PhaseOrigin, Runs};
+use super::script::{self, ScriptParts};
 use super::{Finding, Options, Output, Problem, Rendered};
 use crate::model::typed_source::{Input, InputType, Mode, SkillSource};
 use crate::model::{Project, TypedSource};
@@ -35,20 +36,24 @@ pub(super) fn compile(
     skill.check_phases(&mut r);
     skill.check_inputs(&mut r);
     skill.check_references(&mut r);
+    skill.check_gates(&mut r);
     let prose = skill.prose(&mut r);
     let (resolved, intro) = skill.resolved(&mut r);
-    let scripts = skill.scripts(&mut r);
+    let origins = skill.origins();
+    let (scripts, runs) = skill.scripts(&mut r, &origins);
     out.findings.append(&mut r.findings);
     if r.broken {
         return;
     }
     out.stale.extend(skill.stale(&scripts));
     out.files.extend(scripts);
+    let (text, map) = render::skill_md(&resolved, &skill.phases, &intro, &prose, &runs, &origins);
     out.files.push(Rendered {
         path: format!("{}/SKILL.md", skill.dir),
-        text: render::skill_md(&resolved, &skill.phases, &intro, &prose),
+        text,
         executable: false,
         source: skill.file,
+        map,
     });
 }
 
@@ -146,6 +151,19 @@ struct PhaseShell {
     block: ShellBlock,
     body: String,
     file: FileId,
+    /// Where each line of `body` is.
+    lines: Lines,
+}
+
+/// Where each line of an inline script is, through its parsed shell.
+fn shell_lines(block: &ShellBlock, body: &str, file: FileId) -> Lines {
+    let mut offsets = Vec::new();
+    let mut off = 0;
+    for line in body.split_inclusive('\n') {
+        offsets.push(Some(block.to_file(off) as u32));
+        off += line.len();
+    }
+    Lines::new(file, body, &offsets, block.span.start)
 }
 
 /// The prelude's text and shell.
@@ -322,6 +340,127 @@ impl<'a> Skill<'a> {
         }
     }
 
+    /// Every mutating phase is behind a stop gate ([`render::gate_cover`]).
+    fn check_gates(&self, r: &mut Report) {
+        for (i, n) in self.phases.iter().enumerate() {
+            if n.phase.mode != Mode::Mutating || render::gated(&self.phases, i) {
+                continue;
+            }
+            let node = phase_node(self.root, &n.path);
+            r.push(
+                Finding::new(
+                    Problem::Ungated,
+                    self.file,
+                    self.span(node, "mode"),
+                    format!(
+                        "mutating phase {} (`{}`) runs without a stop gate before it",
+                        n.number, n.phase.id
+                    ),
+                )
+                .help(format!(
+                    "add `gate: stop` to phase `{}` (or to an approval phase just before it that runs nothing): SKILL.md then stops there, shows the commands that run next and waits for approval",
+                    n.phase.id
+                )),
+            );
+        }
+    }
+
+    /// Where the parts of the source are, for the rendered files' source maps.
+    fn origins(&self) -> Origins {
+        let text = self.db.text(self.file);
+        let at = |key: &str| self.value_span(key).start;
+        let lines = |node: Option<&YamlNode>, value: &str| {
+            node.map(|node| {
+                let found = crate::parse::yaml::value_lines(text, node);
+                let mut at = 0;
+                let offsets: Vec<Option<u32>> = value
+                    .split_inclusive('\n')
+                    .map(|l| {
+                        let o = found.iter().find(|v| v.value == at).map(|v| v.file as u32);
+                        at += l.len();
+                        o
+                    })
+                    .collect();
+                Lines::new(self.file, value, &offsets, node.span.start)
+            })
+        };
+        let items = |key: &str| -> Vec<u32> {
+            match self.root.get(key).map(|n| &n.kind) {
+                Some(YamlKind::Seq(items)) => items.iter().map(|n| n.span.start).collect(),
+                _ => Vec::new(),
+            }
+        };
+        let inputs = self
+            .src
+            .inputs
+            .keys()
+            .map(|name| {
+                let at = self
+                    .root
+                    .get("inputs")
+                    .and_then(|i| i.entry(name))
+                    .map_or(self.fallback.start, |(k, _)| k.span.start);
+                (name.clone(), at)
+            })
+            .collect();
+        let phases = self
+            .phases
+            .iter()
+            .map(|n| self.phase_origin(n, &lines))
+            .collect();
+        Origins {
+            file: self.file,
+            doc: self.fallback.start,
+            name: at("name"),
+            description: at("description"),
+            frontmatter: self
+                .root
+                .get("frontmatter")
+                .map_or(at("name"), |n| n.span.start),
+            title: at("title"),
+            intro: self
+                .src
+                .intro
+                .as_deref()
+                .and_then(|v| lines(self.root.get("intro"), v)),
+            inputs,
+            phases,
+            prelude: self
+                .src
+                .prelude
+                .as_deref()
+                .and_then(|v| lines(self.root.get("prelude"), v)),
+            guardrails: items("guardrails"),
+            references: items("references"),
+        }
+    }
+
+    fn phase_origin(
+        &self,
+        n: &Numbered<'_>,
+        lines: &dyn Fn(Option<&YamlNode>, &str) -> Option<Lines>,
+    ) -> PhaseOrigin {
+        let node = phase_node(self.root, &n.path);
+        let id = self.span(node, "id").start;
+        let prose = match (&n.phase.prose, &n.phase.prose_file) {
+            (Some(p), _) => lines(node.and_then(|x| x.get("prose")), p),
+            (None, Some(f)) => self
+                .body_of(f)
+                .map(|(fid, text, base)| Lines::verbatim(fid, &text, base)),
+            _ => None,
+        };
+        PhaseOrigin {
+            id,
+            gate: node
+                .and_then(|x| x.get("gate"))
+                .map_or(id, |g| g.span.start),
+            prose,
+            run: node
+                .and_then(|x| x.get("script").or_else(|| x.get("script-file")))
+                .map_or(id, |g| g.span.start),
+        }
+    }
+
     /// Every listed reference exists, inside the skill.
     fn check_references(&self, r: &mut Report) {
         for reference in &self.src.references {
@@ -433,14 +572,21 @@ impl<'a> Skill<'a> {
         (resolved, intro)
     }
 
-    /// The phase scripts, each checked; then the prelude, checked once.
-    fn scripts(&self, r: &mut Report) -> Vec<Rendered> {
+    /// The phase scripts, each checked; then the prelude, checked once. Also
+    /// the command that runs each, as SKILL.md shows it.
+    fn scripts(&self, r: &mut Report, o: &Origins) -> (Vec<Rendered>, Runs) {
         let prelude = self.prelude();
         let mut users = PreludeUsers::default();
         let mut files = Vec::new();
-        for n in &self.phases {
-            if let Some(shell) = self.phase_shell(n, r) {
-                files.push(self.script(n, &shell, prelude.as_ref(), &mut users, r));
+        let mut commands = Vec::new();
+        for (i, n) in self.phases.iter().enumerate() {
+            match self.phase_shell(n, r) {
+                Some(shell) => {
+                    let (file, cmd) = self.script(n, i, &shell, prelude.as_ref(), &mut users, r, o);
+                    files.push(file);
+                    commands.push(Some(cmd));
+                }
+                None => commands.push(None),
             }
         }
         if let Some((_, p)) = &prelude {
@@ -454,7 +600,7 @@ impl<'a> Skill<'a> {
                 &mut r.findings,
             );
         }
-        files
+        (files, Runs { commands })
     }
 
     /// The prelude, parsed once; phase scripts that call one of its
@@ -471,10 +617,13 @@ impl<'a> Skill<'a> {
         let node = phase_node(self.root, &n.path);
         if let Some(script) = &n.phase.script {
             let value_node = node.and_then(|x| x.get("script"))?;
+            let block = inline(self.s, value_node);
+            let lines = shell_lines(&block, script, self.file);
             return Some(PhaseShell {
-                block: inline(self.s, value_node),
+                block,
                 body: script.clone(),
                 file: self.file,
+                lines,
             });
         }
         let f = n.phase.script_file.as_ref()?;
@@ -491,23 +640,29 @@ impl<'a> Skill<'a> {
             );
             return None;
         };
+        let body = self.db.text(sc.file).to_string();
         Some(PhaseShell {
             block: sc.shell.clone(),
-            body: self.db.text(sc.file).to_string(),
+            lines: Lines::verbatim(sc.file, &body, 0),
+            body,
             file: sc.file,
         })
     }
 
     /// Check a phase's shell and render its script, with the prelude when it
-    /// uses it (and then note the phase among the prelude's users).
+    /// uses it (and then note the phase among the prelude's users); also the
+    /// command that runs it.
+    #[allow(clippy::too_many_arguments)]
     fn script<'s>(
         &'s self,
         n: &'s Numbered<'a>,
+        i: usize,
         shell: &PhaseShell,
         prelude: Option<&Prelude<'a>>,
         users: &mut PreludeUsers<'s>,
         r: &mut Report,
-    ) -> Rendered {
+        o: &Origins,
+    ) -> (Rendered, String) {
         let block = &shell.block;
         let with_prelude = prelude.filter(|(_, p)| {
             block
@@ -533,18 +688,26 @@ impl<'a> Skill<'a> {
             users.assigned.extend(block.assigned().map(str::to_string));
         }
         let uses = self.inputs_used(block, with_prelude.map(|(_, p)| p));
-        Rendered {
+        let skill_dir = block
+            .used()
+            .chain(with_prelude.into_iter().flat_map(|(_, p)| p.used()))
+            .any(|(v, _)| v == script::SKILL_DIR);
+        let parts = ScriptParts {
+            prelude: with_prelude.map(|(t, _)| (*t, o.prelude.as_ref())),
+            body: &shell.body,
+            body_lines: Some(&shell.lines),
+            uses: &uses,
+            skill_dir,
+        };
+        let (text, map) = script::script(self.src, n, i, &parts, o);
+        let rendered = Rendered {
             path: format!("{}/scripts/{}", self.dir, render::script_name(n)),
-            text: render::script(
-                self.src,
-                n,
-                with_prelude.map(|(t, _)| *t),
-                &shell.body,
-                &uses,
-            ),
+            text,
             executable: true,
             source: self.file,
-        }
+            map,
+        };
+        (rendered, script::run_command(self.src, n, &uses))
     }
 
     /// The inputs a script reads, in its shell or its prelude's, sorted.

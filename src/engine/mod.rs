@@ -10,6 +10,7 @@ pub mod redact;
 pub mod run;
 pub mod scope;
 pub mod session;
+mod sourcemap;
 pub mod suppress;
 #[cfg(test)]
 pub(crate) mod testing;

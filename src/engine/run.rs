@@ -87,6 +87,10 @@ pub(crate) fn run(
         .filter_map(configured)
         .filter(|d| !suppressions.covers(d, &loaded.db))
         .collect();
+    // Findings in generated files move to their sources, or fold.
+    if let Some(compiled) = crate::rules::build::compiled(&cx) {
+        diags = super::sourcemap::remap(diags, compiled, &loaded.project, &loaded.db);
+    }
     // Late rules: what the others' findings left (unused suppressions).
     let unused = suppressions.unused(config, session.options.shellcheck, &loaded.db);
     let late = Late { unused: &unused };

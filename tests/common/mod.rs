@@ -28,3 +28,4 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+pub mod harness;

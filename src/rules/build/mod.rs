@@ -14,11 +14,12 @@ crate::declare_family! {
     source_naming,
     source_invalid,
     generated_file_drift,
+    mutating_phase_ungated,
 }
 
 /// The compile of every typed source in the tree (none without sources),
 /// shared by the build rules.
-fn compiled<'a>(cx: &'a Context<'_>) -> Option<&'a compile::Output> {
+pub(crate) fn compiled<'a>(cx: &'a Context<'_>) -> Option<&'a compile::Output> {
     if cx.project.skill_sources.is_empty() && cx.project.plugin_sources.is_empty() {
         return None;
     }
@@ -56,6 +57,7 @@ pub fn diagnostic(f: compile::Finding) -> Diagnostic {
         Problem::Dangling => &dangling_cross_reference::RULE,
         Problem::Naming => &source_naming::RULE,
         Problem::SourceInvalid => &source_invalid::RULE,
+        Problem::Ungated => &mutating_phase_ungated::RULE,
     };
     let d = Diagnostic::new(rule, f.file, f.span, f.message);
     match f.help {

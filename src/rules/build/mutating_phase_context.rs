@@ -25,6 +25,7 @@ declare_rule! {
     ///   - id: apply
     ///     title: Apply
     ///     mode: mutating
+    ///     gate: stop
     ///     script: |
     ///       kubectl apply -f app.yaml
     /// ```
@@ -41,6 +42,7 @@ declare_rule! {
     ///   - id: apply
     ///     title: Apply
     ///     mode: mutating
+    ///     gate: stop
     ///     script: |
     ///       kubectl --context "$CTX" apply -f app.yaml
     /// ```

@@ -18,7 +18,10 @@ declare_rule! {
     /// identifiers: Kubernetes object names (`kubectl get nodes -o name`,
     /// `-o jsonpath=…`) and the ids, names or addresses a `jq -r`/`yq`
     /// filter picks (`jq -r '.[].id'`), also filtered (`| grep`, `| uniq`).
-    /// Nor is a loop shown as what not to do: a `# Bad`/`# Wrong`/`# ❌`
+    /// Nor is a loop over a list input of a compiled skill (`for ip in
+    /// $NODE_IPS` with `NODE_IPS` of type `ip-list`): the phase script has
+    /// checked every item and joined them with single spaces. Nor is a loop
+    /// shown as what not to do: a `# Bad`/`# Wrong`/`# ❌`
     /// comment on it or just above it, a `# shellcheck disable=SC2086` (or
     /// SC2045, SC2013, SC2044, SC2207), or a file of anti-patterns.
     ///
@@ -54,8 +57,12 @@ declare_rule! {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for site in sites(cx.project) {
+        let lists = list_inputs(cx, site.file);
         for (span, what) in site.block.split_loops() {
-            if counts(site.block, span)
+            let var = what.trim().trim_start_matches('$');
+            let var = var.strip_prefix('{').and_then(|v| v.strip_suffix('}')).unwrap_or(var);
+            if lists.contains(&var)
+                || counts(site.block, span)
                 || super::shown_as_wrong(cx, site.file, span, &["SC2086", "SC2045", "SC2013", "SC2044", "SC2207"])
             {
                 continue;
@@ -78,6 +85,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// The list inputs (`ip-list`) of the skill whose generated phase script
+/// `file` is: the script checks each item and joins them with single spaces,
+/// so `for ip in $NODE_IPS` is the loop the input contract expects.
+fn list_inputs<'a>(cx: &'a Context<'_>, file: crate::source::FileId) -> Vec<&'a str> {
+    let path = cx.db.path(file);
+    cx.project
+        .skill_sources
+        .iter()
+        .filter(|s| {
+            path.strip_prefix(s.dir.as_str())
+                .is_some_and(|rest| rest.starts_with("/scripts/phase-"))
+        })
+        .filter_map(|s| s.value.as_ref()?.as_ref().ok())
+        .flat_map(|src| src.inputs.iter())
+        .filter(|(_, i)| i.kind == crate::model::typed_source::InputType::IpList)
+        .map(|(k, _)| k.as_str())
+        .collect()
 }
 
 /// Whether the loop list at `span` is a substitution that prints numbers

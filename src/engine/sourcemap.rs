@@ -1,0 +1,156 @@
+//! Findings in generated files, reported where they come from. A finding in
+//! a rendered SKILL.md, phase script, plugin.json or marketplace entry moves
+//! to its place in the source (`skill.yaml`, `plugin.yaml`, or a file they
+//! read) through the source map the compile recorded; its fix is dropped (it
+//! would edit generated text). Findings with a cause at the source fold into
+//! it: a finding on a source line that already has a build finding, and any
+//! finding in a generated file that no longer matches what its source
+//! renders (BLD007 says so, and the next build rewrites the file) or whose
+//! source renders nothing (its own finding says why).
+
+use crate::compile::{Output, Rendered};
+use crate::model::Project;
+use crate::rules::Family;
+use crate::rules::diag::{Diagnostic, Label};
+use crate::source::{FileId, SourceDb};
+use std::collections::{BTreeSet, HashMap};
+
+/// What a generated file is to the findings in it.
+enum Generated<'a> {
+    /// Matches what its source renders: findings move to the source.
+    Current(&'a Rendered),
+    /// Out of date, stale, or its source renders nothing: findings fold.
+    Folded,
+}
+
+/// Move and fold the findings in generated files (see the module docs).
+pub(crate) fn remap(
+    diags: Vec<Diagnostic>,
+    compiled: &Output,
+    project: &Project,
+    db: &SourceDb,
+) -> Vec<Diagnostic> {
+    let generated = generated_files(compiled, project, db);
+    if generated.is_empty() {
+        return diags;
+    }
+    // Source lines that have a build finding: what is found there again folds.
+    let build_lines: BTreeSet<(FileId, usize)> = diags
+        .iter()
+        .filter(|d| d.rule.family == Family::Build)
+        .map(|d| {
+            (
+                d.file(),
+                db.get(d.file()).line_col(d.span().start as usize).0,
+            )
+        })
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(diags.len());
+    for mut d in diags {
+        if d.rule.family != Family::Build {
+            match generated.get(db.path(d.file())) {
+                Some(Generated::Folded) => continue,
+                Some(Generated::Current(r)) => {
+                    if !moved(&mut d, r, db) {
+                        out.push(d);
+                        continue;
+                    }
+                    let line = db.get(d.file()).line_col(d.span().start as usize).0;
+                    if build_lines.contains(&(d.file(), line)) {
+                        continue;
+                    }
+                    let key = (d.rule.id, d.file(), d.span().start, d.message.clone());
+                    if !seen.insert(key) {
+                        continue;
+                    }
+                }
+                None => {}
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Move `d` (in `r`'s file) to its source; `false` when the map does not
+/// lead elsewhere (a marketplace's own lines map to themselves).
+fn moved(d: &mut Diagnostic, r: &Rendered, db: &SourceDb) -> bool {
+    let Some((file, span)) = r.map.span(&r.text, d.span()) else {
+        return false;
+    };
+    if db.path(file) == r.path {
+        return false;
+    }
+    let generated = r.path.rsplit('/').next().unwrap_or(&r.path).to_string();
+    let source = db
+        .path(file)
+        .rsplit('/')
+        .next()
+        .unwrap_or("the source")
+        .to_string();
+    d.labels[0] = Label {
+        file,
+        span,
+        message: std::mem::take(&mut d.labels[0].message),
+    };
+    // Secondary labels in the generated file move too; others stay.
+    for l in d.labels.iter_mut().skip(1) {
+        if db.path(l.file) == r.path
+            && let Some((f, s)) = r.map.span(&r.text, l.span)
+        {
+            l.file = f;
+            l.span = s;
+        }
+    }
+    d.fix = None;
+    let note = format!(
+        "`{generated}` is generated from `{source}`: change it there and run `skillc build`"
+    );
+    d.help = Some(match d.help.take() {
+        Some(h) => format!("{}; {note}", h.replace(&generated, &source)),
+        None => note,
+    });
+    true
+}
+
+/// Every generated file the compile knows of, by path: current ones with
+/// their render, and the ones whose findings fold.
+fn generated_files<'a>(
+    compiled: &'a Output,
+    project: &Project,
+    db: &SourceDb,
+) -> HashMap<String, Generated<'a>> {
+    let mut out = HashMap::new();
+    for r in &compiled.files {
+        let current = db.find(&r.path).map(|id| db.text(id)) == Some(r.text.as_str());
+        if current {
+            out.insert(r.path.clone(), Generated::Current(r));
+        } else if !r.path.ends_with("marketplace.json") {
+            // A marketplace is the author's file with generated entries: its
+            // findings stay where they are until a build brings it up to date.
+            out.insert(r.path.clone(), Generated::Folded);
+        }
+    }
+    for (path, _) in &compiled.stale {
+        out.insert(path.clone(), Generated::Folded);
+    }
+    // A skill source that renders nothing: its SKILL.md and phase scripts on
+    // disk are what an earlier build wrote.
+    for s in &project.skill_sources {
+        let skill_md = format!("{}/SKILL.md", s.dir);
+        if out.contains_key(&skill_md) {
+            continue;
+        }
+        if db.find(&skill_md).is_some() {
+            out.insert(skill_md, Generated::Folded);
+        }
+        let prefix = format!("{}/scripts/phase-", s.dir);
+        for f in project.files.starting_with(&prefix) {
+            if f.ends_with(".sh") {
+                out.insert(f.to_string(), Generated::Folded);
+            }
+        }
+    }
+    out
+}
