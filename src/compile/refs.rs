@@ -182,7 +182,7 @@ impl Resolver<'_> {
         match anchor {
             Some(a) if self.file_exists(path) => Near {
                 why: format!("no heading of `{path}` has the anchor `#{a}`"),
-                what: "its anchors",
+                what: "anchors of that file",
                 candidates: self
                     .anchors(path)
                     .into_iter()

@@ -145,7 +145,7 @@ guardrails:
             (
                 "{ref:references/notes.md#nothing-here}",
                 Some(
-                    "its anchors: `{ref:references/notes.md#notes}`, `{ref:references/notes.md#before-you-start}`"
+                    "anchors of that file: `{ref:references/notes.md#notes}`, `{ref:references/notes.md#before-you-start}`"
                 ),
                 false
             ),
