@@ -123,15 +123,13 @@ fn check_and_diff_detect_drift_without_writing() {
     // `skillc check` reports the same drift.
     let c = skillc(root, &["check", ".", "--format", "concise"]);
     assert!(
-        out(&c).contains("error[BLD007] [*] `plugins/ops/skills/rollout/SKILL.md` differs"),
+        out(&c).contains(
+            "plugins/ops/skills/rollout/skill.yaml:1:1: error[BLD007] [*] 2 generated files are out of date: SKILL.md (differs), scripts/phase-9-old.sh (stale)\n"
+        ),
         "{}",
         out(&c)
     );
-    assert!(
-        out(&c).contains("phase-9-old.sh` is a phase script no phase renders"),
-        "{}",
-        out(&c)
-    );
+    assert_eq!(out(&c).matches("[BLD007]").count(), 1, "{}", out(&c));
     // Building repairs both.
     assert_eq!(skillc(root, &["build", "."]).status.code(), Some(0));
     assert!(
@@ -498,4 +496,92 @@ phases:
         let line: usize = l.split(':').nth(1).unwrap().parse().unwrap();
         assert!((8..=14).contains(&line), "{l}");
     }
+}
+
+/// `check --fix` repairs a typed reference in the source and rebuilds what
+/// it renders: afterwards the tree is clean and built.
+#[test]
+fn fix_repairs_a_reference_typo_and_rebuilds() {
+    let dir = golden();
+    let root = dir.path();
+    assert_eq!(skillc(root, &["build", "."]).status.code(), Some(0));
+    let src = root.join("plugins/ops/skills/rollout/skill.yaml");
+    let good = std::fs::read_to_string(&src).unwrap();
+    std::fs::write(
+        &src,
+        good.replace("{phase:checks} and tell", "{phase:chekcs} and tell"),
+    )
+    .unwrap();
+    let c = skillc(root, &["check", ".", "--format", "concise"]);
+    assert!(
+        out(&c).contains(
+            "skill.yaml:48:35: error[BLD004] [*] `{phase:chekcs}` does not resolve: no phase has id `chekcs`"
+        ),
+        "{}",
+        out(&c)
+    );
+    let f = skillc(root, &["check", ".", "--fix", "--format", "concise"]);
+    assert_eq!(f.status.code(), Some(0), "{}", out(&f));
+    assert_eq!(std::fs::read_to_string(&src).unwrap(), good);
+    assert_eq!(
+        skillc(root, &["build", ".", "--check"]).status.code(),
+        Some(0)
+    );
+}
+
+/// `skillc build` shows every problem of a source at once, in plain words,
+/// and `check --fix` quotes what strict YAML needs quoted.
+#[test]
+fn source_problems_are_reported_together_and_quoting_is_fixed() {
+    let dir = golden();
+    let root = dir.path();
+    let src = root.join("plugins/ops/skills/rollout/skill.yaml");
+    let good = std::fs::read_to_string(&src).unwrap();
+    let typos = good
+        .replace("title: Roll out a release", "titel: Roll out a release")
+        .replace(
+            "    gate: stop\n    prose-file",
+            "    gate: stopp\n    prose-file",
+        )
+        .replace("{type: ip, doc:", "{type: ipv4, doc:");
+    std::fs::write(&src, &typos).unwrap();
+    let b = skillc(root, &["build", "."]);
+    assert_eq!(b.status.code(), Some(1));
+    assert!(out(&b).contains("nothing was written"), "{}", out(&b));
+    assert_eq!(out(&b).matches("error[BLD006]").count(), 3, "{}", out(&b));
+    let c = skillc(root, &["check", ".", "--format", "human"]);
+    let text = out(&c);
+    for want in [
+        "unknown key `titel` in skill.yaml",
+        "help: did you mean `title`?",
+        "`gate` must be one of stop; got `stopp`",
+        "`type` must be one of string, path, kube-context, ip, ip-list, enum, int, bool; got `ipv4`",
+        "help: did you mean `ip`?",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
+    assert!(!text.contains("schemas/"), "{text}");
+    // An unquoted `: `: the quoting is the fix.
+    let colon = good.replace(
+        "doc: The cluster's context., required",
+        "doc: The context: prod., required",
+    );
+    let colon = colon.replace(
+        "  CTX: {type: kube-context, doc: The context: prod., required: true}",
+        "  CTX:\n    type: kube-context\n    doc: The context: prod.\n    required: true",
+    );
+    std::fs::write(&src, &colon).unwrap();
+    let c = skillc(root, &["check", ".", "--format", "concise"]);
+    assert!(
+        out(&c).contains("error[BLD006] [*] skill.yaml is not valid YAML: an unquoted value holds `: `, which starts a mapping"),
+        "{}",
+        out(&c)
+    );
+    let f = skillc(root, &["check", ".", "--fix", "--format", "concise"]);
+    assert_eq!(f.status.code(), Some(0), "{}", out(&f));
+    let fixed = std::fs::read_to_string(&src).unwrap();
+    assert!(
+        fixed.contains("    doc: \"The context: prod.\"\n"),
+        "{fixed}"
+    );
 }

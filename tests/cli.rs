@@ -307,6 +307,25 @@ fn explain_by_id_and_name() {
     assert!(stderr(&bad).contains("did you mean `XREF004`"));
 }
 
+/// The build rules explain what their findings now carry: where they point,
+/// the "did you mean", the fix; never a `schemas/` folder an installed
+/// skillc does not have.
+#[test]
+fn explain_the_build_diagnostics() {
+    let text = |id: &str| stdout(&skillc(&["explain", id]));
+    let bld004 = text("BLD004");
+    assert!(bld004.contains("`--fix` fixes it"), "{bld004}");
+    assert!(bld004.contains("heading anchor"), "{bld004}");
+    let bld006 = text("BLD006");
+    assert!(bld006.contains("`mode: mutate` → `mutating`"), "{bld006}");
+    assert!(bld006.contains("`--fix` fixes it"), "{bld006}");
+    let bld007 = text("BLD007");
+    assert!(bld007.contains("One finding per source"), "{bld007}");
+    for t in [&bld004, &bld006, &bld007] {
+        assert!(!t.contains("schemas/"), "{t}");
+    }
+}
+
 #[test]
 fn single_skill_and_single_plugin() {
     let o = skillc(&[

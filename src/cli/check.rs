@@ -48,8 +48,9 @@ pub struct Args {
     /// Record the current findings in FILE (inside the checked tree) and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
-    /// Apply safe fixes (quote frontmatter values strict YAML rejects, replace a
-    /// mention by its only close match, regenerate drifted build outputs), then
+    /// Apply safe fixes (quote the values strict YAML rejects in frontmatter
+    /// and sources, replace a mention, a typed reference or a source's key or
+    /// value by its only close match, regenerate drifted build outputs), then
     /// report what is left.
     #[arg(long, conflicts_with = "write_baseline")]
     pub fix: bool,

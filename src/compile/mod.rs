@@ -15,6 +15,7 @@ mod plugins;
 mod refs;
 pub mod render;
 pub mod script;
+mod shape;
 mod skill;
 
 use crate::model::Project;
@@ -49,6 +50,17 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// A safe fix: a replacement in `file`.
+    pub fix: Option<Replace>,
+}
+
+/// One replacement that fixes a finding, in the finding's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replace {
+    /// What it does ("replace with `{phase:prepare}`").
+    pub title: String,
+    pub span: Span,
+    pub text: String,
 }
 
 impl Finding {
@@ -59,31 +71,152 @@ impl Finding {
             span,
             message: message.into(),
             help: None,
+            fix: None,
         }
     }
     fn help(mut self, help: impl Into<String>) -> Finding {
         self.help = Some(help.into());
         self
     }
-    /// A source that does not parse or match its schema; an unknown field
-    /// gets the nearest known one as a hint.
-    fn source_invalid(file: FileId, span: Option<Span>, message: String) -> Finding {
-        // `unknown field `titel`, expected one of `name`, …`: suggest the nearest.
-        let re = crate::regex!(r"unknown field `([^`]+)`, expected (?:one of )?(.*)$");
-        let hint = re.captures(&message).and_then(|c| {
-            let field = c.get(1)?.as_str();
-            let candidates: Vec<&str> = c
-                .get(2)?
-                .as_str()
-                .split(", ")
-                .map(|s| s.trim_matches('`'))
-                .collect();
-            crate::text::suggest(field, candidates.into_iter())
-                .map(|s| format!("did you mean `{s}`?"))
+    /// Attach a fix: `text` in place of `span` of the finding's file.
+    fn fix(mut self, title: impl Into<String>, span: Span, text: impl Into<String>) -> Finding {
+        self.fix = Some(Replace {
+            title: title.into(),
+            span,
+            text: text.into(),
         });
-        Finding::new(Problem::SourceInvalid, file, span.unwrap_or_default(), message)
-            .help(hint.unwrap_or_else(|| "see schemas/ for the source format; editors check it with the yaml-language-server modeline".into()))
+        self
     }
+}
+
+/// The root node and typed value of a source (`kind`: `skill.yaml` or
+/// `plugin.yaml`, of the shape `object`), or the findings why there are
+/// none: every problem at once, each at its place.
+fn read_source<'a, T>(
+    s: &'a crate::model::TypedSource<T>,
+    db: &SourceDb,
+    kind: &str,
+    object: &'static crate::model::typed_source::Object,
+    findings: &mut Vec<Finding>,
+) -> Option<(&'a crate::parse::yaml::YamlNode, &'a T)> {
+    if let Err(e) = &s.yaml {
+        findings.extend(yaml_invalid(db, s.file, kind, e));
+        return None;
+    }
+    let Some(root) = s.root() else {
+        findings.push(
+            Finding::new(
+                Problem::SourceInvalid,
+                s.file,
+                Span::empty(0),
+                format!("{kind} is empty"),
+            )
+            .help(format!(
+                "write the {kind} keys; `skillc new` writes a start"
+            )),
+        );
+        return None;
+    };
+    let problems = shape::check(s.file, kind, root, object);
+    let found = !problems.is_empty();
+    findings.extend(problems);
+    match &s.value {
+        Some(Ok(v)) if !found => Some((root, v)),
+        Some(Err(e)) if !found => {
+            // The tables and serde agree; should they not, serde's word stands.
+            findings.push(
+                Finding::new(
+                    Problem::SourceInvalid,
+                    s.file,
+                    e.span.unwrap_or(root.span),
+                    format!("{kind}: {}", e.message),
+                )
+                .help(format!(
+                    "fix the value; `skillc explain BLD006` shows the {kind} keys"
+                )),
+            );
+            None
+        }
+        _ => None,
+    }
+}
+
+/// A source that is not YAML: a finding at each value to quote, with the
+/// quoting as its fix, when quoting makes it parse (as SK003 quotes
+/// frontmatter); else one at the parser's error.
+fn yaml_invalid(
+    db: &SourceDb,
+    file: FileId,
+    kind: &str,
+    e: &crate::parse::yaml::YamlError,
+) -> Vec<Finding> {
+    use crate::parse::frontmatter::{QUOTE_FIX, QUOTE_HELP, strict_repairs};
+    let text = db.text(file);
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let repairs = strict_repairs(&text[base..], base);
+    if repairs.is_empty() {
+        // An empty span at a character points at that character.
+        let at = e.span.start as usize;
+        let span = match text[at.min(text.len())..].chars().next() {
+            Some(c) if e.span.is_empty() => Span::new(at, at + c.len_utf8()),
+            _ => e.span,
+        };
+        return vec![
+            Finding::new(
+                Problem::SourceInvalid,
+                file,
+                span,
+                format!("{kind} is not valid YAML: {}", e.message),
+            )
+            .help(if e.message.contains("flow") {
+                format!(
+                    "inside `{{…}}` or `[…]`, {QUOTE_HELP} when it holds `: `, `,`, brackets or braces; nothing is built from {kind} until it parses"
+                )
+            } else {
+                format!("fix the YAML here; nothing is built from {kind} until it parses")
+            }),
+        ];
+    }
+    repairs
+        .into_iter()
+        .map(|(span, new)| {
+            let (message, help, title) = if new.starts_with('"') {
+                let value = db.text(file).get(span.range()).unwrap_or("");
+                (
+                    format!("{kind} is not valid YAML: {}", unquoted(value)),
+                    format!("{QUOTE_HELP}: {new}"),
+                    QUOTE_FIX,
+                )
+            } else {
+                (
+                    format!("{kind} is not valid YAML: a tab indents this line"),
+                    "indent with spaces; YAML does not allow tabs".to_string(),
+                    "indent with spaces",
+                )
+            };
+            Finding::new(Problem::SourceInvalid, file, span, message)
+                .help(help)
+                .fix(title, span, new)
+        })
+        .collect()
+}
+
+/// Why strict YAML cannot read `value` unquoted.
+fn unquoted(value: &str) -> String {
+    if value.contains(": ") {
+        return "an unquoted value holds `: `, which starts a mapping".into();
+    }
+    if let Some(c) = value
+        .chars()
+        .next()
+        .filter(|c| "[]{}*&!|>%@`#".contains(*c))
+    {
+        return format!("an unquoted value starts with `{c}`, which YAML reads as syntax");
+    }
+    if value.contains(" #") {
+        return "an unquoted value holds ` #`, which starts a comment".into();
+    }
+    "this value needs quotes".into()
 }
 
 /// What a compile needs besides the model.
@@ -102,7 +235,8 @@ pub struct Rendered {
     pub path: String,
     pub text: String,
     pub executable: bool,
-    /// The source it came from (for drift diagnostics).
+    /// The source it came from (for drift diagnostics); the marketplace's
+    /// own file for the marketplace, whose entries come from several.
     pub source: FileId,
     /// Where each part of `text` comes from, in the source or a file it reads.
     pub map: SourceMap,
@@ -162,12 +296,25 @@ impl SourceMap {
     }
 }
 
+/// A plugin's entry in the marketplace that the build changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryChange {
+    /// The plugin's name.
+    pub name: String,
+    /// Its plugin.yaml.
+    pub source: FileId,
+    /// The marketplace does not list it yet.
+    pub missing: bool,
+}
+
 /// What compilation produced.
 #[derive(Debug, Default)]
 pub struct Output {
     pub files: Vec<Rendered>,
     /// Generated files that no source renders any more.
     pub stale: Vec<(String, FileId)>,
+    /// Marketplace entries the build changes (or adds).
+    pub entries: Vec<EntryChange>,
     pub findings: Vec<Finding>,
 }
 

@@ -2,7 +2,7 @@
 //! and the plugin's entry in the marketplace's `marketplace.json`.
 
 use super::refs::expand_description;
-use super::{Anchor, Finding, Output, Rendered, SourceMap};
+use super::{Anchor, EntryChange, Finding, Output, Rendered, SourceMap};
 use crate::model::typed_source::PluginSource;
 use crate::model::{Project, TypedSource};
 use crate::source::{FileId, SourceDb};
@@ -17,16 +17,21 @@ pub(super) fn compile(project: &Project, db: &SourceDb, out: &mut Output) {
     let entries: Vec<Entry> = project
         .plugin_sources
         .iter()
-        .filter_map(|s| plugin(project, s, out))
+        .filter_map(|s| plugin(project, db, s, out))
         .collect();
-    if let Some(marketplace) = marketplace(project, db, entries) {
+    if let Some(marketplace) = marketplace(project, db, entries, &mut out.entries) {
         out.files.push(marketplace);
     }
 }
 
 /// One plugin source: plugin.json into `out`, and its marketplace entry.
-fn plugin(project: &Project, s: &TypedSource<PluginSource>, out: &mut Output) -> Option<Entry> {
-    let src = parsed(s, &mut out.findings)?;
+fn plugin(
+    project: &Project,
+    db: &SourceDb,
+    s: &TypedSource<PluginSource>,
+    out: &mut Output,
+) -> Option<Entry> {
+    let src = parsed(s, db, &mut out.findings)?;
     let skills = skill_names(project, &s.dir);
     let description = expand_description(&src.description, &skills);
     out.files.push(plugin_json(s, src, &description));
@@ -41,31 +46,14 @@ fn plugin(project: &Project, s: &TypedSource<PluginSource>, out: &mut Output) ->
     Some((src.name.clone(), entry, s.file))
 }
 
-/// The typed value of a plugin source, or the finding why there is none.
+/// The typed value of a plugin source, or the findings why there is none.
 fn parsed<'a>(
     s: &'a TypedSource<PluginSource>,
+    db: &SourceDb,
     findings: &mut Vec<Finding>,
 ) -> Option<&'a PluginSource> {
-    if let Err(e) = &s.yaml {
-        findings.push(Finding::source_invalid(
-            s.file,
-            Some(e.span),
-            format!("plugin.yaml is not valid YAML: {}", e.message),
-        ));
-        return None;
-    }
-    match &s.value {
-        Some(Ok(v)) => Some(v),
-        Some(Err(e)) => {
-            findings.push(Finding::source_invalid(
-                s.file,
-                e.span,
-                format!("plugin.yaml: {}", e.message),
-            ));
-            None
-        }
-        None => None,
-    }
+    let shape = &crate::model::typed_source::PLUGIN;
+    super::read_source(s, db, "plugin.yaml", shape, findings).map(|(_, v)| v)
 }
 
 /// The plugin's skills: directories under skills/ with a SKILL.md or a
@@ -206,29 +194,50 @@ fn marketplace_map(
 }
 
 /// The marketplace with `entries` merged in: an entry updates the plugin of
-/// its name, or is appended. `None` without entries, or without a
-/// marketplace that parses and lists plugins.
-fn marketplace(project: &Project, db: &SourceDb, entries: Vec<Entry>) -> Option<Rendered> {
-    let source_file = entries.first()?.2;
+/// its name, or is appended; `changed` gets each entry that this changes.
+/// `None` without entries, or without a marketplace that parses and lists
+/// plugins.
+fn marketplace(
+    project: &Project,
+    db: &SourceDb,
+    entries: Vec<Entry>,
+    changed: &mut Vec<EntryChange>,
+) -> Option<Rendered> {
+    entries.first()?;
     let mk = project.root_marketplace()?;
     let mut root =
         serde_json::from_str::<Value>(db.text(mk.file).trim_start_matches('\u{feff}')).ok()?;
     let plugins = root.get_mut("plugins").and_then(|p| p.as_array_mut())?;
     let generated: Vec<(String, FileId)> =
         entries.iter().map(|(n, _, f)| (n.clone(), *f)).collect();
-    for (name, entry, _) in entries {
+    for (name, entry, source) in entries {
         match plugins
             .iter_mut()
             .find(|p| p.get("name").and_then(|n| n.as_str()) == Some(&name))
         {
             Some(existing) => {
+                let before = existing.clone();
                 if let Some(obj) = existing.as_object_mut() {
                     for (k, v) in entry {
                         obj.insert(k, v);
                     }
                 }
+                if *existing != before {
+                    changed.push(EntryChange {
+                        name,
+                        source,
+                        missing: false,
+                    });
+                }
             }
-            None => plugins.push(Value::Object(entry)),
+            None => {
+                plugins.push(Value::Object(entry));
+                changed.push(EntryChange {
+                    name,
+                    source,
+                    missing: true,
+                });
+            }
         }
     }
     let text = serde_json::to_string_pretty(&root).unwrap_or_default() + "\n";
@@ -237,7 +246,7 @@ fn marketplace(project: &Project, db: &SourceDb, entries: Vec<Entry>) -> Option<
         path: db.path(mk.file).to_string(),
         text,
         executable: false,
-        source: source_file,
+        source: mk.file,
         map,
     })
 }

@@ -5,7 +5,7 @@
 //! phase renders any more.
 
 use super::checks;
-use super::refs::Resolver;
+use super::refs::{Resolver, Unresolved};
 use super::render::{self, Lines, Numbered, Origins, PhaseOrigin, Runs};
 use super::script::{self, ScriptParts};
 use super::{Finding, Options, Output, Problem, Rendered};
@@ -27,7 +27,7 @@ pub(super) fn compile(
     s: &TypedSource<SkillSource>,
     out: &mut Output,
 ) {
-    let Some((root, src)) = parsed(s, &mut out.findings) else {
+    let Some((root, src)) = parsed(s, db, &mut out.findings) else {
         return;
     };
     let skill = Skill::new(project, db, options, s, root, src);
@@ -57,40 +57,15 @@ pub(super) fn compile(
     });
 }
 
-/// The root node and typed value of a skill source, or the finding why
+/// The root node and typed value of a skill source, or the findings why
 /// there are none.
 fn parsed<'a>(
     s: &'a TypedSource<SkillSource>,
+    db: &SourceDb,
     findings: &mut Vec<Finding>,
 ) -> Option<(&'a YamlNode, &'a SkillSource)> {
-    if let Err(e) = &s.yaml {
-        findings.push(Finding::source_invalid(
-            s.file,
-            Some(e.span),
-            format!("skill.yaml is not valid YAML: {}", e.message),
-        ));
-        return None;
-    }
-    let Some(root) = s.root() else {
-        findings.push(Finding::source_invalid(
-            s.file,
-            None,
-            "skill.yaml is empty".into(),
-        ));
-        return None;
-    };
-    match &s.value {
-        Some(Ok(v)) => Some((root, v)),
-        Some(Err(e)) => {
-            findings.push(Finding::source_invalid(
-                s.file,
-                e.span,
-                format!("skill.yaml: {}", e.message),
-            ));
-            None
-        }
-        None => None,
-    }
+    let shape = &crate::model::typed_source::SKILL;
+    super::read_source(s, db, "skill.yaml", shape, findings)
 }
 
 /// The findings of one source, and whether one of them leaves nothing to
@@ -164,6 +139,14 @@ fn shell_lines(block: &ShellBlock, body: &str, file: FileId) -> Lines {
         off += line.len();
     }
     Lines::new(file, body, &offsets, block.span.start)
+}
+
+/// Where a text with references is written: a scalar of the source (its
+/// node, when found), or a file's body from a byte offset.
+#[derive(Clone, Copy)]
+enum At<'n> {
+    Scalar(Option<&'n YamlNode>),
+    Body(FileId, usize),
 }
 
 /// The prelude's text and shell.
@@ -479,9 +462,9 @@ impl<'a> Skill<'a> {
         }
     }
 
-    /// `text` with its typed cross-references resolved; `report` gets each
-    /// one that does not resolve.
-    fn resolve(&self, text: &str, report: impl FnMut(String)) -> String {
+    /// `text` with its typed cross-references resolved; each one that does
+    /// not resolve is a finding at its place in `at`.
+    fn resolve(&self, text: &str, at: At<'_>, r: &mut Report) -> String {
         let resolver = Resolver {
             project: self.project,
             db: self.db,
@@ -489,33 +472,53 @@ impl<'a> Skill<'a> {
             phases: &self.phases,
             dir: self.dir,
         };
-        resolver.resolve(text, report)
+        resolver.resolve(text, |u| r.push(self.dangling(u, at)))
+    }
+
+    /// The finding of a reference that does not resolve: at the reference
+    /// as written when the file holds it verbatim (else at the whole text),
+    /// with its replacement as the fix when there is a sure one.
+    fn dangling(&self, u: Unresolved, at: At<'_>) -> Finding {
+        let (file, exact, whole) = match at {
+            At::Scalar(Some(node)) => (
+                self.file,
+                crate::parse::yaml::value_span(self.db.text(self.file), node, u.range.clone()),
+                node.span,
+            ),
+            At::Scalar(None) => (self.file, None, self.fallback),
+            At::Body(file, base) => {
+                let span = Span::new(base + u.range.start, base + u.range.end);
+                let ok = self.db.text(file).get(span.range()).is_some();
+                (file, ok.then_some(span), Span::new(base, base))
+            }
+        };
+        let f =
+            Finding::new(Problem::Dangling, file, exact.unwrap_or(whole), u.message).help(u.help);
+        match (exact, u.replace) {
+            (Some(span), Some(text)) => f.fix(format!("replace with `{text}`"), span, text),
+            _ => f,
+        }
     }
 
     /// Each phase's prose, its references resolved, by phase number.
     fn prose(&self, r: &mut Report) -> IndexMap<String, String> {
         let mut prose = IndexMap::new();
         for n in &self.phases {
-            let Some((text, at_file, at_span)) = self.phase_prose(n, r) else {
+            let Some((text, at)) = self.phase_prose(n, r) else {
                 continue;
             };
-            let resolved = self.resolve(&text, |msg| {
-                r.push(
-                    Finding::new(Problem::Dangling, at_file, at_span, msg)
-                        .help("fix the reference; typed references keep prose from dangling"),
-                );
-            });
+            let resolved = self.resolve(&text, at, r);
             prose.insert(n.number.clone(), resolved);
         }
         prose
     }
 
     /// A phase's prose as written (inline, or the body of its `prose-file`)
-    /// and where a dangling reference in it is reported.
-    fn phase_prose(&self, n: &Numbered<'_>, r: &mut Report) -> Option<(String, FileId, Span)> {
+    /// and where it is written.
+    fn phase_prose(&self, n: &Numbered<'_>, r: &mut Report) -> Option<(String, At<'a>)> {
         let node = phase_node(self.root, &n.path);
         if let Some(p) = &n.phase.prose {
-            return Some((p.clone(), self.file, self.span(node, "prose")));
+            return Some((p.clone(), At::Scalar(node.and_then(|x| x.get("prose")))));
         }
         let f = n.phase.prose_file.as_ref()?;
         let Some((fid, text, base)) = self.body_of(f) else {
@@ -530,7 +533,7 @@ impl<'a> Skill<'a> {
             );
             return None;
         };
-        Some((text, fid, Span::new(base, base)))
+        Some((text, At::Body(fid, base)))
     }
 
     /// The file `rel` of the skill: its id, its text after any frontmatter,
@@ -549,25 +552,20 @@ impl<'a> Skill<'a> {
     /// The source with its guardrails and reference summaries resolved
     /// (they may hold references too), and the resolved intro.
     fn resolved(&self, r: &mut Report) -> (SkillSource, String) {
-        let file = self.file;
         let mut resolved = self.src.clone();
-        let span = self.value_span("guardrails");
-        for g in &mut resolved.guardrails {
-            *g = self.resolve(g, |msg| {
-                r.push(Finding::new(Problem::Dangling, file, span, msg))
-            });
+        let item = |key: &str, i: usize| match &self.root.get(key)?.kind {
+            YamlKind::Seq(items) => items.get(i),
+            _ => None,
+        };
+        for (i, g) in resolved.guardrails.iter_mut().enumerate() {
+            *g = self.resolve(g, At::Scalar(item("guardrails", i)), r);
         }
-        let span = self.value_span("references");
-        for reference in &mut resolved.references {
-            reference.summary = self.resolve(&reference.summary, |msg| {
-                r.push(Finding::new(Problem::Dangling, file, span, msg));
-            });
+        for (i, reference) in resolved.references.iter_mut().enumerate() {
+            let node = item("references", i).and_then(|n| n.get("summary"));
+            reference.summary = self.resolve(&reference.summary, At::Scalar(node), r);
         }
         let intro = self.src.intro.as_deref().map_or(String::new(), |t| {
-            let span = self.span(Some(self.root), "intro");
-            self.resolve(t, |msg| {
-                r.push(Finding::new(Problem::Dangling, file, span, msg))
-            })
+            self.resolve(t, At::Scalar(self.root.get("intro")), r)
         });
         (resolved, intro)
     }

@@ -124,6 +124,69 @@ pub fn split(text: &str, base: usize) -> (FrontmatterState, usize) {
     )
 }
 
+/// The help for a value only Claude Code's lenient retry reads.
+pub const QUOTE_HELP: &str = "wrap the value in double quotes";
+/// The title of the fix that quotes it.
+pub const QUOTE_FIX: &str = "quote the value";
+
+/// The edits that make `text` (at `base` in its file) strict YAML: the
+/// values Claude Code's retry would quote and the tabs it would expand,
+/// taken only on the lines where strict parsing stops, one line at a time
+/// until the text parses. Empty when it parses already, or when that does
+/// not make it parse (the edits are then no repair).
+pub fn strict_repairs(text: &str, base: usize) -> Vec<(Span, String)> {
+    let (_, _, mut fixed) = lenient_rewrite(text, base);
+    // A flow collection quoted whole would turn into text: no repair.
+    fixed.retain(|(s, _)| {
+        let v = &text[s.start as usize - base..s.end as usize - base];
+        !((v.starts_with('{') && v.ends_with('}')) || (v.starts_with('[') && v.ends_with(']')))
+    });
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count();
+    let mut chosen: Vec<(Span, String)> = Vec::new();
+    let mut current = text.to_string();
+    for _ in 0..=fixed.len() {
+        let Err(e) = yaml::parse(&current, 0) else {
+            return chosen;
+        };
+        // Edits stay within their line, so lines keep their numbers.
+        let at = current[..(e.span.start as usize).min(current.len())]
+            .matches('\n')
+            .count();
+        let on = |line: usize| -> Vec<&(Span, String)> {
+            fixed
+                .iter()
+                .filter(|(s, _)| line_of(s.start as usize - base) == line)
+                .filter(|f| !chosen.contains(f))
+                .collect()
+        };
+        let mut take = on(at);
+        if take.is_empty() && at > 0 {
+            take = on(at - 1);
+        }
+        if take.is_empty() {
+            return Vec::new();
+        }
+        chosen.extend(take.into_iter().cloned());
+        chosen.sort_by_key(|(s, _)| s.start);
+        current = apply(text, &chosen, base);
+    }
+    Vec::new()
+}
+
+/// `text` with `edits` (sorted, at `base` in the file) applied.
+fn apply(text: &str, edits: &[(Span, String)], base: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for (span, new) in edits {
+        let start = span.start as usize - base;
+        out.push_str(&text[at..start]);
+        out.push_str(new);
+        at = span.end as usize - base;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// Parse frontmatter YAML strictly; on failure, retry as Claude Code does.
 pub fn parse_yaml(text: &str, base: usize) -> YamlParse {
     let error = match yaml::parse(text, base) {
@@ -293,6 +356,25 @@ mod tests {
             split("\n---\nname: a\n---\n", 0).0,
             FrontmatterState::NotAtStart { .. }
         ));
+    }
+
+    #[test]
+    fn strict_repairs_quote_only_where_parsing_stops() {
+        let text =
+            "name: a\ndoc: The context: prod\nprose: |\n  Note: see {phase:x}\nb: Use when: y\n";
+        let repairs = strict_repairs(text, 0);
+        let fixed: Vec<&str> = repairs.iter().map(|(s, _)| &text[s.range()]).collect();
+        assert_eq!(fixed, ["The context: prod", "Use when: y"]);
+        assert_eq!(repairs[0].1, "\"The context: prod\"");
+        assert!(strict_repairs("a: b\n", 0).is_empty());
+        // Quoting a flow mapping whole would make it text.
+        assert!(strict_repairs("x: {doc: The context: prod}\n", 0).is_empty());
+        let text = "x: [WIP] thing\n";
+        assert_eq!(
+            strict_repairs(text, 0),
+            [(Span::new(3, 14), "\"[WIP] thing\"".into())]
+        );
+        assert!(strict_repairs("a: \"unclosed\n", 0).is_empty());
     }
 
     #[test]

@@ -108,6 +108,91 @@ impl YamlNode {
     }
 }
 
+/// A line of a scalar's value and the place in the file that holds it as
+/// written: `len` bytes from `value` in the value are the bytes from `file`
+/// in the file (the line's `\n` included, which the file may write as
+/// `\r\n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueLine {
+    pub value: usize,
+    pub file: usize,
+    pub len: usize,
+}
+
+/// Where the lines of scalar `node`'s value lie in `file_text` (the text of
+/// the file it was parsed from): each line of a block scalar (`|`), a plain
+/// scalar, a quoted one without escapes. Lines that are not written as they
+/// read (folded, escaped) are left out; empty for a collection.
+pub fn value_lines(file_text: &str, node: &YamlNode) -> Vec<ValueLine> {
+    let Some(value) = node.as_str() else {
+        return Vec::new();
+    };
+    let region = file_text.get(node.span.range()).unwrap_or("");
+    let start = node.span.start as usize;
+    // A quoted scalar on one line: the text between the quotes, unescaped.
+    if region.starts_with(['"', '\'']) && !value.contains('\n') {
+        let inner = region.get(1..region.len().saturating_sub(1));
+        return if inner == Some(value) && region.len() >= 2 {
+            vec![ValueLine {
+                value: 0,
+                file: start + 1,
+                len: value.len(),
+            }]
+        } else {
+            Vec::new()
+        };
+    }
+    let mut lines = Vec::new();
+    // Lines of the region after the indicator line (for `|`) or the region itself.
+    let mut src_lines: Vec<(usize, &str)> = Vec::new();
+    let mut off = start;
+    for l in region.split_inclusive('\n') {
+        src_lines.push((off, l));
+        off += l.len();
+    }
+    let block = region.starts_with('|') || region.starts_with('>');
+    let mut it = src_lines.into_iter().skip(usize::from(block));
+    let mut value_off = 0usize;
+    for line in value.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        // The next source line that ends with this content.
+        let mut mapped = None;
+        if content.is_empty() {
+            mapped = it.next().map(|(o, _)| o);
+        } else {
+            for (o, l) in it.by_ref() {
+                let t = l.trim_end_matches(['\n', '\r']);
+                if t.ends_with(content) {
+                    mapped = Some(o + t.len() - content.len());
+                    break;
+                }
+            }
+        }
+        if let Some(file) = mapped {
+            lines.push(ValueLine {
+                value: value_off,
+                file,
+                len: line.len(),
+            });
+        }
+        value_off += line.len();
+    }
+    lines
+}
+
+/// The span in the file of bytes `range` of scalar `node`'s value, when the
+/// file holds them as written (on one line); `None` otherwise (a folded or
+/// escaped scalar: point at the node instead).
+pub fn value_span(file_text: &str, node: &YamlNode, range: std::ops::Range<usize>) -> Option<Span> {
+    let want = node.as_str()?.get(range.clone())?;
+    let line = value_lines(file_text, node)
+        .into_iter()
+        .find(|l| l.value <= range.start && range.end <= l.value + l.len)?;
+    let start = line.file + (range.start - line.value);
+    let span = Span::new(start, start + want.len());
+    (file_text.get(span.range()) == Some(want)).then_some(span)
+}
+
 fn resolve_plain(v: &str) -> ScalarType {
     match v {
         "" | "~" | "null" | "Null" | "NULL" => return ScalarType::Null,
@@ -333,6 +418,28 @@ mod tests {
     fn colon_in_plain_value_is_an_error() {
         let e = parse("description: Use when: x\n", 0).unwrap_err();
         assert!(e.message.contains("mapping values"), "{}", e.message);
+    }
+
+    #[test]
+    fn value_offsets_map_to_the_file() {
+        let text = "a: plain {x} here\nb: \"quoted {x}\"\nc: |\n  line one\n  has {x}\nd: >\n  folded\n  {x}\ne: \"esc\\\"aped {x}\"\n";
+        let doc = parse(text, 0).unwrap();
+        let root = doc.root.unwrap();
+        let find = |key: &str| {
+            let node = root.get(key).unwrap();
+            let at = node.as_str().unwrap().find("{x}").unwrap();
+            value_span(text, node, at..at + 3).map(|s| &text[s.range()])
+        };
+        assert_eq!(find("a"), Some("{x}"));
+        assert_eq!(find("b"), Some("{x}"));
+        assert_eq!(find("c"), Some("{x}"));
+        // Folded lines and escapes are not written as they read.
+        assert_eq!(find("d"), None);
+        assert_eq!(find("e"), None);
+        let c = root.get("c").unwrap();
+        let lines = value_lines(text, c);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(&text[lines[1].file..lines[1].file + 7], "has {x}");
     }
 
     #[test]

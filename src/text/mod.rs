@@ -14,6 +14,31 @@ pub fn suggest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
         .map(|(_, c)| c)
 }
 
+/// The nearest of a small, closed set of words (the keys of a mapping, the
+/// values of an enum): [`suggest`]'s match, else the one candidate that
+/// shares a prefix of four characters or more with `word` (`mutate` →
+/// `mutating`, `kube-ctx` → `kube-context`) when no other shares as long a
+/// one.
+pub fn suggest_among<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    if let Some(s) = suggest(word, candidates.iter().copied()) {
+        return Some(s);
+    }
+    let lower = word.to_ascii_lowercase();
+    let common = |c: &str| {
+        lower
+            .bytes()
+            .zip(c.to_ascii_lowercase().bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    let best = candidates.iter().map(|c| common(c)).max()?;
+    let mut at_best = candidates.iter().filter(|c| common(c) == best);
+    match (at_best.next(), at_best.next()) {
+        (Some(c), None) if best >= 4 => Some(c),
+        _ => None,
+    }
+}
+
 /// Whether `word` occurs in `text` with no name character on either side.
 pub fn names_word(text: &str, word: &str) -> bool {
     let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
@@ -67,7 +92,24 @@ pub fn kebab(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::names_word;
+    use super::{names_word, suggest_among};
+
+    #[test]
+    fn closed_sets_suggest_by_prefix_too() {
+        let modes = ["read-only", "local", "mutating"];
+        assert_eq!(suggest_among("mutate", &modes), Some("mutating"));
+        assert_eq!(suggest_among("readonly", &modes), Some("read-only"));
+        assert_eq!(suggest_among("write", &modes), None);
+        let types = ["string", "kube-context", "ip", "ip-list"];
+        assert_eq!(suggest_among("kube-ctx", &types), Some("kube-context"));
+        assert_eq!(suggest_among("ipv4", &types), Some("ip"));
+        assert_eq!(suggest_among("stopp", &["stop"]), Some("stop"));
+        // Two candidates share the prefix: no guess.
+        assert_eq!(
+            suggest_among("kube-x", &["kube-context", "kube-config"]),
+            None
+        );
+    }
 
     #[test]
     fn whole_words_only() {

@@ -329,7 +329,7 @@ impl Reader<'_> {
                     Origin::Script,
                     Dialect::Bash,
                     mask_placeholders(value),
-                    scalar_pieces(file_text, node, value),
+                    scalar_pieces(file_text, node),
                     node.span,
                 );
                 out.push((node.span, block));
@@ -424,43 +424,15 @@ fn description_mentions(text: &str, typed: &Typed) -> Vec<crate::parse::mentions
 }
 
 /// Map each line of a block scalar's value to its place in the file.
-fn scalar_pieces(file_text: &str, node: &YamlNode, value: &str) -> Vec<Piece> {
-    let region = file_text.get(node.span.range()).unwrap_or("");
-    let mut pieces = Vec::new();
-    let mut shell_off = 0usize;
-    // Lines of the region after the indicator line (for `|`) or the region itself.
-    let mut src_lines: Vec<(usize, &str)> = Vec::new();
-    let mut off = node.span.start as usize;
-    for l in region.split_inclusive('\n') {
-        src_lines.push((off, l));
-        off += l.len();
-    }
-    let block = region.starts_with('|') || region.starts_with('>');
-    let mut it = src_lines.into_iter().skip(usize::from(block));
-    for line in value.split_inclusive('\n') {
-        let content = line.trim_end_matches('\n');
-        // Find the next source line that ends with this content.
-        let mut mapped = None;
-        if content.is_empty() {
-            mapped = it.next().map(|(o, _)| o);
-        } else {
-            for (o, l) in it.by_ref() {
-                let t = l.trim_end_matches(['\n', '\r']);
-                if t.ends_with(content) {
-                    mapped = Some(o + t.len() - content.len());
-                    break;
-                }
-            }
-        }
-        if let Some(file_off) = mapped {
-            pieces.push(Piece {
-                shell: shell_off as u32,
-                file: file_off as u32,
-                len: line.len() as u32,
-            });
-        }
-        shell_off += line.len();
-    }
+fn scalar_pieces(file_text: &str, node: &YamlNode) -> Vec<Piece> {
+    let mut pieces: Vec<Piece> = crate::parse::yaml::value_lines(file_text, node)
+        .into_iter()
+        .map(|l| Piece {
+            shell: l.value as u32,
+            file: l.file as u32,
+            len: l.len as u32,
+        })
+        .collect();
     if pieces.is_empty() {
         pieces.push(Piece {
             shell: 0,

@@ -59,63 +59,22 @@ pub fn diagnostic(f: compile::Finding) -> Diagnostic {
         Problem::SourceInvalid => &source_invalid::RULE,
         Problem::Ungated => &mutating_phase_ungated::RULE,
     };
-    let d = Diagnostic::new(rule, f.file, f.span, f.message);
-    match f.help {
-        Some(h) => d.help(h),
+    let mut d = Diagnostic::new(rule, f.file, f.span, f.message);
+    if let Some(h) = f.help {
+        d = d.help(h);
+    }
+    match f.fix {
+        Some(fix) => d.fix(
+            fix.title,
+            vec![crate::rules::diag::Edit {
+                file: f.file,
+                span: fix.span,
+                text: fix.text,
+            }],
+        ),
         None => d,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::engine::testing::{check_files, of_rule, render};
-
-    fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = list
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        crate::engine::testing::scaffold(&mut v);
-        v
-    }
-
-    const SOURCE: &str = "name: deploy\ndescription: Deploys the demo app. Use when shipping a release.\ntitle: Deploy\nphases:\n  - id: check\n    title: Check\n";
-
-    #[test]
-    fn drift_is_reported_with_the_file() {
-        let tree = files(&[
-            ("plugins/demo/skills/deploy/skill.yaml", SOURCE),
-            (
-                "plugins/demo/skills/deploy/SKILL.md",
-                "---\nname: deploy\ndescription: Deploys the demo app. Use when shipping a release.\n---\n# Deploy (edited by hand)\n",
-            ),
-            (
-                "plugins/demo/skills/deploy/scripts/phase-9-gone.sh",
-                "#!/usr/bin/env bash\n",
-            ),
-        ]);
-        let (_d, loaded, diags) = check_files(&tree);
-        let hits: Vec<_> = of_rule(&diags, &super::generated_file_drift::RULE)
-            .into_iter()
-            .cloned()
-            .collect();
-        assert_eq!(
-            hits.len(),
-            2,
-            "{:?}",
-            hits.iter().map(|d| &d.message).collect::<Vec<_>>()
-        );
-        insta::assert_snapshot!("BLD007", render(&loaded, &hits));
-    }
-
-    #[test]
-    fn unknown_fields_get_a_suggestion() {
-        let tree = files(&[(
-            "plugins/demo/skills/deploy/skill.yaml",
-            "name: deploy\ndescription: D. Use when x.\ntitel: Deploy\nphases: []\n",
-        )]);
-        let (_d, _l, diags) = check_files(&tree);
-        let hits = of_rule(&diags, &super::source_invalid::RULE);
-        assert_eq!(hits[0].help.as_deref(), Some("did you mean `title`?"));
-    }
-}
+mod tests;

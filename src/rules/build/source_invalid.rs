@@ -9,10 +9,28 @@ declare_rule! {
     /// A skill or plugin source does not match its schema.
     ///
     /// ## What it does
-    /// Reads `skill.yaml` and `plugin.yaml` strictly: unknown fields, wrong
-    /// types, missing required fields and invalid YAML are errors at the
-    /// offending line. Editors validate as you type with the schemas in
-    /// `schemas/` (`skillc new` writes the modeline).
+    /// Reads `skill.yaml` and `plugin.yaml` against the keys skillc knows and
+    /// reports every problem at once, each at its own line:
+    ///
+    /// - an unknown key, at any depth (the top level, an input, a phase or a
+    ///   nested phase, a reference), with the nearest known key;
+    /// - a required key that is missing (`name`, `description`, `title`,
+    ///   `phases`; a phase's `id` and `title`; an input's `type` and `doc`;
+    ///   a reference's `path` and `summary`; plugin.yaml's `name`,
+    ///   `version` and `description`);
+    /// - a value of the wrong kind (text, a list, a mapping, true or false);
+    /// - a value outside its set (`type`, `mode`, `gate`), with the nearest
+    ///   one: `mode: mutate` → `mutating`, `type: kube-ctx` → `kube-context`;
+    /// - YAML that does not parse. When quoting values makes it parse (an
+    ///   unquoted `: ` inside a value, as in `doc: The context: prod`), each
+    ///   value to quote is a finding of its own, as `SK003` reports
+    ///   frontmatter.
+    ///
+    /// plugin.yaml passes keys it does not know into plugin.json; only those
+    /// a letter or two away from a plugin.json field are reported there.
+    /// `--fix` renames a misspelled key or value when exactly one known one
+    /// is within two edits (and the right key is not set already), and
+    /// quotes the values strict YAML needs quoted.
     ///
     /// ## Why it matters
     /// A typo in a source field would otherwise silently drop what it meant to say.
@@ -23,7 +41,10 @@ declare_rule! {
     /// name: deploy
     /// description: Deploys the demo app. Use when shipping a release.
     /// titel: Deploy
-    /// phases: []
+    /// phases:
+    ///   - id: check
+    ///     title: Check
+    ///     mode: mutate
     /// ```
     ///
     /// ## Use instead
@@ -35,8 +56,9 @@ declare_rule! {
     /// phases:
     ///   - id: check
     ///     title: Check
+    ///     mode: mutating
     /// ```
-    pub static RULE = { id: "BLD006", name: "source-invalid", family: Build, severity: Error, check: check }
+    pub static RULE = { id: "BLD006", name: "source-invalid", family: Build, severity: Error, fix: true, check: check }
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

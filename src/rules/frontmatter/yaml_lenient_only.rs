@@ -2,7 +2,7 @@
 
 use super::components;
 use crate::declare_rule;
-use crate::parse::frontmatter::{FrontmatterState, YamlParse};
+use crate::parse::frontmatter::{FrontmatterState, QUOTE_FIX, QUOTE_HELP, YamlParse};
 use crate::rules::Context;
 use crate::rules::diag::{Diagnostic, Edit};
 
@@ -52,9 +52,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut diag = Diagnostic::new(&RULE, d.file, span, format!("strict YAML rejects this frontmatter ({})", error.message))
             .primary_label("quote this value")
             .help(if d.kind == crate::model::DocKind::Skill {
-                "wrap the value in double quotes; Claude Code's retry accepts it, but skills-ref, claude.ai uploads and PyYAML drop the file"
+                format!("{QUOTE_HELP}; Claude Code's retry accepts it, but skills-ref, claude.ai uploads and PyYAML drop the file")
             } else {
-                "wrap the value in double quotes; Claude Code's retry accepts it, but `claude plugin validate` and YAML tools reject the file"
+                format!("{QUOTE_HELP}; Claude Code's retry accepts it, but `claude plugin validate` and YAML tools reject the file")
             });
         for (f, _) in fixed.iter().skip(1) {
             diag = diag.label(d.file, *f, "and this one");
@@ -68,6 +68,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 text: text.clone(),
             })
             .collect();
-        out.push(diag.fix("quote the value", edits));
+        out.push(diag.fix(QUOTE_FIX, edits));
     }
 }

@@ -179,7 +179,7 @@ pub fn schema_violations(cx: &Context<'_>, rule: &'static RuleMeta, out: &mut Ve
         for e in jf.schema_errors.iter().filter(|e| e.rule == rule.id) {
             out.push(
                 Diagnostic::new(rule, jf.file, e.span, &e.message).help(format!(
-                    "see `skillc explain {}` and schemas/ for the expected shape",
+                    "see `skillc explain {}` for the expected shape",
                     rule.id
                 )),
             );
