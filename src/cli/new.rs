@@ -26,7 +26,7 @@ pub enum What {
 }
 
 /// Where a marketplace lives, relative to its root.
-pub(super) const MARKETPLACE: &str = ".claude-plugin/marketplace.json";
+pub(super) use crate::rules::manifest::MARKETPLACE;
 
 fn kebab_ok(s: &str) -> bool {
     crate::text::is_kebab(s) && s.len() <= 64
