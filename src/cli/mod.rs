@@ -43,7 +43,7 @@ pub enum Command {
     Build(build::Args),
     /// Scaffold a plugin, a skill source or a marketplace.
     New(new::Args),
-    /// Write a commented skillc.toml.
+    /// Write a commented skillc.toml (and a marketplace.json when there is none).
     Init(init::Args),
     /// Print shell completions.
     Completions(completions::Args),

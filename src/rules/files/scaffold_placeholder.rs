@@ -330,8 +330,8 @@ mod tests {
         assert_eq!(
             hits(&listing),
             vec![
-                (yaml.clone(), scaffold::PERSON.to_string()),
-                (yaml, "What ops is for.".to_string()),
+                (yaml.clone(), "What ops is for.".to_string()),
+                (yaml, scaffold::PERSON.to_string()),
                 (skill.clone(), scaffold::PHASE_PROSE.to_string()),
                 (skill.clone(), scaffold::PHASE_PROSE.to_string()),
                 (skill, scaffold::skill_description("deploy")),

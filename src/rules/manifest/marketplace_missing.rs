@@ -250,7 +250,7 @@ mod tests {
             &loaded.db.text(d.file())[d.span().start as usize..d.span().end as usize],
             "ops"
         );
-        insta::assert_snapshot!(crate::engine::testing::render(&loaded, &[d.clone()]));
+        insta::assert_snapshot!(crate::engine::testing::render(&loaded, std::slice::from_ref(d)));
     }
 
     #[test]
