@@ -754,6 +754,135 @@ fn init_writes_a_valid_config_once() {
     );
 }
 
+/// The rule ids of a check's findings, sorted, and its exit code.
+fn findings(path: &str) -> (Option<i32>, Vec<String>) {
+    let o = skillc(&["check", path, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut ids: Vec<String> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    (o.status.code(), ids)
+}
+
+#[test]
+fn new_marketplace_writes_a_minimal_marketplace_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_str().unwrap();
+    let file = dir.path().join(".claude-plugin/marketplace.json");
+    // Names Claude Code refuses (or reserves) are exit 2, and nothing is written.
+    for bad in [
+        "bad name",
+        "a/b",
+        "..",
+        "_x",
+        "claude-official",
+        "inline",
+        "org",
+        "",
+    ] {
+        let o = skillc(&["new", "marketplace", bad, "--root", root]);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stdout(&o));
+        assert!(stderr(&o).contains("marketplace name"), "{}", stderr(&o));
+        assert!(!file.exists(), "{bad}");
+    }
+    let o = skillc(&["new", "marketplace", "acme-tools", "--root", root]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("created .claude-plugin/marketplace.json"));
+    let written = std::fs::read_to_string(&file).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(json["name"], "acme-tools");
+    assert_eq!(json["owner"]["name"], skillc::text::scaffold::PERSON);
+    assert_eq!(json["plugins"], serde_json::json!([]));
+    assert!(
+        json.get("$schema").is_none(),
+        "no schema that does not resolve"
+    );
+    // It checks with no error: the placeholders and the empty list are
+    // the only findings.
+    assert_eq!(
+        findings(root),
+        (
+            Some(0),
+            vec!["GEN012".into(), "GEN012".into(), "MK010".into()]
+        )
+    );
+    // A second run refuses to overwrite it.
+    let o = skillc(&["new", "marketplace", "other", "--root", root]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+    // A plugin and a skill built into it: listed, and only the
+    // placeholders are left to fill in.
+    for args in [
+        &["new", "plugin", "ops", "--root", root][..],
+        &["new", "skill", "ops", "deploy", "--root", root],
+        &["build", root],
+    ] {
+        let o = skillc(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["plugins"][0]["name"], "ops");
+    assert_eq!(json["plugins"][0]["source"], "./plugins/ops");
+    let (code, ids) = findings(root);
+    assert_eq!(code, Some(0));
+    assert_eq!(ids, vec!["GEN012"; 6], "{ids:?}");
+}
+
+#[test]
+fn init_writes_a_marketplace_named_after_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = create(&dir.path().join("My Tools"));
+    let path = folder.to_str().unwrap();
+    let o = skillc(&["init", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("marketplace `my-tools`"),
+        "{}",
+        stdout(&o)
+    );
+    let file = folder.join(".claude-plugin/marketplace.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["name"], "my-tools");
+    assert_eq!(findings(path).0, Some(0));
+
+    // A marketplace already there is kept as it is.
+    let kept = create(&dir.path().join("kept"));
+    create(&kept.join(".claude-plugin"));
+    std::fs::write(kept.join(".claude-plugin/marketplace.json"), "{}\n").unwrap();
+    let o = skillc(&["init", kept.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(kept.join(".claude-plugin/marketplace.json")).unwrap(),
+        "{}\n"
+    );
+    assert!(!stdout(&o).contains("marketplace"), "{}", stdout(&o));
+
+    // A plugin at the root, or a folder name Claude Code would refuse:
+    // skillc.toml only, and a note that says why.
+    let plugin = create(&dir.path().join("solo"));
+    create(&plugin.join(".claude-plugin"));
+    std::fs::write(
+        plugin.join(".claude-plugin/plugin.json"),
+        "{\"name\": \"solo\"}\n",
+    )
+    .unwrap();
+    let refused = create(&dir.path().join("claude-official"));
+    for (folder, why) in [(&plugin, "is a plugin"), (&refused, "official")] {
+        let o = skillc(&["init", folder.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(stdout(&o).contains(why), "{}", stdout(&o));
+        assert!(folder.join("skillc.toml").is_file());
+        assert!(!folder.join(".claude-plugin/marketplace.json").exists());
+    }
+}
+
 #[test]
 fn completions_for_each_shell() {
     for (shell, marker) in [

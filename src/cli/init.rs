@@ -1,11 +1,14 @@
-//! `skillc init`: write a commented skillc.toml.
+//! `skillc init`: write a commented skillc.toml, and a marketplace when the
+//! folder has none.
 
+use super::new::{MARKETPLACE, marketplace_json, marketplace_name_error, write_new};
 use super::{EXIT_CLEAN, fail};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Where to write skillc.toml.
+    /// Where to write skillc.toml (and `.claude-plugin/marketplace.json`
+    /// when it has none).
     #[arg(default_value_os_t = super::default_path())]
     pub path: PathBuf,
 }
@@ -74,5 +77,59 @@ pub fn run(args: Args) -> u8 {
         return fail(format!("cannot write `{}`: {e}", target.display()));
     }
     println!("wrote {}", target.display());
-    EXIT_CLEAN
+    marketplace(&args.path)
+}
+
+/// What to do about the marketplace of the folder at `path`.
+enum Marketplace {
+    /// Write one of this name.
+    Write(String),
+    /// Leave it: the reason, printed as a note (`None`: say nothing).
+    Leave(Option<String>),
+}
+
+fn plan(path: &Path) -> Marketplace {
+    if path.join(MARKETPLACE).exists() {
+        return Marketplace::Leave(None);
+    }
+    // A plugin at the root is listed by some other marketplace.
+    if path.join(".claude-plugin/plugin.json").exists() {
+        return Marketplace::Leave(Some(format!(
+            "the folder is a plugin (.claude-plugin/plugin.json), so no {MARKETPLACE} was written; `skillc new marketplace NAME` writes one"
+        )));
+    }
+    let folder = path
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+        .unwrap_or_default();
+    let name = crate::text::kebab(&folder);
+    match marketplace_name_error(&name) {
+        None => Marketplace::Write(name),
+        Some(why) => Marketplace::Leave(Some(format!(
+            "no {MARKETPLACE} was written: {why} (from the folder's name `{folder}`); `skillc new marketplace NAME` writes one"
+        ))),
+    }
+}
+
+/// Write the folder's marketplace when it has none (named after the folder,
+/// kebab-cased), or say why not.
+fn marketplace(path: &Path) -> u8 {
+    match plan(path) {
+        Marketplace::Leave(None) => EXIT_CLEAN,
+        Marketplace::Leave(Some(why)) => {
+            println!("note: {why}");
+            EXIT_CLEAN
+        }
+        Marketplace::Write(name) => {
+            if let Err(e) = write_new(path, MARKETPLACE, &marketplace_json(path, &name)) {
+                return fail(e);
+            }
+            println!(
+                "wrote {}: marketplace `{name}` (from the folder's name), listing no plugins yet; replace its placeholder description and owner",
+                path.join(MARKETPLACE).display()
+            );
+            EXIT_CLEAN
+        }
+    }
 }

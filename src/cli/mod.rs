@@ -41,9 +41,9 @@ pub enum Command {
     Check(check::Args),
     /// Compile skill.yaml and plugin.yaml sources into SKILL.md, scripts and manifests.
     Build(build::Args),
-    /// Scaffold a plugin or a skill source.
+    /// Scaffold a plugin, a skill source or a marketplace.
     New(new::Args),
-    /// Write a commented skillc.toml.
+    /// Write a commented skillc.toml (and a marketplace.json when there is none).
     Init(init::Args),
     /// Print shell completions.
     Completions(completions::Args),

@@ -1,5 +1,8 @@
 //! Small text helpers shared by every layer: the nearest spelling of a
-//! word among candidates.
+//! word among candidates; the placeholder text of the scaffolds
+//! ([`scaffold`]).
+
+pub mod scaffold;
 
 /// The nearest candidate by edit distance, if it is close enough: one edit
 /// for keys of three characters or fewer, two otherwise (the distance

@@ -1,4 +1,5 @@
-//! Files and encodings: JSON syntax, BOM, size, UTF-8, symlinks.
+//! Files and encodings: JSON syntax, BOM, size, UTF-8, symlinks; and the
+//! scaffolds' placeholder text left as is.
 
 crate::declare_family! {
     json_invalid,
@@ -10,6 +11,7 @@ crate::declare_family! {
     unreadable_path,
     duplicate_json_key,
     unused_suppression,
+    scaffold_placeholder,
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@ crate::declare_family! {
     headers_helper_needs_strict_false,
     unlisted_plugin,
     entry_name_mismatch,
+    marketplace_missing,
     // plugin.json
     plugin_name_missing,
     plugin_name_empty,
@@ -86,6 +87,9 @@ crate::declare_family! {
 
 // ---------------------------------------------------------------------------
 // The manifests.
+
+/// Where a marketplace's manifest lives, relative to its root.
+pub const MARKETPLACE: &str = ".claude-plugin/marketplace.json";
 
 /// Every marketplace of the tree whose root is an object, outermost first.
 pub fn marketplaces(project: &Project) -> impl Iterator<Item = (&JsonFile, &MarketplaceManifest)> {
