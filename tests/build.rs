@@ -434,6 +434,7 @@ phases:
   - id: apply
     title: Apply
     mode: mutating
+    gate: stop
     script: |
       echo "$BASE"
       kubectl --context "$CTX" apply -f app.yaml
@@ -449,14 +450,23 @@ phases:
     };
     let fetch = script("phase-2-fetch.sh");
     assert!(fetch.contains("api_get() {"), "{fetch}");
-    assert!(fetch.contains(": \"${HOST:?HOST is required"), "{fetch}");
+    assert!(
+        fetch.contains("    HOST=*) HOST=${_arg#HOST=} ;;"),
+        "{fetch}"
+    );
+    assert!(
+        fetch.contains("_fail 'HOST is required (string): The API host.'"),
+        "{fetch}"
+    );
     assert!(
         fetch.find("api_get() {").unwrap() < fetch.find("api_get /version").unwrap(),
         "{fetch}"
     );
     let tools = script("phase-1-tools.sh");
     assert!(
-        !tools.contains("api_get") && !tools.contains("HOST"),
+        !tools.contains("api_get")
+            && !tools.contains("HOST=''")
+            && !tools.contains("HOST is required"),
         "{tools}"
     );
     // Reading a prelude variable is using the prelude too.

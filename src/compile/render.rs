@@ -427,11 +427,10 @@ fn inputs_section(w: &mut Writer, src: &SkillSource, o: &Origins) {
     let _ = write!(
         w,
         "## Inputs\n\n\
-         Every Bash call starts with a fresh shell, so each Run block below carries the inputs its script needs \
-         as `NAME='<NAME>'` arguments. Replace each `<NAME>` placeholder with the value (keep the single quotes; \
-         write a `'` inside a value as `'\\''`), and run each block as one Bash call. Leave an optional input out, \
-         or empty, to use its default. A script checks every input before it runs anything, and stops with exit \
-         code {code} and one line per missing or malformed input.\n\n",
+         Bash calls share no variables: each Run block passes its script the inputs it needs as `NAME='<NAME>'`. \
+         Put the value in place of `<NAME>`, inside the quotes (write a `'` in a value as `'\\''`); leave an \
+         optional input out to use its default. A script checks all its inputs before it runs anything, and exits \
+         {code} naming each one that is missing or malformed.\n\n",
         code = super::script::BAD_INPUT
     );
     w.push(
@@ -543,28 +542,25 @@ fn phase_section(
 
 /// What a STOP GATE says: stop, show exactly what runs next, wait.
 fn gate_text(w: &mut Writer, next: &[(String, &str)]) {
-    match next {
-        [] => {
-            w.push("**Stop here.** Before you change anything, show the operator each command you will run, exactly as you will run it, and wait for their explicit approval.\n\n");
-        }
-        [(n, c)] => {
-            let _ = writeln!(
-                w,
-                "**Stop here.** Next, phase {n} runs `{c}`. Show the operator this command with the values in place of the placeholders, say what it changes, and wait for their explicit approval.\n"
-            );
-        }
-        _ => {
-            let list: Vec<String> = next
-                .iter()
-                .map(|(n, c)| format!("- phase {n}: `{c}`"))
-                .collect();
-            let _ = writeln!(
-                w,
-                "**Stop here.** Next, these run, in order:\n\n{}\n\nShow the operator these commands with the values in place of the placeholders, say what they change, and wait for their explicit approval.\n",
-                list.join("\n")
-            );
-        }
-    }
+    let Some(((n, c), rest)) = next.split_first() else {
+        w.push("**Stop here.** Before you change anything, show the operator each command you will run, exactly as you will run it, and wait for their explicit approval.\n\n");
+        return;
+    };
+    let then = match rest {
+        [] => String::new(),
+        [(m, _)] => format!(", then phase {m} as its Run block shows"),
+        _ => format!(
+            ", then phases {}, each as its Run block shows",
+            rest.iter()
+                .map(|(m, _)| m.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let _ = writeln!(
+        w,
+        "**Stop here.** Next, phase {n} runs `{c}`{then}. Show the operator the commands with your values in place of the placeholders, say what they change, and wait for explicit approval.\n"
+    );
 }
 
 /// `## Guardrails`, when there are any.

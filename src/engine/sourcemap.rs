@@ -6,13 +6,15 @@
 //! it: a finding on a source line that already has a build finding, and any
 //! finding in a generated file that no longer matches what its source
 //! renders (BLD007 says so, and the next build rewrites the file) or whose
-//! source renders nothing (its own finding says why).
+//! source renders nothing (its own finding says why), or in a marketplace
+//! entry the next build rewrites. And BLD007 itself folds into a source's
+//! errors: with any, the build writes nothing, so fix those first.
 
 use crate::compile::{Output, Rendered};
 use crate::model::Project;
 use crate::rules::Family;
 use crate::rules::diag::{Diagnostic, Label};
-use crate::source::{FileId, SourceDb};
+use crate::source::{FileId, SourceDb, Span};
 use std::collections::{BTreeSet, HashMap};
 
 /// What a generated file is to the findings in it.
@@ -45,9 +47,43 @@ pub(crate) fn remap(
             )
         })
         .collect();
+    // Sources with errors of their own: the build writes nothing for them.
+    let broken: BTreeSet<FileId> = diags
+        .iter()
+        .filter(|d| {
+            d.rule.family == Family::Build
+                && d.severity == crate::rules::diag::Severity::Error
+                && !is_drift(d)
+        })
+        .map(Diagnostic::file)
+        .collect();
+    let stale_entries: Vec<Span> = project
+        .entries
+        .iter()
+        .filter(|e| {
+            e.name
+                .as_ref()
+                .is_some_and(|(n, _)| compiled.entries.iter().any(|c| c.name == *n))
+        })
+        .map(|e| e.span)
+        .collect();
+    let in_stale_entry = |d: &Diagnostic| {
+        project.entries.iter().any(|e| {
+            e.file == d.file()
+                && stale_entries.contains(&e.span)
+                && e.span.start <= d.span().start
+                && d.span().end <= e.span.end
+        })
+    };
     let mut seen = BTreeSet::new();
     let mut out = Vec::with_capacity(diags.len());
     for mut d in diags {
+        if is_drift(&d) && broken.contains(&d.file()) {
+            continue;
+        }
+        if d.rule.family != Family::Build && in_stale_entry(&d) {
+            continue;
+        }
         if d.rule.family != Family::Build {
             match generated.get(db.path(d.file())) {
                 Some(Generated::Folded) => continue,
@@ -71,6 +107,10 @@ pub(crate) fn remap(
         out.push(d);
     }
     out
+}
+
+fn is_drift(d: &Diagnostic) -> bool {
+    std::ptr::eq(d.rule, &crate::rules::build::generated_file_drift::RULE)
 }
 
 /// Move `d` (in `r`'s file) to its source; `false` when the map does not
