@@ -595,3 +595,241 @@ fn source_problems_are_reported_together_and_quoting_is_fixed() {
         "{fixed}"
     );
 }
+
+/// A small built tree for the source-map tests: one plugin, one skill with a
+/// read-only phase, a reference and a gated mutating phase.
+fn mapped_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let write = |rel: &str, text: &str| common::write(root, rel, text);
+    write(".git/HEAD", "ref: refs/heads/main\n");
+    write(
+        ".claude-plugin/marketplace.json",
+        "{\"name\": \"m\", \"description\": \"M.\", \"owner\": {\"name\": \"O\"}, \"plugins\": []}\n",
+    );
+    write(
+        "plugins/ops/plugin.yaml",
+        "name: ops\nversion: 1.0.0\ndescription: \"Ops: {skills}.\"\nauthor: {name: Ops}\n",
+    );
+    write(
+        "plugins/ops/skills/look/references/notes.md",
+        "# Notes\n\nText.\n",
+    );
+    write(
+        "plugins/ops/skills/look/skill.yaml",
+        "name: look\ndescription: Looks at a cluster. Use when asked what runs.\ntitle: Look\ninputs:\n  CTX: {type: kube-context, doc: The context., required: true}\nreferences:\n  - {path: references/notes.md, summary: Notes.}\nphases:\n  - id: list\n    title: List\n    prose: |\n      Read {ref:references/notes.md#notes} first.\n    script: |\n      kubectl --context \"$CTX\" get pods\n      for f in $(ls /tmp); do echo \"$f\"; done\n  - id: fix\n    title: Fix\n    mode: mutating\n    gate: stop\n    script: |\n      kubectl --context \"$CTX\" delete pod x\n",
+    );
+    let b = skillc(root, &["build", "."]);
+    assert_eq!(b.status.code(), Some(0), "{}", out(&b));
+    dir
+}
+
+fn findings(root: &Path) -> Vec<(String, String, usize)> {
+    let c = skillc(root, &["check", ".", "--format", "json"]);
+    let v: serde_json::Value =
+        serde_json::from_slice(&c.stdout).unwrap_or_else(|_| panic!("{}", out(&c)));
+    let list = v
+        .get("diagnostics")
+        .or_else(|| v.get("findings"))
+        .unwrap_or(&v);
+    list.as_array()
+        .unwrap_or_else(|| panic!("{v}"))
+        .iter()
+        .map(|d| {
+            (
+                d["rule"]
+                    .as_str()
+                    .or(d["code"].as_str())
+                    .unwrap_or("")
+                    .to_string(),
+                d["file"]
+                    .as_str()
+                    .or(d["path"].as_str())
+                    .unwrap_or("")
+                    .to_string(),
+                d["line"]
+                    .as_u64()
+                    .or(d["start"]["line"].as_u64())
+                    .unwrap_or(0) as usize,
+            )
+        })
+        .collect()
+}
+
+/// A shell finding in a read-only phase's script is reported at its line in
+/// skill.yaml, never in the generated script; its help names the source.
+#[test]
+fn findings_in_generated_files_are_reported_at_their_source() {
+    let dir = mapped_tree();
+    let root = dir.path();
+    let f = findings(root);
+    assert_eq!(
+        f,
+        vec![(
+            "SH004".to_string(),
+            "plugins/ops/skills/look/skill.yaml".to_string(),
+            15
+        )],
+        "{f:?}"
+    );
+    let c = skillc(root, &["check", ".", "--format", "human"]);
+    let text = out(&c);
+    assert!(
+        text.contains("`phase-1-list.sh` is generated from `skill.yaml`"),
+        "{text}"
+    );
+    assert!(!text.contains("scripts/phase-1-list.sh:"), "{text}");
+}
+
+/// Deleting a reference gives the missing file and the link to it, in
+/// skill.yaml; nothing in the generated SKILL.md, and no BLD007 while the
+/// build cannot run.
+#[test]
+fn a_deleted_reference_is_reported_once_at_the_source() {
+    let dir = mapped_tree();
+    let root = dir.path();
+    std::fs::remove_file(root.join("plugins/ops/skills/look/references/notes.md")).unwrap();
+    let f = findings(root);
+    let rules: Vec<&str> = f.iter().map(|(r, _, _)| r.as_str()).collect();
+    assert_eq!(rules, ["BLD004", "BLD004", "SH004"], "{f:?}");
+    assert!(
+        f.iter().all(|(_, file, _)| file.ends_with("skill.yaml")),
+        "{f:?}"
+    );
+}
+
+/// Renaming a skill's folder: the name finding, the plugin's manifests out
+/// of date; nothing from the generated SKILL.md or scripts of the old build.
+#[test]
+fn a_renamed_skill_folder_reports_at_the_sources() {
+    let dir = mapped_tree();
+    let root = dir.path();
+    std::fs::rename(
+        root.join("plugins/ops/skills/look"),
+        root.join("plugins/ops/skills/peek"),
+    )
+    .unwrap();
+    let f = findings(root);
+    for (rule, file, _) in &f {
+        assert!(
+            file.ends_with("skill.yaml") || file.ends_with("plugin.yaml"),
+            "{rule} in a generated file: {f:?}"
+        );
+    }
+    assert!(f.iter().any(|(r, _, _)| r == "BLD005"), "{f:?}");
+    assert!(f.len() <= 4, "{f:?}");
+}
+
+/// A script that reads a Claude Code placeholder is BLD001; `$SKILL_DIR`
+/// is computed by the script and works from anywhere.
+#[test]
+fn scripts_find_their_own_files_without_claude_code_variables() {
+    let dir = mapped_tree();
+    let root = dir.path();
+    let path = root.join("plugins/ops/skills/look/skill.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let bad = yaml.replace(
+        "      kubectl --context \"$CTX\" get pods\n",
+        "      cat \"$CLAUDE_SKILL_DIR/references/notes.md\"\n      kubectl --context \"$CTX\" get pods\n",
+    );
+    std::fs::write(&path, &bad).unwrap();
+    let c = skillc(root, &["check", ".", "--format", "concise"]);
+    let text = out(&c);
+    assert!(
+        text.contains("error[BLD001] `$CLAUDE_SKILL_DIR` is not set when the script runs"),
+        "{text}"
+    );
+    let good = yaml.replace(
+        "      kubectl --context \"$CTX\" get pods\n",
+        "      cat \"$SKILL_DIR/references/notes.md\"\n      kubectl --context \"$CTX\" get pods\n",
+    );
+    std::fs::write(&path, &good).unwrap();
+    let b = skillc(root, &["build", "."]);
+    assert_eq!(b.status.code(), Some(0), "{}", out(&b));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let o = Command::new("bash")
+        .arg(root.join("plugins/ops/skills/look/scripts/phase-1-list.sh"))
+        .arg("CTX=x")
+        .current_dir(elsewhere.path())
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("# Notes"),
+        "{}",
+        out(&o)
+    );
+}
+
+/// allowed-tools grants each of the skill's own scripts, after what the
+/// author wrote, and nothing else.
+#[test]
+fn allowed_tools_grant_the_skills_own_scripts() {
+    let dir = mapped_tree();
+    let md = std::fs::read_to_string(dir.path().join("plugins/ops/skills/look/SKILL.md")).unwrap();
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("allowed-tools:"))
+        .unwrap();
+    assert_eq!(
+        line,
+        r#"allowed-tools: "Bash(bash \"${CLAUDE_SKILL_DIR}/scripts/phase-1-list.sh\":*) Bash(bash \"${CLAUDE_SKILL_DIR}/scripts/phase-2-fix.sh\":*)""#
+    );
+    assert!(
+        md.contains("\nbash \"${CLAUDE_SKILL_DIR}/scripts/phase-1-list.sh\" CTX='<CTX>'\n"),
+        "{md}"
+    );
+}
+
+/// A mutating phase needs a stop gate: on it, on the phase that contains
+/// it, or on an approval phase just before it that runs nothing; a gated
+/// review that runs a script does not cover the phase after it.
+#[test]
+fn mutating_phases_need_a_gate_before_them() {
+    let dir = mapped_tree();
+    let root = dir.path();
+    let path = root.join("plugins/ops/skills/look/skill.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let check = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        let c = skillc(
+            root,
+            &["check", ".", "--format", "concise", "--select", "BLD008"],
+        );
+        out(&c)
+    };
+    let ungated = yaml.replace("    gate: stop\n", "");
+    assert!(
+        check(&ungated).contains(
+            "warning[BLD008] mutating phase 2 (`fix`) runs without a stop gate before it"
+        )
+    );
+    // An approval phase that runs nothing, just before it.
+    let approval = ungated.replace(
+        "  - id: fix\n",
+        "  - id: plan\n    title: Plan\n    gate: stop\n    prose: Show the plan.\n  - id: fix\n",
+    );
+    assert!(
+        check(&approval).contains("Found 0 errors, 0 warnings"),
+        "{}",
+        check(&approval)
+    );
+    // A gated review that runs a script stops before the review, too early.
+    let review = ungated.replace(
+        "  - id: fix\n",
+        "  - id: review\n    title: Review\n    gate: stop\n    script: |\n      echo review\n  - id: fix\n",
+    );
+    assert!(check(&review).contains("mutating phase 3 (`fix`)"));
+    // A gate on the enclosing phase covers its sub-phases.
+    let nested = ungated.replace(
+        "  - id: fix\n    title: Fix\n    mode: mutating\n",
+        "  - id: change\n    title: Change\n    gate: stop\n    phases:\n      - id: fix\n        title: Fix\n        mode: mutating\n",
+    )
+    .replace("    script: |\n      kubectl --context \"$CTX\" delete pod x\n", "        script: |\n          kubectl --context \"$CTX\" delete pod x\n");
+    assert!(
+        check(&nested).contains("Found 0 errors, 0 warnings"),
+        "{}",
+        check(&nested)
+    );
+}

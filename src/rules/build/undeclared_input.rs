@@ -11,11 +11,17 @@ declare_rule! {
     /// ## What it does
     /// Collects every `$NAME`/`${NAME}` in upper case that a phase script
     /// expands and reports those that are not declared under `inputs`, not
-    /// assigned in the script and not standard environment (`HOME`, `PATH`, …).
+    /// assigned in the script and not standard environment (`HOME`, `PATH`, …,
+    /// and `SKILL_DIR`, which the rendered script computes from its own path).
+    /// Claude Code's placeholders (`CLAUDE_SKILL_DIR`, `CLAUDE_PLUGIN_ROOT`,
+    /// `CLAUDE_PLUGIN_DATA`, `CLAUDE_PROJECT_DIR`, `CLAUDE_SESSION_ID`) are
+    /// reported too: Claude Code replaces them in SKILL.md's text and exports
+    /// none of them to the commands it runs.
     ///
     /// ## Why it matters
     /// The script runs with `set -u`: an undeclared variable stops it with
-    /// "unbound variable" halfway through a phase.
+    /// "unbound variable" halfway through a phase. Inputs reach a script only
+    /// as its `NAME=value` arguments.
     ///
     /// ## Example
     /// ```text
