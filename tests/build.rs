@@ -825,3 +825,49 @@ fn mutating_phases_need_a_gate_before_them() {
     .replace("    script: |\n      kubectl --context \"$CTX\" delete pod x\n", "        script: |\n          kubectl --context \"$CTX\" delete pod x\n");
     assert!(!check(&nested).contains("BLD008"), "{}", check(&nested));
 }
+
+/// A finding in a prose line of the generated SKILL.md that a resolved
+/// reference changed still points at its exact text in skill.yaml; its fix
+/// edits skill.yaml, and `--fix` then rebuilds what it renders.
+#[test]
+fn a_fix_in_generated_prose_edits_the_source_and_rebuilds() {
+    let dir = mapped_tree();
+    let root = dir.path();
+    let path = root.join("plugins/ops/skills/look/skill.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let typo = yaml.replace(
+        "Read {ref:references/notes.md#notes} first.",
+        "Read {ref:references/notes.md#notes} first, then `/ops:loook`.",
+    );
+    std::fs::write(&path, &typo).unwrap();
+    assert_eq!(skillc(root, &["build", "."]).status.code(), Some(0));
+    let c = skillc(
+        root,
+        &["check", ".", "--format", "concise", "--select", "XREF004"],
+    );
+    let text = out(&c);
+    let col = typo.lines().nth(11).unwrap().find("/ops:loook").unwrap() + 1;
+    assert!(
+        text.contains(&format!(
+            "plugins/ops/skills/look/skill.yaml:12:{col}: error[XREF004] [*]"
+        )),
+        "{text}"
+    );
+    let f = skillc(
+        root,
+        &[
+            "check",
+            ".",
+            "--fix",
+            "--format",
+            "concise",
+            "--select",
+            "XREF004,BLD007",
+        ],
+    );
+    assert_eq!(f.status.code(), Some(0), "{}", out(&f));
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(fixed.contains("then `/ops:look`."), "{fixed}");
+    let md = std::fs::read_to_string(root.join("plugins/ops/skills/look/SKILL.md")).unwrap();
+    assert!(md.contains("then `/ops:look`."), "{md}");
+}

@@ -233,13 +233,31 @@ impl Writer {
         for (i, line) in text.split_inclusive('\n').enumerate() {
             if let Some((src, written)) = from.line(first + i) {
                 let content = line.trim_end_matches('\n');
-                let verbatim = content == written;
-                self.map.anchors.push(Anchor {
-                    at: self.text.len() as u32,
+                let at = self.text.len() as u32;
+                let anchor = |at: u32, src: u32, verbatim: bool| Anchor {
+                    at,
                     file: from.file,
-                    src: *src,
+                    src,
                     verbatim,
-                });
+                };
+                if content == written {
+                    self.map.anchors.push(anchor(at, *src, true));
+                } else {
+                    // A line whose middle changed (a reference resolved):
+                    // the same text before and after it maps exactly.
+                    let (p, q) = common_ends(content, written);
+                    self.map.anchors.push(anchor(at, *src, p > 0));
+                    if p > 0 {
+                        self.map
+                            .anchors
+                            .push(anchor(at + p as u32, *src + p as u32, false));
+                    }
+                    if q > 0 {
+                        let rendered = at + (content.len() - q) as u32;
+                        let orig = *src + (written.len() - q) as u32;
+                        self.map.anchors.push(anchor(rendered, orig, true));
+                    }
+                }
             }
             self.text.push_str(line);
         }
@@ -251,6 +269,26 @@ impl Writer {
         }
         (self.text, self.map)
     }
+}
+
+/// The lengths of the longest common prefix and suffix of `a` and `b` (on
+/// character boundaries, not overlapping).
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let p = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let (ra, rb) = (&a[p..], &b[p..]);
+    let q = ra
+        .char_indices()
+        .rev()
+        .zip(rb.chars().rev())
+        .find(|((_, x), y)| x != y)
+        .map_or(ra.len().min(rb.len()), |((i, x), _)| {
+            ra.len() - i - x.len_utf8()
+        });
+    (p, q)
 }
 
 impl std::fmt::Write for Writer {

@@ -229,10 +229,21 @@ pub struct Fixed {
 pub fn apply_fixes(outcome: &Outcome, dry_run: bool) -> Result<Fixed, Failure> {
     let db = &outcome.loaded.db;
     let (edits, fixes) = fix::apply(&outcome.diags, db);
+    // A generated file drifted, or a fix edits a typed source: what it
+    // renders changes, so the build runs after the fixes.
+    let sources: std::collections::BTreeSet<crate::source::FileId> = outcome
+        .loaded
+        .project
+        .skill_sources
+        .iter()
+        .map(|s| s.file)
+        .chain(outcome.loaded.project.plugin_sources.iter().map(|s| s.file))
+        .collect();
     let rebuild = outcome
         .diags
         .iter()
-        .any(|d| d.rule.id == crate::rules::build::generated_file_drift::RULE.id);
+        .any(|d| d.rule.id == crate::rules::build::generated_file_drift::RULE.id)
+        || edits.keys().any(|f| sources.contains(f));
     if dry_run {
         return Ok(Fixed {
             edits: edits

@@ -1,8 +1,9 @@
 //! Findings in generated files, reported where they come from. A finding in
 //! a rendered SKILL.md, phase script, plugin.json or marketplace entry moves
 //! to its place in the source (`skill.yaml`, `plugin.yaml`, or a file they
-//! read) through the source map the compile recorded; its fix is dropped (it
-//! would edit generated text). Findings with a cause at the source fold into
+//! read) through the source map the compile recorded; its fix moves with it
+//! when the text it replaces is the source's as written (a verbatim line of
+//! prose or script), and is dropped otherwise. Findings with a cause at the source fold into
 //! it: a finding on a source line that already has a build finding, and any
 //! finding in a generated file that no longer matches what its source
 //! renders (BLD007 says so, and the next build rewrites the file) or whose
@@ -143,7 +144,7 @@ fn moved(d: &mut Diagnostic, r: &Rendered, db: &SourceDb) -> bool {
             l.span = s;
         }
     }
-    d.fix = None;
+    d.fix = d.fix.take().and_then(|f| moved_fix(f, r, db));
     let note = format!(
         "`{generated}` is generated from `{source}`: change it there and run `skillc build`"
     );
@@ -152,6 +153,36 @@ fn moved(d: &mut Diagnostic, r: &Rendered, db: &SourceDb) -> bool {
         None => note,
     });
     true
+}
+
+/// A fix of generated text, moved to the source: kept only when every edit
+/// lands on source text that reads exactly as the generated text it
+/// replaces (a verbatim line of prose or script); otherwise dropped.
+fn moved_fix(
+    fix: crate::rules::diag::Fix,
+    r: &Rendered,
+    db: &SourceDb,
+) -> Option<crate::rules::diag::Fix> {
+    let mut edits = Vec::with_capacity(fix.edits.len());
+    for e in fix.edits {
+        if db.path(e.file) != r.path {
+            return None;
+        }
+        let (file, span) = r.map.span(&r.text, e.span)?;
+        let was = r.text.get(e.span.range()).filter(|w| !w.is_empty())?;
+        if db.path(file) == r.path || db.text(file).get(span.range()) != Some(was) {
+            return None;
+        }
+        edits.push(crate::rules::diag::Edit {
+            file,
+            span,
+            text: e.text,
+        });
+    }
+    Some(crate::rules::diag::Fix {
+        title: fix.title,
+        edits,
+    })
 }
 
 /// Every generated file the compile knows of, by path: current ones with
