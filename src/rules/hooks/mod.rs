@@ -21,6 +21,11 @@ crate::declare_family! {
     hook_matcher_invalid,
     plugin_root_unquoted,
     hook_script_missing,
+    hook_option_invalid,
+    hook_if_ignored,
+    hook_if_invalid,
+    hook_once_ignored,
+    hook_args_with_shell,
 }
 
 /// Where a set of hooks is written.
@@ -30,8 +35,10 @@ pub enum HookOrigin {
     File,
     /// plugin.json's inline `hooks`.
     Manifest,
-    /// `hooks:` in a skill's or agent's frontmatter.
+    /// `hooks:` in a skill's (or command's) frontmatter.
     Frontmatter,
+    /// `hooks:` in an agent's frontmatter.
+    Agent,
     /// `hooks` in `.claude/settings.json`.
     Settings,
 }
@@ -105,7 +112,11 @@ pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
         {
             out.push(Events {
                 file: d.file,
-                origin: HookOrigin::Frontmatter,
+                origin: if d.kind == crate::model::DocKind::Agent {
+                    HookOrigin::Agent
+                } else {
+                    HookOrigin::Frontmatter
+                },
                 plugin: project.plugin_of(&d.path).filter(|p| !p.synthetic),
                 events: m.iter().collect(),
             });
@@ -503,6 +514,76 @@ mod tests {
         );
         assert!(paths("bash ${CLAUDE_PLUGIN_ROOT}/hooks/*.sh").is_empty());
         assert!(paths("cd ${CLAUDE_PLUGIN_ROOT}/").is_empty());
+    }
+
+    /// Frontmatter, inline and settings hooks are read like hooks files;
+    /// `once` is fine in a skill and ignored in an agent; an escaped
+    /// placeholder is located exactly.
+    #[test]
+    fn every_place_hooks_are_written() {
+        use crate::engine::testing::check_listing;
+        let listing = r#"==> .claude-plugin/marketplace.json <==
+{ "name": "m", "owner": { "name": "A" }, "plugins": [ { "name": "demo", "source": "./plugins/demo", "description": "The demo plugin." } ] }
+==> plugins/demo/.claude-plugin/plugin.json <==
+{ "name": "demo", "version": "1.0.0", "description": "The demo plugin.", "author": { "name": "A" },
+  "hooks": { "Stop": [ { "matcher": "x", "hooks": [ { "type": "command", "command": "echo \"a\" ${CLAUDE_PLUGIN_ROOT}/b" } ] } ] } }
+==> plugins/demo/skills/s/SKILL.md <==
+---
+name: s
+description: Does s. Use when s is needed.
+hooks:
+  PreToolUSe:
+    - hooks:
+        - type: command
+          command: echo hi
+          once: true
+---
+Body.
+==> plugins/demo/agents/a.md <==
+---
+name: a
+description: Does a. Use when a is needed.
+hooks:
+  SessionStart:
+    - hooks:
+        - type: command
+          command: echo hi
+          once: true
+---
+Body.
+==> .claude/settings.json <==
+{ "hooks": { "PreToolUse": [ { "matcher": "Bash(", "hooks": [ { "type": "command", "command": "echo hi" } ] } ] } }
+"#;
+        let (_d, loaded, diags) = check_listing(listing);
+        let found: Vec<String> = diags
+            .iter()
+            .filter(|d| d.rule.family == crate::rules::Family::Hooks)
+            .map(|d| {
+                let span = d.span();
+                let text = loaded.db.text(d.file());
+                format!(
+                    "{} {} `{}`",
+                    d.rule.id,
+                    loaded.db.path(d.file()),
+                    &text[span.range()]
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "HK012 .claude/settings.json `(`",
+                "HK009 plugins/demo/.claude-plugin/plugin.json `\"x\"`",
+                "PP011 plugins/demo/.claude-plugin/plugin.json `${CLAUDE_PLUGIN_ROOT}`",
+                "PP014 plugins/demo/.claude-plugin/plugin.json `b`",
+                "HK015 plugins/demo/agents/a.md `once`",
+                "HK002 plugins/demo/skills/s/SKILL.md `PreToolUSe`",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+            "{found:#?}"
+        );
     }
 
     #[test]

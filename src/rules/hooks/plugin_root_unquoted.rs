@@ -55,7 +55,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .help(format!(
                 "write `\"${{{var}}}\"` (the path splits where it has a space), or use exec form with `args`"
             ));
-            let json = h.origin != super::HookOrigin::Frontmatter;
+            let json = matches!(
+                h.origin,
+                super::HookOrigin::File | super::HookOrigin::Manifest | super::HookOrigin::Settings
+            );
             if json && cx.text(h.file).get(at.range()) == Some(written) {
                 d = d.fix(
                     "quote the placeholder",
