@@ -11,7 +11,7 @@ declare_rule! {
     /// A hooks file without its `hooks` wrapper.
     ///
     /// ## What it does
-    /// Reports a `hooks/hooks.json` whose root has no `hooks` object (event
+    /// Reports a plugin's `hooks/hooks.json` whose root has no `hooks` object (event
     /// names written at the top level, as settings.json does inside its
     /// `hooks`), or whose `hooks` is not an object.
     ///
@@ -35,7 +35,8 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for jf in cx.project.json.iter().filter(|j| j.role == JsonRole::Hooks) {
+    let files = cx.project.json.iter().filter(|j| j.role == JsonRole::Hooks);
+    for jf in files.filter(|j| super::loaded_hooks_file(cx, cx.db.path(j.file))) {
         let Some(h) = jf.hooks() else { continue };
         match &h.hooks {
             Some(f) if f.ok().is_none() => out.push(

@@ -63,7 +63,9 @@ pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
         let plugin = project.plugin_of(path).filter(|p| !p.synthetic);
         match (&jf.typed, jf.role) {
             (Typed::Hooks(h), JsonRole::Hooks) => {
-                if let Some(m) = h.hooks.val() {
+                if let Some(m) = h.hooks.val()
+                    && loaded_hooks_file(cx, path)
+                {
                     out.push(Events {
                         file: jf.file,
                         origin: HookOrigin::File,
@@ -123,6 +125,18 @@ pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
         }
     }
     out
+}
+
+/// Whether Claude Code loads the hooks file at `path`: a plugin's
+/// `hooks/hooks.json`, or a file its plugin.json or entry lists in `hooks`.
+pub fn loaded_hooks_file(cx: &Context<'_>, path: &str) -> bool {
+    let Some(p) = cx.project.plugin_of(path).filter(|p| !p.synthetic) else {
+        return false;
+    };
+    path == crate::rules::manifest::in_dir(&p.dir, "hooks/hooks.json")
+        || crate::rules::manifest::component_paths(cx)
+            .iter()
+            .any(|cp| cp.key == "hooks" && cp.target().as_deref() == Some(path))
 }
 
 /// One handler, with the event and group it sits in.
