@@ -7,6 +7,7 @@ pub mod registry;
 pub mod build;
 pub mod files;
 pub mod frontmatter;
+pub mod hooks;
 pub mod manifest;
 pub mod phase;
 pub mod redaction;
@@ -39,6 +40,8 @@ pub enum Family {
     Redaction,
     /// Typed sources and generated files (BLD).
     Build,
+    /// Hooks: hooks.json, inline and frontmatter hooks (HK, PP011, PP014).
+    Hooks,
 }
 
 impl Family {
@@ -65,6 +68,7 @@ impl Family {
             Family::Shell => "shell",
             Family::Redaction => "redaction",
             Family::Build => "build",
+            Family::Hooks => "hooks",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The registry: every check and the rules it emits, listed once.
 
 use super::RuleMeta;
-use super::{build, files, frontmatter, manifest, phase, redaction, shell, xref};
+use super::{build, files, frontmatter, hooks, manifest, phase, redaction, shell, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
@@ -15,6 +15,7 @@ pub static FAMILIES: &[&[&RuleMeta]] = &[
     shell::RULES,
     redaction::RULES,
     build::RULES,
+    hooks::RULES,
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
