@@ -10,6 +10,7 @@ pub mod frontmatter;
 pub mod manifest;
 pub mod phase;
 pub mod redaction;
+pub mod servers;
 pub mod shell;
 pub mod xref;
 
@@ -39,6 +40,8 @@ pub enum Family {
     Redaction,
     /// Typed sources and generated files (BLD).
     Build,
+    /// MCP and LSP servers, monitors (MC, LS, MO).
+    Servers,
 }
 
 impl Family {
@@ -65,6 +68,7 @@ impl Family {
             Family::Shell => "shell",
             Family::Redaction => "redaction",
             Family::Build => "build",
+            Family::Servers => "servers",
         }
     }
 }

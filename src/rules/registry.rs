@@ -1,6 +1,7 @@
 //! The registry: every check and the rules it emits, listed once.
 
 use super::RuleMeta;
+use super::servers;
 use super::{build, files, frontmatter, manifest, phase, redaction, shell, xref};
 use std::sync::LazyLock;
 
@@ -15,6 +16,7 @@ pub static FAMILIES: &[&[&RuleMeta]] = &[
     shell::RULES,
     redaction::RULES,
     build::RULES,
+    servers::RULES,
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
