@@ -19,6 +19,7 @@ crate::declare_family! {
     mcp_url_missing,
     mcp_field_type,
     mcp_unknown_key,
+    mcp_oauth_invalid,
     mcp_variable_without_default,
     mcp_command_not_plugin_rooted,
     mcp_package_unpinned,
