@@ -2,13 +2,53 @@
 //! `lspServers`) and monitors (`monitors/monitors.json`,
 //! `experimental.monitors`), typed (formats.md §9, §10, §2.2).
 
-use super::value::{List, Map, Number, Opaque};
+use super::value::{FromTree, Kind, List, Map, Number, Opaque, Opt, Tree};
+use crate::source::Span;
 use crate::typed_object;
 
-typed_object! {
-    /// `.mcp.json`: `{"mcpServers": {name: server}}`.
-    pub struct McpFile {
-        mcp_servers: Map<McpServer> = "mcpServers",
+/// `.mcp.json`: `{"mcpServers": {name: server}}`, or the servers at the
+/// top (`{name: server}`, the form Anthropic's own marketplace writes):
+/// Claude Code reads `mcpServers` when the file has that key, and the whole
+/// object otherwise.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct McpFile {
+    /// The whole object.
+    pub span: Span,
+    /// `mcpServers` as written, when the file has it.
+    pub mcp_servers: Opt<Map<McpServer>>,
+    /// The servers at the top, when the file has no `mcpServers`.
+    pub flat: Option<Map<McpServer>>,
+}
+
+impl McpFile {
+    /// The servers, in either form (none when `mcpServers` is not an
+    /// object).
+    pub fn servers(&self) -> Option<&Map<McpServer>> {
+        match &self.mcp_servers {
+            Some(f) => f.ok(),
+            None => self.flat.as_ref(),
+        }
+    }
+}
+
+impl FromTree for McpFile {
+    fn from_tree<N: Tree>(node: &N) -> Result<Self, Kind> {
+        if node.kind() != Kind::Object {
+            return Err(node.kind());
+        }
+        let mut out = McpFile {
+            span: node.span(),
+            ..Default::default()
+        };
+        for (key, key_span, value) in node.members() {
+            if key == "mcpServers" {
+                super::value::read_field(&mut out.mcp_servers, key_span, value);
+            }
+        }
+        if out.mcp_servers.is_none() {
+            out.flat = Some(Map::from_tree(node)?);
+        }
+        Ok(out)
     }
 }
 

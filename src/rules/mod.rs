@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod manifest;
 pub mod phase;
 pub mod redaction;
+pub mod servers;
 pub mod shell;
 pub mod xref;
 
@@ -42,6 +43,8 @@ pub enum Family {
     Build,
     /// Hooks: hooks.json, inline and frontmatter hooks (HK, PP011, PP014).
     Hooks,
+    /// MCP and LSP servers, monitors (MC, LS, MO).
+    Servers,
 }
 
 impl Family {
@@ -69,6 +72,7 @@ impl Family {
             Family::Redaction => "redaction",
             Family::Build => "build",
             Family::Hooks => "hooks",
+            Family::Servers => "servers",
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The registry: every check and the rules it emits, listed once.
 
 use super::RuleMeta;
-use super::{build, files, frontmatter, hooks, manifest, phase, redaction, shell, xref};
+use super::{build, files, frontmatter, hooks, manifest, phase, redaction, servers, shell, xref};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
@@ -16,6 +16,7 @@ pub static FAMILIES: &[&[&RuleMeta]] = &[
     redaction::RULES,
     build::RULES,
     hooks::RULES,
+    servers::RULES,
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {

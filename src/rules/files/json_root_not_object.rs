@@ -32,7 +32,9 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for jf in &cx.project.json {
         let Ok(doc) = &jf.parsed else { continue };
-        if !doc.root.is_object() {
+        // A monitors file is a list of monitors.
+        let list = jf.role == crate::model::JsonRole::Monitors && doc.root.type_name() == "array";
+        if !doc.root.is_object() && !list {
             out.push(
                 Diagnostic::new(
                     &RULE,

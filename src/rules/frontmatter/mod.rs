@@ -45,6 +45,9 @@ crate::declare_family! {
     agent_field_value_invalid,
     agent_field_ignored,
     agent_unknown_key,
+    output_style_description_missing,
+    output_style_flag_not_boolean,
+    output_style_unknown_key,
     tool_rule_malformed,
     tool_name_lowercase,
     unknown_tool,
@@ -52,6 +55,24 @@ crate::declare_family! {
     bash_prefix_rule_invalid,
     tool_specifier_invalid,
     wildcard_tool_name,
+}
+
+/// A plugin's output styles (`output-styles/*.md`), read (a narrowed run
+/// may leave one unread).
+pub fn output_styles(project: &Project) -> impl Iterator<Item = &Doc> {
+    project.docs.iter().filter(move |d| {
+        !d.unread
+            && d.kind == DocKind::Other
+            && project.plugin_of(&d.path).is_some_and(|p| {
+                !p.synthetic
+                    && p.kind == crate::model::PluginKind::Plugin
+                    && d.path
+                        .strip_prefix(&p.dir)
+                        .map(|r| r.trim_start_matches('/'))
+                        .and_then(|r| r.strip_prefix("output-styles/"))
+                        .is_some_and(|f| !f.contains('/') && f.ends_with(".md"))
+            })
+    })
 }
 
 /// Docs that are skills, commands or agents.

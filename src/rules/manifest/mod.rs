@@ -659,16 +659,7 @@ pub fn mcp_servers(cx: &Context<'_>, p: &Plugin, pm: &PluginManifest) -> Option<
     let mcp_path = in_dir(&p.dir, ".mcp.json");
     if let Some(mcp) = json_at(cx, &mcp_path) {
         match &mcp.typed {
-            Typed::Mcp(f) => match &f.mcp_servers {
-                Some(field) => servers.extend(
-                    field
-                        .ok()
-                        .into_iter()
-                        .flat_map(|m| m.keys())
-                        .map(str::to_string),
-                ),
-                None => return None,
-            },
+            Typed::Mcp(f) => servers.extend(f.servers()?.keys().map(str::to_string)),
             _ => return None,
         }
     }

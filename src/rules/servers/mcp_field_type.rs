@@ -1,0 +1,89 @@
+//! The `mcp-field-type` rule (MC006).
+
+use crate::declare_rule;
+use crate::model::value::{Field, Kind, List, Map};
+use crate::rules::Context;
+use crate::rules::diag::Diagnostic;
+use crate::source::Span;
+
+declare_rule! {
+    /// An MCP server's `args`, `env` or `headers` has the wrong type.
+    ///
+    /// ## What it does
+    /// Reports `args` that is not an array of strings, and `env` or
+    /// `headers` that is not an object of string values.
+    ///
+    /// ## Why it matters
+    /// Claude Code's schema wants `args: string[]`, `env` and `headers` as
+    /// string maps: `"args": "--port 8080"` or `"PORT": 8080` fails it and
+    /// the server does not load.
+    ///
+    /// ## Example
+    /// ```text
+    /// ==> plugins/demo/.mcp.json <==
+    /// { "mcpServers": { "search": { "command": "search-server", "args": "--port 8080", "env": { "PORT": 8080 } } } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// ==> plugins/demo/.mcp.json <==
+    /// { "mcpServers": { "search": { "command": "search-server", "args": ["--port", "8080"], "env": { "PORT": "8080" } } } }
+    /// ```
+    pub static RULE = { id: "MC006", name: "mcp-field-type", family: Servers, severity: Error, check: check }
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for m in super::mcp_servers(cx) {
+        let mut bad: Vec<(Span, String, &str)> = Vec::new();
+        if let Some(f) = m.server.args.as_deref() {
+            list(f, "args", &mut bad);
+        }
+        for (key, f) in [("env", &m.server.env), ("headers", &m.server.headers)] {
+            if let Some(f) = f.as_deref() {
+                map(f, key, &mut bad);
+            }
+        }
+        for (span, message, help) in bad {
+            out.push(
+                Diagnostic::new(&RULE, m.file, span, format!("MCP server `{}`: {message}", m.name))
+                    .help(help),
+            );
+        }
+    }
+}
+
+fn list(f: &Field<List<String>>, key: &str, bad: &mut Vec<(Span, String, &str)>) {
+    const HELP: &str = "write each argument as its own string: `\"args\": [\"--port\", \"8080\"]`";
+    match &f.value {
+        Err(k) => bad.push((f.span, format!("`{key}` is {}, not an array of strings", a(*k)), HELP)),
+        Ok(l) => {
+            for i in l.iter() {
+                if let Err(k) = i.value {
+                    bad.push((i.span, format!("an item of `{key}` is {}, not a string", a(k)), HELP));
+                }
+            }
+        }
+    }
+}
+
+fn map(f: &Field<Map<String>>, key: &str, bad: &mut Vec<(Span, String, &str)>) {
+    const HELP: &str = "write it as an object of strings: `{ \"NAME\": \"value\" }` (quote numbers and booleans)";
+    match &f.value {
+        Err(k) => bad.push((f.span, format!("`{key}` is {}, not an object of strings", a(*k)), HELP)),
+        Ok(m) => {
+            for e in m.iter() {
+                if let Err(k) = e.value {
+                    bad.push((
+                        e.span,
+                        format!("`{key}.{}` is {}, not a string", e.key, a(k)),
+                        HELP,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn a(k: Kind) -> String {
+    super::mcp_server_not_object::a(k)
+}
