@@ -15,7 +15,7 @@ use crate::compile::{Output, Rendered};
 use crate::model::Project;
 use crate::rules::Family;
 use crate::rules::diag::{Diagnostic, Label};
-use crate::source::{FileId, SourceDb, Span};
+use crate::source::{FileId, SourceDb};
 use std::collections::{BTreeSet, HashMap};
 
 /// What a generated file is to the findings in it.
@@ -58,7 +58,8 @@ pub(crate) fn remap(
         })
         .map(Diagnostic::file)
         .collect();
-    let stale_entries: Vec<Span> = project
+    // Marketplace entries the next build rewrites.
+    let stale_entries: Vec<&crate::model::Entry> = project
         .entries
         .iter()
         .filter(|e| {
@@ -66,14 +67,10 @@ pub(crate) fn remap(
                 .as_ref()
                 .is_some_and(|(n, _)| compiled.entries.iter().any(|c| c.name == *n))
         })
-        .map(|e| e.span)
         .collect();
     let in_stale_entry = |d: &Diagnostic| {
-        project.entries.iter().any(|e| {
-            e.file == d.file()
-                && stale_entries.contains(&e.span)
-                && e.span.start <= d.span().start
-                && d.span().end <= e.span.end
+        stale_entries.iter().any(|e| {
+            e.file == d.file() && e.span.start <= d.span().start && d.span().end <= e.span.end
         })
     };
     let mut seen = BTreeSet::new();

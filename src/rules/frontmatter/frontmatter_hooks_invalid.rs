@@ -52,42 +52,6 @@ declare_rule! {
     pub static RULE = { id: "SK017", name: "frontmatter-hooks-invalid", family: Frontmatter, severity: Error, check: check }
 }
 
-pub const HOOK_EVENTS: &[&str] = &[
-    "PreToolUse",
-    "PostToolUse",
-    "PostToolUseFailure",
-    "PostToolBatch",
-    "Notification",
-    "UserPromptSubmit",
-    "UserPromptExpansion",
-    "SessionStart",
-    "SessionEnd",
-    "Stop",
-    "StopFailure",
-    "SubagentStart",
-    "SubagentStop",
-    "PreCompact",
-    "PostCompact",
-    "PermissionRequest",
-    "PermissionDenied",
-    "Setup",
-    "TeammateIdle",
-    "TaskCreated",
-    "TaskCompleted",
-    "Elicitation",
-    "ElicitationResult",
-    "ConfigChange",
-    "WorktreeCreate",
-    "WorktreeRemove",
-    "InstructionsLoaded",
-    "CwdChanged",
-    "FileChanged",
-    "MessageDisplay",
-    "DirectoryAdded",
-    "PreModelSwitch",
-    "PostModelSwitch",
-];
-
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (d, fm) in mappings(cx.project) {
         if d.kind != DocKind::Skill {
@@ -133,8 +97,8 @@ fn hook_problems(
     };
     for event in events.iter().chain(complex) {
         let name = event.key.as_str();
-        if !HOOK_EVENTS.contains(&name) {
-            let near = suggest(name, HOOK_EVENTS.iter().copied())
+        if !crate::model::hooks::EVENTS.contains(&name) {
+            let near = suggest(name, crate::model::hooks::EVENTS.iter().copied())
                 .map(|n| format!(" (did you mean `{n}`?)"))
                 .unwrap_or_default();
             out.push((

@@ -197,42 +197,7 @@ pub fn groups<'a>(cx: &Context<'a>) -> Vec<(FileId, &'a str, &'a MatcherGroup)> 
     out
 }
 
-/// The events of Claude Code 2.1.330 (formats.md §8), case-sensitive.
-pub const EVENTS: &[&str] = &[
-    "PreToolUse",
-    "PostToolUse",
-    "PostToolUseFailure",
-    "PostToolBatch",
-    "Notification",
-    "UserPromptSubmit",
-    "UserPromptExpansion",
-    "SessionStart",
-    "SessionEnd",
-    "Stop",
-    "StopFailure",
-    "SubagentStart",
-    "SubagentStop",
-    "PreCompact",
-    "PostCompact",
-    "PermissionRequest",
-    "PermissionDenied",
-    "Setup",
-    "TeammateIdle",
-    "TaskCreated",
-    "TaskCompleted",
-    "Elicitation",
-    "ElicitationResult",
-    "ConfigChange",
-    "WorktreeCreate",
-    "WorktreeRemove",
-    "InstructionsLoaded",
-    "CwdChanged",
-    "FileChanged",
-    "MessageDisplay",
-    "DirectoryAdded",
-    "PreModelSwitch",
-    "PostModelSwitch",
-];
+pub use crate::model::hooks::EVENTS;
 
 /// Events whose hooks always fire: a `matcher` on them is ignored (the
 /// hooks reference, "Matcher patterns").
