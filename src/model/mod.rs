@@ -10,6 +10,7 @@ pub mod manifest;
 pub mod schema;
 pub mod servers;
 pub mod settings;
+pub mod tools;
 pub mod typed_source;
 pub mod value;
 

@@ -9,6 +9,7 @@
 
 mod data;
 mod deferred;
+mod listed;
 mod read;
 mod tree;
 
@@ -255,6 +256,7 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
     let mut project = files.project(all_files, dirs, walked.excluded, hint, &root_name);
     project.copies = walked.copies;
     let mut db = files.db;
+    listed::type_listed(&mut project, &db, &reader);
     clock.done("model");
     if let Some(focus) = options.focus.filter(|_| light) {
         deferred::parse_deferred(&mut project, &mut db, focus, &reader);

@@ -305,6 +305,14 @@ impl Reader<'_> {
                 Err(_) => Parsed::None,
             };
         };
+        self.json_as(role, text)
+    }
+
+    /// A JSON file read for `role`: parsed, typed, its hook commands and
+    /// description mentions. Also for component files a manifest lists
+    /// under a name of their own (`listed.rs`).
+    pub(super) fn json_as(&self, role: JsonRole, text: &str) -> Parsed {
+        let base = bom_len(text);
         let parsed = json::parse(&text[base..], base);
         let hooks = match &parsed {
             Ok(doc) if role == JsonRole::Hooks => self.hook_commands(text, &doc.root),

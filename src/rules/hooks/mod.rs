@@ -26,6 +26,11 @@ crate::declare_family! {
     hook_if_invalid,
     hook_once_ignored,
     hook_args_with_shell,
+    hook_url_invalid,
+    hook_matcher_bare_server,
+    hook_matcher_server_unknown,
+    hook_matcher_tool_unknown,
+    hook_async_ignored,
 }
 
 /// Where a set of hooks is written.
@@ -54,8 +59,6 @@ pub struct Events<'a> {
 
 /// Every event map of the tree.
 pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
-    use crate::model::manifest::PathOr;
-    use crate::model::value::OneOrMany;
     let project = cx.project;
     let mut out = Vec::new();
     for jf in &project.json {
@@ -74,27 +77,6 @@ pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
                     });
                 }
             }
-            (Typed::Plugin(pm), JsonRole::Plugin) => {
-                let inline: Vec<_> = match pm.hooks.val() {
-                    Some(OneOrMany::One(PathOr::Inline(m))) => vec![m],
-                    Some(OneOrMany::Many(l)) => l
-                        .oks()
-                        .filter_map(|(v, _)| match v {
-                            PathOr::Inline(m) => Some(m),
-                            PathOr::Path(_) => None,
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                for m in inline {
-                    out.push(Events {
-                        file: jf.file,
-                        origin: HookOrigin::Manifest,
-                        plugin,
-                        events: m.iter().collect(),
-                    });
-                }
-            }
             (Typed::Settings(s), JsonRole::Settings) => {
                 if let Some(m) = s.hooks.val() {
                     out.push(Events {
@@ -106,6 +88,16 @@ pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
                 }
             }
             _ => {}
+        }
+    }
+    for (file, p, pm) in crate::rules::manifest::holders(cx) {
+        for m in crate::rules::servers::inline(&pm.hooks) {
+            out.push(Events {
+                file,
+                origin: HookOrigin::Manifest,
+                plugin: Some(p),
+                events: m.iter().collect(),
+            });
         }
     }
     for d in &project.docs {
@@ -237,6 +229,81 @@ pub fn matcher_is_regex(m: &str) -> bool {
         || m == "*"
         || m.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' ' | ',' | '|')))
+}
+
+/// The names in an exact matcher (`Bash`, `Edit|Write`, `Read, Grep`),
+/// each with its byte range in the matcher; none for a regex matcher.
+pub fn exact_names(m: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    if matcher_is_regex(m) || m.trim().is_empty() || m == "*" {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in m.split(['|', ',']) {
+        let start = at + (part.len() - part.trim_start().len());
+        at += part.len() + 1;
+        let name = part.trim();
+        if !name.is_empty() {
+            out.push((start..start + name.len(), name));
+        }
+    }
+    out
+}
+
+/// The MCP server names a matcher writes literally after `mcp__` (in an
+/// exact name or a regex: `mcp__memory__.*` → `memory`), with their ranges.
+/// A server written with regex syntax is left out.
+pub fn mcp_servers_named(m: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let re = crate::regex!(r"mcp__([A-Za-z0-9-]+(?:_[A-Za-z0-9-]+)*)(?:__|$|\||,)");
+    re.captures_iter(m)
+        .filter_map(|c| {
+            let g = c.get(1)?;
+            // `mcp__a.*`: the server name goes on with regex syntax.
+            Some((g.range(), g.as_str()))
+        })
+        .collect()
+}
+
+/// How Claude Code writes a plugin or server name inside a tool name:
+/// characters outside `[A-Za-z0-9_-]` become `_`.
+pub fn tool_name_part(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The MCP servers each plugin of the tree ships (`.mcp.json`, MCP files
+/// its manifest or entry lists, inline `mcpServers`), by plugin directory,
+/// with names as tool names write them. `None` for a plugin whose servers
+/// are not all known here (an `.mcpb` bundle, a URL).
+pub fn shipped_servers(
+    cx: &Context<'_>,
+) -> std::collections::HashMap<String, Option<std::collections::BTreeSet<String>>> {
+    use std::collections::{BTreeSet, HashMap};
+    let mut out: HashMap<String, Option<BTreeSet<String>>> = HashMap::new();
+    for p in cx.project.plugins.iter().filter(|p| !p.synthetic) {
+        out.insert(p.dir.clone(), Some(BTreeSet::new()));
+    }
+    for cp in crate::rules::manifest::component_paths(cx) {
+        if cp.key == "mcpServers" && !cp.path.ends_with(".json") {
+            out.insert(cp.dir.to_string(), None);
+        }
+    }
+    for m in crate::rules::servers::mcp_maps(cx) {
+        let Some(p) = m.plugin.filter(|p| !p.synthetic) else {
+            continue;
+        };
+        if let Some(Some(set)) = out.get_mut(&p.dir) {
+            set.extend(m.map.iter().map(|e| tool_name_part(&e.key)));
+        }
+    }
+    out
 }
 
 /// Where each byte of a JSON string's value is in the file: `raw` is the

@@ -509,16 +509,38 @@ impl ComponentPath<'_> {
 /// Every component path of every plugin, in its plugin.json and in its
 /// marketplace entry (each file and entry once).
 pub fn component_paths<'a>(cx: &Context<'a>) -> Vec<ComponentPath<'a>> {
+    let mut out = Vec::new();
+    for (file, p, holder) in holders(cx) {
+        for &(key, kind) in COMPONENT_FIELDS {
+            for (path, span) in holder.component_paths(key) {
+                out.push(ComponentPath {
+                    file,
+                    dir: &p.dir,
+                    key,
+                    kind,
+                    path,
+                    span,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Everything that declares a plugin's components: each plugin's
+/// plugin.json (once, when several plugins share it) and the marketplace
+/// entry that lists it (its fields are plugin.json's: merged with it, or
+/// the whole definition with `strict: false`), each with its file.
+pub fn holders<'a>(cx: &Context<'a>) -> Vec<(FileId, &'a Plugin, &'a PluginManifest)> {
     let project = cx.project;
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for p in project.plugins.iter().filter(|p| !p.synthetic) {
-        let mut holders: Vec<(FileId, &PluginManifest)> = Vec::new();
         if let Some(jf) = project.manifest(p)
             && let Some(pm) = jf.plugin()
             && seen.insert((jf.file, 0usize))
         {
-            holders.push((jf.file, pm));
+            out.push((jf.file, p, pm));
         }
         if let Some(ei) = p.entry
             && let Some((mk_file, mk)) = marketplace_of(project, &project.entries[ei])
@@ -527,21 +549,7 @@ pub fn component_paths<'a>(cx: &Context<'a>) -> Vec<ComponentPath<'a>> {
             if let Some(entry) = mk.entry(index).and_then(|i| i.ok())
                 && seen.insert((mk_file.file, index + 1))
             {
-                holders.push((mk_file.file, &entry.plugin));
-            }
-        }
-        for (file, holder) in holders {
-            for &(key, kind) in COMPONENT_FIELDS {
-                for (path, span) in holder.component_paths(key) {
-                    out.push(ComponentPath {
-                        file,
-                        dir: &p.dir,
-                        key,
-                        kind,
-                        path,
-                        span,
-                    });
-                }
+                out.push((mk_file.file, p, &entry.plugin));
             }
         }
     }
@@ -565,54 +573,88 @@ pub fn json_at<'a>(cx: &Context<'a>, path: &str) -> Option<&'a JsonFile> {
     cx.project.json.iter().find(|j| cx.db.path(j.file) == path)
 }
 
-/// The handler strings of a plugin's hooks: `hooks/hooks.json`, then the
-/// manifest's inline `hooks`.
-pub fn hook_strings<'a>(
-    cx: &Context<'a>,
-    p: &Plugin,
-    jf: &'a JsonFile,
-    pm: &'a PluginManifest,
-) -> Vec<HookString<'a>> {
-    use crate::model::manifest::PathOr;
-    use crate::model::value::OneOrMany;
-    let hooks_path = in_dir(&p.dir, "hooks/hooks.json");
-    let mut maps = Vec::new();
-    if let Some(h) = json_at(cx, &hooks_path)
-        && let Some(events) = h.hooks().and_then(|f| f.hooks.val())
-    {
-        maps.push((h.file, events));
-    }
-    if let Some(OneOrMany::One(PathOr::Inline(events))) = pm.hooks.val() {
-        maps.push((jf.file, events));
-    }
+/// The strings of a plugin's configs where Claude Code substitutes
+/// `${user_config.KEY}`, with the plugin: every hook handler's `command`,
+/// `args`, `url` and `headers` (hooks files, inline `hooks` of plugin.json
+/// and marketplace entries, skill and agent frontmatter), and its MCP
+/// servers' `command`, `args`, `env`, `url`, `headers` and
+/// `headersHelper`. `shell` marks where substitution is refused: a
+/// shell-form hook command and `headersHelper`.
+pub fn user_config_strings<'a>(cx: &Context<'a>) -> Vec<(&'a Plugin, HookString<'a>)> {
+    use crate::model::value::Present;
     let mut out = Vec::new();
-    for (file, events) in maps {
-        let handlers = events
-            .iter()
-            .filter_map(|e| e.ok())
-            .flat_map(|groups| groups.iter().filter_map(|g| g.ok()))
-            .filter_map(|g| g.hooks.val())
-            .flat_map(|handlers| handlers.iter().filter_map(|h| h.ok()));
-        for h in handlers {
-            if let Some((c, span)) = h.command.spanned() {
-                out.push(HookString {
-                    file,
-                    text: c,
-                    span,
-                    shell: h.args.is_none(),
-                });
+    for h in crate::rules::hooks::handlers(cx) {
+        let Some(p) = h.plugin else { continue };
+        let shell = crate::rules::hooks::shell_command(&h).is_some();
+        let mut strings: Vec<(&str, Span, bool)> = Vec::new();
+        if let Some((c, span)) = h.handler.command.spanned() {
+            strings.push((c, span, shell));
+        }
+        for (a, span) in h.handler.args.val().into_iter().flat_map(|a| a.oks()) {
+            strings.push((a, span, false));
+        }
+        if let Some((u, span)) = h.handler.url.spanned() {
+            strings.push((u, span, false));
+        }
+        for e in h.handler.headers.val().into_iter().flat_map(|m| m.iter()) {
+            if let Some(v) = e.ok() {
+                strings.push((v, e.span, false));
             }
-            for (a, span) in h.args.val().into_iter().flat_map(|a| a.oks()) {
-                out.push(HookString {
-                    file,
-                    text: a,
+        }
+        for (text, span, shell) in strings {
+            out.push((
+                p,
+                HookString {
+                    file: h.file,
+                    text,
+                    span,
+                    shell,
+                },
+            ));
+        }
+    }
+    for m in crate::rules::servers::mcp_servers(cx) {
+        let Some(p) = m.plugin.filter(|p| !p.synthetic) else {
+            continue;
+        };
+        for (text, span) in crate::rules::servers::expanded_strings(m.server) {
+            out.push((
+                p,
+                HookString {
+                    file: m.file,
+                    text,
                     span,
                     shell: false,
-                });
-            }
+                },
+            ));
+        }
+        if let Some((text, span)) = m.server.headers_helper.spanned() {
+            out.push((
+                p,
+                HookString {
+                    file: m.file,
+                    text,
+                    span,
+                    shell: true,
+                },
+            ));
         }
     }
     out
+}
+
+/// The `userConfig` keys a plugin declares, in its plugin.json and its
+/// marketplace entry.
+pub fn user_config_keys<'a>(cx: &Context<'a>, p: &Plugin) -> std::collections::BTreeSet<&'a str> {
+    holders(cx)
+        .into_iter()
+        .filter(|(_, q, _)| q.dir == p.dir)
+        .flat_map(|(_, _, pm)| {
+            crate::model::manifest::entries(&pm.user_config)
+                .iter()
+                .map(|e| e.key.as_str())
+        })
+        .collect()
 }
 
 /// A `${user_config.KEY}` in a hook string: where it is, as written, and KEY.

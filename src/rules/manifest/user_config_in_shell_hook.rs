@@ -9,7 +9,8 @@ declare_rule! {
     ///
     /// ## What it does
     /// Reports `${user_config.…}` inside `command` strings of hooks that run
-    /// through a shell (no `args` array).
+    /// through a shell (no `args` array), wherever a plugin writes its hooks,
+    /// and in an MCP server's `headersHelper` (also run through a shell).
     ///
     /// ## Why it matters
     /// Claude Code 2.1.207 and later refuse to substitute user values into a
@@ -36,17 +37,15 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (p, jf, pm) in super::manifests(cx.project) {
-        for s in super::hook_strings(cx, p, jf, pm)
-            .iter()
-            .filter(|s| s.shell)
-        {
-            for ph in super::placeholders(cx, s) {
-                out.push(
-                    Diagnostic::new(&RULE, s.file, ph.at, format!("`{}` in a shell-form hook command", ph.all))
-                        .help("pass it through `args` (exec form); shell-form substitution of user values is refused"),
-                );
-            }
+    for (_, s) in super::user_config_strings(cx) {
+        if !s.shell {
+            continue;
+        }
+        for ph in super::placeholders(cx, &s) {
+            out.push(
+                Diagnostic::new(&RULE, s.file, ph.at, format!("`{}` in a command run through a shell", ph.all))
+                    .help("pass it through `args` (exec form); shell-form substitution of user values is refused"),
+            );
         }
     }
 }

@@ -1,17 +1,17 @@
 //! The `user-config-undeclared` rule (PP013).
 
 use crate::declare_rule;
-use crate::model::manifest::entries;
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 declare_rule! {
     /// `${user_config.X}` names a key `userConfig` does not declare.
     ///
     /// ## What it does
-    /// Checks every `${user_config.KEY}` in hook configs against the plugin's
-    /// `userConfig` keys.
+    /// Checks every `${user_config.KEY}` in a plugin's hooks and MCP server
+    /// configs against the `userConfig` keys of its plugin.json and
+    /// marketplace entry.
     ///
     /// ## Why it matters
     /// The placeholder is never substituted; the hook receives it literally.
@@ -37,28 +37,26 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (p, jf, pm) in super::manifests(cx.project) {
-        let declared: BTreeSet<&str> = entries(&pm.user_config)
-            .iter()
-            .map(|e| e.key.as_str())
-            .collect();
-        for s in super::hook_strings(cx, p, jf, pm) {
-            for ph in super::placeholders(cx, &s) {
-                if declared.contains(ph.key) {
-                    continue;
-                }
-                let near = crate::text::suggest(ph.key, declared.iter().copied());
-                let d = Diagnostic::new(
-                    &RULE,
-                    s.file,
-                    ph.at,
-                    format!("`{}` is not declared in userConfig", ph.key),
-                );
-                out.push(match near {
-                    Some(n) => d.help(format!("did you mean `{n}`?")),
-                    None => d.help("declare it under userConfig in plugin.json"),
-                });
+    let mut declared: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for (p, s) in super::user_config_strings(cx) {
+        let keys = declared
+            .entry(p.dir.as_str())
+            .or_insert_with(|| super::user_config_keys(cx, p));
+        for ph in super::placeholders(cx, &s) {
+            if keys.contains(ph.key) {
+                continue;
             }
+            let near = crate::text::suggest(ph.key, keys.iter().copied());
+            let d = Diagnostic::new(
+                &RULE,
+                s.file,
+                ph.at,
+                format!("`{}` is not declared in userConfig", ph.key),
+            );
+            out.push(match near {
+                Some(n) => d.help(format!("did you mean `{n}`?")),
+                None => d.help("declare it under userConfig in plugin.json"),
+            });
         }
     }
 }

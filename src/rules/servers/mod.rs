@@ -78,8 +78,9 @@ impl Mcp<'_> {
     }
 }
 
-/// Every map of MCP servers in the tree: each MCP file's (`.mcp.json`, in
-/// either form), then each plugin.json's inline `mcpServers`.
+/// Every map of MCP servers in the tree: each MCP file's (`.mcp.json` or a
+/// file a manifest lists, in either form), then the inline `mcpServers` of
+/// each plugin.json and marketplace entry.
 pub fn mcp_maps<'a>(cx: &Context<'a>) -> Vec<McpMap<'a>> {
     let project = cx.project;
     let mut out = Vec::new();
@@ -94,17 +95,10 @@ pub fn mcp_maps<'a>(cx: &Context<'a>) -> Vec<McpMap<'a>> {
             });
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for p in project.plugins.iter().filter(|p| !p.synthetic) {
-        let Some(i) = p.manifest else { continue };
-        if !seen.insert(i) {
-            continue;
-        }
-        let jf = &project.json[i];
-        let Some(pm) = jf.plugin() else { continue };
+    for (file, p, pm) in crate::rules::manifest::holders(cx) {
         for map in inline(&pm.mcp_servers) {
             out.push(McpMap {
-                file: jf.file,
+                file,
                 plugin: Some(p),
                 map,
             });
@@ -205,8 +199,9 @@ pub struct LspMap<'a> {
     pub map: &'a Map<crate::model::servers::LspServer>,
 }
 
-/// Every map of LSP servers in the tree: each `.lsp.json`, then each
-/// plugin.json's inline `lspServers`.
+/// Every map of LSP servers in the tree: each LSP file (`.lsp.json` or a
+/// file a manifest lists), then the inline `lspServers` of each plugin.json
+/// and marketplace entry.
 pub fn lsp_maps<'a>(cx: &Context<'a>) -> Vec<LspMap<'a>> {
     let project = cx.project;
     let mut out = Vec::new();
@@ -215,16 +210,9 @@ pub fn lsp_maps<'a>(cx: &Context<'a>) -> Vec<LspMap<'a>> {
             out.push(LspMap { file: jf.file, map });
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for p in project.plugins.iter().filter(|p| !p.synthetic) {
-        let Some(i) = p.manifest else { continue };
-        if !seen.insert(i) {
-            continue;
-        }
-        let jf = &project.json[i];
-        let Some(pm) = jf.plugin() else { continue };
+    for (file, _, pm) in crate::rules::manifest::holders(cx) {
         for map in inline(&pm.lsp_servers) {
-            out.push(LspMap { file: jf.file, map });
+            out.push(LspMap { file, map });
         }
     }
     out
@@ -276,17 +264,10 @@ pub fn monitor_lists<'a>(cx: &Context<'a>) -> Vec<Monitors<'a>> {
             });
         }
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for p in project.plugins.iter().filter(|p| !p.synthetic) {
-        let Some(i) = p.manifest else { continue };
-        if !seen.insert(i) {
-            continue;
-        }
-        let jf = &project.json[i];
-        let Some(pm) = jf.plugin() else { continue };
+    for (file, p, pm) in crate::rules::manifest::holders(cx) {
         if let Some(PathOr::Inline(list)) = pm.experimental.val().and_then(|e| e.monitors.val()) {
             out.push(Monitors {
-                file: jf.file,
+                file,
                 plugin: Some(p),
                 list,
             });
