@@ -87,6 +87,7 @@ pub(crate) fn run(
         .filter_map(configured)
         .filter(|d| !suppressions.covers(d, &loaded.db))
         .collect();
+    registry::drop_superseded(&mut diags);
     // Findings in generated files move to their sources, or fold.
     if let Some(compiled) = crate::rules::build::compiled(&cx) {
         diags = super::sourcemap::remap(diags, compiled, &loaded.project, &loaded.db);

@@ -36,6 +36,34 @@ pub fn rules() -> &'static [&'static RuleMeta] {
     &RULES
 }
 
+/// Rules that say more about a defect another rule also reports, as
+/// (specific, general): where both report overlapping spans of one file,
+/// only the specific finding stands (a literal token in an MCP server's
+/// `env` is MC013's, with the `userConfig` fix, not also RD006's).
+pub const SUPERSEDES: &[(&str, &str)] = &[("MC013", "RD006")];
+
+/// Drop the general findings a specific one covers ([`SUPERSEDES`]).
+pub fn drop_superseded(diags: &mut Vec<super::diag::Diagnostic>) {
+    let specific: Vec<_> = diags
+        .iter()
+        .filter_map(|d| {
+            let (_, general) = SUPERSEDES.iter().find(|(s, _)| *s == d.rule.id)?;
+            Some((*general, d.file(), d.span()))
+        })
+        .collect();
+    if specific.is_empty() {
+        return;
+    }
+    diags.retain(|d| {
+        !specific.iter().any(|(general, file, span)| {
+            d.rule.id == *general
+                && d.file() == *file
+                && d.span().start < span.end
+                && span.start < d.span().end
+        })
+    });
+}
+
 /// Find a rule by id (any case) or name.
 pub fn find(key: &str) -> Option<&'static RuleMeta> {
     rules()
@@ -149,6 +177,15 @@ mod tests {
     }
 
     /// Every rule has a rendered snapshot somewhere under `src/`.
+    #[test]
+    fn superseded_pairs_name_real_rules() {
+        for (specific, general) in super::SUPERSEDES {
+            for id in [specific, general] {
+                assert!(rules().iter().any(|r| r.id == *id), "{id} is not a rule");
+            }
+        }
+    }
+
     #[test]
     fn every_rule_has_a_snapshot() {
         fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
