@@ -95,7 +95,11 @@ fn ids(root: &Path) -> Vec<String> {
         .output()
         .unwrap();
     let code = out.status.code();
-    assert!(matches!(code, Some(0 | 1)), "exit {code:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "exit {code:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let items = v
         .get("diagnostics")
@@ -165,6 +169,36 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, String)>, Vec<&'static str>)
             (MARKETPLACE, r#"{ "name": "m", "owner": { "name": "A" }, "metadata": { "description": "Demo plugins." }, "plugins": [ { "name": "demo", "source": "./plugins/demo", "description": "The demo plugin: /demo:hello.",
   "hooks": { "PreToolUse": [ { "matcher": "Bash", "hooks": [ { "type": "comand", "command": "echo hi" } ] } ] } } ] }"#.into()),
         ], vec!["HK004"]),
+        ("hooks: args as a string", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "command": "echo", "args": "hi" }"#)))], vec!["HK020"]),
+        ("hooks: `hooks` is a list", vec![(HOOKS, r#"{ "hooks": [ { "matcher": "Bash" } ] }"#.into())], vec!["HK001"]),
+        ("hooks: group without handlers", vec![(HOOKS, hook("PreToolUse", r#"{ "matcher": "Bash" }"#))], vec!["HK003"]),
+        ("hooks: handler without type", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "command": "echo hi" }"#)))], vec!["HK004"]),
+        ("hooks: prompt hook without prompt", vec![(HOOKS, hook("Stop", r#"{ "hooks": [ { "type": "prompt" } ] }"#))], vec!["HK005"]),
+        ("hooks: mcp_tool without tool", vec![(HOOKS, hook("Stop", r#"{ "hooks": [ { "type": "mcp_tool", "server": "memory" } ] }"#))], vec!["HK005"]),
+        ("hooks: matcher a number", vec![(HOOKS, hook("PreToolUse", &format!(r#"{{ "matcher": 3, "hooks": [ {cmd} ] }}"#)))], vec!["HK020"]),
+        ("hooks: statusMessage a number", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "command": "echo hi", "statusMessage": 3 }"#)))], vec!["HK020"]),
+        ("hooks: onFailure stop", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "command": "echo hi", "onFailure": "stop" }"#)))], vec!["HK008"]),
+        ("hooks: unknown handler key", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "command": "echo hi", "timout": 5 }"#)))], vec!["HK021"]),
+        ("hooks: inline with a wrapper", vec![
+            (PLUGIN, r#"{ "name": "demo", "version": "1.0.0", "description": "The demo plugin: /demo:hello.", "author": { "name": "A" }, "hooks": { "hooks": { "Stop": [ { "hooks": [ { "type": "command", "command": "echo hi" } ] } ] } },
+  "userConfig": { "token": { "type": "string", "title": "Token", "description": "The API token.", "sensitive": true } } }"#.into()),
+        ], vec!["HK001"]),
+        ("hooks: script not plugin-rooted", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "command": "./hooks/guard.sh" }"#)))], vec!["HK022"]),
+        ("mcp: env value a number", vec![(MCP, r#"{ "mcpServers": { "memory": { "command": "${CLAUDE_PLUGIN_ROOT}/bin/memory", "env": { "PORT": 8080 } } } }"#.into())], vec!["MC006"]),
+        ("mcp: headers a list", vec![(MCP, r#"{ "mcpServers": { "docs": { "type": "http", "url": "https://mcp.example.com/mcp", "headers": ["X-A: b"] } } }"#.into())], vec!["MC006"]),
+        ("mcp: timeout negative", vec![(MCP, r#"{ "mcpServers": { "memory": { "command": "${CLAUDE_PLUGIN_ROOT}/bin/memory", "timeout": -5 } } }"#.into())], vec!["MC006"]),
+        ("mcp: command missing on disk", vec![("plugins/demo/bin/memory", String::new())], vec!["PP014"]),
+        ("mcp: file not an object", vec![(MCP, r#"[ { "memory": {} } ]"#.into())], vec!["GEN002"]),
+        ("mcp: mcpServers a list", vec![(MCP, r#"{ "mcpServers": [ { "command": "x" } ] }"#.into())], vec!["MC001"]),
+        ("lsp: args a string", vec![(LSP, r#"{ "rust": { "command": "rust-analyzer", "args": "--stdio", "extensionToLanguage": { ".rs": "rust" } } }"#.into())], vec!["LS004"]),
+        ("lsp: startup timeout negative", vec![(LSP, r#"{ "rust": { "command": "rust-analyzer", "extensionToLanguage": { ".rs": "rust" }, "startupTimeout": -1 } }"#.into())], vec!["LS004"]),
+        ("lsp: extension without dot", vec![(LSP, r#"{ "rust": { "command": "rust-analyzer", "extensionToLanguage": { "rs": "rust" } } }"#.into())], vec!["LS003"]),
+        ("lsp: server not an object", vec![(LSP, r#"{ "rust": "rust-analyzer" }"#.into())], vec!["LS001"]),
+        ("monitors: not a list", vec![(MONITORS, r#"{ "name": "log", "command": "tail -F a", "description": "A." }"#.into())], vec!["GEN002"]),
+        ("monitors: empty skill", vec![(MONITORS, r#"[ { "name": "log", "command": "tail -F a", "description": "A.", "when": "on-skill-invoke:" } ]"#.into())], vec!["MO003"]),
+        ("monitors: unknown key", vec![(MONITORS, r#"[ { "name": "log", "command": "tail -F a", "description": "A.", "interval": 5 } ]"#.into())], vec!["MO001"]),
+        ("output style: no frontmatter", vec![(STYLE, "Answer briefly.\n".into())], vec!["OS001"]),
+        ("output style: force-for-plugin a string", vec![(STYLE, "---\nname: terse\ndescription: Short answers.\nforce-for-plugin: \"true\"\n---\nAnswer briefly.\n".into())], vec!["OS002"]),
         ("mcp: server not an object", vec![(MCP, r#"{ "mcpServers": { "memory": "memory-server" } }"#.into())], vec!["MC001"]),
         ("mcp: stdio without command", vec![(MCP, r#"{ "mcpServers": { "memory": { "args": ["--quiet"] } } }"#.into())], vec!["MC002"]),
         ("mcp: url without type", vec![(MCP, r#"{ "mcpServers": { "docs": { "url": "https://mcp.example.com/mcp" } } }"#.into())], vec!["MC003"]),

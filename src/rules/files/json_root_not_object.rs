@@ -9,8 +9,9 @@ declare_rule! {
     /// A manifest's top-level JSON value is not an object.
     ///
     /// ## What it does
-    /// Reports a `plugin.json`, `marketplace.json`, hooks or MCP file whose
-    /// root is an array, a string or another non-object value.
+    /// Reports a `plugin.json`, `marketplace.json`, hooks, MCP, LSP or
+    /// settings file whose root is an array, a string or another
+    /// non-object value, and a monitors file whose root is not an array.
     ///
     /// ## Why it matters
     /// Claude Code rejects the manifest (`root: manifest must be an object`).
@@ -33,8 +34,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for jf in &cx.project.json {
         let Ok(doc) = &jf.parsed else { continue };
         // A monitors file is a list of monitors.
-        let list = jf.role == crate::model::JsonRole::Monitors && doc.root.type_name() == "array";
-        if !doc.root.is_object() && !list {
+        let monitors = jf.role == crate::model::JsonRole::Monitors;
+        let (fine, want, help) = if monitors {
+            (
+                doc.root.type_name() == "array",
+                "an array of monitors",
+                "write the monitors as a list: [ { \"name\": …, \"command\": …, \"description\": … } ]",
+            )
+        } else {
+            (
+                doc.root.is_object(),
+                "an object",
+                "wrap the content in a JSON object: { \"name\": … }",
+            )
+        };
+        if !fine {
             out.push(
                 Diagnostic::new(
                     &RULE,
@@ -44,11 +58,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         doc.root.span.start as usize + 1,
                     ),
                     format!(
-                        "the top-level value is {}, not an object",
+                        "the top-level value is {}, not {want}",
                         a_type(doc.root.type_name())
                     ),
                 )
-                .help("wrap the content in a JSON object: { \"name\": … }"),
+                .help(help),
             );
         }
     }

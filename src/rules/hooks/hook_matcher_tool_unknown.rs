@@ -51,6 +51,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some((matcher, span)) = g.matcher.spanned() else {
             continue;
         };
+        if matcher.kind != crate::model::value::Kind::String {
+            continue;
+        }
         let m = matcher.text.as_str();
         if super::matcher_is_regex(m) {
             if m.contains("mcp") {

@@ -13,12 +13,16 @@ declare_rule! {
     /// ## What it does
     /// Reports a plugin's `hooks/hooks.json` whose root has no `hooks` object (event
     /// names written at the top level, as settings.json does inside its
-    /// `hooks`), or whose `hooks` is not an object.
+    /// `hooks`), or whose `hooks` is not an object; and the opposite
+    /// mistake, a `hooks` wrapper inside an inline event map (plugin.json's
+    /// `hooks`, frontmatter `hooks:`, settings' `hooks`), which has none.
     ///
     /// ## Why it matters
     /// Claude Code reads a hooks file as `{"hooks": {<Event>: […]}}`. Without
     /// the wrapper its validator reports `HOOKS_MISSING_WRAPPER` and the
-    /// plugin's hooks are not loaded: none of them runs.
+    /// plugin's hooks are not loaded: none of them runs. Inline, a
+    /// wrapper reads as an unknown event named `hooks`, and its hooks never
+    /// run.
     ///
     /// ## Example
     /// ```text
@@ -68,6 +72,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 );
             }
             None => {}
+        }
+    }
+    for m in super::event_maps(cx) {
+        if let Some(at) = m.wrapper {
+            let place = match m.origin {
+                super::HookOrigin::Manifest => "plugin.json's `hooks`",
+                super::HookOrigin::Settings => "settings' `hooks`",
+                _ => "frontmatter `hooks:`",
+            };
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    m.file,
+                    at,
+                    format!("{place} is the event map itself: this `hooks` wrapper is read as an unknown event"),
+                )
+                .help("move the events up one level: `\"hooks\": {\"<Event>\": […]}`"),
+            );
         }
     }
 }

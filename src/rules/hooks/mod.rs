@@ -31,6 +31,9 @@ crate::declare_family! {
     hook_matcher_server_unknown,
     hook_matcher_tool_unknown,
     hook_async_ignored,
+    hook_field_type,
+    hook_unknown_key,
+    hook_command_not_plugin_rooted,
 }
 
 /// Where a set of hooks is written.
@@ -55,6 +58,9 @@ pub struct Events<'a> {
     /// The plugin that ships it, when one does.
     pub plugin: Option<&'a Plugin>,
     pub events: Vec<&'a Entry<List<MatcherGroup>>>,
+    /// The key of a `hooks` wrapper written around an inline event map
+    /// (which has none): its events are not read.
+    pub wrapper: Option<Span>,
 }
 
 /// Every event map of the tree.
@@ -74,17 +80,18 @@ pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
                         origin: HookOrigin::File,
                         plugin,
                         events: m.iter().collect(),
+                        wrapper: None,
                     });
                 }
             }
             (Typed::Settings(s), JsonRole::Settings) => {
                 if let Some(m) = s.hooks.val() {
-                    out.push(Events {
-                        file: jf.file,
-                        origin: HookOrigin::Settings,
+                    out.push(inline_events(
+                        jf.file,
+                        HookOrigin::Settings,
                         plugin,
-                        events: m.iter().collect(),
-                    });
+                        m.iter(),
+                    ));
                 }
             }
             _ => {}
@@ -92,31 +99,41 @@ pub fn event_maps<'a>(cx: &Context<'a>) -> Vec<Events<'a>> {
     }
     for (file, p, pm) in crate::rules::manifest::holders(cx) {
         for m in crate::rules::servers::inline(&pm.hooks) {
-            out.push(Events {
-                file,
-                origin: HookOrigin::Manifest,
-                plugin: Some(p),
-                events: m.iter().collect(),
-            });
+            out.push(inline_events(file, HookOrigin::Manifest, Some(p), m.iter()));
         }
     }
     for d in &project.docs {
         if let Some(fm) = d.fm.as_deref()
             && let Some(m) = fm.hooks.val()
         {
-            out.push(Events {
-                file: d.file,
-                origin: if d.kind == crate::model::DocKind::Agent {
-                    HookOrigin::Agent
-                } else {
-                    HookOrigin::Frontmatter
-                },
-                plugin: project.plugin_of(&d.path).filter(|p| !p.synthetic),
-                events: m.iter().collect(),
-            });
+            let origin = if d.kind == crate::model::DocKind::Agent {
+                HookOrigin::Agent
+            } else {
+                HookOrigin::Frontmatter
+            };
+            let plugin = project.plugin_of(&d.path).filter(|p| !p.synthetic);
+            out.push(inline_events(d.file, origin, plugin, m.iter()));
         }
     }
     out
+}
+
+/// An inline event map: a `hooks` key in it is a wrapper written by
+/// mistake, kept apart from the events.
+fn inline_events<'a>(
+    file: FileId,
+    origin: HookOrigin,
+    plugin: Option<&'a Plugin>,
+    all: impl Iterator<Item = &'a Entry<List<MatcherGroup>>>,
+) -> Events<'a> {
+    let (wrappers, events): (Vec<_>, Vec<_>) = all.partition(|e| e.key == "hooks");
+    Events {
+        file,
+        origin,
+        plugin,
+        events,
+        wrapper: wrappers.first().map(|e| e.key_span),
+    }
 }
 
 /// Whether Claude Code loads the hooks file at `path`: a plugin's

@@ -6,13 +6,16 @@ use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
-    /// An LSP server's `transport`, a timeout or `maxRestarts` is invalid.
+    /// An LSP server's option has the wrong type or value.
     ///
     /// ## What it does
     /// Reports a `transport` other than `stdio` and `socket`, a
     /// `startupTimeout`, `shutdownTimeout` or `requestTimeout` that is not
-    /// a positive whole number of milliseconds, and a `maxRestarts` that
-    /// is not a whole number of at least 0.
+    /// a positive whole number of milliseconds, a `maxRestarts` that is not
+    /// a whole number of at least 0, `args` that is not an array of
+    /// non-empty strings, `env` that is not an object of strings,
+    /// `restartOnCrash` or `diagnostics` that is not a boolean, and a
+    /// `workspaceFolder` that is not a string.
     ///
     /// ## Why it matters
     /// Claude Code validates these fields: a server with one out of range
@@ -72,8 +75,52 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(f) = s.max_restarts.as_deref() {
             number(cx, &l, "maxRestarts", f, 0, out);
         }
+        let a = super::mcp_server_not_object::a;
+        let mut bad: Vec<(crate::source::Span, String, &str)> = Vec::new();
+        if let Some(f) = s.args.as_deref() {
+            match &f.value {
+                Err(k) => bad.push((f.span, format!("`args` is {}, not an array of strings", a(*k)), ARGS)),
+                Ok(list) => {
+                    for i in list.iter() {
+                        match &i.value {
+                            Err(k) => bad.push((i.span, format!("an item of `args` is {}, not a string", a(*k)), ARGS)),
+                            Ok(v) if v.is_empty() => bad.push((i.span, "an item of `args` is empty".into(), ARGS)),
+                            Ok(_) => {}
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(f) = s.env.as_deref() {
+            match &f.value {
+                Err(k) => bad.push((f.span, format!("`env` is {}, not an object of strings", a(*k)), ENV)),
+                Ok(m) => {
+                    for e in m.iter() {
+                        if let Err(k) = e.value {
+                            bad.push((e.span, format!("`env.{}` is {}, not a string", e.key, a(k)), ENV));
+                        }
+                    }
+                }
+            }
+        }
+        for (key, f) in [("restartOnCrash", &s.restart_on_crash), ("diagnostics", &s.diagnostics)] {
+            if let Some(Field { span, value: Err(k), .. }) = f.as_deref() {
+                bad.push((*span, format!("`{key}` is {}, not a boolean", a(*k)), "write `true` or `false`, without quotes"));
+            }
+        }
+        if let Some(Field { span, value: Err(k), .. }) = s.workspace_folder.as_deref() {
+            bad.push((*span, format!("`workspaceFolder` is {}, not a string", a(*k)), "write the folder as a string"));
+        }
+        for (span, message, help) in bad {
+            out.push(
+                Diagnostic::new(&RULE, l.file, span, format!("LSP server `{}`: {message}", l.name)).help(help),
+            );
+        }
     }
 }
+
+const ARGS: &str = "write each argument as its own string: `\"args\": [\"--stdio\"]`";
+const ENV: &str = "write an object of strings: `{ \"NAME\": \"value\" }` (quote numbers and booleans)";
 
 /// Report `f` unless it is a whole number of at least `min` (and at most
 /// 2147483647).

@@ -7,11 +7,13 @@ use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {
-    /// An MCP server's `args`, `env` or `headers` has the wrong type.
+    /// An MCP server's `args`, `env`, `headers`, `timeout` or `alwaysLoad`
+    /// has the wrong type.
     ///
     /// ## What it does
-    /// Reports `args` that is not an array of strings, and `env` or
-    /// `headers` that is not an object of string values.
+    /// Reports `args` that is not an array of strings, `env` or `headers`
+    /// that is not an object of string values, a `timeout` that is not a
+    /// whole number above 0, and an `alwaysLoad` that is not a boolean.
     ///
     /// ## Why it matters
     /// Claude Code's schema wants `args: string[]`, `env` and `headers` as
@@ -42,6 +44,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(f) = f.as_deref() {
                 map(f, key, &mut bad);
             }
+        }
+        if let Some(f) = m.server.timeout.as_deref() {
+            let bad_value = match &f.value {
+                Ok(n) => (!n.as_i64().is_some_and(|v| v > 0)).then(|| format!("`timeout` is {}", n.text)),
+                Err(k) => Some(format!("`timeout` is {}", a(*k))),
+            };
+            if let Some(v) = bad_value {
+                bad.push((
+                    f.span,
+                    format!("{v}, not a positive whole number"),
+                    "write the timeout in milliseconds, a whole number above 0",
+                ));
+            }
+        }
+        if let Some(Field { span, value: Err(k), .. }) = m.server.always_load.as_deref() {
+            bad.push((*span, format!("`alwaysLoad` is {}, not a boolean", a(*k)), "write `true` or `false`, without quotes"));
         }
         for (span, message, help) in bad {
             out.push(

@@ -196,6 +196,7 @@ pub fn in_dir(dir: &str, f: &str) -> String {
 /// plugin.json.
 pub struct LspMap<'a> {
     pub file: FileId,
+    pub plugin: Option<&'a Plugin>,
     pub map: &'a Map<crate::model::servers::LspServer>,
 }
 
@@ -207,12 +208,20 @@ pub fn lsp_maps<'a>(cx: &Context<'a>) -> Vec<LspMap<'a>> {
     let mut out = Vec::new();
     for jf in project.json.iter().filter(|j| j.role == JsonRole::Lsp) {
         if let Typed::Lsp(map) = &jf.typed {
-            out.push(LspMap { file: jf.file, map });
+            out.push(LspMap {
+                file: jf.file,
+                plugin: project.plugin_of(cx.db.path(jf.file)),
+                map,
+            });
         }
     }
-    for (file, _, pm) in crate::rules::manifest::holders(cx) {
+    for (file, p, pm) in crate::rules::manifest::holders(cx) {
         for map in inline(&pm.lsp_servers) {
-            out.push(LspMap { file, map });
+            out.push(LspMap {
+                file,
+                plugin: Some(p),
+                map,
+            });
         }
     }
     out
@@ -221,6 +230,7 @@ pub fn lsp_maps<'a>(cx: &Context<'a>) -> Vec<LspMap<'a>> {
 /// One LSP server that is an object.
 pub struct Lsp<'a> {
     pub file: FileId,
+    pub plugin: Option<&'a Plugin>,
     pub name: &'a str,
     pub key: Span,
     pub server: &'a crate::model::servers::LspServer,
@@ -234,6 +244,7 @@ pub fn lsp_servers<'a>(cx: &Context<'a>) -> Vec<Lsp<'a>> {
             m.map.iter().filter_map(move |e| {
                 Some(Lsp {
                     file: m.file,
+                    plugin: m.plugin,
                     name: &e.key,
                     key: e.key_span,
                     server: e.ok()?,
