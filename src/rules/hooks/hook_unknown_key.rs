@@ -8,10 +8,12 @@ declare_rule! {
     /// A key Claude Code does not read in a hook handler or matcher group.
     ///
     /// ## What it does
-    /// Reports keys of a matcher group other than `matcher` and `hooks`,
-    /// and keys of a handler that no handler type has (`timout`,
-    /// `matcher` inside a handler), or that belong to another type (`url`
-    /// on a `command` hook), with the nearest key it may mean.
+    /// Reports a key of a matcher group or handler that is a misspelling of
+    /// a key Claude Code reads (`timout`, `matchers`), a key written one
+    /// level off (`matcher` inside a handler, `timeout` on the group), and a
+    /// key that belongs to another handler type (`url` on a `command`
+    /// hook). A key like nothing Claude Code reads is left alone: it may be
+    /// newer than skillc.
     ///
     /// ## Why it matters
     /// Claude Code drops keys it does not know without a word: a
@@ -38,7 +40,14 @@ const KEYS: &[(&str, &[&str])] = &[
     (
         "command",
         &[
-            "command", "args", "shell", "async", "asyncRewake", "onFailure",
+            "command",
+            "args",
+            "shell",
+            "async",
+            "asyncRewake",
+            "rewakeMessage",
+            "rewakeSummary",
+            "onFailure",
         ],
     ),
     (
@@ -57,6 +66,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (file, _, g) in super::groups(cx) {
         for k in &g.unknown {
             let near = crate::text::suggest(&k.name, ["matcher", "hooks"].into_iter());
+            let handler_key = COMMON.contains(&k.name.as_str())
+                || KEYS.iter().any(|(_, keys)| keys.contains(&k.name.as_str()));
             let d = Diagnostic::new(
                 &RULE,
                 file,
@@ -65,7 +76,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
             out.push(match near {
                 Some(n) => d.help(format!("did you mean `{n}`?")),
-                None => d.help("a matcher group has `matcher` and `hooks`; handler settings go inside `hooks`"),
+                None if handler_key => d.help(format!("move `{}` into the handler, inside `hooks`", k.name)),
+                // A key like nothing Claude Code reads may be newer than skillc.
+                None => continue,
             });
         }
     }
@@ -106,7 +119,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                         None if name == "matcher" => {
                             d.help("move `matcher` to the group around `hooks`")
                         }
-                        None => d.help("remove it"),
+                        // A key like nothing Claude Code reads may be newer
+                        // than skillc: left alone.
+                        None => continue,
                     }
                 }
                 _ => continue,
