@@ -199,6 +199,10 @@ fn cases() -> Vec<(&'static str, Vec<(&'static str, String)>, Vec<&'static str>)
         ("monitors: unknown key", vec![(MONITORS, r#"[ { "name": "log", "command": "tail -F a", "description": "A.", "interval": 5 } ]"#.into())], vec!["MO001"]),
         ("output style: no frontmatter", vec![(STYLE, "Answer briefly.\n".into())], vec!["OS001"]),
         ("output style: force-for-plugin a string", vec![(STYLE, "---\nname: terse\ndescription: Short answers.\nforce-for-plugin: \"true\"\n---\nAnswer briefly.\n".into())], vec!["OS002"]),
+        ("hooks: exec form with arguments in command", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "command": "node fmt.js", "args": ["--fix"] }"#)))], vec!["HK023"]),
+        ("hooks: header variable not allowed", vec![(HOOKS, hook("Stop", r#"{ "hooks": [ { "type": "http", "url": "https://hooks.example.com/stop", "headers": { "Authorization": "Bearer ${HOOK_TOKEN}" } } ] }"#))], vec!["HK024"]),
+        ("hooks: powershell reads a bash variable", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "shell": "powershell", "command": "& \"$CLAUDE_PROJECT_DIR\\check.ps1\"" }"#)))], vec!["HK025"]),
+        ("hooks: handler setting on the group", vec![(HOOKS, hook("PreToolUse", &format!(r#"{{ "matcher": "Bash", "timeout": 5, "hooks": [ {cmd} ] }}"#)))], vec!["HK021"]),
         ("mcp: server not an object", vec![(MCP, r#"{ "mcpServers": { "memory": "memory-server" } }"#.into())], vec!["MC001"]),
         ("mcp: stdio without command", vec![(MCP, r#"{ "mcpServers": { "memory": { "args": ["--quiet"] } } }"#.into())], vec!["MC002"]),
         ("mcp: url without type", vec![(MCP, r#"{ "mcpServers": { "docs": { "url": "https://mcp.example.com/mcp" } } }"#.into())], vec!["MC003"]),
@@ -252,6 +256,16 @@ fn each_defect_is_reported_by_its_rule_alone() {
         let changes: Vec<(&str, &str)> = changes.iter().map(|(p, t)| (*p, t.as_str())).collect();
         let dir = tree(&changes);
         let got = ids(dir.path());
+        // `scripts/compare-components.sh` runs other validators on the
+        // same trees.
+        if let Some(out) = std::env::var_os("SKILLC_CASES_OUT") {
+            let slug: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect();
+            let to = Path::new(&out).join(format!("{}__{slug}", expected.join("+")));
+            common::copy_dir(dir.path(), &to);
+        }
         if got != expected {
             wrong.push(format!("{name}: expected {expected:?}, got {got:?}"));
         }

@@ -370,7 +370,10 @@ impl Reader<'_> {
         for m in events.members() {
             for group in m.value.items() {
                 for h in group.get("hooks").map(|h| h.items()).unwrap_or(&[]) {
-                    if h.get("args").is_some() {
+                    // Exec form, and PowerShell, are not bash.
+                    if h.get("args").is_some()
+                        || h.get("shell").and_then(|s| s.as_str()) == Some("powershell")
+                    {
                         continue;
                     }
                     let Some(node) = h.get("command") else {

@@ -34,6 +34,9 @@ crate::declare_family! {
     hook_field_type,
     hook_unknown_key,
     hook_command_not_plugin_rooted,
+    hook_exec_command_has_arguments,
+    hook_header_variable_not_allowed,
+    hook_powershell_variable,
 }
 
 /// Where a set of hooks is written.
