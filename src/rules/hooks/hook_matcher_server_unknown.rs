@@ -6,8 +6,7 @@ use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
-    /// A matcher names `mcp__plugin_<plugin>_<server>` for a server that
-    /// plugin does not ship.
+    /// A matcher names a plugin MCP server the plugin does not ship.
     ///
     /// ## What it does
     /// Reports a tool-event matcher naming `mcp__plugin_<plugin>_<server>`

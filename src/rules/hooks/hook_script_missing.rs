@@ -6,8 +6,7 @@ use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 
 declare_rule! {
-    /// A hook, MCP server, LSP server or monitor runs a plugin file that
-    /// does not exist.
+    /// A hook, server or monitor runs a plugin file that does not exist.
     ///
     /// ## What it does
     /// Reports a path written after `${CLAUDE_PLUGIN_ROOT}` in a hook

@@ -7,8 +7,7 @@ use crate::rules::diag::Diagnostic;
 use crate::source::Span;
 
 declare_rule! {
-    /// An MCP server's `args`, `env`, `headers`, `timeout` or `alwaysLoad`
-    /// has the wrong type.
+    /// An MCP server field of the wrong type or value.
     ///
     /// ## What it does
     /// Reports `args` that is not an array of strings, `env` or `headers`
