@@ -3,6 +3,8 @@
 //! silent, and each single defect written into it is reported by exactly
 //! the rule (or rules) named for it, nothing else.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::Path;
@@ -129,7 +131,10 @@ fn hook(event: &str, group: &str) -> String {
 
 /// Each defect: a name, the files it changes, the rules that must report
 /// it (and nothing else).
-fn cases() -> Vec<(&'static str, Vec<(&'static str, String)>, Vec<&'static str>)> {
+/// One defect: its name, the files it writes, the rules that report it.
+type Case = (&'static str, Vec<(&'static str, String)>, Vec<&'static str>);
+
+fn cases() -> Vec<Case> {
     let cmd = r#"{ "type": "command", "command": "echo hi" }"#;
     let one = |h: &str| format!(r#"{{ "matcher": "Bash", "hooks": [ {h} ] }}"#);
     vec![

@@ -46,7 +46,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         if let Some(f) = m.server.timeout.as_deref() {
             let bad_value = match &f.value {
-                Ok(n) => (!n.as_i64().is_some_and(|v| v > 0)).then(|| format!("`timeout` is {}", n.text)),
+                Ok(n) => n.as_i64().is_none_or(|v| v <= 0).then(|| format!("`timeout` is {}", n.text)),
                 Err(k) => Some(format!("`timeout` is {}", a(*k))),
             };
             if let Some(v) = bad_value {
