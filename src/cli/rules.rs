@@ -68,10 +68,10 @@ pub fn markdown() -> String {
             "### {f}\n\n| ID | Name | Default | Fix | What it checks |\n| --- | --- | --- | --- | --- |\n"
         ));
         for r in infos.iter().filter(|r| r.family == f) {
-            let severity = if r.spec {
-                "warning; error for agent-skills"
-            } else {
-                r.severity
+            let severity = match r.profile {
+                Some(p) => format!("off; {} with profile {p}", r.severity),
+                None if r.spec => "warning; error for agent-skills".into(),
+                None => r.severity.to_string(),
             };
             out.push_str(&format!(
                 "| {} | `{}` | {} | {} | {} |\n",

@@ -27,8 +27,7 @@ pub const ICON_PLACES: &[&str] = &[
 ];
 
 declare_rule! {
-    /// A plugin has no icon, or its icon is not a square PNG or JPEG of
-    /// 512 to 2048 pixels under 2 MB.
+    /// A plugin has no icon, or not a square PNG or JPEG of 512–2048 px under 2 MB.
     ///
     /// ## What it does
     /// Takes the icon plugin.json's `icon` names (a path in the plugin), or

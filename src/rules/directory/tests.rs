@@ -92,8 +92,10 @@ fn readme_words_are_prose_words() {
 fn unreadable_readme() {
     let dir = write_listing("==> plugins/demo/LICENSE <==\nMIT\n");
     std::fs::write(dir.path().join("plugins/demo/README.txt"), b"\xff\xfe bad").unwrap();
-    let mut config = crate::engine::config::Config::default();
-    config.profile = Some(Profile::Directory);
+    let config = crate::engine::config::Config {
+        profile: Some(Profile::Directory),
+        ..Default::default()
+    };
     let (_l, diags) = crate::engine::testing::check_with(dir.path(), config);
     let hits = of_rule(&diags, &super::readme_too_short::RULE);
     assert_eq!(hits.len(), 1);
@@ -140,8 +142,10 @@ fn icon_findings(path: &str, bytes: &[u8], field: bool) -> Vec<String> {
     let abs = dir.path().join("plugins/demo").join(path);
     std::fs::create_dir_all(abs.parent().unwrap()).unwrap();
     std::fs::write(&abs, bytes).unwrap();
-    let mut config = crate::engine::config::Config::default();
-    config.profile = Some(Profile::Directory);
+    let config = crate::engine::config::Config {
+        profile: Some(Profile::Directory),
+        ..Default::default()
+    };
     let (_l, diags) = crate::engine::testing::check_with(dir.path(), config);
     of_rule(&diags, &super::icon_invalid::RULE)
         .iter()
