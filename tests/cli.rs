@@ -1268,3 +1268,68 @@ fn statistics_and_fixable_markers() {
         "{table}"
     );
 }
+
+/// The directory-submission rules (DR) are off by default; `profile =
+/// "directory"` in skillc.toml and `--profile directory` turn them on, and
+/// `--select` runs one alone.
+#[test]
+fn directory_profile_turns_dr_rules_on() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(&fixture("clean")), dir.path());
+    let root = dir.path().to_str().unwrap();
+    let dr_ids = |o: &Output| -> Vec<String> {
+        let mut ids: Vec<String> = stdout(o)
+            .lines()
+            .filter_map(|l| {
+                let i = l.find("[DR")?;
+                Some(l[i + 1..i + 6].to_string())
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    };
+    let o = skillc(&["check", root, "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(dr_ids(&o).is_empty(), "{}", stdout(&o));
+
+    let flag = skillc(&[
+        "check",
+        root,
+        "--format",
+        "concise",
+        "--profile",
+        "directory",
+    ]);
+    assert_eq!(flag.status.code(), Some(1), "{}", stdout(&flag));
+    assert_eq!(dr_ids(&flag), ["DR002", "DR004"], "{}", stdout(&flag));
+
+    std::fs::write(dir.path().join("skillc.toml"), "profile = \"directory\"\n").unwrap();
+    let config = skillc(&["check", root, "--format", "concise"]);
+    assert_eq!(config.status.code(), Some(1));
+    assert_eq!(stdout(&config), stdout(&flag));
+
+    // `--select` runs one rule of the profile without it.
+    std::fs::remove_file(dir.path().join("skillc.toml")).unwrap();
+    let one = skillc(&["check", root, "--format", "concise", "--select", "DR002"]);
+    assert_eq!(dr_ids(&one), ["DR002"], "{}", stdout(&one));
+
+    // An unknown profile is a configuration error.
+    std::fs::write(dir.path().join("skillc.toml"), "profile = \"dir\"\n").unwrap();
+    let bad = skillc(&["check", root]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("unknown profile `dir`"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad_flag = skillc(&["check", root, "--profile", "dir"]);
+    assert_eq!(bad_flag.status.code(), Some(2));
+
+    // `skillc rules` says they are off by default.
+    let table = stdout(&skillc(&["rules"]));
+    let row = table.lines().find(|l| l.starts_with("DR001")).unwrap();
+    assert!(row.contains("off:error"), "{row}");
+    let md = stdout(&skillc(&["rules", "--format", "markdown"]));
+    assert!(md.contains("| DR004 | `icon-invalid` | off; warning with profile directory |"));
+}

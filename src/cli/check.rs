@@ -65,6 +65,11 @@ pub struct Args {
     /// Overrides `target` in skillc.toml.
     #[arg(long, value_enum)]
     pub target: Option<TargetArg>,
+    /// Turn on a profile's rules, off by default: `directory` runs the
+    /// plugin directory's submission checks (DR001–DR008). Overrides
+    /// `profile` in skillc.toml.
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
     /// Only these rules: ids, id prefixes (`RD`, `XREF00`), names, or ALL.
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub select: Option<Vec<String>>,
@@ -87,6 +92,12 @@ pub enum TargetArg {
     AgentSkills,
 }
 
+/// `--profile`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ProfileArg {
+    Directory,
+}
+
 impl Args {
     fn request(&self) -> Request {
         Request {
@@ -102,6 +113,9 @@ impl Args {
             target: self.target.map(|t| match t {
                 TargetArg::ClaudeCode => crate::engine::config::Target::ClaudeCode,
                 TargetArg::AgentSkills => crate::engine::config::Target::AgentSkills,
+            }),
+            profile: self.profile.map(|p| match p {
+                ProfileArg::Directory => crate::rules::Profile::Directory,
             }),
             select: self.select.clone(),
             extend_select: self.extend_select.clone(),

@@ -27,6 +27,10 @@ exclude = ["target", "node_modules"]
 # uploads, the Skills API, skills-ref), where Agent Skills spec rules are errors.
 # target = "claude-code"
 
+# Rules off by default: "directory" runs the plugin directory's submission
+# checks (README, license, icon, privacy policy: DR001-DR008).
+# profile = "directory"
+
 # Folders of copies (backups/, archive/, *.bak), node_modules and Claude Code
 # worktrees are left out by default; false checks them too.
 # default-exclude = true

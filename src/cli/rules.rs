@@ -30,6 +30,10 @@ pub struct RuleInfo {
     pub spec: bool,
     /// `--fix` fixes some of its findings.
     pub fixable: bool,
+    /// The profile that turns it on, when it is off by default
+    /// (`directory`); `severity` holds once it is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<&'static str>,
     pub summary: String,
 }
 
@@ -43,6 +47,7 @@ pub fn infos() -> Vec<RuleInfo> {
             severity: r.severity.as_str(),
             spec: r.spec,
             fixable: r.fixable,
+            profile: r.family.profile().map(|p| p.as_str()),
             summary: r.summary(),
         })
         .collect()
@@ -63,10 +68,10 @@ pub fn markdown() -> String {
             "### {f}\n\n| ID | Name | Default | Fix | What it checks |\n| --- | --- | --- | --- | --- |\n"
         ));
         for r in infos.iter().filter(|r| r.family == f) {
-            let severity = if r.spec {
-                "warning; error for agent-skills"
-            } else {
-                r.severity
+            let severity = match r.profile {
+                Some(p) => format!("off; {} with profile {p}", r.severity),
+                None if r.spec => "warning; error for agent-skills".into(),
+                None => r.severity.to_string(),
             };
             out.push_str(&format!(
                 "| {} | `{}` | {} | {} | {} |\n",
@@ -93,19 +98,23 @@ pub fn run(args: Args) -> u8 {
         RulesFormat::Markdown => print!("{}", markdown()),
         RulesFormat::Table => {
             println!(
-                "{:<8} {:<36} {:<12} {:<8} {:<3} SUMMARY",
+                "{:<8} {:<36} {:<12} {:<11} {:<3} SUMMARY",
                 "ID", "NAME", "FAMILY", "SEVERITY", "FIX"
             );
             for r in infos() {
-                let severity = if r.spec { "warning*" } else { r.severity };
+                let severity = match r.profile {
+                    Some(_) => format!("off:{}", r.severity),
+                    None if r.spec => "warning*".into(),
+                    None => r.severity.to_string(),
+                };
                 let fix = if r.fixable { "[*]" } else { "" };
                 println!(
-                    "{:<8} {:<36} {:<12} {:<8} {fix:<3} {}",
+                    "{:<8} {:<36} {:<12} {:<11} {fix:<3} {}",
                     r.id, r.name, r.family, severity, r.summary
                 );
             }
             println!(
-                "\n* an Agent Skills spec rule: an error with --target agent-skills. [*] --fix fixes it."
+                "\n* an Agent Skills spec rule: an error with --target agent-skills. [*] --fix fixes it.\noff:SEVERITY: off unless `profile = \"directory\"` in skillc.toml or --profile directory; SEVERITY when on."
             );
         }
     }

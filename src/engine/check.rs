@@ -31,6 +31,9 @@ pub struct Request {
     pub timings: bool,
     /// `--target`: the consumer the skills are written for.
     pub target: Option<crate::engine::config::Target>,
+    /// `--profile`: turn on the rules of a profile (overrides `profile` in
+    /// skillc.toml).
+    pub profile: Option<crate::rules::Profile>,
     /// `--select`: only these rules (ids, id prefixes, names, `ALL`).
     pub select: Option<Vec<String>>,
     /// `--extend-select`: these rules too.
@@ -97,6 +100,9 @@ fn session_at(req: &Request, path: &Path) -> Result<Session, Failure> {
     config.redaction = std::mem::take(&mut config.redaction).with_env();
     if let Some(t) = req.target {
         config.target = t;
+    }
+    if let Some(p) = req.profile {
+        config.profile = Some(p);
     }
     config
         .select(req.select.as_deref(), &req.extend_select, &req.ignore)

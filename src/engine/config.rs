@@ -6,7 +6,7 @@
 use crate::parse::shell::policy::{ShellPolicy, ToolPolicy};
 use crate::redact::RedactConfig;
 use crate::rules::diag::Severity;
-use crate::rules::{RuleMeta, registry};
+use crate::rules::{Profile, RuleMeta, registry};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -66,6 +66,9 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     /// The consumer the skills are written for.
     pub target: Target,
+    /// `profile`, `--profile`: turns on a family of rules that is off by
+    /// default (the directory-submission rules).
+    pub profile: Option<Profile>,
     /// `default-exclude = false`: check the folders left out by default
     /// (copies such as `backups/`, dependencies, Claude Code worktrees).
     pub no_default_exclude: bool,
@@ -88,12 +91,21 @@ pub struct ConfigError {
 }
 
 impl Config {
-    /// The effective level of a rule: config override or default severity.
+    /// The effective level of a rule: config override or its default.
     pub fn level(&self, rule: &RuleMeta) -> Level {
         self.rules
             .get(rule.id)
             .copied()
-            .unwrap_or(Level::On(rule.severity))
+            .unwrap_or_else(|| self.default_level(rule))
+    }
+
+    /// A rule's level when nothing configures it: its severity, or off for
+    /// a rule of a profile that is not on.
+    pub fn default_level(&self, rule: &RuleMeta) -> Level {
+        match rule.family.profile() {
+            Some(p) if self.profile != Some(p) => Level::Off,
+            _ => Level::On(rule.severity),
+        }
     }
 
     pub fn is_excluded(&self, path: &str) -> bool {
@@ -243,6 +255,28 @@ impl Config {
                         ));
                     }
                 },
+                "profile" => match value.get_ref() {
+                    DeValue::String(s) if Profile::parse(s).is_some() => {
+                        config.profile = Profile::parse(s);
+                    }
+                    DeValue::String(s) => {
+                        return Err(err(
+                            value.span(),
+                            format!("unknown profile `{s}`"),
+                            Some(
+                                "the only profile is \"directory\" (the plugin directory's submission checks, DR001–DR008)"
+                                    .into(),
+                            ),
+                        ));
+                    }
+                    _ => {
+                        return Err(err(
+                            value.span(),
+                            "`profile` is a string: \"directory\"".into(),
+                            None,
+                        ));
+                    }
+                },
                 "default-exclude" => match value.get_ref() {
                     DeValue::Boolean(b) => config.no_default_exclude = !*b,
                     _ => {
@@ -328,6 +362,7 @@ impl Config {
 const TOP_KEYS: &[&str] = &[
     "rules",
     "target",
+    "profile",
     "default-exclude",
     "exclude",
     "max-file-size",
@@ -856,6 +891,29 @@ mod tests {
         assert!(Config::parse("skillc.toml", crate::cli::INIT_TEMPLATE).is_ok());
     }
 
+    /// The directory rules are off unless the profile is on; `[rules]`
+    /// and `--select` can turn one on without it.
+    #[test]
+    fn the_directory_profile_turns_its_rules_on() {
+        let dr = registry::find("DR001").unwrap();
+        let other = registry::find("XREF001").unwrap();
+        let c = Config::default();
+        assert_eq!(c.level(dr), Level::Off);
+        assert_eq!(c.level(other), Level::On(other.severity));
+        let c = Config::parse("skillc.toml", "profile = \"directory\"\n").unwrap();
+        assert_eq!(c.profile, Some(Profile::Directory));
+        assert_eq!(c.level(dr), Level::On(Severity::Error));
+        let c = Config::parse("skillc.toml", "[rules]\nDR001 = \"warn\"\n").unwrap();
+        assert_eq!(c.level(dr), Level::On(Severity::Warning));
+        let mut c = Config::default();
+        c.select(Some(&["DR001".to_string()]), &[], &[]).unwrap();
+        assert_eq!(c.level(dr), Level::On(Severity::Error));
+        assert_eq!(c.level(other), Level::Off);
+        let mut c = Config::parse("skillc.toml", "profile = \"directory\"\n").unwrap();
+        c.select(None, &[], &["DR".to_string()]).unwrap();
+        assert_eq!(c.level(dr), Level::Off);
+    }
+
     #[test]
     fn per_file_ignores_match_dirs() {
         let c = Config::parse(
@@ -875,6 +933,8 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("not toml = = 1", "TOML"),
             ("rulez = {}", "unknown key `rulez`"),
+            ("profile = \"dir\"", "unknown profile `dir`"),
+            ("profile = 1", "`profile` is a string"),
             ("rules = 1", "`rules` must be a table"),
             ("[rules]\nXREF001 = 1", "a rule level is a string"),
             ("[rules]\nXREF001 = \"loud\"", "unknown level `loud`"),

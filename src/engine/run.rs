@@ -70,6 +70,8 @@ pub(crate) fn run(
         match config.level_at(d.rule, path) {
             Some(Level::Off) => return None,
             Some(Level::On(sev)) => d.severity = sev,
+            // Off by default (a profile's rule): `[[overrides]]` ran it.
+            None if config.default_level(d.rule) == Level::Off => return None,
             // Agent Skills spec rules break only the consumers that enforce
             // the spec: for Claude Code they are likely defects.
             None if d.rule.spec

@@ -116,6 +116,31 @@ pub fn check_listing(listing: &str) -> (tempfile::TempDir, Loaded, Vec<Diagnosti
     check_dir(write_listing(listing))
 }
 
+/// Load a listing (scaffolded) and run every check, with `rule` on even
+/// when it is off by default (a profile's rule).
+pub fn check_listing_for(
+    rule: &RuleMeta,
+    listing: &str,
+) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
+    match rule.family.profile() {
+        Some(p) => check_listing_profile(listing, p),
+        None => check_listing(listing),
+    }
+}
+
+/// Load a listing (scaffolded) and run every check with `profile` on.
+pub fn check_listing_profile(
+    listing: &str,
+    profile: crate::rules::Profile,
+) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
+    let mut config = Config::default();
+    config.shell.context = crate::parse::shell::policy::ContextPolicy::Strict;
+    config.profile = Some(profile);
+    let dir = write_listing(listing);
+    let (loaded, diags) = check_with(dir.path(), config);
+    (dir, loaded, diags)
+}
+
 pub fn check_files(files: &[(String, String)]) -> (tempfile::TempDir, Loaded, Vec<Diagnostic>) {
     let dir = tempfile::tempdir().unwrap();
     write_tree(dir.path(), files);

@@ -5,5 +5,5 @@
 mod read;
 mod walk;
 
-pub use read::{MAX_FILE_SIZE_CEILING, MAX_READ, Read, read, read_capped};
+pub use read::{MAX_FILE_SIZE_CEILING, MAX_READ, Read, read, read_capped, read_head};
 pub use walk::{Exclude, WalkOptions, WalkProblem, WalkResult, Walked, walk};

@@ -82,3 +82,26 @@ pub fn read_capped(from: impl std::io::Read, cap: u64, expected: usize) -> Read 
         },
     }
 }
+
+/// The first `n` bytes of a regular file (fewer when it is shorter) and
+/// its size, for the headers of files that are not text (images). Like
+/// [`read`], never opens a FIFO, socket or device and never blocks.
+pub fn read_head(abs: &Path, n: u64) -> Result<(Vec<u8>, u64), String> {
+    use std::io::Read as _;
+    match std::fs::metadata(abs) {
+        Ok(m) if !m.is_file() => return Err("not a regular file".into()),
+        Ok(_) => {}
+        Err(e) => return Err(e.to_string()),
+    }
+    let file = open_nonblocking(abs).map_err(|e| e.to_string())?;
+    let len = match file.metadata() {
+        Ok(m) if !m.is_file() => return Err("not a regular file".into()),
+        Ok(m) => m.len(),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut bytes = Vec::with_capacity(usize::try_from(n.min(len)).unwrap_or(0));
+    file.take(n)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    Ok((bytes, len))
+}

@@ -6,6 +6,7 @@ pub mod focus;
 pub mod frontmatter;
 pub mod hooks;
 pub mod links;
+pub mod listing;
 pub mod manifest;
 pub mod schema;
 pub mod servers;

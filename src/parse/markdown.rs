@@ -407,6 +407,29 @@ fn inline_code_content(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
+/// How many words the prose of a markdown text holds: words of text and
+/// inline code outside code blocks; markup, link targets and HTML do not
+/// count. A word has a letter or a digit.
+pub fn prose_words(text: &str) -> usize {
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let mut in_code = 0usize;
+    let mut words = 0;
+    for event in Parser::new_ext(text, opts) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if in_code == 0 => {
+                words += t
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count();
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Parsers. Each file is parsed once, here; rules only read the results.
 
 pub mod frontmatter;
+pub mod image;
 pub mod json;
 pub mod markdown;
 pub mod mentions;

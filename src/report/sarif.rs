@@ -37,7 +37,12 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
                 "shortDescription": { "text": r.summary() },
                 "fullDescription": { "text": if full.is_empty() { r.summary() } else { full.to_string() } },
                 "helpUri": help_uri(r.id),
-                "defaultConfiguration": { "level": level(r.severity) },
+                // A profile's rule (directory) is off unless its profile is on.
+                "defaultConfiguration": if r.family.profile().is_some() {
+                    json!({ "level": level(r.severity), "enabled": false })
+                } else {
+                    json!({ "level": level(r.severity) })
+                },
                 "properties": { "family": r.family.as_str() }
             })
         })

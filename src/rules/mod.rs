@@ -5,6 +5,7 @@ pub mod diag;
 pub mod registry;
 
 pub mod build;
+pub mod directory;
 pub mod files;
 pub mod frontmatter;
 pub mod hooks;
@@ -45,6 +46,32 @@ pub enum Family {
     Hooks,
     /// MCP and LSP servers, monitors (MC, LS, MO).
     Servers,
+    /// Directory-submission checks (DR): off unless the `directory`
+    /// profile is on.
+    Directory,
+}
+
+/// A set of rules that is off unless asked for (`profile = "directory"` in
+/// skillc.toml, `--profile directory`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// What Anthropic's plugin directory asks of a submitted plugin
+    /// (`claude plugin validate --profile directory`, formats.md §13.4).
+    Directory,
+}
+
+impl Profile {
+    pub fn parse(s: &str) -> Option<Profile> {
+        match s {
+            "directory" => Some(Profile::Directory),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Directory => "directory",
+        }
+    }
 }
 
 impl Family {
@@ -73,6 +100,16 @@ impl Family {
             Family::Build => "build",
             Family::Hooks => "hooks",
             Family::Servers => "servers",
+            Family::Directory => "directory",
+        }
+    }
+
+    /// The profile that turns the family's rules on, when they are off by
+    /// default.
+    pub const fn profile(self) -> Option<Profile> {
+        match self {
+            Family::Directory => Some(Profile::Directory),
+            _ => None,
         }
     }
 }
@@ -116,7 +153,7 @@ impl Reach {
         match given {
             [first, ..] => *first,
             [] => match family {
-                Family::Xref | Family::Phase | Family::Build => Reach::Tree,
+                Family::Xref | Family::Phase | Family::Build | Family::Directory => Reach::Tree,
                 _ => Reach::File,
             },
         }
@@ -165,7 +202,13 @@ impl RuleMeta {
     /// Its default severity in words, with the target's effect on a spec
     /// rule (`warning; error for agent-skills`).
     pub fn severity_text(&self) -> String {
-        if self.spec {
+        if let Some(p) = self.family.profile() {
+            format!(
+                "off; {} with profile {}",
+                self.severity.as_str(),
+                p.as_str()
+            )
+        } else if self.spec {
             "warning; error for agent-skills".into()
         } else {
             self.severity.as_str().into()
@@ -174,6 +217,16 @@ impl RuleMeta {
 
     /// What its default severity says about a finding (the severity model).
     pub fn severity_meaning(&self) -> &'static str {
+        if self.family.profile() == Some(Profile::Directory) {
+            return match self.severity {
+                diag::Severity::Error => {
+                    "off unless `profile = \"directory\"` in skillc.toml or `--profile directory`; then an error: the plugin directory's validator rejects the submission"
+                }
+                _ => {
+                    "off unless `profile = \"directory\"` in skillc.toml or `--profile directory`; then a warning: the plugin directory's validator asks for it"
+                }
+            };
+        }
         if self.spec {
             return "Claude Code loads it, but the consumers the Agent Skills spec governs (claude.ai uploads, the Skills API, skills-ref) reject it: a likely defect for target claude-code, an error for target agent-skills";
         }

@@ -1,7 +1,9 @@
 //! The registry: every check and the rules it emits, listed once.
 
 use super::RuleMeta;
-use super::{build, files, frontmatter, hooks, manifest, phase, redaction, servers, shell, xref};
+use super::{
+    build, directory, files, frontmatter, hooks, manifest, phase, redaction, servers, shell, xref,
+};
 use std::sync::LazyLock;
 
 /// Every check, in a fixed order.
@@ -17,6 +19,7 @@ pub static FAMILIES: &[&[&RuleMeta]] = &[
     build::RULES,
     hooks::RULES,
     servers::RULES,
+    directory::RULES,
 ];
 
 static RULES: LazyLock<Vec<&'static RuleMeta>> = LazyLock::new(|| {
@@ -75,7 +78,7 @@ pub fn find(key: &str) -> Option<&'static RuleMeta> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::testing::{check_listing, of_rule, render};
+    use crate::engine::testing::{check_listing_for, of_rule, render};
     use std::collections::BTreeSet;
 
     #[test]
@@ -143,7 +146,8 @@ mod tests {
             ) else {
                 continue;
             };
-            let (_d, loaded, diags) = check_listing(&example);
+            // A rule off by default (a profile's) runs as if selected.
+            let (_d, loaded, diags) = check_listing_for(r, &example);
             let hits = of_rule(&diags, r);
             if hits.is_empty() {
                 failures.push(format!(
@@ -163,7 +167,7 @@ mod tests {
                 let owned: Vec<_> = hits.into_iter().cloned().collect();
                 insta::assert_snapshot!(r.id, render(&loaded, &owned));
             }
-            let (_d2, _l2, diags2) = check_listing(&fixed);
+            let (_d2, _l2, diags2) = check_listing_for(r, &fixed);
             let hits2 = of_rule(&diags2, r);
             if !hits2.is_empty() {
                 failures.push(format!(
