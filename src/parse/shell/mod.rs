@@ -70,6 +70,20 @@ impl Dialect {
     }
 }
 
+/// Whether a script's `#!` line names a shell (`#!/bin/sh`,
+/// `#!/usr/bin/env bash`), not another interpreter.
+pub fn names_a_shell(script: &str) -> bool {
+    let Some(line) = script.lines().next().and_then(|l| l.strip_prefix("#!")) else {
+        return false;
+    };
+    let mut words = line.split_whitespace();
+    let mut program = words.next().unwrap_or("").rsplit('/').next().unwrap_or("");
+    if program == "env" {
+        program = words.find(|w| !w.starts_with('-')).unwrap_or("");
+    }
+    matches!(program, "sh" | "bash" | "dash" | "ash" | "ksh" | "zsh")
+}
+
 /// Where a block of shell comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Origin {
@@ -85,6 +99,37 @@ pub struct Piece {
     pub shell: u32,
     pub file: u32,
     pub len: u32,
+}
+
+impl Piece {
+    /// The pieces of a text whose byte `i` is written at file offset
+    /// `map[i]` (`map` has one more entry, where the text ends): one per run
+    /// of bytes written as they read, and an empty one at the end. A byte
+    /// written as an escape (`\"` in a JSON string) ends its run: it maps
+    /// to the escape's first byte, and the byte after it starts the next
+    /// run.
+    pub fn from_offsets(map: &[usize]) -> Vec<Piece> {
+        let mut out: Vec<Piece> = Vec::new();
+        let Some((&end, bytes)) = map.split_last() else {
+            return out;
+        };
+        for (i, &at) in bytes.iter().enumerate() {
+            match out.last_mut() {
+                Some(p) if i > 0 && at == map[i - 1] + 1 => p.len += 1,
+                _ => out.push(Piece {
+                    shell: i as u32,
+                    file: at as u32,
+                    len: 1,
+                }),
+            }
+        }
+        out.push(Piece {
+            shell: bytes.len() as u32,
+            file: end as u32,
+            len: 0,
+        });
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
