@@ -534,6 +534,36 @@ mod tests {
     use super::walk::kind;
     use super::*;
 
+    /// A JSON string's value maps into the file byte for byte: escapes
+    /// (`\"`, `\u00e9`) and raw UTF-8 included.
+    #[test]
+    fn pieces_follow_a_json_string() {
+        let file = r#"{"c": "é \"x\u00e9\" && kubectl get"}"#;
+        let at = file.find("\"é").unwrap();
+        let end = file.rfind('"').unwrap() + 1;
+        let value = "é \"x\u{e9}\" && kubectl get";
+        let map = crate::parse::json::string_offsets(&file[at..end], at).unwrap();
+        assert_eq!(map.len(), value.len() + 1);
+        let pieces = Piece::from_offsets(&map);
+        let block = ShellBlock {
+            span: Span::new(at, end),
+            pieces,
+            ..ShellBlock::default()
+        };
+        for word in ["é", "x", "&&", "kubectl", "get"] {
+            let i = value.find(word).unwrap();
+            let span = block.file_span(i, i + word.len());
+            assert_eq!(&file[span.range()], word, "{word}");
+        }
+        // An escape maps to the whole of it.
+        let i = value.find('"').unwrap();
+        assert_eq!(&file[block.file_span(i, i + 1).range()], "\\\"");
+        let i = value.rfind('\u{e9}').unwrap();
+        assert_eq!(&file[block.file_span(i, i + 2).range()], "\\u00e9");
+        // The end of the value is the closing quote.
+        assert_eq!(block.to_file(value.len()), end - 1);
+    }
+
     fn parse_script(text: &str, base: usize) -> ShellBlock {
         script_at(&ShellParser::default(), text, base)
     }
