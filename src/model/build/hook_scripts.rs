@@ -4,7 +4,7 @@
 //! and parsed here when its `#!` line names a shell.
 
 use super::Options;
-use super::read::{Parsed, Reader};
+use super::read::{Parsed, Reader, is_script};
 use crate::model::hooks::{command_strings, handlers_in, plugin_root_paths};
 use crate::model::manifest::PathOr;
 use crate::model::value::{OneOrMany, Present};
@@ -20,6 +20,9 @@ pub(super) fn hook_scripts(
     options: &Options<'_>,
     light: bool,
 ) {
+    if let Some(focus) = options.focus.filter(|_| light) {
+        read_frontmatter_hooks(project, db, reader, focus);
+    }
     let run = run_by_hooks(project, db);
     if run.is_empty() {
         return;
@@ -52,6 +55,43 @@ pub(super) fn hook_scripts(
                 hook: true,
             });
         }
+    }
+}
+
+/// A narrowed run leaves commands and agents outside its changes unread,
+/// frontmatter included: when a changed file may be a script that only a
+/// hook makes checked (a script, or a file without a suffix), the unread
+/// docs of its plugin are read as a full run reads them, for their `hooks:`.
+fn read_frontmatter_hooks(
+    project: &mut Project,
+    db: &mut SourceDb,
+    reader: &Reader<'_>,
+    focus: &crate::model::focus::Focus,
+) {
+    let dirs: Vec<String> = focus
+        .iter()
+        .filter(|p| is_script(p) || !p.rsplit('/').next().unwrap_or("").contains('.'))
+        .filter_map(|p| project.plugin_of(p))
+        .filter(|p| !p.synthetic)
+        .map(|p| p.dir.clone())
+        .collect();
+    if dirs.is_empty() {
+        return;
+    }
+    let unread: Vec<usize> = project
+        .docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.unread
+                && dirs
+                    .iter()
+                    .any(|dir| crate::model::focus::in_dir(&d.path, dir))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if !unread.is_empty() {
+        super::deferred::load_bodies(project, db, &unread, reader);
     }
 }
 
