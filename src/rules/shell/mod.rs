@@ -511,6 +511,25 @@ Body.
         assert_eq!(hits(skill, &super::argument_substituted_in_code::RULE), 0);
     }
 
+    /// `*.bash` files are scripts like `*.sh`; a file without a suffix is
+    /// one only when a hook runs it.
+    #[test]
+    fn bash_files_are_scripts() {
+        let rule = &super::bash_version_construct::RULE;
+        let script = "#!/usr/bin/env bash\ndeclare -A m\n";
+        assert_eq!(
+            hits(
+                &format!("==> plugins/demo/scripts/a.bash <==\n{script}"),
+                rule
+            ),
+            1
+        );
+        assert_eq!(
+            hits(&format!("==> plugins/demo/hooks/run <==\n{script}"), rule),
+            0
+        );
+    }
+
     #[test]
     fn portability_names_the_version() {
         let cases = [
