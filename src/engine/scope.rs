@@ -352,6 +352,56 @@ mod tests {
         all
     }
 
+    /// Hook commands (frontmatter ones included) and the scripts hooks run,
+    /// wherever they lie: a narrowed run reports what the full run does.
+    #[test]
+    fn focus_on_hooks_and_the_scripts_they_run() {
+        let (files, _) = crate::engine::testing::parse_tree(
+            r##"==> .claude-plugin/marketplace.json <==
+{ "name": "m", "owner": { "name": "A" }, "plugins": [ { "name": "demo", "source": "./plugins/demo", "description": "The demo plugin." } ] }
+==> plugins/demo/.claude-plugin/plugin.json <==
+{ "name": "demo", "version": "1.0.0", "description": "The demo plugin.", "author": { "name": "A" } }
+==> plugins/demo/hooks/hooks.json <==
+{ "hooks": { "Stop": [ { "hooks": [ { "type": "command", "command": "echo \"\u00e9\"; kubectl apply -f x" }, { "type": "command", "command": "\"${CLAUDE_PLUGIN_ROOT}\"/tools/check" } ] } ] } }
+==> plugins/demo/tools/check <==
+#!/bin/bash
+kubectl delete ns x
+==> plugins/demo/tools/x.sh <==
+#!/bin/sh
+helm uninstall x
+==> plugins/demo/agents/a.md <==
+---
+name: a
+description: Does a. Use when a is needed.
+hooks:
+  Stop:
+    - hooks:
+        - type: command
+          command: sh "${CLAUDE_PLUGIN_ROOT}/tools/x.sh"
+---
+Body.
+==> plugins/demo/skills/s/SKILL.md <==
+---
+name: s
+description: Does s. Use when s is needed.
+hooks:
+  Stop:
+    - hooks:
+        - type: command
+          command: "echo \"\u00e9\" ; kubectl apply -f quoted"
+---
+Body.
+"##,
+        );
+        let all = narrowing_changes_nothing(&files);
+        let sh001: Vec<&str> = all
+            .iter()
+            .filter(|d| d.rule.id == "SH001")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(sh001.len(), 4, "{sh001:?}");
+    }
+
     /// A plugin at the root of the tree: the changed file's own skill is
     /// read in full even though no plugin directory holds the change.
     #[test]

@@ -2,7 +2,7 @@
 //! inline `hooks`, and `hooks:` in skill and agent frontmatter. Events map
 //! to matcher groups, which hold handlers of a `type`.
 
-use super::value::{List, Map, Number, OneOrMany, Opaque, Scalar};
+use super::value::{List, Map, Number, OneOrMany, Opaque, Present, Scalar};
 use crate::typed_object;
 
 /// Events → matcher groups: the inline form (plugin.json `hooks`,
@@ -92,3 +92,53 @@ pub const EVENTS: &[&str] = &[
     "PreModelSwitch",
     "PostModelSwitch",
 ];
+
+/// The plugin files a hook string names through `${CLAUDE_PLUGIN_ROOT}`
+/// (quoted or not): the byte range of each path after the placeholder and
+/// the path, relative to the plugin. Paths with globs, variables or
+/// `..` are left out.
+pub fn plugin_root_paths(cmd: &str) -> Vec<(std::ops::Range<usize>, &str)> {
+    let re = crate::regex!(
+        r#"\$(?:\{CLAUDE_PLUGIN_ROOT\}|CLAUDE_PLUGIN_ROOT\b)"?/([A-Za-z0-9._@+/-]*[A-Za-z0-9_@+-])"#
+    );
+    re.captures_iter(cmd)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let end = m.end();
+            let next = cmd[end..].chars().next();
+            // A path that goes on with a glob or a variable is not a file name.
+            if matches!(next, Some('*' | '?' | '[' | '$' | '{' | '`' | '/' | '.')) {
+                return None;
+            }
+            let p = m.as_str();
+            if p.split('/').any(|s| s == "..") {
+                return None;
+            }
+            Some((m.range(), p))
+        })
+        .collect()
+}
+
+/// The handlers of an event map (a hooks file's `hooks`, inline `hooks`,
+/// frontmatter `hooks:`) that have the expected shape.
+pub fn handlers_in<'a>(
+    events: impl IntoIterator<Item = &'a super::value::Entry<List<MatcherGroup>>>,
+) -> impl Iterator<Item = &'a Handler> {
+    events
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .flat_map(|l| l.iter().filter_map(|g| g.ok()))
+        .flat_map(|g| g.hooks.val().into_iter().flat_map(|l| l.iter()))
+        .filter_map(|h| h.ok())
+}
+
+/// The strings of a `command` handler that name what it runs: `command`,
+/// and `args` in exec form.
+pub fn command_strings(h: &Handler) -> impl Iterator<Item = (&String, crate::source::Span)> {
+    let command = h.handler_type.val().is_some_and(|t| t == "command");
+    h.command
+        .spanned()
+        .into_iter()
+        .chain(h.args.val().into_iter().flat_map(|a| a.oks()))
+        .filter(move |_| command)
+}

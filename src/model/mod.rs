@@ -119,7 +119,8 @@ pub struct JsonFile {
     pub parsed: Result<JsonDoc, JsonError>,
     pub typed: Typed,
     pub schema_errors: Vec<SchemaError>,
-    /// Shell-form hook commands (hooks.json only).
+    /// Shell-form hook commands, parsed (a hooks.json's, a plugin.json's
+    /// inline `hooks`, a settings file's `hooks`).
     pub shell: Vec<ShellBlock>,
     /// `plugin:skill` mentions in its descriptions (a plugin.json's, the
     /// marketplace's and its entries').
@@ -195,7 +196,9 @@ pub struct Doc {
     pub md: MdDoc,
     /// Phase headings, mentions and STOP GATEs of the body, when it has any.
     pub phases: Option<Box<crate::parse::phase::PhaseFacts>>,
-    /// Fenced shell blocks (bash, sh, shell, zsh, console), parsed.
+    /// The shell-form hook commands of its frontmatter's `hooks:`
+    /// (`Origin::Hook`), then its fenced shell blocks (bash, sh, shell, zsh,
+    /// console), parsed.
     pub shell: Vec<ShellBlock>,
     /// In a SKILL.md: fenced lines calling kubectl or helm against a
     /// cluster, and how many name the context (the house-policy vote, see
@@ -272,7 +275,8 @@ pub struct DataFile {
     pub result: Result<Vec<SchemaError>, String>,
 }
 
-/// A shell script file (`*.sh`).
+/// A shell script file: `*.sh`, `*.bash`, or a file a hook runs whose `#!`
+/// line names a shell.
 #[derive(Debug)]
 pub struct Script {
     pub file: FileId,
@@ -281,6 +285,9 @@ pub struct Script {
     /// A narrowed run has not parsed it (`shell` is empty): none of its
     /// findings can be reported (see `load::parse_deferred`).
     pub light: bool,
+    /// A hook runs it (`"${CLAUDE_PLUGIN_ROOT}"/hooks/check.sh`, `bash
+    /// "${CLAUDE_PLUGIN_ROOT}/x/y.sh"`), wherever it is in its plugin.
+    pub hook: bool,
 }
 
 /// How a marketplace entry names its plugin's location.
@@ -451,7 +458,8 @@ pub struct Project {
     pub plugins_by_name: BTreeMap<String, Vec<usize>>,
     /// Problems with paths and reads, reported by the file rules.
     pub problems: Vec<Problem>,
-    /// Every `*.sh` file.
+    /// Every `*.sh` and `*.bash` file, and the files hooks run whose `#!`
+    /// line names a shell.
     pub scripts: Vec<Script>,
     /// `skill.yaml` sources.
     pub skill_sources: Vec<TypedSource<crate::model::typed_source::SkillSource>>,
@@ -512,6 +520,23 @@ impl Project {
         path.is_empty()
             || self.dirs.contains(path)
             || self.on_disk(path).is_some_and(|m| m.is_dir())
+    }
+    /// Whether the file at `path` (relative, inside the root; symlinks
+    /// followed, never out of the root) has an execute bit, as the checkout's
+    /// mode says (git may record another). `None` where file modes are not
+    /// known (Windows) or when there is no such file.
+    pub fn is_executable(&self, path: &str) -> Option<bool> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let meta = self.on_disk(path).filter(std::fs::Metadata::is_file)?;
+            Some(meta.permissions().mode() & 0o111 != 0)
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            None
+        }
     }
     /// What the file system says of `path` (relative, inside the root), for
     /// paths the walk did not see. Never looks outside the root.

@@ -272,6 +272,51 @@ fn convert(v: &ast::Value<'_>, base: usize, dups: &mut Vec<(Span, Span, String)>
     }
 }
 
+/// Where each byte of a JSON string's value is in the file: `raw` is the
+/// string as written, quotes included, starting at `at`. The result has one
+/// offset per byte of the value, and one past its end; none when `raw` is
+/// not a JSON string. The bytes of an escape (`\"`, `\u00e9`) all map to its
+/// backslash.
+pub fn string_offsets(raw: &str, at: usize) -> Option<Vec<usize>> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let b = inner.as_bytes();
+    let mut out = Vec::with_capacity(b.len() + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let start = at + 1 + i;
+        if b[i] != b'\\' {
+            // Written as read: each byte is its own.
+            let len = inner[i..].chars().next()?.len_utf8();
+            out.extend(start..start + len);
+            i += len;
+            continue;
+        }
+        match b.get(i + 1)? {
+            b'u' => {
+                let hex = |j: usize| u32::from_str_radix(inner.get(j..j + 4)?, 16).ok();
+                let hi = hex(i + 2)?;
+                let (c, width) =
+                    if (0xD800..0xDC00).contains(&hi) && inner.get(i + 6..i + 8) == Some("\\u") {
+                        let lo = hex(i + 8)?;
+                        let c = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
+                        (char::from_u32(c), 12)
+                    } else {
+                        (char::from_u32(hi), 6)
+                    };
+                let len = c.map_or(3, char::len_utf8);
+                out.extend(std::iter::repeat_n(start, len));
+                i += width;
+            }
+            _ => {
+                out.push(start);
+                i += 2;
+            }
+        }
+    }
+    out.push(at + 1 + inner.len());
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

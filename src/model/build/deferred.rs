@@ -128,7 +128,12 @@ enum Deferred {
 }
 
 /// Read (when unread) and parse the bodies of the light docs among `which`.
-fn load_bodies(project: &mut Project, db: &mut SourceDb, which: &[usize], reader: &Reader<'_>) {
+pub(super) fn load_bodies(
+    project: &mut Project,
+    db: &mut SourceDb,
+    which: &[usize],
+    reader: &Reader<'_>,
+) {
     let found: Vec<(usize, Deferred)> = which
         .par_iter()
         .filter(|&&i| project.docs[i].light)

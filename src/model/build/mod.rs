@@ -5,10 +5,13 @@
 //! - `read.rs`: one file, read and parsed;
 //! - `tree.rs`: plugins and their components from the files;
 //! - `data.rs`: JSON documents validated against their local `$schema`;
+//! - `hook_scripts.rs`: the scripts hooks run, marked (and read when their
+//!   name does not say they are scripts);
 //! - `deferred.rs`: a narrowed run's second look.
 
 mod data;
 mod deferred;
+mod hook_scripts;
 mod listed;
 mod read;
 mod tree;
@@ -257,6 +260,7 @@ pub fn load(target: &Path, options: &Options<'_>) -> Result<Loaded, LoadError> {
     project.copies = walked.copies;
     let mut db = files.db;
     listed::type_listed(&mut project, &db, &reader);
+    hook_scripts::hook_scripts(&mut project, &mut db, &reader, options, light);
     clock.done("model");
     if let Some(focus) = options.focus.filter(|_| light) {
         deferred::parse_deferred(&mut project, &mut db, focus, &reader);
@@ -305,7 +309,7 @@ fn read_all(
                 && (read::is_markdown(&w.path)
                     || read::json_kind(&w.path)
                     || w.path.ends_with(".json")
-                    || w.path.ends_with(".sh")
+                    || read::is_script(&w.path)
                     || read::is_source(&w.path))
         })
         .collect();
@@ -413,6 +417,7 @@ impl Files {
                 path,
                 shell: *block,
                 light,
+                hook: false,
             }),
             Parsed::Data(doc, schema) => self.data.push((id, path.to_string(), doc, schema)),
             Parsed::None => {}

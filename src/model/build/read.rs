@@ -54,6 +54,11 @@ pub(super) fn is_source(path: &str) -> bool {
     name == "skill.yaml" || name == "plugin.yaml"
 }
 
+/// Shell scripts by their name: `*.sh`, `*.bash`.
+pub(super) fn is_script(path: &str) -> bool {
+    path.ends_with(".sh") || path.ends_with(".bash")
+}
+
 pub(super) fn is_markdown(path: &str) -> bool {
     path.len() >= 3 && path.as_bytes()[path.len() - 3..].eq_ignore_ascii_case(b".md")
 }
@@ -160,6 +165,30 @@ impl Reader<'_> {
         self.shell.script(text, bom_len(text))
     }
 
+    /// A file without a script's name that a hook runs (`hooks/check`):
+    /// read, and parsed as a script when its `#!` line names a shell
+    /// (`light`: left unparsed); `None` when it does not, or cannot be read.
+    pub(super) fn hook_script(&self, path: &RelPath, light: bool) -> Option<ReadFile> {
+        let cap = cap(false, self.max_size);
+        let Read::Text(text) = load::read(&self.root.join(&**path), cap, false) else {
+            return None;
+        };
+        if !shell::names_a_shell(text.get(bom_len(&text)..).unwrap_or("")) {
+            return None;
+        }
+        let text = std::sync::Arc::new(text);
+        let block = if light {
+            ShellBlock::unparsed(source::Span::new(bom_len(&text), text.len()))
+        } else {
+            self.script(&text)
+        };
+        Some((
+            SourceFile::new(path.clone(), text),
+            Parsed::Script(Box::new(block), light),
+            None,
+        ))
+    }
+
     pub(super) fn read_and_parse(&self, w: &Walked, blocks: Blocks, light: bool) -> ReadFile {
         let empty = |p| {
             (
@@ -182,7 +211,7 @@ impl Reader<'_> {
             Parsed::Markdown(Box::new(self.markdown(w, &text, blocks, light)))
         } else if is_source(&w.path) {
             self.source(&w.path, &text)
-        } else if w.path.ends_with(".sh") {
+        } else if is_script(&w.path) {
             let block = if light {
                 ShellBlock::unparsed(source::Span::new(bom_len(&text), text.len()))
             } else {
@@ -223,6 +252,15 @@ impl Reader<'_> {
             })
             .filter_map(|b| self.shell.code_block(text, b))
             .collect();
+        if let (frontmatter::FrontmatterState::Present(f), Blocks::All | Blocks::Marked) =
+            (&fm, blocks)
+            && let Some(root) = f.root()
+        {
+            let hooks = self.frontmatter_hooks(text, root, blocks == Blocks::Marked);
+            if !hooks.is_empty() {
+                shell.splice(0..0, hooks);
+            }
+        }
         // Kept for the whole run: no growth slack.
         shell.shrink_to_fit();
         let typed = match &mut fm {
@@ -315,8 +353,8 @@ impl Reader<'_> {
         let base = bom_len(text);
         let parsed = json::parse(&text[base..], base);
         let hooks = match &parsed {
-            Ok(doc) if role == JsonRole::Hooks => self.hook_commands(text, &doc.root),
-            _ => Vec::new(),
+            Ok(doc) => self.hook_commands(text, role, &doc.root),
+            Err(_) => Vec::new(),
         };
         let typed = match &parsed {
             Ok(doc) => Typed::read(role, &doc.root),
@@ -361,18 +399,73 @@ impl Reader<'_> {
         out
     }
 
-    /// Shell-form hook commands of a hooks.json (`command` without `args`).
-    fn hook_commands(&self, text: &str, root: &JsonNode) -> Vec<ShellBlock> {
+    /// Shell-form hook commands (`type: command`, no `args`, not
+    /// PowerShell) of a hooks.json, of a plugin.json's inline `hooks` and
+    /// of a settings file's `hooks`, parsed, mapped byte for byte into the
+    /// JSON string that holds each (escapes included).
+    fn hook_commands(&self, text: &str, role: JsonRole, root: &JsonNode) -> Vec<ShellBlock> {
+        let Some(hooks) = root.get("hooks") else {
+            return Vec::new();
+        };
+        let maps: Vec<&JsonNode> = match role {
+            JsonRole::Hooks | JsonRole::Settings => vec![hooks],
+            // A path, an inline event map, or a list of either.
+            JsonRole::Plugin => std::iter::once(hooks).chain(hooks.items()).collect(),
+            _ => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        for events in maps {
+            for m in events.members() {
+                for group in m.value.items() {
+                    for h in group.get("hooks").map(|h| h.items()).unwrap_or(&[]) {
+                        let str_of = |k: &str| h.get(k).and_then(JsonNode::as_str);
+                        if str_of("type") != Some("command")
+                            || h.get("args").is_some()
+                            || str_of("shell") == Some("powershell")
+                        {
+                            continue;
+                        }
+                        let Some(node) = h.get("command") else {
+                            continue;
+                        };
+                        let Some(cmd) = node.as_str() else { continue };
+                        let raw = text.get(node.span.range()).unwrap_or("");
+                        out.push(self.hook_block(cmd, json_pieces(raw, cmd, node.span), node.span));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A hook command parsed: `pieces` map it into the file, `span` is the
+    /// string that holds it.
+    fn hook_block(&self, cmd: &str, pieces: Vec<Piece>, span: Span) -> ShellBlock {
+        self.shell.block(
+            Origin::Hook,
+            Dialect::Bash,
+            mask_placeholders(cmd),
+            pieces,
+            span,
+        )
+    }
+
+    /// Shell-form hook commands of a frontmatter's `hooks:` (skills,
+    /// commands, agents), mapped into their YAML scalars as far as these
+    /// are written as they read. `marked`: only those with a `skillc:`
+    /// comment (no shell rule is on; see [`Blocks`]).
+    fn frontmatter_hooks(&self, text: &str, root: &YamlNode, marked: bool) -> Vec<ShellBlock> {
         let Some(events) = root.get("hooks") else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in events.members() {
-            for group in m.value.items() {
-                for h in group.get("hooks").map(|h| h.items()).unwrap_or(&[]) {
-                    // Exec form, and PowerShell, are not bash.
-                    if h.get("args").is_some()
-                        || h.get("shell").and_then(|s| s.as_str()) == Some("powershell")
+        for (_, groups) in events.entries() {
+            for group in yaml_seq(Some(groups)) {
+                for h in yaml_seq(group.get("hooks")) {
+                    let str_of = |k: &str| h.get(k).and_then(YamlNode::as_str);
+                    if str_of("type") != Some("command")
+                        || h.get("args").is_some()
+                        || str_of("shell") == Some("powershell")
                     {
                         continue;
                     }
@@ -380,28 +473,48 @@ impl Reader<'_> {
                         continue;
                     };
                     let Some(cmd) = node.as_str() else { continue };
-                    // The string's bytes between the quotes map 1:1 when it has no escapes.
-                    let inner = crate::source::Span::new(
-                        node.span.start as usize + 1,
-                        (node.span.end as usize).saturating_sub(1),
-                    );
-                    let exact = text.get(inner.range()) == Some(cmd);
-                    let pieces = vec![shell::Piece {
-                        shell: 0,
-                        file: inner.start,
-                        len: if exact { cmd.len() as u32 } else { 0 },
-                    }];
-                    out.push(self.shell.block(
-                        Origin::Hook,
-                        Dialect::Bash,
-                        shell::mask_placeholders(cmd),
-                        pieces,
-                        node.span,
-                    ));
+                    if marked && !cmd.contains("skillc:") {
+                        continue;
+                    }
+                    let mut pieces = scalar_pieces(text, node);
+                    if pieces.iter().all(|p| p.len == 0) {
+                        // A double-quoted scalar with escapes: JSON's are YAML's too.
+                        let raw = text.get(node.span.range()).unwrap_or("");
+                        if let Some(map) =
+                            crate::parse::json::string_offsets(raw, node.span.start as usize)
+                                .filter(|m| m.len() == cmd.len() + 1)
+                        {
+                            pieces = Piece::from_offsets(&map);
+                        }
+                    }
+                    out.push(self.hook_block(cmd, pieces, node.span));
                 }
             }
         }
         out
+    }
+}
+
+/// The items of a YAML sequence; none for anything else.
+fn yaml_seq(n: Option<&YamlNode>) -> &[YamlNode] {
+    match n.map(|n| &n.kind) {
+        Some(YamlKind::Seq(items)) => items,
+        _ => &[],
+    }
+}
+
+/// Where each byte of a JSON string's value (`cmd`, written as `raw` at
+/// `span`) is in the file; the string's opening when it cannot be mapped.
+fn json_pieces(raw: &str, cmd: &str, span: Span) -> Vec<Piece> {
+    match crate::parse::json::string_offsets(raw, span.start as usize)
+        .filter(|m| m.len() == cmd.len() + 1)
+    {
+        Some(map) => Piece::from_offsets(&map),
+        None => vec![Piece {
+            shell: 0,
+            file: span.start + 1,
+            len: 0,
+        }],
     }
 }
 

@@ -70,6 +70,20 @@ impl Dialect {
     }
 }
 
+/// Whether a script's `#!` line names a shell (`#!/bin/sh`,
+/// `#!/usr/bin/env bash`), not another interpreter.
+pub fn names_a_shell(script: &str) -> bool {
+    let Some(line) = script.lines().next().and_then(|l| l.strip_prefix("#!")) else {
+        return false;
+    };
+    let mut words = line.split_whitespace();
+    let mut program = words.next().unwrap_or("").rsplit('/').next().unwrap_or("");
+    if program == "env" {
+        program = words.find(|w| !w.starts_with('-')).unwrap_or("");
+    }
+    matches!(program, "sh" | "bash" | "dash" | "ash" | "ksh" | "zsh")
+}
+
 /// Where a block of shell comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Origin {
@@ -85,6 +99,37 @@ pub struct Piece {
     pub shell: u32,
     pub file: u32,
     pub len: u32,
+}
+
+impl Piece {
+    /// The pieces of a text whose byte `i` is written at file offset
+    /// `map[i]` (`map` has one more entry, where the text ends): one per run
+    /// of bytes written as they read, and an empty one at the end. A byte
+    /// written as an escape (`\"` in a JSON string) ends its run: it maps
+    /// to the escape's first byte, and the byte after it starts the next
+    /// run.
+    pub fn from_offsets(map: &[usize]) -> Vec<Piece> {
+        let mut out: Vec<Piece> = Vec::new();
+        let Some((&end, bytes)) = map.split_last() else {
+            return out;
+        };
+        for (i, &at) in bytes.iter().enumerate() {
+            match out.last_mut() {
+                Some(p) if i > 0 && at == map[i - 1] + 1 => p.len += 1,
+                _ => out.push(Piece {
+                    shell: i as u32,
+                    file: at as u32,
+                    len: 1,
+                }),
+            }
+        }
+        out.push(Piece {
+            shell: bytes.len() as u32,
+            file: end as u32,
+            len: 0,
+        });
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -488,6 +533,36 @@ impl<'a> Word<'a> {
 mod tests {
     use super::walk::kind;
     use super::*;
+
+    /// A JSON string's value maps into the file byte for byte: escapes
+    /// (`\"`, `\u00e9`) and raw UTF-8 included.
+    #[test]
+    fn pieces_follow_a_json_string() {
+        let file = r#"{"c": "é \"x\u00e9\" && kubectl get"}"#;
+        let at = file.find("\"é").unwrap();
+        let end = file.rfind('"').unwrap() + 1;
+        let value = "é \"x\u{e9}\" && kubectl get";
+        let map = crate::parse::json::string_offsets(&file[at..end], at).unwrap();
+        assert_eq!(map.len(), value.len() + 1);
+        let pieces = Piece::from_offsets(&map);
+        let block = ShellBlock {
+            span: Span::new(at, end),
+            pieces,
+            ..ShellBlock::default()
+        };
+        for word in ["é", "x", "&&", "kubectl", "get"] {
+            let i = value.find(word).unwrap();
+            let span = block.file_span(i, i + word.len());
+            assert_eq!(&file[span.range()], word, "{word}");
+        }
+        // An escape maps to the whole of it.
+        let i = value.find('"').unwrap();
+        assert_eq!(&file[block.file_span(i, i + 1).range()], "\\\"");
+        let i = value.rfind('\u{e9}').unwrap();
+        assert_eq!(&file[block.file_span(i, i + 2).range()], "\\u00e9");
+        // The end of the value is the closing quote.
+        assert_eq!(block.to_file(value.len()), end - 1);
+    }
 
     fn parse_script(text: &str, base: usize) -> ShellBlock {
         script_at(&ShellParser::default(), text, base)

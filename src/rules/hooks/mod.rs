@@ -37,6 +37,7 @@ crate::declare_family! {
     hook_exec_command_has_arguments,
     hook_header_variable_not_allowed,
     hook_powershell_variable,
+    hook_script_not_executable,
 }
 
 /// Where a set of hooks is written.
@@ -326,48 +327,7 @@ pub fn shipped_servers(
     out
 }
 
-/// Where each byte of a JSON string's value is in the file: `raw` is the
-/// string as written, quotes included, starting at `at`. The result has one
-/// offset per byte of the value, and one past its end; none when `raw` is
-/// not a JSON string.
-pub fn json_string_offsets(raw: &str, at: usize) -> Option<Vec<usize>> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    let b = inner.as_bytes();
-    let mut out = Vec::with_capacity(b.len() + 1);
-    let mut i = 0;
-    while i < b.len() {
-        let start = at + 1 + i;
-        if b[i] != b'\\' {
-            let len = inner[i..].chars().next()?.len_utf8();
-            out.extend(std::iter::repeat_n(start, len));
-            i += len;
-            continue;
-        }
-        match b.get(i + 1)? {
-            b'u' => {
-                let hex = |j: usize| u32::from_str_radix(inner.get(j..j + 4)?, 16).ok();
-                let hi = hex(i + 2)?;
-                let (c, width) =
-                    if (0xD800..0xDC00).contains(&hi) && inner.get(i + 6..i + 8) == Some("\\u") {
-                        let lo = hex(i + 8)?;
-                        let c = 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF);
-                        (char::from_u32(c), 12)
-                    } else {
-                        (char::from_u32(hi), 6)
-                    };
-                let len = c.map_or(3, char::len_utf8);
-                out.extend(std::iter::repeat_n(start, len));
-                i += width;
-            }
-            _ => {
-                out.push(start);
-                i += 2;
-            }
-        }
-    }
-    out.push(at + 1 + inner.len());
-    Some(out)
-}
+pub use crate::parse::json::string_offsets as json_string_offsets;
 
 /// The span in the file of bytes `range` of a string value written at
 /// `span`: exact inside a JSON string (escapes included) or a plain YAML
@@ -498,31 +458,7 @@ pub fn unquoted_dir_vars(cmd: &str) -> Vec<(std::ops::Range<usize>, &'static str
     out
 }
 
-/// The plugin files a hook string names through `${CLAUDE_PLUGIN_ROOT}`
-/// (quoted or not): the byte range of each path after the placeholder and
-/// the path, relative to the plugin. Paths with globs, variables or
-/// `..` are left out.
-pub fn plugin_root_paths(cmd: &str) -> Vec<(std::ops::Range<usize>, &str)> {
-    let re = crate::regex!(
-        r#"\$(?:\{CLAUDE_PLUGIN_ROOT\}|CLAUDE_PLUGIN_ROOT\b)"?/([A-Za-z0-9._@+/-]*[A-Za-z0-9_@+-])"#
-    );
-    re.captures_iter(cmd)
-        .filter_map(|c| {
-            let m = c.get(1)?;
-            let end = m.end();
-            let next = cmd[end..].chars().next();
-            // A path that goes on with a glob or a variable is not a file name.
-            if matches!(next, Some('*' | '?' | '[' | '$' | '{' | '`' | '/' | '.')) {
-                return None;
-            }
-            let p = m.as_str();
-            if p.split('/').any(|s| s == "..") {
-                return None;
-            }
-            Some((m.range(), p))
-        })
-        .collect()
-}
+pub use crate::model::hooks::plugin_root_paths;
 
 #[cfg(test)]
 mod tests {

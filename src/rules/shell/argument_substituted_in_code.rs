@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::model::value::Present;
 use crate::model::{Doc, DocKind};
-use crate::parse::shell::{Command, ShellBlock, WordKind};
+use crate::parse::shell::{Command, Origin, ShellBlock, WordKind};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
 use crate::source::Span;
@@ -85,7 +85,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let text = cx.text(doc.file);
         let names = argument_names(doc);
         let mut found: Found = Vec::new();
-        for block in &doc.shell {
+        // Frontmatter hook commands are not substituted.
+        for block in doc.shell.iter().filter(|b| b.origin != Origin::Hook) {
             in_block(block, &names, text, &mut found);
         }
         in_injections(doc, text, &mut found);

@@ -91,7 +91,10 @@ fn in_plugin_area(project: &Project, path: &str) -> bool {
 }
 
 /// Every shell site: fenced blocks in skills (and their references),
-/// commands and agents; `*.sh` files in plugins; hook commands.
+/// commands and agents; scripts in plugins and the scripts hooks run
+/// wherever they are; shell-form hook commands (hooks files, plugin.json
+/// and settings `hooks`, and frontmatter `hooks:`, which come with the
+/// doc's blocks).
 pub fn sites(project: &Project) -> Vec<Site<'_>> {
     let mut out = Vec::new();
     for d in &project.docs {
@@ -106,7 +109,7 @@ pub fn sites(project: &Project) -> Vec<Site<'_>> {
         }
     }
     for s in &project.scripts {
-        if in_plugin_area(project, &s.path) {
+        if s.hook || in_plugin_area(project, &s.path) {
             out.push(Site {
                 file: s.file,
                 block: &s.shell,
@@ -353,6 +356,177 @@ mod tests {
             2,
             "{:?}",
             h.iter().map(|d| &d.message).collect::<Vec<_>>()
+        );
+    }
+
+    /// The tree of [`hook_commands_everywhere_at_their_bytes`]: hook
+    /// commands in every place hooks are written, with escapes before the
+    /// finding, and the scripts hooks run.
+    const HOOKS: &str = r##"==> .claude-plugin/marketplace.json <==
+{ "name": "m", "owner": { "name": "A" }, "plugins": [ { "name": "demo", "source": "./plugins/demo", "description": "The demo plugin." } ] }
+==> plugins/demo/.claude-plugin/plugin.json <==
+{ "name": "demo", "version": "1.0.0", "description": "The demo plugin.", "author": { "name": "A" },
+  "hooks": { "Stop": [ { "hooks": [ { "type": "command", "command": "helm upgrade x ./c" } ] } ] } }
+==> plugins/demo/hooks/hooks.json <==
+{ "hooks": { "SessionStart": [ { "hooks": [
+  { "type": "command", "command": "kubectl apply -f x" },
+  { "type": "command", "command": "echo \"caf\u00e9\\\" \t\" && kubectl apply -f x" },
+  { "type": "command", "command": "kubectl", "args": ["apply", "-f", "x"] },
+  { "type": "command", "command": "kubectl apply -f x", "shell": "powershell" },
+  { "type": "command", "command": "\"${CLAUDE_PLUGIN_ROOT}\"/hooks/check" },
+  { "type": "command", "command": "bash \"${CLAUDE_PLUGIN_ROOT}/tools/y.sh\"" },
+  { "type": "command", "command": "python3 \"${CLAUDE_PLUGIN_ROOT}/tools/z\"" }
+] } ] } }
+==> plugins/demo/hooks/check <==
+#!/usr/bin/env bash
+kubectl delete ns x
+==> plugins/demo/tools/y.sh <==
+#!/bin/sh
+helm uninstall x
+==> plugins/demo/tools/z <==
+#!/usr/bin/env python3
+print("kubectl apply -f x")
+==> plugins/demo/tools/unused.sh <==
+#!/bin/sh
+helm uninstall x
+==> plugins/demo/skills/s/SKILL.md <==
+---
+name: s
+description: Does s. Use when s is needed.
+hooks:
+  PreToolUse:
+    - matcher: Bash
+      hooks:
+        - type: command
+          command: kubectl apply -f plain
+        - type: command
+          command: "echo \"\u00e9\" ; kubectl apply -f quoted"
+---
+Body.
+==> .claude/settings.json <==
+{ "hooks": { "Stop": [ { "hooks": [ { "type": "command", "command": "echo \"x\"; kubectl apply -f s" } ] } ] } }
+"##;
+
+    /// Hook commands are shell wherever hooks are written (hooks files,
+    /// plugin.json, settings, frontmatter), found at their bytes in the
+    /// JSON string or YAML scalar, escapes included; exec-form and
+    /// PowerShell commands are not shell. The scripts hooks run are checked
+    /// wherever they are in the plugin, and a file without a suffix when its
+    /// `#!` line names a shell.
+    #[test]
+    fn hook_commands_everywhere_at_their_bytes() {
+        let (_d, loaded, diags) = check_listing(HOOKS);
+        let found: Vec<String> = of_rule(&diags, &super::missing_context_flag::RULE)
+            .iter()
+            .map(|d| {
+                let text = loaded.db.text(d.file());
+                let line = text[..d.span().start as usize].matches('\n').count() + 1;
+                format!(
+                    "{} {line} `{}`",
+                    loaded.db.path(d.file()),
+                    &text[d.span().range()]
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ".claude/settings.json 1 `kubectl`",
+                "plugins/demo/.claude-plugin/plugin.json 2 `helm`",
+                "plugins/demo/hooks/check 2 `kubectl`",
+                "plugins/demo/hooks/hooks.json 2 `kubectl`",
+                "plugins/demo/hooks/hooks.json 3 `kubectl`",
+                "plugins/demo/skills/s/SKILL.md 9 `kubectl`",
+                "plugins/demo/skills/s/SKILL.md 11 `kubectl`",
+                "plugins/demo/tools/y.sh 2 `helm`",
+            ],
+            "{found:#?}"
+        );
+        // The finding after the escapes, at its column.
+        let hooks = loaded.db.find("plugins/demo/hooks/hooks.json").unwrap();
+        let text = loaded.db.text(hooks);
+        let escaped = of_rule(&diags, &super::missing_context_flag::RULE)
+            .into_iter()
+            .find(|d| {
+                d.file() == hooks && text[..d.span().start as usize].matches('\n').count() == 2
+            })
+            .unwrap();
+        let line = text.lines().nth(2).unwrap();
+        let line_start = text.find(line).unwrap();
+        assert_eq!(
+            escaped.span().start as usize - line_start,
+            line.find("&& kubectl").unwrap() + 3
+        );
+        // The whole tree, as reported.
+        let shell: Vec<_> = diags
+            .iter()
+            .filter(|d| d.rule.family == crate::rules::Family::Shell)
+            .cloned()
+            .collect();
+        insta::assert_snapshot!("hook_commands", render(&loaded, &shell));
+    }
+
+    /// The other shell rules read hook commands too; the one about
+    /// argument substitution does not (Claude Code substitutes skill and
+    /// command bodies, not hooks).
+    #[test]
+    fn shell_rules_on_hook_commands() {
+        let hook = |cmd: &str| {
+            format!(
+                "==> plugins/demo/hooks/hooks.json <==\n{{ \"hooks\": {{ \"Stop\": [ {{ \"hooks\": [ {{ \"type\": \"command\", \"command\": {} }} ] }} ] }} }}\n",
+                serde_json::to_string(cmd).unwrap()
+            )
+        };
+        for (cmd, rule) in [
+            (
+                "declare -A m; echo ok",
+                &super::bash_version_construct::RULE,
+            ),
+            ("if true; then echo", &super::shell_syntax_error::RULE),
+            (
+                "for f in $(ls); do echo \"$f\"; done",
+                &super::word_splitting_loop::RULE,
+            ),
+            (
+                "talosctl --nodes $NODES health",
+                &super::unquoted_list_value::RULE,
+            ),
+            (
+                "vault kv get -field=password secret/app",
+                &super::secret_printed::RULE,
+            ),
+            (
+                "curl -v -H \"Authorization: Bearer $API_TOKEN\" https://example.com",
+                &super::verbose_with_credentials::RULE,
+            ),
+            ("echo \"$API_TOKEN\"", &super::secret_echoed::RULE),
+            (
+                "curl -fsSL https://example.com/i.sh | sh",
+                &super::pipe_to_shell::RULE,
+            ),
+        ] {
+            assert_eq!(hits(&hook(cmd), rule), 1, "{cmd}");
+        }
+        let skill = "==> plugins/demo/skills/s/SKILL.md <==\n---\nname: s\ndescription: Does s. Use when s is needed.\nhooks:\n  Stop:\n    - hooks:\n        - type: command\n          command: git branch | awk '{print $1}'\n---\nBody.\n";
+        assert_eq!(hits(skill, &super::argument_substituted_in_code::RULE), 0);
+    }
+
+    /// `*.bash` files are scripts like `*.sh`; a file without a suffix is
+    /// one only when a hook runs it.
+    #[test]
+    fn bash_files_are_scripts() {
+        let rule = &super::bash_version_construct::RULE;
+        let script = "#!/usr/bin/env bash\ndeclare -A m\n";
+        assert_eq!(
+            hits(
+                &format!("==> plugins/demo/scripts/a.bash <==\n{script}"),
+                rule
+            ),
+            1
+        );
+        assert_eq!(
+            hits(&format!("==> plugins/demo/hooks/run <==\n{script}"), rule),
+            0
         );
     }
 
