@@ -208,6 +208,13 @@ fn cases() -> Vec<Case> {
         ("hooks: header variable not allowed", vec![(HOOKS, hook("Stop", r#"{ "hooks": [ { "type": "http", "url": "https://hooks.example.com/stop", "headers": { "Authorization": "Bearer ${HOOK_TOKEN}" } } ] }"#))], vec!["HK024"]),
         ("hooks: powershell reads a bash variable", vec![(HOOKS, hook("PreToolUse", &one(r#"{ "type": "command", "shell": "powershell", "command": "& \"$CLAUDE_PROJECT_DIR\\check.ps1\"" }"#)))], vec!["HK025"]),
         ("hooks: handler setting on the group", vec![(HOOKS, hook("PreToolUse", &format!(r#"{{ "matcher": "Bash", "timeout": 5, "hooks": [ {cmd} ] }}"#)))], vec!["HK021"]),
+        ("hooks: cluster call without a context", vec![(HOOKS, hook("PostToolUse", &one(r#"{ "type": "command", "command": "kubectl apply -f \\\"$(cat x)\\\"" }"#)))], vec!["SH001"]),
+        ("hooks: listed file runs a script without a context", vec![
+            (PLUGIN, r#"{ "name": "demo", "version": "1.0.0", "description": "The demo plugin: /demo:hello.", "author": { "name": "A" }, "hooks": "./config/extra-hooks.json",
+  "userConfig": { "token": { "type": "string", "title": "Token", "description": "The API token.", "sensitive": true } } }"#.into()),
+            ("plugins/demo/config/extra-hooks.json", hook("Stop", r#"{ "hooks": [ { "type": "command", "command": "bash \"${CLAUDE_PLUGIN_ROOT}/tools/sync.sh\"" } ] }"#)),
+            ("plugins/demo/tools/sync.sh", "#!/bin/bash\nkubectl apply -f manifests/\n".into()),
+        ], vec!["SH001"]),
         ("mcp: server not an object", vec![(MCP, r#"{ "mcpServers": { "memory": "memory-server" } }"#.into())], vec!["MC001"]),
         ("mcp: stdio without command", vec![(MCP, r#"{ "mcpServers": { "memory": { "args": ["--quiet"] } } }"#.into())], vec!["MC002"]),
         ("mcp: url without type", vec![(MCP, r#"{ "mcpServers": { "docs": { "url": "https://mcp.example.com/mcp" } } }"#.into())], vec!["MC003"]),

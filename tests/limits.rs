@@ -218,3 +218,43 @@ fn special_files_are_not_read() {
         .expect("the check returned");
     assert!(found.contains(&"GEN009"), "{found:?}");
 }
+
+/// A brace followed by a character beyond U+00FF once sent tree-sitter-bash's
+/// scanner into C's `isdigit` out of range, and the process died with
+/// SIGSEGV. Code blocks, scripts and hook commands all hold such text.
+#[test]
+fn wide_characters_after_a_brace_do_not_crash_the_parser() {
+    let line = "echo ${\u{F6582}_:@ x {\u{10FFFF} ${\u{1F680}}\n";
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, ".claude-plugin/marketplace.json", br#"{"name":"m","owner":{"name":"o"},"plugins":[{"name":"demo","source":"./plugins/demo","description":"Demo: deploy."}]}"#);
+    write(
+        root,
+        "plugins/demo/.claude-plugin/plugin.json",
+        br#"{"name":"demo","version":"1.0.0","description":"Demo: deploy."}"#,
+    );
+    write(
+        root,
+        SKILL,
+        format!("{HEAD}```bash\n{}```\n", line.repeat(50)).as_bytes(),
+    );
+    write(
+        root,
+        "plugins/demo/scripts/run.sh",
+        line.repeat(50).as_bytes(),
+    );
+    let hooks = serde_json::json!({ "hooks": { "Stop": [ { "hooks": [ { "type": "command", "command": line.repeat(5) } ] } ] } });
+    write(
+        root,
+        "plugins/demo/hooks/hooks.json",
+        hooks.to_string().as_bytes(),
+    );
+    for _ in 0..3 {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_skillc"))
+            .args(["check", "--format", "json"])
+            .arg(root)
+            .output()
+            .unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{:?}", out.status);
+    }
+}

@@ -152,3 +152,56 @@ proptest! {
         }
     }
 }
+
+/// Pieces of a hook command: placeholders, quotes, escapes, `$` that starts
+/// nothing, comments, assignments, multibyte text, cluster calls.
+fn command_piece() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        Just("${CLAUDE_PLUGIN_ROOT}"),
+        Just("$CLAUDE_PROJECT_DIR"),
+        Just("\""),
+        Just("'"),
+        Just("\\"),
+        Just("\\\""),
+        Just("$"),
+        Just("$("),
+        Just(")"),
+        Just("x=1 "),
+        Just(" # c"),
+        Just("kubectl apply -f x "),
+        Just(" | "),
+        Just("/hooks/x.sh"),
+        Just("ü🚀"),
+        Just("${user_config.token}"),
+        Just(" "),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever a hook command holds, written with JSON escapes or not, a
+    /// check finishes and every finding lies inside its file on character
+    /// boundaries.
+    #[test]
+    fn any_hook_command_is_checked(parts in prop::collection::vec(command_piece(), 0..16), free in ".{0,40}") {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let cmd = format!("{}{free}", parts.concat());
+        let json = serde_json::json!({ "hooks": { "PreToolUse": [ { "matcher": "Bash", "hooks": [ { "type": "command", "command": cmd } ] } ] } });
+        write(root, ".claude-plugin/marketplace.json", r#"{"name":"m","owner":{"name":"o"},"plugins":[{"name":"demo","source":"./plugins/demo","description":"Demo."}]}"#);
+        write(root, "plugins/demo/.claude-plugin/plugin.json", r#"{"name":"demo","version":"1.0.0","description":"Demo."}"#);
+        write(root, "plugins/demo/hooks/hooks.json", json.to_string());
+        write(root, "plugins/demo/hooks/x.sh", "#!/bin/sh\necho ok\n");
+        let session = skillc::engine::Session::default();
+        let loaded = session.load(root).unwrap();
+        for d in &session.check(&loaded) {
+            for l in &d.labels {
+                let text = loaded.db.text(l.file);
+                let (s, e) = (l.span.start as usize, l.span.end as usize);
+                prop_assert!(s <= e && e <= text.len(), "{} {:?} outside {} bytes", d.rule.id, l.span, text.len());
+                prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e), "{} {:?} splits a character", d.rule.id, l.span);
+            }
+        }
+    }
+}

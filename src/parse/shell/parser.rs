@@ -223,7 +223,7 @@ impl<'c> ShellParser<'c> {
         let mut syntax_error = None;
         let text = text.into_boxed_str();
         self.with_parser(|parser| {
-            let Some(tree) = parser.parse(&*text, None) else {
+            let Some(tree) = parse_ascii(parser, &text) else {
                 return;
             };
             let root = tree.root_node();
@@ -304,11 +304,21 @@ fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
     let mut stack = vec![root];
     while let Some(n) = stack.pop() {
         if n.is_missing() {
-            let at = n.start_byte();
+            let mut at = n.start_byte().min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
             return Some(((at, at), format!("syntax error: missing `{}`", n.kind())));
         }
         if n.is_error() {
-            let (s, e) = (n.start_byte(), n.end_byte());
+            // tree-sitter may cut an error node inside a character.
+            let (mut s, mut e) = (n.start_byte().min(text.len()), n.end_byte().min(text.len()));
+            while !text.is_char_boundary(s) {
+                s -= 1;
+            }
+            while !text.is_char_boundary(e) {
+                e += 1;
+            }
             let snippet: String = text
                 .get(s..e)
                 .unwrap_or("")
@@ -323,11 +333,16 @@ fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
             } else {
                 format!("syntax error near unexpected token `{snippet}`")
             };
+            // The span covers the token the message names, on character
+            // boundaries (the node may start with blanks).
+            let region = text.get(s..e).unwrap_or("");
+            let s = s + (region.len() - region.trim_start().len()).min(e - s);
             let end = if e > s {
                 (s + snippet.len().max(1)).min(e)
             } else {
                 s
             };
+            let end = (end..=e).find(|&i| text.is_char_boundary(i)).unwrap_or(e);
             return Some(((s, end), msg));
         }
         let mut cursor = n.walk();
@@ -339,4 +354,23 @@ fn first_error(root: Node<'_>, text: &str) -> Option<((usize, usize), String)> {
         }
     }
     None
+}
+
+/// Parse `text` with every byte of a non-ASCII character read as `x`.
+///
+/// tree-sitter-bash's external scanner hands lookahead characters to C's
+/// `isdigit`/`isalpha`, which are undefined beyond 255: a brace followed by
+/// a character such as U+F6582 read outside glibc's table and crashed the
+/// process. Bash reads those bytes as word characters, and so does the
+/// parser this way. Byte offsets do not move, so every node still names the
+/// original text (which the walker reads).
+pub(super) fn parse_ascii(parser: &mut Parser, text: &str) -> Option<tree_sitter::Tree> {
+    if text.is_ascii() {
+        return parser.parse(text, None);
+    }
+    let ascii: Vec<u8> = text
+        .bytes()
+        .map(|b| if b.is_ascii() { b } else { b'x' })
+        .collect();
+    parser.parse(&ascii, None)
 }

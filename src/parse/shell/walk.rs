@@ -788,7 +788,7 @@ impl<'a, 't> Walker<'a, 't> {
         }
         let inner_start = s + 1;
         let inner = &self.full[inner_start..e - 1];
-        let Some(tree) = self.parser.parse(inner, None) else {
+        let Some(tree) = super::parser::parse_ascii(self.parser, inner) else {
             return;
         };
         let root = tree.root_node();

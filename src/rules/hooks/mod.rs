@@ -407,6 +407,7 @@ pub fn unquoted_dir_vars(cmd: &str) -> Vec<(std::ops::Range<usize>, &'static str
             }
             b'$' if !double && !assignment => {
                 let rest = &cmd[i + 1..];
+                let mut matched = false;
                 for v in DIR_VARS {
                     let len = if rest.starts_with('{')
                         && rest[1..].starts_with(v)
@@ -424,9 +425,10 @@ pub fn unquoted_dir_vars(cmd: &str) -> Vec<(std::ops::Range<usize>, &'static str
                     out.push((i..i + len, *v));
                     i += len;
                     word_start = false;
+                    matched = true;
                     break;
                 }
-                if !word_start {
+                if matched {
                     continue;
                 }
             }
@@ -492,6 +494,9 @@ mod tests {
         assert!(found("ROOT=${CLAUDE_PLUGIN_ROOT} run").is_empty());
         assert!(found("echo $CLAUDE_PLUGIN_ROOTX").is_empty());
         assert_eq!(found("cd x && ${CLAUDE_PLUGIN_DATA}/y"), vec![8..29]);
+        // A `$` that starts no placeholder, after a word has begun.
+        assert!(found("kubectl apply -f \\\"$(cat x)\\\"").is_empty());
+        assert!(found("a$b x$").is_empty());
     }
 
     #[test]

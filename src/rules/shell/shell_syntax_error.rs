@@ -68,10 +68,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
             }
-            let span = if span.is_empty() && (span.start as usize) < cx.text(site.file).len() {
-                crate::source::Span::new(span.start as usize, span.start as usize + 1)
-            } else {
-                span
+            // An empty span widens to the character it stands before.
+            let text = cx.text(site.file);
+            let at = span.start as usize;
+            let span = match text.get(at..).and_then(|t| t.chars().next()) {
+                Some(c) if span.is_empty() => crate::source::Span::new(at, at + c.len_utf8()),
+                _ => span,
             };
             let d = Diagnostic::new(&RULE, site.file, span, msg)
                 .help("fix the shell syntax; `bash -n` reports the same");
