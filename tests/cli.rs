@@ -1333,3 +1333,36 @@ fn directory_profile_turns_dr_rules_on() {
     let md = stdout(&skillc(&["rules", "--format", "markdown"]));
     assert!(md.contains("| DR004 | `icon-invalid` | off; warning with profile directory |"));
 }
+
+/// A reader that closes the pipe early (`skillc rules | head -1`) ends the
+/// run quietly: no "internal error", and status 141, as for a process
+/// SIGPIPE ended.
+#[test]
+#[cfg(unix)]
+fn a_closed_pipe_ends_quietly() {
+    let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean");
+    let runs: Vec<Vec<String>> = vec![
+        vec!["rules".into()],
+        vec!["rules".into(), "--format".into(), "json".into()],
+        vec!["explain".into(), "SH001".into()],
+        vec![
+            "check".into(),
+            "--format".into(),
+            "json".into(),
+            clean.display().to_string(),
+        ],
+    ];
+    for args in runs {
+        // The reader is gone before skillc writes a byte.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
+            .args(&args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("internal error"), "{args:?}: {err}");
+        assert_eq!(o.status.code(), Some(141), "{args:?}: {err}");
+    }
+}

@@ -260,12 +260,8 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
         } else {
             text
         };
-        if out
-            .write_all(body.as_bytes())
-            .and_then(|_| out.flush())
-            .is_err()
-        {
-            return EXIT_ERROR;
+        if let Err(e) = out.write_all(body.as_bytes()).and_then(|_| out.flush()) {
+            return super::write_failed(&e);
         }
     }
     let copies = &loaded.project.copies;

@@ -105,13 +105,34 @@ impl Exit {
 }
 
 /// Run the CLI; never panics outward.
+/// The exit status of a run whose reader closed the pipe (128 + SIGPIPE).
+const EXIT_BROKEN_PIPE: u8 = 141;
+
+/// The exit status for a failed write to stdout: quiet and 141 when the
+/// reader closed the pipe, 2 with a message otherwise.
+pub(crate) fn write_failed(e: &std::io::Error) -> u8 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        EXIT_BROKEN_PIPE
+    } else {
+        eprintln!("skillc: cannot write the report: {e}");
+        EXIT_ERROR
+    }
+}
+
 pub fn main() -> Exit {
     std::panic::set_hook(Box::new(|info| {
+        // A reader that closed the pipe (`skillc rules | head -1`) ends the
+        // run quietly, with the status of a process SIGPIPE ended, as any
+        // Unix tool does: the print that failed is not a bug.
+        let message = panic_message(info);
+        if message.contains("Broken pipe") || message.contains("os error 32") {
+            std::process::exit(i32::from(EXIT_BROKEN_PIPE));
+        }
         let at = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("skillc: internal error{at}: {}", panic_message(info));
+        eprintln!("skillc: internal error{at}: {message}");
         eprintln!("This is a bug in skillc; please report it with the command you ran.");
     }));
     let cli = match Cli::try_parse() {

@@ -1,6 +1,6 @@
 //! `skillc redact [FILE…]`.
 
-use super::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail};
+use super::{EXIT_CLEAN, EXIT_FINDINGS, fail};
 use crate::model::frontmatter::Frontmatter;
 use crate::redact::replace::{Mapping, Replacement, redact};
 use crate::redact::{Kind, RedactConfig};
@@ -169,8 +169,8 @@ fn redact_stdin(
     let (out, reps) = redact(&text, cfg, &[], map);
     if !args.check {
         let mut stdout = std::io::stdout().lock();
-        if stdout.write_all(out.as_bytes()).is_err() {
-            return Err(EXIT_ERROR);
+        if let Err(e) = stdout.write_all(out.as_bytes()) {
+            return Err(super::write_failed(&e));
         }
     }
     Ok(("<stdin>".into(), SourceFile::new(String::new(), text), reps))
@@ -202,8 +202,8 @@ fn redact_files(
             }
         } else if !args.check {
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(out.as_bytes()).is_err() {
-                return Err(EXIT_ERROR);
+            if let Err(e) = stdout.write_all(out.as_bytes()) {
+                return Err(super::write_failed(&e));
             }
         }
         let file = SourceFile::new(shown.clone(), text);
