@@ -1366,3 +1366,48 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(o.status.code(), Some(141), "{args:?}: {err}");
     }
 }
+
+/// A full run over a folder with nothing Claude Code loads is a wrong path,
+/// exit 2 with a message, not "No problems found in 0 files".
+#[test]
+fn a_tree_with_nothing_to_check_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(notes.join("a.md"), "# Notes\n").unwrap();
+    for p in [&empty, &notes] {
+        let o = skillc(&["check", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{p:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("nothing to check"),
+            "{p:?}"
+        );
+    }
+    // One skill is something to check; the summary says "file", not "files".
+    let skill = dir.path().join("skills/s");
+    std::fs::create_dir_all(&skill).unwrap();
+    std::fs::write(
+        skill.join("SKILL.md"),
+        "---\nname: s\ndescription: Says hi. Use when greeting.\n---\nSay hi.\n",
+    )
+    .unwrap();
+    let o = skillc(&[
+        "check",
+        "--format",
+        "concise",
+        dir.path().join("skills").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("in 1 file."),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

@@ -229,6 +229,17 @@ fn fix(args: &Args, outcome: &Outcome) -> Option<u8> {
 /// Print the findings; the exit code.
 fn report(args: &Args, outcome: &Outcome) -> u8 {
     let (diags, loaded) = (&outcome.diags, &outcome.loaded);
+    // A full run over a tree with nothing Claude Code loads is a wrong path
+    // (a typo in CI's `path:`), not a clean one.
+    let full = args.files.is_none() && args.since.is_none();
+    if full && diags.is_empty() && !loaded.project.has_anything_to_check() {
+        eprintln!(
+            "error: nothing to check in `{}`: no marketplace, plugin, skill, command, agent or component file was found",
+            args.path.display()
+        );
+        eprintln!("  help: point skillc at a marketplace or plugin folder (or a folder of skills)");
+        return EXIT_ERROR;
+    }
     let summary = Summary::of(diags, outcome.checked_files);
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         Format::Human
@@ -256,7 +267,11 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
     if !quiet_clean {
         let mut out = std::io::stdout().lock();
         let body = if text.is_empty() && matches!(format, Format::Human | Format::Concise) {
-            format!("No problems found in {} files.\n", summary.files)
+            let files = summary.files;
+            format!(
+                "No problems found in {files} file{}.\n",
+                if files == 1 { "" } else { "s" }
+            )
         } else {
             text
         };

@@ -578,6 +578,22 @@ impl Project {
         Some((p, &p.skills[si]))
     }
     /// Whether plugin `p` has a skill or command called `name`.
+    /// Whether the tree holds anything skillc checks: a marketplace, a
+    /// plugin, a skill, command or agent, a hooks, MCP, LSP, monitors or
+    /// settings file, or a typed source.
+    pub fn has_anything_to_check(&self) -> bool {
+        !self.marketplaces.is_empty()
+            || !self.json.is_empty()
+            || !self.skill_sources.is_empty()
+            || !self.plugin_sources.is_empty()
+            || self.plugins.iter().any(|p| {
+                !p.synthetic
+                    || !p.skills.is_empty()
+                    || !p.commands.is_empty()
+                    || !p.agents.is_empty()
+            })
+    }
+
     pub fn has_component(&self, p: &Plugin, name: &str) -> bool {
         p.skills
             .iter()
