@@ -56,6 +56,13 @@ typed_object! {
     }
 }
 
+/// Whether a handler runs its `command` through bash: a `command` handler
+/// without `args` (exec form) and not `shell: powershell`. The build parses
+/// these as shell, and the hook rules read them as shell.
+pub fn is_shell_form(handler_type: Option<&str>, has_args: bool, shell: Option<&str>) -> bool {
+    handler_type == Some("command") && !has_args && shell != Some("powershell")
+}
+
 /// The events of Claude Code 2.1.330 (formats.md §8), case-sensitive.
 pub const EVENTS: &[&str] = &[
     "PreToolUse",

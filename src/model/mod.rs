@@ -498,6 +498,30 @@ impl Project {
     pub fn manifest(&self, plugin: &Plugin) -> Option<&JsonFile> {
         plugin.manifest.map(|i| &self.json[i])
     }
+    /// What declares a plugin's components, each with its file: its
+    /// plugin.json, and the marketplace entry that lists it (an entry's
+    /// fields are plugin.json's: merged with it, or the whole definition
+    /// with `strict: false`).
+    pub fn declarations(&self, p: &Plugin) -> Vec<(FileId, &manifest::PluginManifest)> {
+        let mut out = Vec::new();
+        if let Some(jf) = self.manifest(p)
+            && let Some(pm) = jf.plugin()
+        {
+            out.push((jf.file, pm));
+        }
+        if let Some(ei) = p.entry {
+            let e = &self.entries[ei];
+            let mk = self.marketplace_of(e);
+            if let Some(entry) = mk
+                .marketplace()
+                .and_then(|m| m.entry(e.index))
+                .and_then(|i| i.ok())
+            {
+                out.push((mk.file, &entry.plugin));
+            }
+        }
+        out
+    }
     pub fn doc(&self, i: usize) -> &Doc {
         &self.docs[i]
     }

@@ -3,6 +3,7 @@
 
 pub mod diag;
 pub mod registry;
+pub mod types;
 
 pub mod build;
 pub mod directory;

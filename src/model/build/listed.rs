@@ -5,8 +5,8 @@
 //! typed for the field that lists it, as if it had the default name.
 
 use super::read::{Parsed, Reader};
-use crate::model::manifest::{Configs, PathOr, PluginManifest};
-use crate::model::value::{OneOrMany, Present};
+use crate::model::manifest::PathOr;
+use crate::model::value::Present;
 use crate::model::{JsonFile, JsonRole, Project};
 use crate::source::SourceDb;
 
@@ -14,17 +14,7 @@ use crate::source::SourceDb;
 pub(super) fn type_listed(project: &mut Project, db: &SourceDb, reader: &Reader<'_>) {
     let mut wanted: Vec<(String, JsonRole)> = Vec::new();
     for p in project.plugins.iter().filter(|p| !p.synthetic) {
-        let mut holders: Vec<&PluginManifest> = Vec::new();
-        if let Some(pm) = project.manifest(p).and_then(|jf| jf.plugin()) {
-            holders.push(pm);
-        }
-        if let Some(ei) = p.entry
-            && let Some(mk) = project.marketplace_of(&project.entries[ei]).marketplace()
-            && let Some(entry) = mk.entry(project.entries[ei].index).and_then(|i| i.ok())
-        {
-            holders.push(&entry.plugin);
-        }
-        for pm in holders {
+        for (_, pm) in project.declarations(p) {
             let mut add = |path: &str, role: JsonRole| {
                 if path.ends_with(".json")
                     && let Some(full) = crate::source::join(&p.dir, path)
@@ -32,14 +22,14 @@ pub(super) fn type_listed(project: &mut Project, db: &SourceDb, reader: &Reader<
                     wanted.push((full, role));
                 }
             };
-            for path in paths(&pm.hooks) {
-                add(path, JsonRole::Hooks);
-            }
-            for path in paths(&pm.mcp_servers) {
-                add(path, JsonRole::Mcp);
-            }
-            for path in paths(&pm.lsp_servers) {
-                add(path, JsonRole::Lsp);
+            for (key, role) in [
+                ("hooks", JsonRole::Hooks),
+                ("mcpServers", JsonRole::Mcp),
+                ("lspServers", JsonRole::Lsp),
+            ] {
+                for (path, _) in pm.component_paths(key) {
+                    add(path, role);
+                }
             }
             if let Some(PathOr::Path(path)) = pm.experimental.val().and_then(|e| e.monitors.val()) {
                 add(path.as_str(), JsonRole::Monitors);
@@ -71,20 +61,5 @@ pub(super) fn type_listed(project: &mut Project, db: &SourceDb, reader: &Reader<
                 mentions,
             });
         }
-    }
-}
-
-/// The file paths of a config field.
-fn paths<T>(field: &crate::model::value::Opt<Configs<T>>) -> Vec<&str> {
-    match field.val() {
-        Some(OneOrMany::One(PathOr::Path(p))) => vec![p.as_str()],
-        Some(OneOrMany::Many(l)) => l
-            .oks()
-            .filter_map(|(p, _)| match p {
-                PathOr::Path(s) => Some(s.as_str()),
-                PathOr::Inline(_) => None,
-            })
-            .collect(),
-        _ => Vec::new(),
     }
 }

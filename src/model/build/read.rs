@@ -4,6 +4,7 @@
 
 use super::MAX_MARKDOWN;
 use crate::load::{self, Read, Walked};
+use crate::model::hooks::is_shell_form;
 use crate::model::*;
 use crate::parse::frontmatter;
 use crate::parse::json::{self, JsonDoc, JsonError, JsonNode};
@@ -419,9 +420,7 @@ impl Reader<'_> {
                 for group in m.value.items() {
                     for h in group.get("hooks").map(|h| h.items()).unwrap_or(&[]) {
                         let str_of = |k: &str| h.get(k).and_then(JsonNode::as_str);
-                        if str_of("type") != Some("command")
-                            || h.get("args").is_some()
-                            || str_of("shell") == Some("powershell")
+                        if !is_shell_form(str_of("type"), h.get("args").is_some(), str_of("shell"))
                         {
                             continue;
                         }
@@ -463,10 +462,7 @@ impl Reader<'_> {
             for group in yaml_seq(Some(groups)) {
                 for h in yaml_seq(group.get("hooks")) {
                     let str_of = |k: &str| h.get(k).and_then(YamlNode::as_str);
-                    if str_of("type") != Some("command")
-                        || h.get("args").is_some()
-                        || str_of("shell") == Some("powershell")
-                    {
+                    if !is_shell_form(str_of("type"), h.get("args").is_some(), str_of("shell")) {
                         continue;
                     }
                     let Some(node) = h.get("command") else {

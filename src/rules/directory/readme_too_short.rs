@@ -58,7 +58,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .db
             .find(&path)
             .map_or((l.file, l.span), |f| (f, Span::empty(0)));
-        let d = match cx.project.readme_text(&path) {
+        // The walk read it already (a README is markdown): count that text;
+        // ask the disk only for one it left out, or could not read.
+        let words = match cx.db.find(&path).map(|f| cx.text(f)) {
+            Some(text) if !text.is_empty() => {
+                ReadmeText::Words(crate::parse::markdown::prose_words(text))
+            }
+            _ => cx.project.readme_text(&path),
+        };
+        let d = match words {
             ReadmeText::Words(n) if n >= MIN_WORDS => continue,
             ReadmeText::Words(n) => Diagnostic::new(
                 &RULE,

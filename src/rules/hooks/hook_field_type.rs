@@ -1,9 +1,10 @@
 //! The `hook-field-type` rule (HK020).
 
 use crate::declare_rule;
-use crate::model::value::{Field, Kind, List};
+use crate::model::value::{Field, Kind};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
+use crate::rules::types::{Bad, string_list, string_map};
 use crate::source::Span;
 
 declare_rule! {
@@ -60,7 +61,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     for h in super::handlers(cx) {
         let x = h.handler;
-        let mut bad: Vec<(Span, String, &str)> = Vec::new();
+        let mut bad = Bad::new();
         let mut kind_of = |key: &str, span: Span, got: Kind, want: &str, help: &'static str| {
             bad.push((span, format!("`{key}` is {}, not {want}", a(got)), help));
         };
@@ -91,27 +92,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
         for (key, f) in [("args", &x.args), ("allowedEnvVars", &x.allowed_env_vars)] {
-            strings(f.as_deref(), key, &mut bad);
+            if let Some(f) = f.as_deref() {
+                string_list(f, key, LIST, &mut bad);
+            }
         }
         if let Some(f) = x.headers.as_deref() {
-            match &f.value {
-                Err(k) => bad.push((
-                    f.span,
-                    format!("`headers` is {}, not an object of strings", a(*k)),
-                    HEADERS,
-                )),
-                Ok(m) => {
-                    for e in m.iter() {
-                        if let Err(k) = e.value {
-                            bad.push((
-                                e.span,
-                                format!("`headers.{}` is {}, not a string", e.key, a(k)),
-                                HEADERS,
-                            ));
-                        }
-                    }
-                }
-            }
+            string_map(f, "headers", HEADERS, &mut bad);
         }
         for (span, message, help) in bad {
             out.push(Diagnostic::new(&RULE, h.file, span, message).help(help));
@@ -119,21 +105,5 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+const LIST: &str = "write a list of strings: `[\"--fix\", \"src\"]`";
 const HEADERS: &str = "write an object of strings: `{ \"X-Token\": \"${TOKEN}\" }`";
-
-/// An array of strings, or what is wrong with it.
-fn strings(f: Option<&Field<List<String>>>, key: &str, bad: &mut Vec<(Span, String, &str)>) {
-    const HELP: &str = "write a list of strings: `[\"--fix\", \"src\"]`";
-    let a = crate::rules::servers::mcp_server_not_object::a;
-    let Some(f) = f else { return };
-    match &f.value {
-        Err(k) => bad.push((f.span, format!("`{key}` is {}, not an array of strings", a(*k)), HELP)),
-        Ok(l) => {
-            for i in l.iter() {
-                if let Err(k) = i.value {
-                    bad.push((i.span, format!("an item of `{key}` is {}, not a string", a(k)), HELP));
-                }
-            }
-        }
-    }
-}

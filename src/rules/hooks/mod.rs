@@ -364,12 +364,13 @@ pub const DIR_VARS: &[&str] = &[
 
 /// A shell-form `command` handler: its command and where it is written.
 pub fn shell_command<'a>(h: &Hook<'a>) -> Option<(&'a str, Span)> {
-    let t = h.handler.handler_type.val().map(String::as_str);
-    let powershell = h.handler.shell.val().is_some_and(|s| s == "powershell");
-    if t != Some("command") || h.handler.args.is_some() || powershell {
+    let x = h.handler;
+    let kind = x.handler_type.val().map(String::as_str);
+    let shell = x.shell.val().map(String::as_str);
+    if !crate::model::hooks::is_shell_form(kind, x.args.is_some(), shell) {
         return None;
     }
-    h.handler.command.spanned().map(|(c, s)| (c.as_str(), s))
+    x.command.spanned().map(|(c, s)| (c.as_str(), s))
 }
 
 /// The `${CLAUDE_PLUGIN_ROOT}`-family placeholders (`$VAR` too) a shell

@@ -532,24 +532,13 @@ pub fn component_paths<'a>(cx: &Context<'a>) -> Vec<ComponentPath<'a>> {
 /// entry that lists it (its fields are plugin.json's: merged with it, or
 /// the whole definition with `strict: false`), each with its file.
 pub fn holders<'a>(cx: &Context<'a>) -> Vec<(FileId, &'a Plugin, &'a PluginManifest)> {
-    let project = cx.project;
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for p in project.plugins.iter().filter(|p| !p.synthetic) {
-        if let Some(jf) = project.manifest(p)
-            && let Some(pm) = jf.plugin()
-            && seen.insert((jf.file, 0usize))
-        {
-            out.push((jf.file, p, pm));
-        }
-        if let Some(ei) = p.entry
-            && let Some((mk_file, mk)) = marketplace_of(project, &project.entries[ei])
-        {
-            let index = project.entries[ei].index;
-            if let Some(entry) = mk.entry(index).and_then(|i| i.ok())
-                && seen.insert((mk_file.file, index + 1))
-            {
-                out.push((mk_file.file, p, &entry.plugin));
+    for p in cx.project.plugins.iter().filter(|p| !p.synthetic) {
+        for (file, pm) in cx.project.declarations(p) {
+            // A plugin.json several plugins share, once.
+            if seen.insert(std::ptr::from_ref(pm)) {
+                out.push((file, p, pm));
             }
         }
     }
@@ -646,10 +635,10 @@ pub fn user_config_strings<'a>(cx: &Context<'a>) -> Vec<(&'a Plugin, HookString<
 /// The `userConfig` keys a plugin declares, in its plugin.json and its
 /// marketplace entry.
 pub fn user_config_keys<'a>(cx: &Context<'a>, p: &Plugin) -> std::collections::BTreeSet<&'a str> {
-    holders(cx)
+    cx.project
+        .declarations(p)
         .into_iter()
-        .filter(|(_, q, _)| q.dir == p.dir)
-        .flat_map(|(_, _, pm)| {
+        .flat_map(|(_, pm)| {
             crate::model::manifest::entries(&pm.user_config)
                 .iter()
                 .map(|e| e.key.as_str())

@@ -76,32 +76,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             number(cx, &l, "maxRestarts", f, 0, out);
         }
         let a = super::mcp_server_not_object::a;
-        let mut bad: Vec<(crate::source::Span, String, &str)> = Vec::new();
+        let mut bad = crate::rules::types::Bad::new();
         if let Some(f) = s.args.as_deref() {
-            match &f.value {
-                Err(k) => bad.push((f.span, format!("`args` is {}, not an array of strings", a(*k)), ARGS)),
-                Ok(list) => {
-                    for i in list.iter() {
-                        match &i.value {
-                            Err(k) => bad.push((i.span, format!("an item of `args` is {}, not a string", a(*k)), ARGS)),
-                            Ok(v) if v.is_empty() => bad.push((i.span, "an item of `args` is empty".into(), ARGS)),
-                            Ok(_) => {}
-                        }
-                    }
+            crate::rules::types::string_list(f, "args", ARGS, &mut bad);
+            for i in f.ok().into_iter().flat_map(|l| l.iter()) {
+                if i.ok().is_some_and(|v| v.is_empty()) {
+                    bad.push((i.span, "an item of `args` is empty".into(), ARGS));
                 }
             }
         }
         if let Some(f) = s.env.as_deref() {
-            match &f.value {
-                Err(k) => bad.push((f.span, format!("`env` is {}, not an object of strings", a(*k)), ENV)),
-                Ok(m) => {
-                    for e in m.iter() {
-                        if let Err(k) = e.value {
-                            bad.push((e.span, format!("`env.{}` is {}, not a string", e.key, a(k)), ENV));
-                        }
-                    }
-                }
-            }
+            crate::rules::types::string_map(f, "env", ENV, &mut bad);
         }
         for (key, f) in [("restartOnCrash", &s.restart_on_crash), ("diagnostics", &s.diagnostics)] {
             if let Some(Field { span, value: Err(k), .. }) = f.as_deref() {

@@ -1,9 +1,10 @@
 //! The `mcp-field-type` rule (MC006).
 
 use crate::declare_rule;
-use crate::model::value::{Field, Kind, List, Map};
+use crate::model::value::{Field, Kind};
 use crate::rules::Context;
 use crate::rules::diag::Diagnostic;
+use crate::rules::types::{string_list, string_map};
 use crate::source::Span;
 
 declare_rule! {
@@ -37,11 +38,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for m in super::mcp_servers(cx) {
         let mut bad: Vec<(Span, String, &str)> = Vec::new();
         if let Some(f) = m.server.args.as_deref() {
-            list(f, "args", &mut bad);
+            string_list(f, "args", ARGS, &mut bad);
         }
         for (key, f) in [("env", &m.server.env), ("headers", &m.server.headers)] {
             if let Some(f) = f.as_deref() {
-                map(f, key, &mut bad);
+                string_map(f, key, MAP, &mut bad);
             }
         }
         if let Some(f) = m.server.timeout.as_deref() {
@@ -69,37 +70,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn list(f: &Field<List<String>>, key: &str, bad: &mut Vec<(Span, String, &str)>) {
-    const HELP: &str = "write each argument as its own string: `\"args\": [\"--port\", \"8080\"]`";
-    match &f.value {
-        Err(k) => bad.push((f.span, format!("`{key}` is {}, not an array of strings", a(*k)), HELP)),
-        Ok(l) => {
-            for i in l.iter() {
-                if let Err(k) = i.value {
-                    bad.push((i.span, format!("an item of `{key}` is {}, not a string", a(k)), HELP));
-                }
-            }
-        }
-    }
-}
-
-fn map(f: &Field<Map<String>>, key: &str, bad: &mut Vec<(Span, String, &str)>) {
-    const HELP: &str = "write it as an object of strings: `{ \"NAME\": \"value\" }` (quote numbers and booleans)";
-    match &f.value {
-        Err(k) => bad.push((f.span, format!("`{key}` is {}, not an object of strings", a(*k)), HELP)),
-        Ok(m) => {
-            for e in m.iter() {
-                if let Err(k) = e.value {
-                    bad.push((
-                        e.span,
-                        format!("`{key}.{}` is {}, not a string", e.key, a(k)),
-                        HELP,
-                    ));
-                }
-            }
-        }
-    }
-}
+const ARGS: &str = "write each argument as its own string: `\"args\": [\"--port\", \"8080\"]`";
+const MAP: &str = "write it as an object of strings: `{ \"NAME\": \"value\" }` (quote numbers and booleans)";
 
 fn a(k: Kind) -> String {
     super::mcp_server_not_object::a(k)
