@@ -301,7 +301,8 @@ pub fn tree(data: &[u8]) {
             color: false,
             width: 80,
         };
-        let _ = crate::report::render(format, &diags, &loaded.db, summary, options);
+        let paths = format.paths(&loaded.root);
+        let _ = crate::report::render(format, &diags, &loaded.db, summary, options, &paths);
     }
     let _ = session.plan_build(&loaded);
     let again = session.check(&loaded);

@@ -8,12 +8,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn skillc(args: &[&str]) -> Output {
+    skillc_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// skillc run from `dir` (human and concise paths are relative to it).
+fn skillc_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_skillc"))
         .args(args)
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1")
         .env_remove("SKILLC_DENY")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("GITHUB_WORKSPACE")
+        .current_dir(dir)
         .output()
         .expect("skillc runs")
 }
@@ -136,9 +142,13 @@ fn sarif_validates_against_the_official_schema() {
         .iter()
         .find(|r| r["ruleId"] == "MK025")
         .unwrap();
+    // Relative to the repository root, as code scanning resolves it.
     assert_eq!(
-        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        ".claude-plugin/marketplace.json"
+        result["locations"][0]["physicalLocation"]["artifactLocation"],
+        serde_json::json!({
+            "uri": "tests/fixtures/defective/.claude-plugin/marketplace.json",
+            "uriBaseId": "%SRCROOT%"
+        })
     );
     assert_eq!(
         result["locations"][0]["physicalLocation"]["region"]["startLine"],
@@ -146,7 +156,7 @@ fn sarif_validates_against_the_official_schema() {
     );
     assert_eq!(
         result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "plugins/ops/.claude-plugin/plugin.json"
+        "tests/fixtures/defective/plugins/ops/.claude-plugin/plugin.json"
     );
     // A clean run is valid SARIF too.
     let clean = skillc(&["check", &fixture("clean"), "--format", "sarif"]);
@@ -460,13 +470,8 @@ fn shellcheck_findings_map_to_markdown() {
         std::env::var("PATH").unwrap_or_default()
     );
     let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
-        .args([
-            "check",
-            tree.path().to_str().unwrap(),
-            "--format",
-            "concise",
-            "--shellcheck",
-        ])
+        .args(["check", ".", "--format", "concise", "--shellcheck"])
+        .current_dir(tree.path())
         .env("PATH", path)
         .output()
         .unwrap();
@@ -1004,7 +1009,10 @@ fn since_requires_a_version_bump() {
     let skill = root.join("plugins/ops/skills/deploy/SKILL.md");
     let text = std::fs::read_to_string(&skill).unwrap();
     std::fs::write(&skill, format!("{text}\nOne more line.\n")).unwrap();
-    let o = skillc(&["check", path, "--since", "main", "--format", "concise"]);
+    let o = skillc_in(
+        root,
+        &["check", ".", "--since", "main", "--format", "concise"],
+    );
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!("PJ040", stdout(&o));
     // A lower version is named as such; a higher one passes.
@@ -1409,5 +1417,98 @@ fn a_tree_with_nothing_to_check_is_an_error() {
         String::from_utf8_lossy(&o.stdout).contains("in 1 file."),
         "{}",
         String::from_utf8_lossy(&o.stdout)
+    );
+}
+
+#[test]
+fn paths_follow_the_reader_with_the_marketplace_in_a_subfolder() {
+    // A repository holding its marketplace in `market/`.
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(Path::new(&fixture("defective")), &repo.join("market"));
+    git(repo, &["init", "-q", "-b", "main"]);
+    let line = |out: &str, needle: &str| -> String {
+        out.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle} in {out}"))
+            .to_string()
+    };
+    // GitHub resolves `file=` from the repository root, whatever was checked
+    // and wherever skillc ran.
+    for (cwd, path) in [
+        (repo.to_path_buf(), "market/plugins/ops"),
+        (repo.join("market"), "plugins/ops"),
+    ] {
+        let o = skillc_in(&cwd, &["check", path, "--format", "github"]);
+        assert_eq!(o.status.code(), Some(1));
+        let l = line(&stdout(&o), "title=PH003");
+        assert!(
+            l.contains("file=market/plugins/ops/skills/deploy/SKILL.md,"),
+            "{l}"
+        );
+        let sarif: serde_json::Value =
+            serde_json::from_slice(&skillc_in(&cwd, &["check", path, "--format", "sarif"]).stdout)
+                .unwrap();
+        let result = sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["ruleId"] == "PH003")
+            .unwrap();
+        assert_eq!(
+            result["locations"][0]["physicalLocation"]["artifactLocation"],
+            serde_json::json!({
+                "uri": "market/plugins/ops/skills/deploy/SKILL.md",
+                "uriBaseId": "%SRCROOT%"
+            })
+        );
+    }
+    // People get paths relative to where they are, for click-to-open.
+    let o = skillc_in(repo, &["check", "market", "--format", "concise"]);
+    let l = line(&stdout(&o), "[PH003]");
+    assert!(
+        l.starts_with("market/plugins/ops/skills/deploy/SKILL.md:"),
+        "{l}"
+    );
+    let o = skillc_in(
+        &repo.join("market/plugins"),
+        &["check", "ops", "--format", "concise"],
+    );
+    let l = line(&stdout(&o), "[PH003]");
+    assert!(l.starts_with("ops/skills/deploy/SKILL.md:"), "{l}");
+    let o = skillc_in(&repo.join("market"), &["check", ".", "--format", "human"]);
+    assert!(
+        stdout(&o).contains("╭─[plugins/ops/skills/deploy/SKILL.md:"),
+        "{}",
+        stdout(&o)
+    );
+    // From inside the loaded tree, above the file: `../`.
+    let o = skillc_in(
+        &repo.join("market/plugins/ops"),
+        &["check", "../..", "--format", "concise"],
+    );
+    let l = line(&stdout(&o), "[MK011]");
+    assert!(
+        l.starts_with("../../.claude-plugin/marketplace.json:"),
+        "{l}"
+    );
+    // From beside it: absolute.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let market = repo.canonicalize().unwrap().join("market");
+    let o = skillc_in(
+        elsewhere.path(),
+        &["check", market.to_str().unwrap(), "--format", "concise"],
+    );
+    let l = line(&stdout(&o), "[MK011]");
+    let abs = market.join(".claude-plugin/marketplace.json");
+    assert!(l.starts_with(&format!("{}:", abs.display())), "{l}");
+    // JSON keeps paths relative to the loaded tree, wherever skillc runs.
+    let json = |cwd: &Path, path: &str| {
+        let out = skillc_in(cwd, &["check", path, "--format", "json"]).stdout;
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(
+        json(repo, "market"),
+        json(&repo.join("market/plugins"), "..")
     );
 }

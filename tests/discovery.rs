@@ -242,7 +242,8 @@ fn copies_of_plugins_are_left_out_and_noted_once() {
         plugin("backup", ""),
     );
     let o = Command::new(env!("CARGO_BIN_EXE_skillc"))
-        .args(["check", root.to_str().unwrap(), "--format", "concise"])
+        .args(["check", ".", "--format", "concise"])
+        .current_dir(root)
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);

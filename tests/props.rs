@@ -76,8 +76,9 @@ proptest! {
         let summary = skillc::rules::diag::Summary::of(&diags, loaded.db.len());
         for &format in <skillc::report::Format as clap::ValueEnum>::value_variants() {
             let options = skillc::report::HumanOptions { color: false, width: 100 };
-            let once = skillc::report::render(format, &diags, &loaded.db, summary, options);
-            let again = skillc::report::render(format, &diags, &loaded.db, summary, options);
+            let paths = format.paths(root);
+            let once = skillc::report::render(format, &diags, &loaded.db, summary, options, &paths);
+            let again = skillc::report::render(format, &diags, &loaded.db, summary, options, &paths);
             prop_assert_eq!(&once, &again);
         }
         let second = session.check(&session.load(root).unwrap());

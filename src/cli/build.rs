@@ -52,6 +52,7 @@ pub fn run(args: Args) -> u8 {
                 color: false,
                 width: super::width(),
             },
+            &format.paths(&loaded.root),
         );
         eprint!("{text}");
         eprintln!("build: the sources have errors; nothing was written");

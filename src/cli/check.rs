@@ -261,6 +261,7 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
                 color: super::use_color(args.color),
                 width: super::width(),
             },
+            &format.paths(&loaded.root),
         )
     };
     let quiet_clean = args.quiet && diags.is_empty();
@@ -281,7 +282,12 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
     }
     let copies = &loaded.project.copies;
     if !copies.is_empty() && !args.quiet && matches!(format, Format::Human | Format::Concise) {
-        let shown: Vec<String> = copies.iter().take(3).map(|c| format!("{c}/")).collect();
+        let paths = format.paths(&loaded.root);
+        let shown: Vec<String> = copies
+            .iter()
+            .take(3)
+            .map(|c| format!("{}/", paths.show(c)))
+            .collect();
         let more = copies.len().saturating_sub(3);
         eprintln!(
             "note: left out {} folder{} of copies by default: {}{} (point skillc at one to check it, or set `default-exclude = false`)",

@@ -179,7 +179,8 @@ pub fn render(loaded: &Loaded, diags: &[Diagnostic]) -> String {
         color: false,
         width: 100,
     };
-    let human = report::render(Format::Human, &owned, &loaded.db, summary, opts);
-    let concise = report::render(Format::Concise, &owned, &loaded.db, summary, opts);
+    let paths = report::Paths::as_loaded();
+    let human = report::render(Format::Human, &owned, &loaded.db, summary, opts, &paths);
+    let concise = report::render(Format::Concise, &owned, &loaded.db, summary, opts, &paths);
     format!("{human}\n{concise}")
 }

@@ -4,7 +4,12 @@ use crate::rules::diag::{Diagnostic, Summary};
 use crate::source::SourceDb;
 use std::fmt::Write;
 
-pub fn render(diags: &[Diagnostic], db: &SourceDb, summary: Summary) -> String {
+pub fn render(
+    diags: &[Diagnostic],
+    db: &SourceDb,
+    summary: Summary,
+    paths: &super::Paths,
+) -> String {
     let mut out = String::new();
     for d in diags {
         let file = db.get(d.file());
@@ -14,7 +19,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb, summary: Summary) -> String {
         let _ = writeln!(
             out,
             "{}:{line}:{col}: {}[{}]{fixable} {message}",
-            file.path,
+            paths.show(&file.path),
             d.severity.as_str(),
             d.rule.id
         );

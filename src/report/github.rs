@@ -16,7 +16,7 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
+pub fn render(diags: &[Diagnostic], db: &SourceDb, paths: &super::Paths) -> String {
     let mut out = String::new();
     for d in diags {
         let f = db.get(d.file());
@@ -34,7 +34,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
         let _ = writeln!(
             out,
             "::{kind} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-            escape_property(&f.path),
+            escape_property(&paths.show(&f.path)),
             escape_property(d.rule.id),
             escape_data(&message)
         );

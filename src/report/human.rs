@@ -12,7 +12,7 @@ use std::fmt;
 
 /// A file's text with its display name, borrowed from the [`SourceDb`].
 struct Named<'a> {
-    name: &'a str,
+    name: std::borrow::Cow<'a, str>,
     text: &'a str,
 }
 
@@ -103,7 +103,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-fn report<'a>(d: &'a Diagnostic, db: &'a SourceDb) -> Report<'a> {
+fn report<'a>(d: &'a Diagnostic, db: &'a SourceDb, paths: &super::Paths) -> Report<'a> {
     let primary = d.file();
     let file = db.get(primary);
     let mut here = Vec::new();
@@ -122,12 +122,12 @@ fn report<'a>(d: &'a Diagnostic, db: &'a SourceDb) -> Report<'a> {
         .map(|(fid, labels)| {
             let f = db.get(fid);
             Report {
-                message: format!("see also {}", f.path),
+                message: format!("see also {}", paths.show(&f.path)),
                 code: None,
                 severity: Severity::Info,
                 help: None,
                 source: Named {
-                    name: &f.path,
+                    name: paths.show(&f.path),
                     text: &f.text,
                 },
                 labels,
@@ -145,7 +145,7 @@ fn report<'a>(d: &'a Diagnostic, db: &'a SourceDb) -> Report<'a> {
         severity: d.severity,
         help: d.help.as_deref(),
         source: Named {
-            name: &file.path,
+            name: paths.show(&file.path),
             text: &file.text,
         },
         labels: here,
@@ -159,6 +159,7 @@ pub fn render_human(
     db: &SourceDb,
     summary: Summary,
     opts: HumanOptions,
+    paths: &super::Paths,
 ) -> String {
     let theme = if opts.color {
         GraphicalTheme::unicode()
@@ -170,7 +171,7 @@ pub fn render_human(
         .with_links(false);
     let mut out = String::new();
     for d in diags {
-        let r = report(d, db);
+        let r = report(d, db, paths);
         if handler.render_report(&mut out, &r).is_err() {
             out.push_str(&d.message);
         }

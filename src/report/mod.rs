@@ -4,11 +4,13 @@ mod concise;
 pub mod github;
 mod human;
 mod json;
+pub mod paths;
 pub mod progress;
 pub mod sarif;
 pub mod statistics;
 
 pub use human::render_human;
+pub use paths::Paths;
 
 use crate::rules::diag::{Diagnostic, Summary};
 use crate::source::SourceDb;
@@ -35,20 +37,36 @@ pub struct HumanOptions {
     pub width: usize,
 }
 
-/// Render all diagnostics in `format`.
+/// Render all diagnostics in `format`, paths written as `paths` says (JSON
+/// keeps them relative to the loaded root: see [`Format::paths`]).
 pub fn render(
     format: Format,
     diags: &[Diagnostic],
     db: &SourceDb,
     summary: Summary,
     human: HumanOptions,
+    paths: &Paths,
 ) -> String {
     match format {
-        Format::Human => render_human(diags, db, summary, human),
-        Format::Concise => concise::render(diags, db, summary),
+        Format::Human => render_human(diags, db, summary, human, paths),
+        Format::Concise => concise::render(diags, db, summary, paths),
         Format::Json => json::render(diags, db, summary),
-        Format::Sarif => sarif::render(diags, db),
-        Format::Github => github::render(diags, db),
+        Format::Sarif => sarif::render(diags, db, paths),
+        Format::Github => github::render(diags, db, paths),
+    }
+}
+
+impl Format {
+    /// How this format writes paths for a tree loaded at `root`: human and
+    /// concise relative to the working directory, github and SARIF relative
+    /// to the repository root, JSON relative to the loaded root (the same
+    /// wherever skillc runs).
+    pub fn paths(self, root: &std::path::Path) -> Paths {
+        match self {
+            Format::Human | Format::Concise => Paths::for_terminal(root),
+            Format::Github | Format::Sarif => Paths::for_repository(root),
+            Format::Json => Paths::as_loaded(),
+        }
     }
 }
 

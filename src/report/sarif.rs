@@ -5,10 +5,43 @@ use crate::rules::registry;
 use crate::source::SourceDb;
 use serde_json::{Value, json};
 
-/// Where each rule's documentation lives.
-pub fn help_uri(id: &str) -> String {
-    format!("https://skillc.dev/rules#{}", id.to_ascii_lowercase())
+/// The repository whose README documents the rules.
+pub const REPOSITORY: &str = "https://github.com/skillc/skillc";
+
+/// Where a rule's documentation lives: its family's table in the README of
+/// this version (`skillc explain ID` prints the same offline).
+pub fn help_uri(family: crate::rules::Family) -> String {
+    format!(
+        "{REPOSITORY}/blob/v{}/README.md#{}",
+        env!("CARGO_PKG_VERSION"),
+        family.as_str()
+    )
 }
+
+/// An artifact location: relative to the repository root (`%SRCROOT%`), or a
+/// `file:` URI when the file lies outside it.
+fn artifact(paths: &super::Paths, rel: &str) -> Value {
+    let shown = paths.show(rel);
+    let mut uri = String::with_capacity(shown.len());
+    for c in shown.chars() {
+        match c {
+            ' ' => uri.push_str("%20"),
+            '%' => uri.push_str("%25"),
+            '#' => uri.push_str("%23"),
+            '?' => uri.push_str("%3F"),
+            '\\' => uri.push('/'),
+            c => uri.push(c),
+        }
+    }
+    if uri.starts_with('/') {
+        json!({ "uri": format!("file://{uri}") })
+    } else {
+        json!({ "uri": uri, "uriBaseId": SRCROOT })
+    }
+}
+
+/// The base every artifact URI is relative to: the repository root.
+const SRCROOT: &str = "%SRCROOT%";
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -25,7 +58,7 @@ fn region(db: &SourceDb, file: crate::source::FileId, span: crate::source::Span)
     json!({ "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec.max(if el == sl { sc } else { 1 }) })
 }
 
-pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
+pub fn render(diags: &[Diagnostic], db: &SourceDb, paths: &super::Paths) -> String {
     let rules: Vec<Value> = registry::rules()
         .iter()
         .map(|r| {
@@ -36,7 +69,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
                 "name": r.name,
                 "shortDescription": { "text": r.summary() },
                 "fullDescription": { "text": if full.is_empty() { r.summary() } else { full.to_string() } },
-                "helpUri": help_uri(r.id),
+                "helpUri": help_uri(r.family),
                 // A profile's rule (directory) is off unless its profile is on.
                 "defaultConfiguration": if r.family.profile().is_some() {
                     json!({ "level": level(r.severity), "enabled": false })
@@ -67,7 +100,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
                         "id": i + 1,
                         "message": { "text": if l.message.is_empty() { "related".to_string() } else { l.message.clone() } },
                         "physicalLocation": {
-                            "artifactLocation": { "uri": db.path(l.file) },
+                            "artifactLocation": artifact(paths, db.path(l.file)),
                             "region": region(db, l.file, l.span)
                         }
                     })
@@ -80,7 +113,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
                 "message": { "text": message },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": db.path(d.file()) },
+                        "artifactLocation": artifact(paths, db.path(d.file())),
                         "region": region(db, d.file(), d.span())
                     }
                 }]
@@ -98,7 +131,7 @@ pub fn render(diags: &[Diagnostic], db: &SourceDb) -> String {
             "tool": { "driver": {
                 "name": "skillc",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://skillc.dev",
+                "informationUri": REPOSITORY,
                 "rules": rules
             }},
             "columnKind": "unicodeCodePoints",
