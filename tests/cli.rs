@@ -1512,3 +1512,89 @@ fn paths_follow_the_reader_with_the_marketplace_in_a_subfolder() {
         json(&repo.join("market/plugins"), "..")
     );
 }
+
+#[test]
+fn staged_mode_sees_deletions_and_renames() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(Path::new(&fixture("clean")), root);
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    // Nothing staged: nothing to report.
+    let o = skillc_in(root, &["check", ".", "--staged", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // A commit that only deletes a referenced file: pre-commit passes no file
+    // names (`--files` with none), the index still shows the deletion.
+    git(
+        root,
+        &[
+            "rm",
+            "-q",
+            "plugins/ops/skills/deploy/references/runbook.md",
+        ],
+    );
+    let o = skillc_in(
+        root,
+        &["check", ".", "--staged", "--files", "--format", "concise"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("link target `references/runbook.md` does not exist"),
+        "{}",
+        stdout(&o)
+    );
+    // Without --staged the same change goes unseen (what pre-commit did).
+    let o = skillc_in(root, &["check", ".", "--files", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    git(root, &["reset", "-q", "--hard"]);
+    // A staged rename: the old name's mentions break.
+    git(
+        root,
+        &["mv", "plugins/ops/skills/deploy", "plugins/ops/skills/ship"],
+    );
+    let o = skillc_in(
+        root,
+        &[
+            "check",
+            ".",
+            "--staged",
+            "--deny-warnings",
+            "--format",
+            "concise",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("link target `skills/deploy/SKILL.md` does not exist"),
+        "{}",
+        stdout(&o)
+    );
+    // --staged and --since are one or the other.
+    let o = skillc_in(root, &["check", ".", "--staged", "--since", "main"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn since_in_a_shallow_clone_says_to_fetch_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let origin = dir.path().join("origin");
+    copy_dir(Path::new(&fixture("clean")), &origin);
+    git(&origin, &["init", "-q", "-b", "main"]);
+    git(&origin, &["add", "."]);
+    git(&origin, &["commit", "-q", "-m", "one"]);
+    git(&origin, &["commit", "-q", "--allow-empty", "-m", "two"]);
+    let url = format!("file://{}", origin.display());
+    git(
+        dir.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"],
+    );
+    let o = skillc_in(
+        &dir.path().join("shallow"),
+        &["check", ".", "--since", "HEAD~1"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("shallow clone"), "{err}");
+    assert!(err.contains("fetch-depth: 0"), "{err}");
+}

@@ -35,8 +35,14 @@ pub struct Args {
     /// Report only findings these files affect (pre-commit passes the staged
     /// files; a directory stands for the files below it); names still resolve
     /// against the whole tree.
-    #[arg(long, num_args = 1.., value_name = "FILE")]
+    #[arg(long, num_args = 0.., value_name = "FILE")]
     pub files: Option<Vec<PathBuf>>,
+    /// Report only findings what git's index changes affects: staged edits,
+    /// additions, deletions and both sides of renames (with --files, those
+    /// files too). For pre-commit: a commit that only deletes a referenced
+    /// file is still checked.
+    #[arg(long, conflicts_with = "since")]
+    pub staged: bool,
     /// Report only findings in what changed since the merge base of REF and
     /// HEAD (plus uncommitted and untracked files), and require a version
     /// bump of every changed plugin (PJ040).
@@ -106,6 +112,7 @@ impl Args {
             shellcheck: self.shellcheck,
             files: self.files.clone(),
             since: self.since.clone(),
+            staged: self.staged,
             baseline: self.baseline.clone(),
             write_baseline: self.write_baseline.clone(),
             // `SKILLC_TIMING=1`: where the time goes (load, then each check).
@@ -231,7 +238,7 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
     let (diags, loaded) = (&outcome.diags, &outcome.loaded);
     // A full run over a tree with nothing Claude Code loads is a wrong path
     // (a typo in CI's `path:`), not a clean one.
-    let full = args.files.is_none() && args.since.is_none();
+    let full = args.files.is_none() && args.since.is_none() && !args.staged;
     if full && diags.is_empty() && !loaded.project.has_anything_to_check() {
         eprintln!(
             "error: nothing to check in `{}`: no marketplace, plugin, skill, command, agent or component file was found",

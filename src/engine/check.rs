@@ -23,6 +23,9 @@ pub struct Request {
     pub files: Option<Vec<PathBuf>>,
     /// Narrow the report to what changed since this revision.
     pub since: Option<String>,
+    /// Narrow the report to what the index changes (deletions and renames
+    /// included), on top of [`Request::files`].
+    pub staged: bool,
     /// Hide the findings recorded in this baseline.
     pub baseline: Option<PathBuf>,
     /// Record the findings in this baseline instead of reporting them.
@@ -135,6 +138,11 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
         .files
         .as_ref()
         .map(|files| Changes::from_files(&root, files));
+    if req.staged {
+        let staged = Changes::staged(&root).map_err(Failure::Other)?;
+        let c = changes.get_or_insert_with(Changes::default);
+        c.files.extend(staged);
+    }
     let mut since = None;
     if let Some(rev) = &req.since {
         let (commit, files) = Changes::changed_since(&root, rev)?;

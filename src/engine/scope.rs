@@ -47,12 +47,66 @@ impl Changes {
         }
     }
 
+    /// Files the index changes against `HEAD` (what a commit would record):
+    /// added, modified, deleted and both sides of a rename, relative to
+    /// `root`. Before the first commit, every staged file.
+    pub fn staged(root: &Path) -> Result<BTreeSet<String>, String> {
+        let out = git(
+            root,
+            &[
+                "diff",
+                "--cached",
+                "--name-only",
+                "--no-renames",
+                "-z",
+                "--relative",
+            ],
+        )
+        .map_err(|e| format!("--staged reads the index with git: {e}"))?;
+        Ok(out
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect())
+    }
+
     /// Files changed between the merge base of `rev` and `HEAD` and the
     /// working tree (staged, unstaged and untracked): (merge base, files).
     pub fn changed_since(root: &Path, rev: &str) -> Result<(String, BTreeSet<String>), String> {
-        let commit = String::from_utf8_lossy(&git(root, &["merge-base", rev, "HEAD"])?)
-            .trim()
-            .to_string();
+        let base = git(root, &["merge-base", rev, "HEAD"]).map_err(|e| {
+            let shallow = git(root, &["rev-parse", "--is-shallow-repository"])
+                .is_ok_and(|o| o.starts_with(b"true"));
+            let known = git(
+                root,
+                &[
+                    "rev-parse",
+                    "--verify",
+                    "--quiet",
+                    &format!("{rev}^{{commit}}"),
+                ],
+            )
+            .is_ok();
+            let hint = if shallow || known {
+                format!(
+                    "the history between `{rev}` and HEAD is not here{}; fetch it \
+                     (GitHub Actions: `actions/checkout` with `fetch-depth: 0`; \
+                     elsewhere: `git fetch --unshallow` or `git fetch origin`)",
+                    if shallow {
+                        " (this is a shallow clone)"
+                    } else {
+                        ""
+                    }
+                )
+            } else {
+                format!(
+                    "`{rev}` is not a revision here; fetch it (GitHub Actions: \
+                     `actions/checkout` with `fetch-depth: 0`; elsewhere: \
+                     `git fetch origin`) or name another"
+                )
+            };
+            format!("--since {rev}: no merge base with HEAD: {e}\n  help: {hint}")
+        })?;
+        let commit = String::from_utf8_lossy(&base).trim().to_string();
         let mut files = BTreeSet::new();
         for args in [
             &[
