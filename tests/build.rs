@@ -530,9 +530,32 @@ fn fix_repairs_a_reference_typo_and_rebuilds() {
         "{}",
         out(&c)
     );
+    // Dry: the fix's diff and the drift's, each counted.
+    let d = skillc(root, &["check", ".", "--fix", "--dry-run"]);
+    assert_eq!(d.status.code(), Some(1), "{}", out(&d));
+    assert!(
+        out(&d).contains("would apply 1 fix to 1 file; nothing was written"),
+        "{}",
+        out(&d)
+    );
     let f = skillc(root, &["check", ".", "--fix", "--format", "concise"]);
     assert_eq!(f.status.code(), Some(0), "{}", out(&f));
     assert_eq!(std::fs::read_to_string(&src).unwrap(), good);
+    // What it rendered before the typo is what it renders now: nothing to
+    // rebuild, and none claimed.
+    assert!(out(&f).contains("applied 1 fix to 1 file\n"), "{}", out(&f));
+    // Generated files drifted by hand: --fix rebuilds them and says so.
+    let md = root.join("plugins/ops/skills/rollout/SKILL.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    std::fs::write(&md, format!("{text}\nhand edit\n")).unwrap();
+    let f = skillc(root, &["check", ".", "--fix", "--format", "concise"]);
+    assert_eq!(f.status.code(), Some(0), "{}", out(&f));
+    assert!(
+        out(&f).contains("applied 0 fixes to 0 files and rebuilt 1 generated file\n"),
+        "{}",
+        out(&f)
+    );
+    assert_eq!(std::fs::read_to_string(&md).unwrap(), text);
     assert_eq!(
         skillc(root, &["build", ".", "--check"]).status.code(),
         Some(0)
@@ -866,6 +889,11 @@ fn a_fix_in_generated_prose_edits_the_source_and_rebuilds() {
         ],
     );
     assert_eq!(f.status.code(), Some(0), "{}", out(&f));
+    assert!(
+        out(&f).contains("applied 1 fix to 1 file and rebuilt 1 generated file (2 files written)"),
+        "{}",
+        out(&f)
+    );
     let fixed = std::fs::read_to_string(&path).unwrap();
     assert!(fixed.contains("then `/ops:look`."), "{fixed}");
     let md = std::fs::read_to_string(root.join("plugins/ops/skills/look/SKILL.md")).unwrap();

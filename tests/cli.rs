@@ -213,8 +213,15 @@ fn warnings_pass_unless_denied() {
     let o = skillc(&["check", root, "--format", "concise"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("warning[XREF005]"));
+    assert!(!stderr(&o).contains("--deny-warnings"), "{}", stderr(&o));
     let o = skillc(&["check", root, "--format", "concise", "--deny-warnings"]);
     assert_eq!(o.status.code(), Some(1));
+    // Why a run with no errors failed is said.
+    assert!(
+        stderr(&o).contains("failing on 2 warnings because of --deny-warnings"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -1060,6 +1067,14 @@ fn baseline_hides_known_findings_and_reports_new_ones() {
         "{}",
         stdout(&o)
     );
+    // How many it hid is said, so a clean report is not mistaken for a
+    // clean tree.
+    let recorded = written.matches("\"rule\":").count();
+    assert!(
+        stderr(&o).contains(&format!("hid {recorded} finding")),
+        "{}",
+        stderr(&o)
+    );
 
     // A new finding is reported, even a second copy of a known one; moving
     // known findings down the file does not resurface them.
@@ -1083,7 +1098,7 @@ fn baseline_hides_known_findings_and_reports_new_ones() {
     std::fs::remove_file(root.join("README.md")).unwrap();
     let o = skillc(&["check", path, "--baseline", base_s, "--format", "concise"]);
     assert!(
-        stderr(&o).contains("findings in the baseline are gone"),
+        stderr(&o).contains("it records is gone (run with --write-baseline to shrink it)"),
         "{}",
         stderr(&o)
     );
@@ -1135,7 +1150,7 @@ fn fix_applies_safe_fixes_and_dry_run_writes_nothing() {
     let o = skillc(&["check", path, "--fix", "--format", "concise"]);
     assert_eq!(o.status.code(), Some(0), "{}\n{}", stdout(&o), stderr(&o));
     assert!(
-        stderr(&o).contains("applied 2 fixes to 1 files"),
+        stderr(&o).contains("applied 2 fixes to 1 file\n"),
         "{}",
         stderr(&o)
     );

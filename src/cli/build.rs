@@ -1,6 +1,8 @@
 //! `skillc build [PATH]`.
 
 use super::{EXIT_CLEAN, EXIT_FINDINGS, fail};
+use crate::engine::build::Plan;
+use crate::model::build::Loaded;
 use crate::report::{self, Format, HumanOptions};
 use crate::rules::diag::Summary;
 use std::io::{IsTerminal, Write};
@@ -23,19 +25,18 @@ pub struct Args {
     pub config: Option<PathBuf>,
 }
 
-pub fn run(args: Args) -> u8 {
-    if !args.path.is_dir() {
-        return fail(format!("`{}` is not a directory", args.path.display()));
+/// Load the tree at `path` and plan its build. Source errors are printed
+/// (nothing may be written then); `Err` is the exit code.
+pub(super) fn prepare(
+    path: &std::path::Path,
+    config: Option<&std::path::Path>,
+) -> Result<(Loaded, Plan), u8> {
+    if !path.is_dir() {
+        return Err(fail(format!("`{}` is not a directory", path.display())));
     }
-    let config = match super::load_config(args.config.as_deref(), &args.path) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
+    let config = super::load_config(config, path)?;
     let session = crate::engine::Session::new(config);
-    let loaded = match session.load(&args.path) {
-        Ok(l) => l,
-        Err(e) => return fail(e.0),
-    };
+    let loaded = session.load(path).map_err(|e| fail(e.0))?;
     let plan = session.plan_build(&loaded);
     if !plan.errors.is_empty() {
         let format = if std::io::stderr().is_terminal() {
@@ -56,8 +57,16 @@ pub fn run(args: Args) -> u8 {
         );
         eprint!("{text}");
         eprintln!("build: the sources have errors; nothing was written");
-        return EXIT_FINDINGS;
+        return Err(EXIT_FINDINGS);
     }
+    Ok((loaded, plan))
+}
+
+pub fn run(args: Args) -> u8 {
+    let (loaded, plan) = match prepare(&args.path, args.config.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let mut stdout = std::io::stdout().lock();
     if args.check || args.diff {
         for c in &plan.changes {

@@ -169,12 +169,6 @@ pub fn run(args: Args) -> (u8, Option<Outcome>) {
         }
         return (EXIT_CLEAN, Some(outcome));
     }
-    if outcome.baseline_gone > 0 && !args.quiet {
-        eprintln!(
-            "note: {} findings in the baseline are gone; run with --write-baseline to shrink it",
-            outcome.baseline_gone
-        );
-    }
     if args.fix {
         if let Some(code) = fix(&args, &outcome) {
             return (code, Some(outcome));
@@ -185,52 +179,138 @@ pub fn run(args: Args) -> (u8, Option<Outcome>) {
     (report(&args, &outcome), Some(outcome))
 }
 
-/// `--fix`: apply (or, dry, show) the safe fixes; `Some(code)` when done.
+/// `--fix`: apply (or, dry, show) the safe fixes and the rebuild they call
+/// for; `Some(code)` when done. Every file written (or, dry, shown) is
+/// counted, and what was held back is said with why.
 fn fix(args: &Args, outcome: &Outcome) -> Option<u8> {
     let fixed = match crate::engine::check::apply_fixes(outcome, args.dry_run) {
         Ok(f) => f,
         Err(f) => return Some(failed(f)),
     };
+    let held = fixed.overlapping;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut notes = Vec::new();
+    if held > 0 {
+        notes.push(format!(
+            "{} held back: {} the same text as another fix; run `--fix` again to apply {}",
+            plural(held, "fix", "fixes"),
+            if held == 1 { "it edits" } else { "they edit" },
+            if held == 1 { "it" } else { "them" },
+        ));
+    }
     // Drifted build outputs are fixed by building (or, dry, by its diff).
-    let rebuild = || {
-        fixed.rebuild.then(|| {
-            super::build::run(super::build::Args {
-                path: outcome.loaded.root.clone(),
-                check: false,
-                diff: args.dry_run,
-                config: args.config.clone(),
-            })
-        })
-    };
+    let mut rebuilt = (0, 0); // (written, removed)
+    let mut code = EXIT_CLEAN;
+    let root = &outcome.loaded.root;
     if args.dry_run {
         let mut out = std::io::stdout().lock();
         for (path, (old, new)) in &fixed.edits {
-            let _ = write!(out, "{}", super::unified_diff(path, old, new));
+            if let Err(e) = write!(out, "{}", super::unified_diff(path, old, new)) {
+                return Some(super::write_failed(&e));
+            }
+        }
+        if fixed.rebuild {
+            match super::build::prepare(root, args.config.as_deref()) {
+                Ok((_, plan)) => {
+                    for c in &plan.changes {
+                        let old = c.old.as_deref().unwrap_or("");
+                        if let Err(e) = write!(out, "{}", super::unified_diff(&c.path, old, &c.new))
+                        {
+                            return Some(super::write_failed(&e));
+                        }
+                    }
+                    rebuilt = (plan.changes.len(), plan.stale.len());
+                    if fixed.edits_sources {
+                        notes.push(
+                            "the rebuild shown is from the sources as they are now; --fix rebuilds from the fixed sources"
+                                .to_string(),
+                        );
+                    }
+                }
+                Err(c) => code = c,
+            }
         }
         drop(out);
-        let code = if fixed.edits.is_empty() {
-            EXIT_CLEAN
-        } else {
-            EXIT_FINDINGS
-        };
-        let code = code.max(rebuild().unwrap_or(EXIT_CLEAN));
-        eprintln!(
-            "{} fixes would change {} files; nothing was written",
-            fixed.fixes,
-            fixed.edits.len()
+        let changes = fixed.edits.len() + rebuilt.0 + rebuilt.1;
+        if changes > 0 {
+            code = code.max(EXIT_FINDINGS);
+        }
+        let mut line = format!(
+            "would apply {} to {}",
+            plural(fixed.fixes, "fix", "fixes"),
+            plural(fixed.edits.len(), "file", "files")
         );
+        if rebuilt.0 > 0 {
+            line += &format!(
+                " and rebuild {}",
+                plural(rebuilt.0, "generated file", "generated files")
+            );
+        }
+        if rebuilt.1 > 0 {
+            line += &format!(
+                " and remove {}",
+                plural(rebuilt.1, "stale generated file", "stale generated files")
+            );
+        }
+        eprintln!("{line}; nothing was written");
+        for n in notes {
+            eprintln!("note: {n}");
+        }
         return Some(code);
     }
     for (path, why) in &fixed.skipped {
-        eprintln!("skipped `{path}`: {why}");
+        notes.push(format!("left `{path}` alone: {why}"));
     }
-    if rebuild() == Some(EXIT_ERROR) {
-        return Some(EXIT_ERROR);
+    if fixed.rebuild {
+        match super::build::prepare(root, args.config.as_deref()) {
+            Ok((_, plan)) => {
+                let (done, failure) = crate::engine::build::write(root, &plan);
+                for d in &done {
+                    match d {
+                        crate::engine::build::Done::Wrote(_) => rebuilt.0 += 1,
+                        crate::engine::build::Done::Removed(_) => rebuilt.1 += 1,
+                    }
+                }
+                if let Some(e) = failure {
+                    eprintln!("error: {e}");
+                    code = EXIT_ERROR;
+                }
+            }
+            Err(c) => {
+                notes.push("generated files were not rebuilt: the sources have errors".into());
+                code = c;
+            }
+        }
     }
-    if !args.quiet {
-        eprintln!("applied {} fixes to {} files", fixed.fixes, fixed.written);
+    if !args.quiet || code != EXIT_CLEAN {
+        let mut line = format!(
+            "applied {} to {}",
+            plural(fixed.fixes, "fix", "fixes"),
+            plural(fixed.written, "file", "files")
+        );
+        if rebuilt.0 > 0 {
+            line += &format!(
+                " and rebuilt {}",
+                plural(rebuilt.0, "generated file", "generated files")
+            );
+        }
+        if rebuilt.1 > 0 {
+            line += &format!(
+                " and removed {}",
+                plural(rebuilt.1, "stale generated file", "stale generated files")
+            );
+        }
+        let total = fixed.written + rebuilt.0;
+        if fixed.written > 0 && rebuilt.0 > 0 {
+            line += &format!(" ({} written)", plural(total, "file", "files"));
+        }
+        eprintln!("{line}");
+        for n in notes {
+            eprintln!("note: {n}");
+        }
     }
-    None
+    (code == EXIT_ERROR).then_some(code)
 }
 
 /// Print the findings; the exit code.
@@ -308,8 +388,36 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
             }
         );
     }
-    let failing = diags.iter().any(|d| {
-        d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)
-    });
-    if failing { EXIT_FINDINGS } else { EXIT_CLEAN }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if let Some(hidden) = outcome.baseline_hidden
+        && !args.quiet
+        && (hidden > 0 || outcome.baseline_gone > 0)
+    {
+        let file = args.baseline.as_deref().unwrap_or(Path::new("")).display();
+        let mut note = format!(
+            "note: the baseline `{file}` hid {}",
+            plural(hidden, "finding")
+        );
+        if outcome.baseline_gone > 0 {
+            note += &format!(
+                "; {} it records {} gone (run with --write-baseline to shrink it)",
+                plural(outcome.baseline_gone, "finding"),
+                if outcome.baseline_gone == 1 { "is" } else { "are" }
+            );
+        }
+        eprintln!("{note}");
+    }
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    if errors == 0 && warnings > 0 && args.deny_warnings {
+        eprintln!(
+            "error: failing on {} because of --deny-warnings",
+            plural(warnings, "warning")
+        );
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
 }

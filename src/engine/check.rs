@@ -75,6 +75,8 @@ pub struct Outcome {
     pub shellcheck_missing: bool,
     /// Findings the baseline records that are gone (it can shrink).
     pub baseline_gone: usize,
+    /// Findings the baseline hid (`None`: no baseline).
+    pub baseline_hidden: Option<usize>,
     /// With [`Request::timings`]: the time of each load phase and check.
     pub timings: Option<String>,
     /// With [`Request::write_baseline`]: how many findings were recorded.
@@ -203,12 +205,15 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
     };
     let mut baseline_written = None;
     let mut baseline_gone = 0;
+    let mut baseline_hidden = None;
     if let Some(target) = &req.write_baseline {
         let recorded = baseline::Baseline::of(&diags, &loaded.db);
         baseline::write(target, &loaded.root, &recorded.to_json())?;
         baseline_written = Some(diags.len());
     } else if let Some(path) = &req.baseline {
+        let before = diags.len();
         baseline_gone = baseline::read(path)?.filter(&mut diags, &loaded.db);
+        baseline_hidden = Some(before - diags.len());
     }
     Ok(Outcome {
         session,
@@ -218,6 +223,7 @@ pub fn check(req: &Request) -> Result<Outcome, Failure> {
         within,
         shellcheck_missing,
         baseline_gone,
+        baseline_hidden,
         timings,
         baseline_written,
     })
@@ -236,13 +242,24 @@ pub struct Fixed {
     pub skipped: Vec<(String, String)>,
     /// A generated file drifted: the build must run (dry: show its diff).
     pub rebuild: bool,
+    /// A fix edits a typed source (what the build renders changes).
+    pub edits_sources: bool,
+    /// Fixes not taken: their edits overlap a fix taken first.
+    pub overlapping: usize,
 }
 
 /// Apply the safe fixes of `outcome` (with `dry_run`, only compute them).
 /// The caller checks again afterwards to report what is left.
 pub fn apply_fixes(outcome: &Outcome, dry_run: bool) -> Result<Fixed, Failure> {
     let db = &outcome.loaded.db;
-    let (edits, fixes) = fix::apply(&outcome.diags, db);
+    let (edits, taken) = fix::apply(&outcome.diags, db);
+    let fixes = taken.len();
+    let overlapping = outcome
+        .diags
+        .iter()
+        .filter(|d| d.fix.is_some())
+        .count()
+        .saturating_sub(fixes);
     // A generated file drifted, or a fix edits a typed source: what it
     // renders changes, so the build runs after the fixes.
     let sources: std::collections::BTreeSet<crate::source::FileId> = outcome
@@ -253,11 +270,12 @@ pub fn apply_fixes(outcome: &Outcome, dry_run: bool) -> Result<Fixed, Failure> {
         .map(|s| s.file)
         .chain(outcome.loaded.project.plugin_sources.iter().map(|s| s.file))
         .collect();
-    let rebuild = outcome
-        .diags
-        .iter()
-        .any(|d| d.rule.id == crate::rules::build::generated_file_drift::RULE.id)
-        || edits.keys().any(|f| sources.contains(f));
+    let edits_sources = edits.keys().any(|f| sources.contains(f));
+    let rebuild = edits_sources
+        || outcome
+            .diags
+            .iter()
+            .any(|d| d.rule.id == crate::rules::build::generated_file_drift::RULE.id);
     if dry_run {
         return Ok(Fixed {
             edits: edits
@@ -271,15 +289,24 @@ pub fn apply_fixes(outcome: &Outcome, dry_run: bool) -> Result<Fixed, Failure> {
                 .collect(),
             fixes,
             rebuild,
+            edits_sources,
+            overlapping,
             ..Fixed::default()
         });
     }
     let written = fix::write(&outcome.loaded.root, &edits, db)?;
+    // A fix counts when every file it edits was written.
+    let fixes = taken
+        .iter()
+        .filter(|files| files.is_disjoint(&written.skipped_ids))
+        .count();
     Ok(Fixed {
         fixes,
         written: written.files,
         skipped: written.skipped,
         rebuild,
+        edits_sources,
+        overlapping,
         ..Fixed::default()
     })
 }

@@ -2,15 +2,18 @@
 
 use crate::rules::diag::{Diagnostic, Edit};
 use crate::source::{FileId, SourceDb};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// The new text of every file the fixes of `diags` change. A fix whose edits
-/// overlap an edit already taken is skipped whole (the next run offers it
-/// again), so a file never receives half a fix.
-pub fn apply(diags: &[Diagnostic], db: &SourceDb) -> (BTreeMap<FileId, String>, usize) {
+/// The new text of every file the fixes of `diags` change, and the files of
+/// each fix taken. A fix whose edits overlap an edit already taken is skipped
+/// whole (the next run offers it again), so a file never receives half a fix.
+pub fn apply(
+    diags: &[Diagnostic],
+    db: &SourceDb,
+) -> (BTreeMap<FileId, String>, Vec<BTreeSet<FileId>>) {
     let mut taken: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
-    let mut applied = 0;
+    let mut applied = Vec::new();
     for fix in diags.iter().filter_map(|d| d.fix.as_ref()) {
         let clashes = fix.edits.iter().any(|e| {
             taken.get(&e.file).is_some_and(|es| {
@@ -28,7 +31,7 @@ pub fn apply(diags: &[Diagnostic], db: &SourceDb) -> (BTreeMap<FileId, String>, 
         for e in &fix.edits {
             taken.entry(e.file).or_default().push(e);
         }
-        applied += 1;
+        applied.push(fix.edits.iter().map(|e| e.file).collect());
     }
     let mut out = BTreeMap::new();
     for (file, mut edits) in taken {
@@ -57,6 +60,8 @@ pub struct Written {
     /// Files left alone, with why (outside the tree, through a link, or
     /// changed on disk since they were read).
     pub skipped: Vec<(String, String)>,
+    /// The ids of the files left alone.
+    pub skipped_ids: BTreeSet<FileId>,
 }
 
 /// Write the fixed texts `edits` (from [`apply`]) into the tree at `root`,
@@ -74,12 +79,14 @@ pub fn write(
             Ok(t) => t,
             Err(e) => {
                 done.skipped.push((path.to_string(), e));
+                done.skipped_ids.insert(*file);
                 continue;
             }
         };
         if std::fs::read_to_string(&target).ok().as_deref() != Some(db.text(*file)) {
             done.skipped
                 .push((path.to_string(), "it changed while skillc ran".into()));
+            done.skipped_ids.insert(*file);
             continue;
         }
         crate::source::fs::write_atomic(&target, new.as_bytes(), None)
