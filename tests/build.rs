@@ -194,6 +194,34 @@ fn new_scaffolds_sources_that_build_and_check_clean() {
     let skill_yaml =
         std::fs::read_to_string(root.join("plugins/ops/skills/deploy/skill.yaml")).unwrap();
     assert!(skill_yaml.starts_with("# yaml-language-server: $schema="));
+    // Each modeline resolves, offline, to the schema this skillc ships.
+    for (file, schema) in [
+        ("plugins/ops/skills/deploy/skill.yaml", "skill.schema.json"),
+        ("plugins/ops/plugin.yaml", "plugin-source.schema.json"),
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let target = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+            .unwrap();
+        assert!(!target.contains("://"), "{target}");
+        let resolved = root.join(file).parent().unwrap().join(target);
+        let shipped = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("schemas")
+                .join(schema),
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&resolved).unwrap(),
+            shipped,
+            "{target}"
+        );
+    }
+    // The copies are not checked as part of the marketplace.
+    let c = skillc(root, &["check", ".", "--format", "json"]);
+    assert!(!out(&c).contains(".skillc/"), "{}", out(&c));
     assert_eq!(
         skillc(root, &["new", "skill", "ops", "deploy"])
             .status

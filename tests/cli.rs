@@ -1613,3 +1613,42 @@ fn since_in_a_shallow_clone_says_to_fetch_history() {
     assert!(err.contains("shallow clone"), "{err}");
     assert!(err.contains("fetch-depth: 0"), "{err}");
 }
+
+#[test]
+fn schema_prints_every_bundled_schema() {
+    let o = skillc(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let list = stdout(&o);
+    for (name, file) in [
+        ("plugin", "plugin.schema.json"),
+        ("marketplace", "marketplace.schema.json"),
+        ("skill", "skill.schema.json"),
+        ("plugin-source", "plugin-source.schema.json"),
+        ("config", "skillc.schema.json"),
+    ] {
+        assert!(list.contains(name) && list.contains(file), "{list}");
+        let o = skillc(&["schema", name]);
+        assert_eq!(o.status.code(), Some(0));
+        let shipped = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("schemas")
+                .join(file),
+        )
+        .unwrap();
+        assert_eq!(stdout(&o), shipped, "{name}");
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert!(v["$id"].as_str().unwrap().ends_with(file));
+    }
+    // Every schema in schemas/ is bundled.
+    let files = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"))
+        .unwrap()
+        .count();
+    assert_eq!(list.lines().count(), files, "{list}");
+    let o = skillc(&["schema", "skil"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `skill`"),
+        "{}",
+        stderr(&o)
+    );
+}

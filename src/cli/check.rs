@@ -402,13 +402,23 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
             note += &format!(
                 "; {} it records {} gone (run with --write-baseline to shrink it)",
                 plural(outcome.baseline_gone, "finding"),
-                if outcome.baseline_gone == 1 { "is" } else { "are" }
+                if outcome.baseline_gone == 1 {
+                    "is"
+                } else {
+                    "are"
+                }
             );
         }
         eprintln!("{note}");
     }
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = diags.iter().filter(|d| d.severity == Severity::Warning).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     if errors == 0 && warnings > 0 && args.deny_warnings {
         eprintln!(
             "error: failing on {} because of --deny-warnings",

@@ -14,7 +14,7 @@ pub struct Args {
 }
 
 pub const TEMPLATE: &str = r#"# skillc configuration. Every key is checked: a typo is an error that names it.
-# Editors validate this file with schemas/skillc.schema.json (taplo, Even Better TOML).
+# Editors validate this file with the schema `skillc schema config` prints (taplo, Even Better TOML).
 
 # Paths skillc does not check at all (globs relative to this file; a directory covers everything below it).
 exclude = ["target", "node_modules"]

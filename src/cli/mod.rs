@@ -10,6 +10,7 @@ mod init;
 mod new;
 mod redact;
 mod rules;
+mod schema;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
@@ -53,6 +54,9 @@ pub enum Command {
     Explain(explain::Args),
     /// Replace private data (addresses, hosts, emails, ids, secrets) with placeholders.
     Redact(redact::Args),
+    /// Print a JSON Schema skillc ships (plugin.json, marketplace.json,
+    /// skill.yaml, plugin.yaml, skillc.toml), for editors and offline use.
+    Schema(schema::Args),
 }
 
 /// Whether to colour output written to stdout.
@@ -175,6 +179,7 @@ fn run(cli: Cli) -> Exit {
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Redact(args) => redact::run(args),
+        Command::Schema(args) => schema::run(args),
     };
     Exit::code(code)
 }

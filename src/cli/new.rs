@@ -32,13 +32,43 @@ fn kebab_ok(s: &str) -> bool {
     crate::text::is_kebab(s) && s.len() <= 64
 }
 
-/// The `$schema` modeline target: the repo's own copy when it has one.
-fn schema_ref(root: &Path, depth: usize, file: &str) -> String {
+/// Where editors find the bundled schemas in a tree without its own
+/// `schemas/` copy (written by `skillc new`, refreshed when it differs).
+const SCHEMA_DIR: &str = ".skillc/schemas";
+
+/// The `$schema` modeline target of a file `depth` folders below `root`: the
+/// repository's own `schemas/FILE` when it has one, else the bundled schema
+/// written to `.skillc/schemas/FILE`, so the modeline resolves offline and
+/// matches this skillc.
+fn schema_ref(root: &Path, depth: usize, file: &str) -> Result<String, String> {
+    let up = "../".repeat(depth);
     if root.join("schemas").join(file).is_file() {
-        format!("{}schemas/{file}", "../".repeat(depth))
-    } else {
-        format!("https://skillc.dev/schemas/{file}")
+        return Ok(format!("{up}schemas/{file}"));
     }
+    let bundled =
+        crate::model::schema::bundled(file).ok_or_else(|| format!("no bundled schema `{file}`"))?;
+    let rel = format!("{SCHEMA_DIR}/{file}");
+    let target = root.join(&rel);
+    if std::fs::read_to_string(&target).ok().as_deref() != Some(bundled.text) {
+        let verb = if target.exists() {
+            "updated"
+        } else {
+            "created"
+        };
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+        }
+        crate::source::fs::safe_target(root, &rel).and_then(|t| {
+            crate::source::fs::write_atomic(&t, bundled.text.as_bytes(), None)
+                .map_err(|e| e.to_string())
+        })?;
+        println!(
+            "{verb} {rel} (the schema editors read; `skillc schema {}` prints it)",
+            bundled.name
+        );
+    }
+    Ok(format!("{up}{rel}"))
 }
 
 fn title_case(name: &str) -> String {
@@ -138,15 +168,22 @@ pub fn run(args: Args) -> u8 {
                     "plugin name `{name}` must be kebab-case (a-z, 0-9, single hyphens)"
                 ));
             }
+            let rel = format!("plugins/{name}/plugin.yaml");
+            if root.join(&rel).exists() {
+                return fail(format!("`{rel}` already exists"));
+            }
+            let schema = match schema_ref(root, 2, "plugin-source.schema.json") {
+                Ok(s) => s,
+                Err(e) => return fail(e),
+            };
             let text = format!(
-                "# yaml-language-server: $schema={}\n# The source of plugins/{name}/.claude-plugin/plugin.json and of the plugin's\n# marketplace entry. `{{skills}}` expands to the list of its skills.\nname: {name}\nversion: 0.1.0\ndescription: \"{description}\"\nauthor:\n  name: {person}\nlicense: Apache-2.0\nmarketplace:\n  category: operations\n",
-                schema_ref(root, 2, "plugin-source.schema.json"),
+                "# yaml-language-server: $schema={schema}\n# The source of plugins/{name}/.claude-plugin/plugin.json and of the plugin's\n# marketplace entry. `{{skills}}` expands to the list of its skills.\nname: {name}\nversion: 0.1.0\ndescription: \"{description}\"\nauthor:\n  name: {person}\nlicense: Apache-2.0\nmarketplace:\n  category: operations\n",
                 description = scaffold::plugin_description(&name),
                 person = scaffold::PERSON,
             );
             let code = create(
                 root,
-                &format!("plugins/{name}/plugin.yaml"),
+                &rel,
                 &text,
                 "edit it, then run `skillc build` and `skillc check`",
             );
@@ -168,16 +205,23 @@ pub fn run(args: Args) -> u8 {
                     "there is no plugins/{plugin}/; create it with `skillc new plugin {plugin}`"
                 ));
             }
+            let rel = format!("plugins/{plugin}/skills/{name}/skill.yaml");
+            if root.join(&rel).exists() {
+                return fail(format!("`{rel}` already exists"));
+            }
+            let schema = match schema_ref(root, 4, "skill.schema.json") {
+                Ok(s) => s,
+                Err(e) => return fail(e),
+            };
             let text = format!(
                 "# yaml-language-server: $schema={schema}\nname: {name}\ndescription: \"{description}\"\ntitle: {title}\ninputs:\n  CTX:\n    type: kube-context\n    doc: The kubeconfig context of the target cluster.\n    required: true\n# prelude: |                  # shell shared by the phases that call it\n#   k() {{ kubectl --context \"$CTX\" \"$@\"; }}\nphases:\n  - id: inspect\n    title: Inspect the current state\n    mode: read-only\n    prose: |\n      {prose}\n    script: |\n      kubectl --context \"$CTX\" get nodes -o wide\n# A phase that changes something stops first: `gate: stop` renders a STOP\n# GATE that shows the command it runs and waits for approval.\n#  - id: apply\n#    title: Apply the change\n#    mode: mutating\n#    gate: stop\n#    script: |\n#      kubectl --context \"$CTX\" apply --filename manifest.yaml\nguardrails:\n  - Ask for explicit approval before any change to the cluster.\n",
-                schema = schema_ref(root, 4, "skill.schema.json"),
                 title = title_case(&name),
                 description = scaffold::skill_description(&name),
                 prose = scaffold::PHASE_PROSE,
             );
             create(
                 root,
-                &format!("plugins/{plugin}/skills/{name}/skill.yaml"),
+                &rel,
                 &text,
                 "edit it, then run `skillc build` and `skillc check`",
             )

@@ -15,6 +15,57 @@ use std::sync::LazyLock;
 pub const PLUGIN_SCHEMA: &str = include_str!("../../schemas/plugin.schema.json");
 pub const MARKETPLACE_SCHEMA: &str = include_str!("../../schemas/marketplace.schema.json");
 
+/// A schema shipped inside the binary, for editors (`skillc schema NAME`).
+#[derive(Debug, Clone, Copy)]
+pub struct Bundled {
+    /// What `skillc schema` calls it.
+    pub name: &'static str,
+    /// Its file name under `schemas/`.
+    pub file: &'static str,
+    /// What it describes.
+    pub about: &'static str,
+    pub text: &'static str,
+}
+
+/// Every schema in `schemas/`, in the binary.
+pub const BUNDLED: &[Bundled] = &[
+    Bundled {
+        name: "plugin",
+        file: "plugin.schema.json",
+        about: ".claude-plugin/plugin.json",
+        text: PLUGIN_SCHEMA,
+    },
+    Bundled {
+        name: "marketplace",
+        file: "marketplace.schema.json",
+        about: ".claude-plugin/marketplace.json",
+        text: MARKETPLACE_SCHEMA,
+    },
+    Bundled {
+        name: "skill",
+        file: "skill.schema.json",
+        about: "skill.yaml, a typed skill source",
+        text: include_str!("../../schemas/skill.schema.json"),
+    },
+    Bundled {
+        name: "plugin-source",
+        file: "plugin-source.schema.json",
+        about: "plugin.yaml, a typed plugin source",
+        text: include_str!("../../schemas/plugin-source.schema.json"),
+    },
+    Bundled {
+        name: "config",
+        file: "skillc.schema.json",
+        about: "skillc.toml",
+        text: include_str!("../../schemas/skillc.schema.json"),
+    },
+];
+
+/// The bundled schema called `name` (or named by its file).
+pub fn bundled(name: &str) -> Option<&'static Bundled> {
+    BUNDLED.iter().find(|b| b.name == name || b.file == name)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {
     Plugin,
