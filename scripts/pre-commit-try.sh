@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Exercise the pre-commit hooks for real: `pre-commit try-repo` builds skillc
-# from this repository's HEAD with cargo, as pre-commit users get it, and runs
-# both hooks on a scratch repository: clean staged files pass, a staged defect
-# fails naming its rule, and build drift fails skillc-build.
+# Exercise the pre-commit hooks for real with `pre-commit try-repo` on a
+# scratch repository: a clean staged change passes, a staged defect fails
+# naming its rule, a commit that only deletes a referenced file fails, and
+# skillc-build passes on a tree without typed sources.
+#
+# - `skillc` (language: python): pre-commit pip-installs this repository's
+#   HEAD, so maturin builds the binary (once; PRE_COMMIT_HOME is kept under
+#   target/).
+# - `skillc-system`: the skillc on PATH (target/debug when built).
+# - With SKILLC_WHEELS=DIR (a folder holding a skillc wheel, e.g. from
+#   `pip wheel . -w DIR`): the pre-commit-mirror/ hooks, installed from that
+#   wheel with no index and no Rust, as users of skillc-pre-commit get them.
 # Installs pre-commit into target/pre-commit-venv when it is not on PATH.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,30 +26,60 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$here/target/pre-commit-home"
+if [ -x "$here/target/debug/skillc" ]; then
+  PATH="$here/target/debug:$PATH"
+fi
+git_() { git -c user.name=t -c user.email=t@example.com -c commit.gpgsign=false "$@"; }
+
+# The hooks repository under test: this checkout, or the mirror as a repo.
+hooks_repo="$here"
+if [ -n "${SKILLC_WHEELS:-}" ]; then
+  hooks_repo="$work/mirror"
+  cp -R "$here/pre-commit-mirror" "$hooks_repo"
+  (cd "$hooks_repo" && git init -q -b main && git_ add -A && git_ commit -q -m mirror)
+  export PIP_FIND_LINKS="$SKILLC_WHEELS" PIP_NO_INDEX=1
+fi
+
 repo="$work/repo"
 mkdir -p "$repo"
 cp -R "$here/tests/fixtures/clean/." "$repo/"
 cd "$repo"
 git init -q -b main
-git -c user.name=t -c user.email=t@example.com add .
-git -c user.name=t -c user.email=t@example.com -c commit.gpgsign=false commit -q -m base
+git_ add .
+git_ commit -q -m base
 
-run() { "$pc" try-repo "$here" "$1" --ref HEAD "${@:2}" 2>&1; }
+run() { "$pc" try-repo "$hooks_repo" "$1" --ref HEAD "${@:2}" 2>&1; }
+fails() { # hook, rule, what
+  local out
+  if out=$(run "$1"); then echo "$out"; echo "FAIL: $1 passed $3"; exit 1; fi
+  echo "$out" | grep -q "$2" || { echo "$out"; echo "FAIL: $1 did not name $2"; exit 1; }
+}
 
-echo "== clean staged change passes"
-printf '\nOne more line.\n' >> plugins/ops/skills/deploy/references/runbook.md
-git add -A
-out=$(run skillc) || { echo "$out"; echo "FAIL: clean change was rejected"; exit 1; }
-echo "ok"
+hooks=(skillc)
+if [ -z "${SKILLC_WHEELS:-}" ] && command -v skillc >/dev/null; then
+  hooks+=(skillc-system)
+fi
+for hook in "${hooks[@]}"; do
+  echo "== $hook: a clean staged change passes"
+  printf '\nOne more line.\n' >> plugins/ops/skills/deploy/references/runbook.md
+  git add -A
+  out=$(run "$hook") || { echo "$out"; echo "FAIL: clean change was rejected"; exit 1; }
+  git_ commit -q -m clean
+  echo "ok"
 
-echo "== a staged broken link fails"
-printf '\nSee [gone](references/gone.md).\n' >> plugins/ops/skills/deploy/SKILL.md
-git add -A
-if out=$(run skillc); then echo "$out"; echo "FAIL: defect passed"; exit 1; fi
-echo "$out" | grep -q 'XREF001' || { echo "$out"; echo "FAIL: XREF001 not named"; exit 1; }
-echo "ok"
-git checkout -q -- plugins/ops/skills/deploy/SKILL.md
-git reset -q
+  echo "== $hook: a staged broken link fails"
+  printf '\nSee [gone](references/gone.md).\n' >> plugins/ops/skills/deploy/SKILL.md
+  git add -A
+  fails "$hook" XREF001 "a broken link"
+  git reset -q --hard
+  echo "ok"
+
+  echo "== $hook: a commit that only deletes a referenced file fails"
+  git rm -q plugins/ops/skills/deploy/references/runbook.md
+  fails "$hook" XREF001 "the deletion of a referenced file"
+  git reset -q --hard
+  echo "ok"
+done
 
 echo "== skillc-build on a tree without typed sources passes"
 out=$(run skillc-build --all-files) || { echo "$out"; echo "FAIL: skillc-build"; exit 1; }
