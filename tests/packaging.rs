@@ -117,3 +117,52 @@ fn the_action_checks_once_and_its_upload_cannot_fail_the_job() {
         assert!(action.contains(target), "{target}");
     }
 }
+
+/// The five release targets, as the action downloads them.
+const TARGETS: [&str; 5] = [
+    "x86_64-unknown-linux-musl",
+    "aarch64-unknown-linux-musl",
+    "x86_64-apple-darwin",
+    "aarch64-apple-darwin",
+    "x86_64-pc-windows-msvc",
+];
+
+#[test]
+fn the_release_builds_what_the_action_and_install_script_download() {
+    let release = read(".github/workflows/release.yml");
+    let action = read("action.yml");
+    let install = read("scripts/install.sh");
+    for target in TARGETS {
+        assert!(
+            release.contains(&format!("target: {target},")),
+            "release.yml does not build {target}"
+        );
+        assert!(action.contains(target), "action.yml misses {target}");
+    }
+    // install.sh composes ARCH-OS.
+    for part in ["unknown-linux-musl", "apple-darwin", "x86_64", "aarch64"] {
+        assert!(install.contains(part), "install.sh misses {part}");
+    }
+    // One asset name: skillc-vVERSION-TARGET.(tar.gz|zip), a .sha256 beside.
+    assert!(
+        release.contains("asset=\"skillc-v$VERSION-$TARGET\""),
+        "release.yml"
+    );
+    assert!(
+        action.contains("asset=\"skillc-v$VERSION-$TARGET.$ext\""),
+        "action.yml"
+    );
+    assert!(action.contains("\"$url.sha256\""), "action.yml");
+}
+
+#[test]
+fn the_npm_packages_carry_this_version() {
+    let main: serde_json::Value = serde_json::from_str(&read("npm/skillc/package.json")).unwrap();
+    assert_eq!(main["version"], VERSION);
+    let optional = main["optionalDependencies"].as_object().unwrap();
+    assert_eq!(optional.len(), TARGETS.len());
+    for (name, version) in optional {
+        assert!(name.starts_with("@skillc/cli-"), "{name}");
+        assert_eq!(version, VERSION, "{name}");
+    }
+}
