@@ -10,7 +10,7 @@
 # - `skillc-system`: the skillc on PATH (target/debug when built).
 # - With SKILLC_WHEELS=DIR (a folder holding a skillc wheel, e.g. from
 #   `pip wheel . -w DIR`): the pre-commit-mirror/ hooks, installed from that
-#   wheel with no index and no Rust, as users of skillc-pre-commit get them.
+#   wheel (never compiled), as users of skillc-pre-commit get them from PyPI.
 # Installs pre-commit into target/pre-commit-venv when it is not on PATH.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,7 +37,9 @@ if [ -n "${SKILLC_WHEELS:-}" ]; then
   hooks_repo="$work/mirror"
   cp -R "$here/pre-commit-mirror" "$hooks_repo"
   (cd "$hooks_repo" && git init -q -b main && git_ add -A && git_ commit -q -m mirror)
-  export PIP_FIND_LINKS="$SKILLC_WHEELS" PIP_NO_INDEX=1
+  # skillc from the wheel (never built: --only-binary); setuptools, which
+  # builds the mirror's metadata package, from the index.
+  export PIP_FIND_LINKS="$SKILLC_WHEELS" PIP_ONLY_BINARY=skillc
 fi
 
 repo="$work/repo"
