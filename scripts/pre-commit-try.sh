@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Exercise the pre-commit hooks for real with `pre-commit try-repo` on a
-# scratch repository: a clean staged change passes, a staged defect fails
+# Exercise the pre-commit hooks for real on a scratch repository whose
+# .pre-commit-config.yaml points at this checkout's HEAD (or the mirror): a clean staged change passes, a staged defect fails
 # naming its rule, a commit that only deletes a referenced file fails, and
 # skillc-build passes on a tree without typed sources.
 #
 # - `skillc` (language: python): pre-commit pip-installs this repository's
-#   HEAD, so maturin builds the binary (once; PRE_COMMIT_HOME is kept under
-#   target/).
+#   HEAD, so maturin builds the binary (once per commit; PRE_COMMIT_HOME is
+#   kept under target/).
 # - `skillc-system`: the skillc on PATH (target/debug when built).
 # - With SKILLC_WHEELS=DIR (a folder holding a skillc wheel, e.g. from
 #   `pip wheel . -w DIR`): the pre-commit-mirror/ hooks, installed from that
@@ -50,17 +50,28 @@ git init -q -b main
 git_ add .
 git_ commit -q -m base
 
-run() { "$pc" try-repo "$hooks_repo" "$1" --ref HEAD "${@:2}" 2>&1; }
+hooks=(skillc)
+if [ -z "${SKILLC_WHEELS:-}" ] && command -v skillc >/dev/null; then
+  hooks+=(skillc-system)
+fi
+rev=$(git -C "$hooks_repo" rev-parse HEAD)
+{
+  echo "repos:"
+  echo "  - repo: $hooks_repo"
+  echo "    rev: $rev"
+  echo "    hooks:"
+  for id in "${hooks[@]}" skillc-build; do echo "      - id: $id"; done
+} > .pre-commit-config.yaml
+git add .pre-commit-config.yaml
+git_ commit -q -m config
+
+run() { "$pc" run "$1" "${@:2}" 2>&1; }
 fails() { # hook, rule, what
   local out
   if out=$(run "$1"); then echo "$out"; echo "FAIL: $1 passed $3"; exit 1; fi
   echo "$out" | grep -q "$2" || { echo "$out"; echo "FAIL: $1 did not name $2"; exit 1; }
 }
 
-hooks=(skillc)
-if [ -z "${SKILLC_WHEELS:-}" ] && command -v skillc >/dev/null; then
-  hooks+=(skillc-system)
-fi
 for hook in "${hooks[@]}"; do
   echo "== $hook: a clean staged change passes"
   printf '\nOne more line.\n' >> plugins/ops/skills/deploy/references/runbook.md
