@@ -24,6 +24,17 @@ fn skillc_in(dir: &Path, args: &[&str]) -> Output {
         .expect("skillc runs")
 }
 
+/// Where the first SARIF result of `rule` in `log` lies: its artifact location.
+fn sarif_location<'a>(log: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    let result = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} result"));
+    &result["locations"][0]["physicalLocation"]["artifactLocation"]
+}
+
 fn fixture(name: &str) -> String {
     format!("tests/fixtures/{name}")
 }
@@ -144,7 +155,7 @@ fn sarif_validates_against_the_official_schema() {
         .unwrap();
     // Relative to the repository root, as code scanning resolves it.
     assert_eq!(
-        result["locations"][0]["physicalLocation"]["artifactLocation"],
+        *sarif_location(&log, "MK025"),
         serde_json::json!({
             "uri": "tests/fixtures/defective/.claude-plugin/marketplace.json",
             "uriBaseId": "%SRCROOT%"
@@ -1464,14 +1475,8 @@ fn paths_follow_the_reader_with_the_marketplace_in_a_subfolder() {
         let sarif: serde_json::Value =
             serde_json::from_slice(&skillc_in(&cwd, &["check", path, "--format", "sarif"]).stdout)
                 .unwrap();
-        let result = sarif["runs"][0]["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["ruleId"] == "PH003")
-            .unwrap();
         assert_eq!(
-            result["locations"][0]["physicalLocation"]["artifactLocation"],
+            *sarif_location(&sarif, "PH003"),
             serde_json::json!({
                 "uri": "market/plugins/ops/skills/deploy/SKILL.md",
                 "uriBaseId": "%SRCROOT%"

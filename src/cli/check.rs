@@ -183,87 +183,53 @@ pub fn run(args: Args) -> (u8, Option<Outcome>) {
 /// for; `Some(code)` when done. Every file written (or, dry, shown) is
 /// counted, and what was held back is said with why.
 fn fix(args: &Args, outcome: &Outcome) -> Option<u8> {
+    use crate::text::counted;
     let fixed = match crate::engine::check::apply_fixes(outcome, args.dry_run) {
         Ok(f) => f,
         Err(f) => return Some(failed(f)),
     };
-    let held = fixed.overlapping;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut notes = Vec::new();
-    if held > 0 {
+    if fixed.overlapping > 0 {
+        let one = fixed.overlapping == 1;
         notes.push(format!(
             "{} held back: {} the same text as another fix; run `--fix` again to apply {}",
-            plural(held, "fix", "fixes"),
-            if held == 1 { "it edits" } else { "they edit" },
-            if held == 1 { "it" } else { "them" },
+            counted(fixed.overlapping, "fix"),
+            if one { "it edits" } else { "they edit" },
+            if one { "it" } else { "them" },
         ));
+    }
+    for (path, why) in &fixed.skipped {
+        notes.push(format!("left `{path}` alone: {why}"));
     }
     // Drifted build outputs are fixed by building (or, dry, by its diff).
     let mut rebuilt = (0, 0); // (written, removed)
     let mut code = EXIT_CLEAN;
     let root = &outcome.loaded.root;
+    let mut out = std::io::stdout().lock();
     if args.dry_run {
-        let mut out = std::io::stdout().lock();
         for (path, (old, new)) in &fixed.edits {
             if let Err(e) = write!(out, "{}", super::unified_diff(path, old, new)) {
                 return Some(super::write_failed(&e));
             }
         }
-        if fixed.rebuild {
-            match super::build::prepare(root, args.config.as_deref()) {
-                Ok((_, plan)) => {
-                    for c in &plan.changes {
-                        let old = c.old.as_deref().unwrap_or("");
-                        if let Err(e) = write!(out, "{}", super::unified_diff(&c.path, old, &c.new))
-                        {
-                            return Some(super::write_failed(&e));
-                        }
-                    }
-                    rebuilt = (plan.changes.len(), plan.stale.len());
-                    if fixed.edits_sources {
-                        notes.push(
-                            "the rebuild shown is from the sources as they are now; --fix rebuilds from the fixed sources"
-                                .to_string(),
-                        );
-                    }
-                }
-                Err(c) => code = c,
-            }
-        }
-        drop(out);
-        let changes = fixed.edits.len() + rebuilt.0 + rebuilt.1;
-        if changes > 0 {
-            code = code.max(EXIT_FINDINGS);
-        }
-        let mut line = format!(
-            "would apply {} to {}",
-            plural(fixed.fixes, "fix", "fixes"),
-            plural(fixed.edits.len(), "file", "files")
-        );
-        if rebuilt.0 > 0 {
-            line += &format!(
-                " and rebuild {}",
-                plural(rebuilt.0, "generated file", "generated files")
-            );
-        }
-        if rebuilt.1 > 0 {
-            line += &format!(
-                " and remove {}",
-                plural(rebuilt.1, "stale generated file", "stale generated files")
-            );
-        }
-        eprintln!("{line}; nothing was written");
-        for n in notes {
-            eprintln!("note: {n}");
-        }
-        return Some(code);
-    }
-    for (path, why) in &fixed.skipped {
-        notes.push(format!("left `{path}` alone: {why}"));
     }
     if fixed.rebuild {
         match super::build::prepare(root, args.config.as_deref()) {
+            Ok((_, plan)) if args.dry_run => {
+                for c in &plan.changes {
+                    let old = c.old.as_deref().unwrap_or("");
+                    if let Err(e) = write!(out, "{}", super::unified_diff(&c.path, old, &c.new)) {
+                        return Some(super::write_failed(&e));
+                    }
+                }
+                rebuilt = (plan.changes.len(), plan.stale.len());
+                if fixed.edits_sources {
+                    notes.push(
+                        "the rebuild shown is from the sources as they are now; --fix rebuilds from the fixed sources"
+                            .to_string(),
+                    );
+                }
+            }
             Ok((_, plan)) => {
                 let (done, failure) = crate::engine::build::write(root, &plan);
                 for d in &done {
@@ -278,39 +244,71 @@ fn fix(args: &Args, outcome: &Outcome) -> Option<u8> {
                 }
             }
             Err(c) => {
-                notes.push("generated files were not rebuilt: the sources have errors".into());
+                if !args.dry_run {
+                    notes.push("generated files were not rebuilt: the sources have errors".into());
+                }
                 code = c;
             }
         }
     }
-    if !args.quiet || code != EXIT_CLEAN {
-        let mut line = format!(
-            "applied {} to {}",
-            plural(fixed.fixes, "fix", "fixes"),
-            plural(fixed.written, "file", "files")
-        );
-        if rebuilt.0 > 0 {
-            line += &format!(
-                " and rebuilt {}",
-                plural(rebuilt.0, "generated file", "generated files")
-            );
-        }
-        if rebuilt.1 > 0 {
-            line += &format!(
-                " and removed {}",
-                plural(rebuilt.1, "stale generated file", "stale generated files")
-            );
-        }
-        let total = fixed.written + rebuilt.0;
-        if fixed.written > 0 && rebuilt.0 > 0 {
-            line += &format!(" ({} written)", plural(total, "file", "files"));
-        }
-        eprintln!("{line}");
+    drop(out);
+    let files = if args.dry_run {
+        fixed.edits.len()
+    } else {
+        fixed.written
+    };
+    if args.dry_run && files + rebuilt.0 + rebuilt.1 > 0 {
+        code = code.max(EXIT_FINDINGS);
+    }
+    if args.dry_run || !args.quiet || code != EXIT_CLEAN {
+        eprintln!("{}", fix_summary(args.dry_run, fixed.fixes, files, rebuilt));
         for n in notes {
             eprintln!("note: {n}");
         }
     }
-    (code == EXIT_ERROR).then_some(code)
+    if args.dry_run {
+        Some(code)
+    } else {
+        (code == EXIT_ERROR).then_some(code)
+    }
+}
+
+/// What `--fix` did (or, `dry`, would do): `applied 2 fixes to 1 file and
+/// rebuilt 3 generated files (4 files written)`.
+fn fix_summary(
+    dry: bool,
+    fixes: usize,
+    files: usize,
+    (rebuilt, removed): (usize, usize),
+) -> String {
+    use crate::text::counted;
+    let verb = |now: &'static str, past: &'static str| if dry { now } else { past };
+    let mut line = format!(
+        "{} {} to {}",
+        verb("would apply", "applied"),
+        counted(fixes, "fix"),
+        counted(files, "file")
+    );
+    if rebuilt > 0 {
+        line += &format!(
+            " and {} {}",
+            verb("rebuild", "rebuilt"),
+            counted(rebuilt, "generated file")
+        );
+    }
+    if removed > 0 {
+        line += &format!(
+            " and {} {}",
+            verb("remove", "removed"),
+            counted(removed, "stale generated file")
+        );
+    }
+    if dry {
+        line += "; nothing was written";
+    } else if files > 0 && rebuilt > 0 {
+        line += &format!(" ({} written)", counted(files + rebuilt, "file"));
+    }
+    line
 }
 
 /// Print the findings; the exit code.
@@ -388,7 +386,7 @@ fn report(args: &Args, outcome: &Outcome) -> u8 {
             }
         );
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = crate::text::counted;
     if let Some(hidden) = outcome.baseline_hidden
         && !args.quiet
         && (hidden > 0 || outcome.baseline_gone > 0)

@@ -36,12 +36,15 @@ fn kebab_ok(s: &str) -> bool {
 /// `schemas/` copy (written by `skillc new`, refreshed when it differs).
 const SCHEMA_DIR: &str = ".skillc/schemas";
 
-/// The `$schema` modeline target of a file `depth` folders below `root`: the
-/// repository's own `schemas/FILE` when it has one, else the bundled schema
-/// written to `.skillc/schemas/FILE`, so the modeline resolves offline and
-/// matches this skillc.
-fn schema_ref(root: &Path, depth: usize, file: &str) -> Result<String, String> {
-    let up = "../".repeat(depth);
+/// The `$schema` modeline target for a new source at `rel` (below `root`),
+/// which must not exist yet: the repository's own `schemas/FILE` when it has
+/// one, else the bundled schema written to `.skillc/schemas/FILE`, so the
+/// modeline resolves offline and matches this skillc.
+fn schema_ref(root: &Path, rel: &str, file: &str) -> Result<String, String> {
+    if root.join(rel).exists() {
+        return Err(format!("`{rel}` already exists"));
+    }
+    let up = "../".repeat(rel.matches('/').count());
     if root.join("schemas").join(file).is_file() {
         return Ok(format!("{up}schemas/{file}"));
     }
@@ -55,14 +58,7 @@ fn schema_ref(root: &Path, depth: usize, file: &str) -> Result<String, String> {
         } else {
             "created"
         };
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
-        }
-        crate::source::fs::safe_target(root, &rel).and_then(|t| {
-            crate::source::fs::write_atomic(&t, bundled.text.as_bytes(), None)
-                .map_err(|e| e.to_string())
-        })?;
+        write_in_tree(root, &rel, bundled.text)?;
         println!(
             "{verb} {rel} (the schema editors read; `skillc schema {}` prints it)",
             bundled.name
@@ -86,11 +82,16 @@ fn title_case(name: &str) -> String {
 /// Write `text` to `rel` below `root`, atomically, never over an existing
 /// file, through a symlink or outside the tree.
 pub(super) fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), String> {
-    let target = root.join(rel);
-    if target.exists() {
+    if root.join(rel).exists() {
         return Err(format!("`{rel}` already exists"));
     }
-    if let Some(parent) = target.parent() {
+    write_in_tree(root, rel, text)
+}
+
+/// Write `text` to `rel` below `root` (its folders made), atomically, never
+/// through a symlink or outside the tree.
+fn write_in_tree(root: &Path, rel: &str, text: &str) -> Result<(), String> {
+    if let Some(parent) = root.join(rel).parent() {
         std::fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
     }
@@ -169,10 +170,7 @@ pub fn run(args: Args) -> u8 {
                 ));
             }
             let rel = format!("plugins/{name}/plugin.yaml");
-            if root.join(&rel).exists() {
-                return fail(format!("`{rel}` already exists"));
-            }
-            let schema = match schema_ref(root, 2, "plugin-source.schema.json") {
+            let schema = match schema_ref(root, &rel, "plugin-source.schema.json") {
                 Ok(s) => s,
                 Err(e) => return fail(e),
             };
@@ -206,10 +204,7 @@ pub fn run(args: Args) -> u8 {
                 ));
             }
             let rel = format!("plugins/{plugin}/skills/{name}/skill.yaml");
-            if root.join(&rel).exists() {
-                return fail(format!("`{rel}` already exists"));
-            }
-            let schema = match schema_ref(root, 4, "skill.schema.json") {
+            let schema = match schema_ref(root, &rel, "skill.schema.json") {
                 Ok(s) => s,
                 Err(e) => return fail(e),
             };

@@ -63,11 +63,7 @@ impl Changes {
             ],
         )
         .map_err(|e| format!("--staged reads the index with git: {e}"))?;
-        Ok(out
-            .split(|&b| b == 0)
-            .filter(|p| !p.is_empty())
-            .map(|p| String::from_utf8_lossy(p).into_owned())
-            .collect())
+        Ok(nul_separated(&out).collect())
     }
 
     /// Files changed between the merge base of `rev` and `HEAD` and the
@@ -86,24 +82,28 @@ impl Changes {
                 ],
             )
             .is_ok();
-            let hint = if shallow || known {
-                format!(
-                    "the history between `{rev}` and HEAD is not here{}; fetch it \
-                     (GitHub Actions: `actions/checkout` with `fetch-depth: 0`; \
-                     elsewhere: `git fetch --unshallow` or `git fetch origin`)",
-                    if shallow {
-                        " (this is a shallow clone)"
-                    } else {
-                        ""
-                    }
+            let (what, fetch, or) = if shallow || known {
+                let clone = if shallow {
+                    " (this is a shallow clone)"
+                } else {
+                    ""
+                };
+                (
+                    format!("the history between `{rev}` and HEAD is not here{clone}"),
+                    "`git fetch --unshallow` or `git fetch origin`",
+                    "",
                 )
             } else {
-                format!(
-                    "`{rev}` is not a revision here; fetch it (GitHub Actions: \
-                     `actions/checkout` with `fetch-depth: 0`; elsewhere: \
-                     `git fetch origin`) or name another"
+                (
+                    format!("`{rev}` is not a revision here"),
+                    "`git fetch origin`",
+                    " or name another",
                 )
             };
+            let hint = format!(
+                "{what}; fetch it (GitHub Actions: `actions/checkout` with \
+                 `fetch-depth: 0`; elsewhere: {fetch}){or}"
+            );
             format!("--since {rev}: no merge base with HEAD: {e}\n  help: {hint}")
         })?;
         let commit = String::from_utf8_lossy(&base).trim().to_string();
@@ -119,12 +119,7 @@ impl Changes {
             ][..],
             &["ls-files", "--others", "--exclude-standard", "-z"][..],
         ] {
-            for p in git(root, args)?
-                .split(|&b| b == 0)
-                .filter(|p| !p.is_empty())
-            {
-                files.insert(String::from_utf8_lossy(p).into_owned());
-            }
+            files.extend(nul_separated(&git(root, args)?));
         }
         Ok((commit, files))
     }
@@ -216,6 +211,13 @@ impl Changes {
         });
         dir.is_some_and(|dir| self.files.iter().any(|f| in_dir(f, dir)))
     }
+}
+
+/// The paths in git's `-z` output.
+fn nul_separated(out: &[u8]) -> impl Iterator<Item = String> + '_ {
+    out.split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
 }
 
 /// `path`, or the files below it when it is a directory.

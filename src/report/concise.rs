@@ -32,13 +32,7 @@ pub fn render(
 
 /// `Found 2 errors and 1 warning in 14 files.`
 pub fn summary_line(s: Summary) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
+    let plural = crate::text::counted;
     let mut parts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
     if s.infos > 0 {
         parts.push(plural(s.infos, "note"));

@@ -4,6 +4,18 @@
 
 pub mod scaffold;
 
+/// `n` and the word for it: `1 file`, `2 files` (`s` added), `2 fixes`
+/// (a word ending in `x`, `s` or `ch` takes `es`).
+pub fn counted(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else if word.ends_with('x') || word.ends_with('s') || word.ends_with("ch") {
+        format!("{n} {word}es")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The nearest candidate by edit distance, if it is close enough: one edit
 /// for keys of three characters or fewer, two otherwise (the distance
 /// Claude Code's validator uses for its typo hints).
@@ -95,7 +107,15 @@ pub fn kebab(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{names_word, suggest_among};
+    use super::{counted, names_word, suggest_among};
+
+    #[test]
+    fn counted_words() {
+        assert_eq!(counted(1, "fix"), "1 fix");
+        assert_eq!(counted(2, "fix"), "2 fixes");
+        assert_eq!(counted(0, "file"), "0 files");
+        assert_eq!(counted(3, "generated file"), "3 generated files");
+    }
 
     #[test]
     fn closed_sets_suggest_by_prefix_too() {
